@@ -1,0 +1,94 @@
+# WeCom Bridge — two commands for a newcomer: `make run` and `make test`.
+SHELL       := /bin/bash
+GO          ?= go
+GOBIN       := $(shell $(GO) env GOPATH)/bin
+WAILS       := $(GOBIN)/wails
+WAILS_VER   := v2.16.0
+VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS     := -X wecom-bridge/backend/version.Version=$(VERSION)
+APT_PKGS    := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config xvfb xauth x11-utils xdotool imagemagick chromium fonts-noto-cjk
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DESKTOP_BIN := build/bin/wecom-bridge
+SERVE_BIN   := ./wecom-bridge
+DATA        ?=
+
+.PHONY: run test build serve bench deps deps-apt deps-wails deps-npm frontend serve-bin \
+        vet gotest fuzz vitest e2e smoke clean
+
+## run: install what is missing, build, and open the desktop app (serve mode without $DISPLAY)
+run: deps build
+	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
+	  exec $(DESKTOP_BIN) $(if $(DATA),--data $(DATA)); \
+	else \
+	  echo "No \$$DISPLAY: starting serve mode instead (open the URL below in a browser)."; \
+	  exec $(DESKTOP_BIN) serve $(if $(DATA),--data $(DATA)); \
+	fi
+
+## test: vet, Go tests with -race, a short fuzz run, vitest, Playwright e2e, desktop smoke test
+test: deps vet gotest fuzz vitest e2e smoke
+	@echo "make test: all suites passed"
+
+## build: the desktop binary (Wails, webkit2_41) at build/bin/wecom-bridge
+# Bindings first (they are TypeScript the UI compiles against), then the UI,
+# then the Go binary with the UI embedded.
+build: deps-wails deps-npm
+	$(WAILS) generate module -tags webkit2_41
+	cd frontend && npm run build
+	$(WAILS) build -tags webkit2_41 -ldflags "$(LDFLAGS)" -s -m -nosyncgomod -skipbindings -o wecom-bridge
+
+## serve: build the UI and a plain Go binary, then serve in a browser
+serve: serve-bin
+	$(SERVE_BIN) serve $(if $(DATA),--data $(DATA))
+
+## bench: benchmarks, one JSON line per figure
+bench: serve-bin
+	@WECOM_BENCH=1 $(GO) test -count=1 -run '^TestBench' -timeout 30m ./... 2>&1 | grep '^{' || true
+	@bash build/scripts/desktop-smoke.sh --bench
+
+frontend: deps-npm
+	cd frontend && npm run build
+
+serve-bin: frontend
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(SERVE_BIN) .
+
+vet:
+	$(GO) vet ./...
+
+gotest:
+	$(GO) test -race -count=1 -timeout 30m ./...
+
+# A bounded fuzz run of the callback decryptor: it must never panic.
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzDecrypt$$' -fuzztime 20s -fuzzminimizetime 2s ./backend/wecom/wxcrypt/
+
+vitest: deps-npm
+	cd frontend && npx vitest run
+
+e2e: serve-bin
+	cd frontend && npx playwright test --config tests/e2e/playwright.config.ts
+
+smoke: build
+	bash build/scripts/desktop-smoke.sh
+
+deps: deps-apt deps-wails deps-npm
+
+deps-apt:
+	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing apt packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+deps-wails:
+	@if ! $(WAILS) version 2>/dev/null | grep -q '$(WAILS_VER)'; then \
+	  echo "Installing the Wails CLI $(WAILS_VER)"; \
+	  $(GO) install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VER); \
+	fi
+
+deps-npm:
+	@if [ ! -d frontend/node_modules ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then \
+	  cd frontend && npm ci --no-audit --no-fund; \
+	fi
+
+clean:
+	rm -rf build/bin $(SERVE_BIN) frontend/node_modules

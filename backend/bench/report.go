@@ -1,0 +1,48 @@
+// Package bench prints benchmark figures as one JSON line each, for `make bench`.
+//
+// Benchmarks are ordinary tests named TestBench* that skip unless WECOM_BENCH=1,
+// so `go test ./...` stays fast and never asserts a timing. `make bench` runs
+// them and keeps only the JSON lines.
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime"
+	"testing"
+)
+
+// Figure is one measured number.
+type Figure struct {
+	Name   string  `json:"figure"`
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit"`
+	Target string  `json:"target,omitempty"` // the issue's target, as text, e.g. "<= 1 s"
+	Note   string  `json:"note,omitempty"`
+}
+
+// Enabled reports whether benchmarks were asked for.
+func Enabled() bool { return os.Getenv("WECOM_BENCH") == "1" }
+
+// Require skips the test unless WECOM_BENCH=1.
+func Require(t testing.TB) {
+	t.Helper()
+	if !Enabled() {
+		t.Skip("benchmark: set WECOM_BENCH=1 (make bench)")
+	}
+}
+
+// Report prints the figure as a single JSON line on stdout.
+func Report(f Figure) {
+	b, _ := json.Marshal(f)
+	fmt.Fprintln(os.Stdout, string(b))
+}
+
+// PeakHeapMB samples the Go heap in use now, in MiB. Callers take the max of
+// samples around the measured work (runtime/metrics has no true peak).
+func PeakHeapMB() float64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapInuse) / (1 << 20)
+}

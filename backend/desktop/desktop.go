@@ -1,0 +1,19 @@
+// Package desktop opens the Wails window. The real implementation is compiled
+// only with the Wails build tags (wails build / wails dev / bindings); a plain
+// `go build .` gets the stub, so serve and every other subcommand work without
+// GTK/WebKit.
+package desktop
+
+import (
+	"context"
+	"io/fs"
+)
+
+// Options configures the window.
+type Options struct {
+	Title      string
+	Assets     fs.FS
+	Bind       []any
+	OnStartup  func(ctx context.Context)
+	OnShutdown func(ctx context.Context)
+}

@@ -1,0 +1,47 @@
+// Package services is the composition root: it opens the store, sets up the
+// event emitter and builds every feature service. The Wails-bound App and the
+// CLI subcommands both delegate to it, so they cannot drift apart.
+package services
+
+import (
+	"context"
+	"log/slog"
+
+	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/store"
+)
+
+// Mode says how the process presents its UI.
+type Mode string
+
+const (
+	ModeDesktop Mode = "desktop"
+	ModeServe   Mode = "serve"
+	ModeCLI     Mode = "cli"
+)
+
+// Services holds everything the app runs on.
+type Services struct {
+	DataDir string
+	Mode    Mode
+	Store   *store.Store
+	Events  *events.Switch
+	Log     *slog.Logger
+}
+
+// Open opens the store in dataDir. The caller owns the data-directory lock.
+func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Services, error) {
+	st, err := store.Open(ctx, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Services{DataDir: dataDir, Mode: mode, Store: st, Events: &events.Switch{}, Log: log}, nil
+}
+
+// Close stops background work and closes the store.
+func (s *Services) Close() error {
+	return s.Store.Close()
+}

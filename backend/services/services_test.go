@@ -1,0 +1,51 @@
+package services
+
+import (
+	"context"
+	"testing"
+)
+
+func openTest(t *testing.T) *Services {
+	t.Helper()
+	s, err := Open(context.Background(), t.TempDir(), ModeServe, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestLanguagePersistsAndIsValidated(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	info, _ := s.AppInfo(ctx)
+	if info.Language != "zh-CN" {
+		t.Fatalf("default language %q", info.Language)
+	}
+	if err := s.SetLanguage(ctx, "en"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetLanguage(ctx, "fr"); err == nil {
+		t.Fatal("unknown language must be refused")
+	}
+	info, _ = s.AppInfo(ctx)
+	if info.Language != "en" || info.DBSizeBytes <= 0 || info.Mode != "serve" || info.DataDir != s.DataDir {
+		t.Fatalf("info %+v", info)
+	}
+}
+
+func TestStartStatusListsFiveStepsInOrder(t *testing.T) {
+	s := openTest(t)
+	st, err := s.StartStatus(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Steps) != 5 {
+		t.Fatalf("steps %+v", st.Steps)
+	}
+	for i, k := range StepKeys {
+		if st.Steps[i].Key != k {
+			t.Fatalf("step %d is %q, want %q", i, st.Steps[i].Key, k)
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package services
+
+import "context"
+
+// Step is one of the admin's five getting-started steps.
+type Step struct {
+	Key    string `json:"key"` // connect | import | bind | preview | apply
+	Done   bool   `json:"done"`
+	Count  int    `json:"count"`
+	Detail string `json:"detail"`
+}
+
+// CorpBadge is the active corp shown in the header.
+type CorpBadge struct {
+	ID     int64  `json:"id"`
+	Name   string `json:"name"`
+	CorpID string `json:"corpId"`
+	Demo   bool   `json:"demo"`
+}
+
+// StartStatus is where the admin stands on the five steps.
+type StartStatus struct {
+	Steps      []Step     `json:"steps"`
+	ActiveCorp *CorpBadge `json:"activeCorp"`
+}
+
+// StepKeys are the five steps, in order.
+var StepKeys = []string{"connect", "import", "bind", "preview", "apply"}
+
+// progressSource reports one step's count. Features register theirs in
+// stepSources as they land; a step without a source counts zero.
+type progressSource func(ctx context.Context, s *Services) (count int, detail string, err error)
+
+var stepSources = map[string]progressSource{}
+
+// activeCorpSource returns the active corp, once corps exist.
+var activeCorpSource func(ctx context.Context, s *Services) (*CorpBadge, error)
+
+// StartStatus computes the five steps from what is in the store.
+func (s *Services) StartStatus(ctx context.Context) (StartStatus, error) {
+	out := StartStatus{Steps: make([]Step, 0, len(StepKeys))}
+	for _, key := range StepKeys {
+		st := Step{Key: key}
+		if src, ok := stepSources[key]; ok {
+			n, detail, err := src(ctx, s)
+			if err != nil {
+				return StartStatus{}, err
+			}
+			st.Count, st.Detail, st.Done = n, detail, n > 0
+		}
+		out.Steps = append(out.Steps, st)
+	}
+	if activeCorpSource != nil {
+		c, err := activeCorpSource(ctx, s)
+		if err != nil {
+			return StartStatus{}, err
+		}
+		out.ActiveCorp = c
+	}
+	return out, nil
+}

@@ -1,0 +1,24 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+// GetSetting returns the value for key, or def when it is not set.
+func (s *Store) GetSetting(ctx context.Context, key, def string) (string, error) {
+	var v string
+	err := s.DB.GetContext(ctx, &v, `SELECT value FROM settings WHERE key = ?`, key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return def, nil
+	}
+	return v, err
+}
+
+// SetSetting stores value under key.
+func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	_, err := s.DB.ExecContext(ctx, `INSERT INTO settings(key,value) VALUES(?,?)
+		ON CONFLICT(key) DO UPDATE SET value=excluded.value, updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now')`, key, value)
+	return err
+}

@@ -1,0 +1,113 @@
+import type { MessageSchema } from './zh-CN'
+
+// Every UI string in English, with exactly the keys of zh-CN.ts.
+const en: MessageSchema = {
+  app: {
+    name: 'WeCom Bridge',
+    subtitle: '企微桥',
+  },
+  nav: {
+    label: 'Main navigation',
+    home: 'Getting started',
+    setup: 'Setup',
+    directory: 'Directory',
+    bindings: 'Bindings',
+    sync: 'Sync',
+    history: 'History',
+    push: 'Push',
+    pushLogs: 'Push logs',
+    callbacks: 'Callbacks',
+    loginLinks: 'Login links',
+    settings: 'Settings',
+  },
+  header: {
+    activeCorp: 'Active corp',
+    noCorp: 'No corp configured',
+    loadingCorp: 'Loading corp…',
+    corpUnavailable: 'Corp status unavailable',
+    demoBadge: '演示 DEMO',
+  },
+  language: {
+    label: 'Language',
+    zhCN: '中文',
+    en: 'English',
+    saveFailed: 'Language switched, but it could not be saved: {error}',
+  },
+  notBuilt: {
+    title: 'Not built yet. This feature arrives in a later version.',
+  },
+  pages: {
+    setup: 'Enter the corp ID, app AgentId and Secret, the contacts-sync Secret and the callback Token/EncodingAESKey, then check in one click what works and how to fix what fails.',
+    directory: 'Import the local directory from CSV/XLSX and browse its departments and members.',
+    bindings: 'Pull WeCom members and review, side by side, how local accounts bind to them: confirm, reject, re-bind or export.',
+    sync: 'Compute a sync plan: a tree diff of every department and member to create, update, move, disable or delete. Nothing is written while previewing.',
+    history: 'See the progress and report of every sync run, and resume a run that did not finish.',
+    push: 'Set up push rules that route messages from other systems to WeCom.',
+    pushLogs: 'See the result of every push, and recall a message within 24 hours.',
+    callbacks: 'Receive WeCom callbacks: contact changes trigger an incremental sync; set up auto-replies and template-card buttons.',
+    loginLinks: 'Create OAuth login links, web QR-login codes and free-login links.',
+  },
+  home: {
+    intro: 'Connect your organisation’s directory to WeCom in the five steps below. Each step is ticked once it is done.',
+    loadFailed: 'Could not read your progress: {error}',
+    retry: 'Retry',
+    done: 'Done',
+    todo: 'To do',
+    next: 'Next',
+    count: 'Count: {count}',
+    steps: {
+      connect: {
+        title: 'Connect WeCom',
+        description: 'Enter the corp ID and secrets, then check the connection in one click.',
+        action: 'Go to Setup',
+      },
+      import: {
+        title: 'Import the local directory',
+        description: 'Import your departments and members from CSV/XLSX.',
+        action: 'Go to Directory',
+      },
+      bind: {
+        title: 'Pull and review bindings',
+        description: 'Pull WeCom members and confirm which one each local account belongs to.',
+        action: 'Go to Bindings',
+      },
+      preview: {
+        title: 'Preview the sync',
+        description: 'Compute a sync plan and check every change it would make.',
+        action: 'Go to Sync',
+      },
+      apply: {
+        title: 'Apply the sync',
+        description: 'Run the reviewed plan; it can be cancelled and resumed.',
+        action: 'Go to apply',
+      },
+    },
+    demo: {
+      title: 'Try the demo corp',
+      body: 'The demo corp arrives with the Setup feature and is not available yet.',
+      action: 'Try the demo corp',
+    },
+  },
+  settings: {
+    language: 'Language',
+    about: 'About this app',
+    dataDir: 'Data directory',
+    dbPath: 'Database file',
+    dbSize: 'Database size',
+    version: 'Version',
+    mode: 'Mode',
+    modes: {
+      desktop: 'Desktop app',
+      serve: 'Browser (serve)',
+    },
+    loadFailed: 'Could not read app info: {error}',
+    retry: 'Retry',
+  },
+  copy: {
+    copy: 'Copy',
+    copied: 'Copied',
+    failed: 'Copy failed; select the text and copy it by hand',
+  },
+}
+
+export default en

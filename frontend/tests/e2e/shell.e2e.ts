@@ -1,0 +1,99 @@
+import { test, expect, login, token } from './fixtures'
+
+const pages = [
+  ['nav-setup', '/setup'], ['nav-directory', '/directory'], ['nav-bindings', '/bindings'],
+  ['nav-sync', '/sync'], ['nav-history', '/history'], ['nav-push', '/push'],
+  ['nav-push-logs', '/push-logs'], ['nav-callbacks', '/callbacks'],
+  ['nav-login-links', '/login-links'], ['nav-settings', '/settings'],
+] as const
+
+test('a call without the token gets 401, and so does the UI', async ({ request }) => {
+  const rpc = await request.post('/api/rpc/GetAppInfo', { data: [] })
+  expect(rpc.status()).toBe(401)
+  expect((await rpc.json()).error.code).toBe('unauthorized')
+  const ui = await request.get('/')
+  expect(ui.status()).toBe(401)
+})
+
+test('the token logs in, and the URL no longer carries it', async ({ page }) => {
+  await login(page)
+  expect(page.url()).not.toContain('token=')
+  await expect(page.getByTestId('start-step-connect')).toBeVisible()
+})
+
+test('every page of the shell renders', async ({ page }) => {
+  await login(page)
+  for (const [nav, path] of pages) {
+    await page.getByTestId(nav).click()
+    await expect(page).toHaveURL(new RegExp('#' + path + '$'))
+    await expect(page.getByTestId('page-title')).toBeVisible()
+  }
+  await page.getByTestId('nav-home').click()
+  await expect(page.getByTestId('start-step-apply')).toBeVisible()
+})
+
+test('the language switches at run time and is kept', async ({ page }) => {
+  await login(page)
+  await expect(page.getByTestId('nav-settings')).toContainText('设置')
+  await page.getByTestId('lang-switch').click()
+  await page.getByTestId('lang-en').click()
+  await expect(page.getByTestId('nav-settings')).toContainText('Settings')
+  await page.reload()
+  await expect(page.getByTestId('nav-settings')).toContainText('Settings')
+  await page.getByTestId('lang-switch').click()
+  await page.getByTestId('lang-zh-CN').click()
+  await expect(page.getByTestId('nav-settings')).toContainText('设置')
+})
+
+test('settings shows the real data directory and database size', async ({ page }) => {
+  await login(page)
+  await page.getByTestId('nav-settings').click()
+  await expect(page.getByTestId('settings-data-dir')).toContainText(process.env.E2E_DATA_DIR as string)
+  await expect(page.getByTestId('settings-db-size')).toContainText(/\d+(\.\d+)?\s?(B|KB|MB)/)
+})
+
+test('a bound method round-trips through the shim', async ({ page }) => {
+  await login(page)
+  const info = await page.evaluate(() => (window as any).go.main.App.GetAppInfo())
+  expect(info.mode).toBe('serve')
+  expect(info.dataDir).toBe(process.env.E2E_DATA_DIR)
+  expect(info.dbSizeBytes).toBeGreaterThan(0)
+})
+
+test('the shim keeps the Wails runtime contracts', async ({ page }) => {
+  await login(page)
+  // A rejected call rejects the promise with the error text.
+  const rejected = await page.evaluate(async () => {
+    try {
+      await (window as any).go.main.App.SetLanguage('fr')
+      return 'resolved'
+    } catch (e) {
+      return typeof e === 'string' ? e : 'not a string: ' + String(e)
+    }
+  })
+  expect(rejected).toContain('not available')
+  // EventsOn returns its unsubscribe function.
+  const counts = await page.evaluate(() => {
+    const rt = (window as any).runtime
+    let n = 0
+    const off = rt.EventsOn('e2e:ping', () => { n++ })
+    rt.EventsEmit('e2e:ping')
+    const kind = typeof off
+    off()
+    rt.EventsEmit('e2e:ping')
+    let once = 0
+    rt.EventsOnce('e2e:once', () => { once++ })
+    rt.EventsEmit('e2e:once'); rt.EventsEmit('e2e:once')
+    return { n, kind, once }
+  })
+  expect(counts).toEqual({ n: 1, kind: 'function', once: 1 })
+})
+
+test('the RPC endpoint rejects unknown methods and oversized bodies', async ({ request }) => {
+  const headers = { Authorization: 'Bearer ' + token() }
+  const unknown = await request.post('/api/rpc/NoSuchMethod', { data: [], headers })
+  expect(unknown.status()).toBe(404)
+  expect((await unknown.json()).error.code).toBe('unknown_method')
+  const big = await request.post('/api/rpc/SetLanguage', { data: ['x'.repeat(1_100_000)], headers })
+  expect(big.status()).toBe(413)
+})

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '@/api'
+import AppHeader from '@/components/AppHeader.vue'
+import { useAppStore } from '@/stores/app'
+import { appInfo, startStatus } from './fixtures'
+import { mountApp } from './mount-app'
+
+vi.mock('@/api')
+
+async function mountHeader() {
+  const mounted = await mountApp(AppHeader)
+  await useAppStore().loadStartStatus()
+  await mounted.wrapper.vm.$nextTick()
+  return mounted.wrapper
+}
+
+describe('header corp badge', () => {
+  beforeEach(() => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+  })
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('shows the corp name and the DEMO badge for the simulated corp', async () => {
+    vi.mocked(api.getStartStatus).mockResolvedValue(
+      startStatus({ activeCorp: { id: 1, name: '演示科技有限公司', corpId: 'wwdemo0001', demo: true } }),
+    )
+    const wrapper = await mountHeader()
+    expect(wrapper.find('[data-testid="active-corp"]').text()).toContain('演示科技有限公司')
+    const badge = wrapper.find('[data-testid="demo-badge"]')
+    expect(badge.exists()).toBe(true)
+    expect(badge.text()).toBe('演示 DEMO')
+    expect(badge.classes()).toContain('el-tag--warning')
+  })
+
+  it('shows a real corp without the badge', async () => {
+    vi.mocked(api.getStartStatus).mockResolvedValue(
+      startStatus({ activeCorp: { id: 2, name: '华东制造集团', corpId: 'ww1234567890', demo: false } }),
+    )
+    const wrapper = await mountHeader()
+    expect(wrapper.find('[data-testid="active-corp"]').text()).toBe('华东制造集团')
+    expect(wrapper.find('[data-testid="demo-badge"]').exists()).toBe(false)
+  })
+
+  it('says no corp is configured when there is none', async () => {
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: null }))
+    const wrapper = await mountHeader()
+    expect(wrapper.find('[data-testid="active-corp"]').text()).toBe('未配置企业')
+    expect(wrapper.find('[data-testid="demo-badge"]').exists()).toBe(false)
+  })
+
+  it('says the status is unavailable when the call fails', async () => {
+    vi.mocked(api.getStartStatus).mockRejectedValue(new Error('database is locked'))
+    const wrapper = await mountHeader()
+    expect(wrapper.find('[data-testid="active-corp"]').text()).toBe('无法读取企业状态')
+  })
+})

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '@/api'
+import HomeView from '@/views/HomeView.vue'
+import { appInfo, startStatus } from './fixtures'
+import { mountApp } from './mount-app'
+
+vi.mock('@/api')
+
+function step(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], key: string) {
+  return wrapper.find(`[data-testid="start-step-${key}"]`)
+}
+
+describe('home: getting started', () => {
+  beforeEach(() => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+  })
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('marks the steps the backend reports done, with count and detail', async () => {
+    vi.mocked(api.getStartStatus).mockResolvedValue({
+      steps: [
+        { key: 'connect', done: true, count: 2, detail: 'wwdemo0001 · 2 个应用' },
+        { key: 'import', done: true, count: 120, detail: 'staff.csv' },
+        { key: 'bind', done: false, count: 37, detail: '37 条待确认' },
+        { key: 'preview', done: false, count: 0, detail: '' },
+        { key: 'apply', done: false, count: 0, detail: '' },
+      ],
+      activeCorp: null,
+    })
+    const { wrapper } = await mountApp(HomeView)
+
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('开始使用')
+    const connect = step(wrapper, 'connect')
+    expect(connect.attributes('data-done')).toBe('true')
+    expect(connect.find('[data-testid="step-state"]').text()).toBe('已完成')
+    expect(connect.find('[data-testid="step-count"]').text()).toBe('数量：2')
+    expect(connect.find('[data-testid="step-detail"]').text()).toBe('wwdemo0001 · 2 个应用')
+    expect(step(wrapper, 'import').attributes('data-done')).toBe('true')
+    expect(step(wrapper, 'import').find('[data-testid="step-count"]').text()).toBe('数量：120')
+
+    const bind = step(wrapper, 'bind')
+    expect(bind.attributes('data-done')).toBe('false')
+    expect(bind.find('[data-testid="step-state"]').text()).toBe('下一步')
+    expect(bind.find('[data-testid="step-detail"]').text()).toBe('37 条待确认')
+    expect(step(wrapper, 'preview').find('[data-testid="step-state"]').text()).toBe('未完成')
+    expect(step(wrapper, 'apply').attributes('data-done')).toBe('false')
+  })
+
+  it('shows the five steps in order, all to do, on a fresh install', async () => {
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
+    const { wrapper } = await mountApp(HomeView)
+    const cards = wrapper.findAll('[data-testid^="start-step-"][data-done]')
+    expect(cards.map((c) => c.attributes('data-testid'))).toEqual([
+      'start-step-connect',
+      'start-step-import',
+      'start-step-bind',
+      'start-step-preview',
+      'start-step-apply',
+    ])
+    expect(cards.map((c) => c.find('h3').text())).toEqual([
+      '接入企业微信',
+      '导入本地通讯录',
+      '拉取并确认账号绑定',
+      '预览同步',
+      '执行同步',
+    ])
+    expect(cards.every((c) => c.attributes('data-done') === 'false')).toBe(true)
+    expect(step(wrapper, 'connect').find('[data-testid="step-state"]').text()).toBe('下一步')
+  })
+
+  it('each step button opens its page', async () => {
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
+    const { wrapper, router } = await mountApp(HomeView)
+    await wrapper.find('[data-testid="start-step-bind-go"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/bindings'))
+  })
+
+  it('offers the demo corp only as a disabled placeholder', async () => {
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
+    const { wrapper } = await mountApp(HomeView)
+    const offer = wrapper.find('#demo-offer')
+    expect(offer.exists()).toBe(true)
+    expect(offer.text()).toContain('演示企业会随「接入配置」功能一起提供')
+    expect(offer.find('[data-testid="demo-offer-button"]').attributes('disabled')).toBeDefined()
+  })
+
+  it('shows the error and no step as done when the status cannot be read', async () => {
+    vi.mocked(api.getStartStatus).mockRejectedValue(new Error('database is locked'))
+    const { wrapper } = await mountApp(HomeView)
+    expect(wrapper.text()).toContain('无法读取当前进度：database is locked')
+    expect(step(wrapper, 'connect').attributes('data-done')).toBe('false')
+  })
+})

@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '@/api'
+import App from '@/App.vue'
+import SettingsView from '@/views/SettingsView.vue'
+import { appInfo, startStatus } from './fixtures'
+import { mountApp, settle } from './mount-app'
+
+vi.mock('@/api')
+
+describe('settings page', () => {
+  beforeEach(() => {
+    vi.mocked(api.setLanguage).mockResolvedValue()
+  })
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('shows the data directory, formatted database size, version and mode', async () => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo({ dbSizeBytes: 1258291, version: '0.3.1', mode: 'serve' }))
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('设置')
+    expect(wrapper.find('[data-testid="settings-data-dir"]').text()).toBe('/home/admin/.local/share/wecom-bridge')
+    expect(wrapper.find('[data-testid="settings-db-path"]').text()).toBe(
+      '/home/admin/.local/share/wecom-bridge/wecom-bridge.db',
+    )
+    expect(wrapper.find('[data-testid="settings-db-size"]').text()).toBe('1.2 MB')
+    expect(wrapper.find('[data-testid="settings-version"]').text()).toBe('0.3.1')
+    expect(wrapper.find('[data-testid="settings-mode"]').text()).toBe('浏览器服务（serve）')
+  })
+
+  it('copies the data directory and says so', async () => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+    const writeText = vi.fn().mockResolvedValue(undefined)
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const button = wrapper.find('[data-testid="copy-button"]')
+    expect(button.text()).toBe('复制')
+    await button.trigger('click')
+    await settle()
+    expect(writeText).toHaveBeenCalledWith('/home/admin/.local/share/wecom-bridge')
+    expect(wrapper.find('[data-testid="copy-button"]').text()).toBe('已复制')
+  })
+
+  it('shows the error text when app info cannot be read', async () => {
+    vi.mocked(api.getAppInfo).mockRejectedValue(new Error('open wecom-bridge.db: permission denied'))
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    expect(wrapper.text()).toContain('无法读取应用信息：open wecom-bridge.db: permission denied')
+    expect(wrapper.find('[data-testid="settings-data-dir"]').exists()).toBe(false)
+  })
+
+  it('has its own language switch that relabels the whole app', async () => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
+    const { wrapper } = await mountApp(App, { path: '/settings' })
+    await wrapper.find('[data-testid="settings-lang-en"] input').setValue(true)
+    await settle()
+    expect(api.setLanguage).toHaveBeenCalledWith('en')
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('Settings')
+    expect(wrapper.find('[data-testid="nav-settings"]').text()).toBe('Settings')
+    expect(wrapper.text()).toContain('Database size')
+    expect(wrapper.find('[data-testid="lang-en"] input').element).toHaveProperty('checked', true)
+  })
+
+  it('keeps the new language on screen and warns when saving it fails', async () => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
+    vi.mocked(api.setLanguage).mockRejectedValue(new Error('database is locked'))
+    const { wrapper } = await mountApp(App, { path: '/settings' })
+    await wrapper.find('[data-testid="settings-lang-en"] input').setValue(true)
+    await settle()
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('Settings')
+    expect(document.body.textContent).toContain('Language switched, but it could not be saved: database is locked')
+  })
+})

@@ -1,0 +1,100 @@
+// Command wecom-bridge connects an organisation's user directory to WeCom.
+//
+//	wecom-bridge [--data DIR]                 open the desktop window
+//	wecom-bridge serve [--addr A] [--data D]  the same UI in a browser
+//	wecom-bridge sim [...]                    a WeCom simulator
+//	wecom-bridge version
+package main
+
+import (
+	"context"
+	"embed"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"wecom-bridge/backend/desktop"
+	"wecom-bridge/backend/launch"
+	"wecom-bridge/backend/services"
+	"wecom-bridge/backend/version"
+	"wecom-bridge/backend/wecom/wecomsim"
+)
+
+//go:embed all:frontend/dist
+var embedded embed.FS
+
+func frontendAssets() fs.FS {
+	sub, err := fs.Sub(embedded, "frontend/dist")
+	if err != nil {
+		panic(err) // the embed pattern guarantees the directory exists
+	}
+	return sub
+}
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "wecom-bridge:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	global := flag.NewFlagSet("wecom-bridge", flag.ContinueOnError)
+	dataFlag := global.String("data", "", "data directory (default $WECOM_BRIDGE_DATA, else the user config dir)")
+	global.Usage = usage
+	if err := global.Parse(args); err != nil {
+		return err
+	}
+	rest := global.Args()
+	if len(rest) == 0 {
+		return runDesktop(*dataFlag)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	switch cmd, cmdArgs := rest[0], rest[1:]; cmd {
+	case "serve":
+		return runServe(ctx, *dataFlag, cmdArgs)
+	case "sim":
+		return wecomsim.RunCLI(ctx, cmdArgs, os.Stdout)
+	case "version":
+		fmt.Println("wecom-bridge", version.Version, "(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
+		return nil
+	case "help", "-h", "--help":
+		usage()
+		return nil
+	default:
+		usage()
+		return fmt.Errorf("unknown command %q", cmd)
+	}
+}
+
+func usage() {
+	fmt.Fprint(os.Stderr, `WeCom Bridge (企微桥): connect your user directory to WeCom.
+
+Usage:
+  wecom-bridge [--data DIR]                       open the desktop window
+  wecom-bridge serve [--addr 127.0.0.1:8750] [--data DIR]
+                                                  serve the same UI in a browser
+  wecom-bridge sim [--addr 127.0.0.1:PORT] [...]  run a WeCom simulator (see docs/)
+  wecom-bridge version
+
+The data directory is --data, else $WECOM_BRIDGE_DATA, else the user config dir.
+`)
+}
+
+// bindApp is how the launchers build the bound facade.
+func bindApp(svc *services.Services) (any, func(context.Context)) {
+	app := NewApp(svc)
+	return app, app.startup
+}
+
+func runDesktop(dataFlag string) error {
+	return launch.Desktop(dataFlag, frontendAssets(), bindApp)
+}
+
+func runServe(ctx context.Context, dataFlag string, args []string) error {
+	return launch.Serve(ctx, dataFlag, args, frontendAssets(), bindApp, os.Stdout)
+}
