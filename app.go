@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 
+	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/services"
 )
 
@@ -33,3 +34,59 @@ func (a *App) GetStartStatus() (services.StartStatus, error) { return a.svc.Star
 
 // MarkUIReady is called once by the frontend after it has mounted.
 func (a *App) MarkUIReady() { a.svc.MarkUIReady() }
+
+// --- Setup (接入配置) ---
+
+// ListCorps returns every corp with its apps; secrets appear only as ••••abcd.
+func (a *App) ListCorps() ([]corp.Corp, error) { return a.svc.Corps.List(a.ctx) }
+
+// SaveCorp creates (ID 0) or updates a corp; field errors come back in the result.
+func (a *App) SaveCorp(in corp.CorpInput) (corp.SaveResult, error) {
+	return a.svc.Corps.SaveCorp(a.ctx, in)
+}
+
+// SaveApp creates (ID 0) or updates a self-built app of a corp.
+func (a *App) SaveApp(in corp.AppInput) (corp.SaveResult, error) {
+	return a.svc.Corps.SaveApp(a.ctx, in)
+}
+
+// DeleteCorp deletes a corp; without confirm it only reports what depends on it.
+func (a *App) DeleteCorp(id int64, confirm bool) (corp.Dependents, error) {
+	return a.svc.Corps.DeleteCorp(a.ctx, id, confirm)
+}
+
+// DeleteApp deletes an app; without confirm it only reports what depends on it.
+func (a *App) DeleteApp(id int64, confirm bool) (corp.Dependents, error) {
+	return a.svc.Corps.DeleteApp(a.ctx, id, confirm)
+}
+
+// SetActiveCorp makes a corp the one shown in the header and used by every page.
+func (a *App) SetActiveCorp(id int64) error { return a.svc.Corps.SetActive(a.ctx, id) }
+
+// CheckCorp runs the read-only connectivity check (progress: "corp:check").
+func (a *App) CheckCorp(id int64) (*corp.CheckResult, error) { return a.svc.Corps.Check(a.ctx, id) }
+
+// GetCopyValues returns the values to paste into the WeCom admin console.
+func (a *App) GetCopyValues(id int64) (*corp.CopyPanel, error) {
+	return a.svc.Corps.CopyValues(a.ctx, id)
+}
+
+// GetExternalBaseURL returns the external base URL (对外域名) callbacks are built from.
+func (a *App) GetExternalBaseURL() (string, error) { return a.svc.Corps.ExternalBaseURL(a.ctx) }
+
+// SetExternalBaseURL stores the external base URL (对外域名).
+func (a *App) SetExternalBaseURL(v string) (corp.SaveResult, error) {
+	return a.svc.Corps.SetExternalBaseURL(a.ctx, v)
+}
+
+// GenerateCallbackKeys returns a random Token and EncodingAESKey, as the WeCom console does.
+func (a *App) GenerateCallbackKeys() corp.CallbackKeys { return a.svc.Corps.GenerateCallbackKeys() }
+
+// GetFieldHelp says, for every field, where to find it in the WeCom admin console.
+func (a *App) GetFieldHelp() []corp.FieldInfo { return corp.FieldHelp() }
+
+// StartDemo starts the in-process simulator and configures the demo corp.
+func (a *App) StartDemo() (*corp.Corp, error) { return a.svc.Corps.StartDemo(a.ctx) }
+
+// RemoveDemo stops the simulator and deletes the demo corp and what depends on it.
+func (a *App) RemoveDemo() error { return a.svc.Corps.RemoveDemo(a.ctx) }

@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/desktop"
 	"wecom-bridge/backend/launch"
 	"wecom-bridge/backend/services"
@@ -59,6 +60,11 @@ func run(args []string) error {
 		return runServe(ctx, *dataFlag, cmdArgs)
 	case "sim":
 		return wecomsim.RunCLI(ctx, cmdArgs, os.Stdout)
+	case "corp":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		return launch.WithServices(ctx, data, func(svc *services.Services) error {
+			return corp.RunCLI(ctx, svc.Corps, cmdArgs, os.Stdin, os.Stdout)
+		})
 	case "version":
 		fmt.Println("wecom-bridge", version.Version, "(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
 		return nil
@@ -78,6 +84,8 @@ Usage:
   wecom-bridge [--data DIR]                       open the desktop window
   wecom-bridge serve [--addr 127.0.0.1:8750] [--data DIR]
                                                   serve the same UI in a browser
+  wecom-bridge corp add|list|check|remove [--data DIR]
+                                                  configure corps from scripts (docs/cli-corp.md)
   wecom-bridge sim [--addr 127.0.0.1:PORT] [...]  run a WeCom simulator (see docs/)
   wecom-bridge version
 

@@ -35,7 +35,11 @@ func open(ctx context.Context, dataFlag string, mode services.Mode) (*session, e
 	if err != nil {
 		return nil, err
 	}
-	logger, logs, err := logging.Setup(dir, slog.LevelInfo)
+	level := slog.LevelInfo
+	if mode == services.ModeCLI {
+		level = cliLevel
+	}
+	logger, logs, err := logging.Setup(dir, level)
 	if err != nil {
 		lock.Release()
 		return nil, fmt.Errorf("open log file in %s/logs: %w", dir, err)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"log/slog"
 
+	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/store"
 )
@@ -27,6 +28,7 @@ type Services struct {
 	Store   *store.Store
 	Events  *events.Switch
 	Log     *slog.Logger
+	Corps   *corp.Service
 }
 
 // Open opens the store in dataDir. The caller owns the data-directory lock.
@@ -38,10 +40,16 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Services{DataDir: dataDir, Mode: mode, Store: st, Events: &events.Switch{}, Log: log}, nil
+	s := &Services{DataDir: dataDir, Mode: mode, Store: st, Events: &events.Switch{}, Log: log}
+	if s.Corps, err = corp.Open(ctx, st, corp.WithEmitter(s.Events), corp.WithLogger(log)); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
-// Close stops background work and closes the store.
+// Close stops background work (the demo simulator) and closes the store.
 func (s *Services) Close() error {
+	s.Corps.Close()
 	return s.Store.Close()
 }

@@ -1,6 +1,9 @@
 import { createI18n } from 'vue-i18n'
 import en from './en'
-import zhCN, { type MessageSchema } from './zh-CN'
+import { featuresEn, featuresZh } from './features'
+import zhCN, { type MessageSchema as ShellSchema } from './zh-CN'
+
+export type MessageSchema = ShellSchema & typeof featuresZh
 
 export const languages = ['zh-CN', 'en'] as const
 export type Language = (typeof languages)[number]
@@ -15,6 +18,6 @@ export function createAppI18n(locale: Language = defaultLanguage) {
     legacy: false,
     locale,
     fallbackLocale: defaultLanguage,
-    messages: { 'zh-CN': zhCN, en },
+    messages: { 'zh-CN': { ...zhCN, ...featuresZh }, en: { ...en, ...featuresEn } },
   })
 }

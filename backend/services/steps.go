@@ -1,0 +1,33 @@
+package services
+
+import (
+	"context"
+	"fmt"
+)
+
+// The getting-started steps each feature has landed so far.
+func init() {
+	stepSources["connect"] = func(ctx context.Context, s *Services) (int, string, error) {
+		list, err := s.Corps.List(ctx)
+		if err != nil {
+			return 0, "", err
+		}
+		demo := 0
+		for _, c := range list {
+			if c.Demo {
+				demo++
+			}
+		}
+		if demo > 0 {
+			return len(list), fmt.Sprintf("%d corp(s), %d demo", len(list), demo), nil
+		}
+		return len(list), fmt.Sprintf("%d corp(s)", len(list)), nil
+	}
+	activeCorpSource = func(ctx context.Context, s *Services) (*CorpBadge, error) {
+		c, err := s.Corps.Active(ctx)
+		if err != nil || c == nil {
+			return nil, err
+		}
+		return &CorpBadge{ID: c.ID, Name: c.Name, CorpID: c.CorpID, Demo: c.Demo}, nil
+	}
+}

@@ -1,0 +1,2 @@
+// Backend calls of the push page. Views import them through '@/api'.
+export {}

@@ -1,0 +1,2 @@
+// Backend calls of the setup page. Views import them through '@/api'.
+export {}

@@ -1,0 +1,2 @@
+// Backend calls of the sync page. Views import them through '@/api'.
+export {}

@@ -1,0 +1,2 @@
+// Strings of the bindings page (English); same keys as bindings.zh-CN.ts.
+export default {}

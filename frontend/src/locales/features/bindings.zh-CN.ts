@@ -1,0 +1,2 @@
+// Strings of the bindings page (Simplified Chinese). bindings.en.ts must have the same keys.
+export default {}

@@ -1,0 +1,2 @@
+// Strings of the history page (English); same keys as history.zh-CN.ts.
+export default {}

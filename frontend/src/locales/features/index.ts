@@ -1,0 +1,36 @@
+// Per-page string modules, merged under their page's key (t('setup.…')).
+// Each page owns its two files, so pages can be built side by side.
+import bindingsEn from './bindings.en'
+import bindingsZh from './bindings.zh-CN'
+import directoryEn from './directory.en'
+import directoryZh from './directory.zh-CN'
+import historyEn from './history.en'
+import historyZh from './history.zh-CN'
+import pushEn from './push.en'
+import pushZh from './push.zh-CN'
+import pushLogsEn from './pushLogs.en'
+import pushLogsZh from './pushLogs.zh-CN'
+import setupEn from './setup.en'
+import setupZh from './setup.zh-CN'
+import syncEn from './sync.en'
+import syncZh from './sync.zh-CN'
+
+export const featuresZh = {
+  setupPage: setupZh,
+  directoryPage: directoryZh,
+  bindingsPage: bindingsZh,
+  syncPage: syncZh,
+  historyPage: historyZh,
+  pushPage: pushZh,
+  pushLogsPage: pushLogsZh,
+}
+
+export const featuresEn: typeof featuresZh = {
+  setupPage: setupEn,
+  directoryPage: directoryEn,
+  bindingsPage: bindingsEn,
+  syncPage: syncEn,
+  historyPage: historyEn,
+  pushPage: pushEn,
+  pushLogsPage: pushLogsEn,
+}

@@ -1,0 +1,2 @@
+// Strings of the push page (Simplified Chinese). push.en.ts must have the same keys.
+export default {}

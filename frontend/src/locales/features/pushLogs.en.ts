@@ -1,0 +1,2 @@
+// Strings of the pushLogs page (English); same keys as pushLogs.zh-CN.ts.
+export default {}

@@ -1,0 +1,2 @@
+// Strings of the pushLogs page (Simplified Chinese). pushLogs.en.ts must have the same keys.
+export default {}

@@ -1,0 +1,2 @@
+// Strings of the setup page (Simplified Chinese). setup.en.ts must have the same keys.
+export default {}

@@ -1,0 +1,2 @@
+// Strings of the sync page (English); same keys as sync.zh-CN.ts.
+export default {}

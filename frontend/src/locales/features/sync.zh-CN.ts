@@ -1,0 +1,2 @@
+// Strings of the sync page (Simplified Chinese). sync.en.ts must have the same keys.
+export default {}
