@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"wecom-bridge/backend/corp"
+	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/services"
 )
 
@@ -90,3 +91,25 @@ func (a *App) StartDemo() (*corp.Corp, error) { return a.svc.Corps.StartDemo(a.c
 
 // RemoveDemo stops the simulator and deletes the demo corp and what depends on it.
 func (a *App) RemoveDemo() error { return a.svc.Corps.RemoveDemo(a.ctx) }
+
+// --- WeCom pull ---
+
+// PullCorp reads the corp's WeCom contacts (agentID 0: its first app); progress: "pull:progress".
+func (a *App) PullCorp(corpID, agentID int64) (*mirror.Run, error) {
+	return a.svc.Pull(a.ctx, corpID, agentID, mirror.TriggerManual, "admin")
+}
+
+// GetMirrorSummary returns what the last pull brought in (counts, pulled_at, privacy flag).
+func (a *App) GetMirrorSummary(corpID int64) (*mirror.Summary, error) {
+	return a.svc.Mirror.Summary(a.ctx, corpID)
+}
+
+// ListPullRuns returns the corp's recent pulls, newest first.
+func (a *App) ListPullRuns(corpID int64, limit int) ([]mirror.Run, error) {
+	return a.svc.Mirror.Runs(a.ctx, corpID, limit)
+}
+
+// ListMirrorUsers pages through pulled WeCom members (search, department filter).
+func (a *App) ListMirrorUsers(corpID int64, q mirror.Query) (*mirror.Page, error) {
+	return a.svc.Mirror.ListUsers(a.ctx, corpID, q)
+}

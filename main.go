@@ -65,6 +65,11 @@ func run(args []string) error {
 		return launch.WithServices(ctx, data, func(svc *services.Services) error {
 			return corp.RunCLI(ctx, svc.Corps, cmdArgs, os.Stdin, os.Stdout)
 		})
+	case "pull":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		return launch.WithServices(ctx, data, func(svc *services.Services) error {
+			return svc.RunPullCLI(ctx, cmdArgs, os.Stdout)
+		})
 	case "version":
 		fmt.Println("wecom-bridge", version.Version, "(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
 		return nil
@@ -86,6 +91,7 @@ Usage:
                                                   serve the same UI in a browser
   wecom-bridge corp add|list|check|remove [--data DIR]
                                                   configure corps from scripts (docs/cli-corp.md)
+  wecom-bridge pull --corp NAME [--data DIR]     read WeCom contacts into the mirror (docs/cli-pull.md)
   wecom-bridge sim [--addr 127.0.0.1:PORT] [...]  run a WeCom simulator (see docs/)
   wecom-bridge version
 

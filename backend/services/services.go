@@ -9,6 +9,7 @@ import (
 
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/store"
 )
 
@@ -29,6 +30,7 @@ type Services struct {
 	Events  *events.Switch
 	Log     *slog.Logger
 	Corps   *corp.Service
+	Mirror  *mirror.Service
 }
 
 // Open opens the store in dataDir. The caller owns the data-directory lock.
@@ -45,6 +47,7 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 		st.Close()
 		return nil, err
 	}
+	s.Mirror = mirror.New(st, s.Events)
 	return s, nil
 }
 

@@ -33,8 +33,9 @@ type Limiter interface {
 //
 // which bounds every 60-second window, sliding or fixed, to N. The slack
 // (2s) absorbs network jitter that could squeeze our calls into a shorter
-// window on the server's clock. B = N/10 lets a small sync go out at once and
-// keeps the sustained rate at ~90% of N. The hour bucket applies the same
+// window on the server's clock. B = N/2 lets an ordinary full read (a few
+// thousand calls) go out unthrottled, while any 60-second window still stays
+// under N (N/2 + N/2·60/62 < N); the sustained rate is then ~48% of N. The hour bucket applies the same
 // rule to 15·N an hour, with half of it as burst so that an ordinary full
 // sync never feels it.
 type RateLimiter struct {
@@ -80,7 +81,7 @@ func (l *RateLimiter) buckets(api string) *apiBuckets {
 	if b == nil {
 		n := l.perMinute
 		b = &apiBuckets{
-			minute: bucket(n, max(1, n/10), time.Minute),
+			minute: bucket(n, max(1, n/2), time.Minute),
 			hour:   bucket(15*n, 15*n/2, time.Hour),
 		}
 		l.apis[api] = b

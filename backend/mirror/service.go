@@ -1,0 +1,202 @@
+package mirror
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/wecom"
+)
+
+// ProgressEvent is the event name of pull progress: events.Progress with
+// Phase "departments" while fetching (Done/Total departments), "saving"
+// while swapping, and the run's status on the Final event.
+const ProgressEvent = "pull:progress"
+
+// ErrPullRunning is returned when a pull for the same corp is already running.
+var ErrPullRunning = errors.New("a pull for this corp is already running: wait for it to finish (or cancel it), then pull again")
+
+// ErrPartial is wrapped by Pull's error when some departments could not be
+// read; the run lists them.
+var ErrPartial = errors.New("partial pull")
+
+// Service keeps the WeCom contact mirror. It is safe for concurrent use; at
+// most one pull per corp runs at a time (within this process).
+type Service struct {
+	db *sqlx.DB
+	em events.Emitter
+
+	mu      sync.Mutex
+	pulling map[int64]bool
+}
+
+// New returns the mirror kept in st, reporting progress to em.
+func New(st *store.Store, em events.Emitter) *Service {
+	if em == nil {
+		em = events.Discard{}
+	}
+	return &Service{db: st.DB, em: em, pulling: map[int64]bool{}}
+}
+
+// Pull fetches the corp's contacts with client and cred and, when every
+// department was read, replaces the corp's mirror. It emits progress under
+// ProgressEvent and returns the recorded run. The error is nil only for
+// status ok: a partial, failed or cancelled pull returns the run and an
+// error saying why (errors.Is(err, context.Canceled) when cancelled); the
+// previous mirror is then unchanged. trigger is manual, schedule or callback.
+func (s *Service) Pull(ctx context.Context, corpID int64, client *wecom.Client, cred wecom.Credential, trigger, startedBy string) (*Run, error) {
+	return s.pull(ctx, corpID, client, cred, trigger, startedBy, nil)
+}
+
+// pull is Pull with an extra progress sink (the CLI prints lines).
+func (s *Service) pull(ctx context.Context, corpID int64, client *wecom.Client, cred wecom.Credential,
+	trigger, startedBy string, sink func(events.Progress)) (*Run, error) {
+	switch trigger {
+	case TriggerManual, TriggerSchedule, TriggerCallback:
+	default:
+		return nil, fmt.Errorf("unknown pull trigger %q: use %s, %s or %s", trigger, TriggerManual, TriggerSchedule, TriggerCallback)
+	}
+	if client == nil {
+		return nil, fmt.Errorf("corp %d has no WeCom client: configure the corp ID and a secret first", corpID)
+	}
+	var exists bool
+	if err := s.db.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM corps WHERE id = ?)`, corpID); err != nil {
+		return nil, fmt.Errorf("look up corp %d: %w", corpID, err)
+	}
+	if !exists {
+		return nil, fmt.Errorf("corp %d does not exist (was it removed?): choose another corp, or add it again", corpID)
+	}
+	if !s.begin(corpID) {
+		return nil, ErrPullRunning
+	}
+	defer s.end(corpID)
+
+	start := time.Now()
+	job := fmt.Sprintf("pull-%d-%d", corpID, start.UnixMilli())
+	throttle := events.NewThrottle(s.em, ProgressEvent, 0) // ~10 a second, the final one always
+	emit := func(p events.Progress) {
+		p.Job = job
+		throttle.Update(p)
+		if sink != nil {
+			sink(p)
+		}
+	}
+	emit(events.Progress{Phase: "departments", Message: "department/list"})
+	snap, ferr := Fetch(ctx, client, cred, func(done, total int) {
+		emit(events.Progress{Phase: "departments", Done: done, Total: total})
+	})
+	run := &Run{CorpID: corpID, StartedAt: start, Trigger: trigger, StartedBy: startedBy, Status: StatusOK}
+	if snap != nil {
+		run.Departments, run.Users, run.APICalls = len(snap.Departments), len(snap.Users), snap.APICalls
+		run.PrivacyRestricted, run.FailedDepartments = snap.PrivacyRestricted, snap.FailedDepartments
+	}
+	var result error
+	switch {
+	case ferr != nil && ctx.Err() != nil:
+		run.Status, run.Error, result = StatusCancelled, stopReason(ctx)+"; the previous mirror is kept", ctx.Err()
+	case ferr != nil:
+		run.Status, run.Error, result = StatusFailed, ferr.Error()+"; the previous mirror is kept", ferr
+	case len(snap.FailedDepartments) > 0:
+		run.Status = StatusPartial
+		run.Error = partialMessage(snap.FailedDepartments)
+		result = fmt.Errorf("%w: %s", ErrPartial, run.Error)
+	}
+
+	if run.Status == StatusOK {
+		emit(events.Progress{Phase: "saving", Done: run.Departments, Total: run.Departments})
+		err := s.swap(ctx, corpID, snap, run)
+		if err == nil {
+			s.emitFinal(emit, run)
+			return run, nil
+		}
+		if ctx.Err() != nil {
+			run.Status, run.Error, result = StatusCancelled, stopReason(ctx)+" while saving; the previous mirror is kept", ctx.Err()
+		} else {
+			run.Status, run.Error, result = StatusFailed, err.Error()+"; the previous mirror is kept", err
+		}
+	}
+	finish(run)
+	// The run is recorded even when ctx was cancelled: History must show it.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := insertRun(rctx, s.db, run); err != nil {
+		return run, errors.Join(result, err)
+	}
+	s.emitFinal(emit, run)
+	return run, result
+}
+
+// stopReason says why ctx ended, in the run's words.
+func stopReason(ctx context.Context) string {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return "timed out"
+	}
+	return "cancelled"
+}
+
+func finish(r *Run) {
+	r.FinishedAt = time.Now()
+	r.DurationMS = r.FinishedAt.Sub(r.StartedAt).Milliseconds()
+}
+
+func (s *Service) emitFinal(emit func(events.Progress), r *Run) {
+	msg := r.Status
+	if r.Error != "" {
+		msg += ": " + r.Error
+	}
+	emit(events.Progress{Phase: r.Status, Done: r.Departments - len(r.FailedDepartments),
+		Failed: len(r.FailedDepartments), Total: r.Departments, Message: msg, Final: true})
+}
+
+// partialMessage names the failed departments (the first few) and what to do.
+func partialMessage(failed []FailedDept) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d department(s) could not be read, so the previous mirror is kept: ", len(failed))
+	for i, f := range failed {
+		if i == 5 {
+			fmt.Fprintf(&b, "; and %d more", len(failed)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s (id %d) errcode %d", f.Name, f.ID, f.Errcode)
+		if f.Errcode == 0 {
+			fmt.Fprintf(&b, " (%s)", f.Errmsg)
+		}
+	}
+	if fix := failed[0].FixEN; fix != "" {
+		fmt.Fprintf(&b, ". Fix for errcode %d: %s", failed[0].Errcode, fix)
+	}
+	b.WriteString(" Then pull again.")
+	return b.String()
+}
+
+func (s *Service) begin(corpID int64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.pulling[corpID] {
+		return false
+	}
+	s.pulling[corpID] = true
+	return true
+}
+
+func (s *Service) end(corpID int64) {
+	s.mu.Lock()
+	delete(s.pulling, corpID)
+	s.mu.Unlock()
+}
+
+func (s *Service) running(corpID int64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.pulling[corpID]
+}
