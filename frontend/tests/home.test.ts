@@ -77,13 +77,12 @@ describe('home: getting started', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/bindings'))
   })
 
-  it('offers the demo corp only as a disabled placeholder', async () => {
+  it('offers the demo corp when no corp is configured', async () => {
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
     const { wrapper } = await mountApp(HomeView)
     const offer = wrapper.find('#demo-offer')
     expect(offer.exists()).toBe(true)
-    expect(offer.text()).toContain('演示企业会随「接入配置」功能一起提供')
-    expect(offer.find('[data-testid="demo-offer-button"]').attributes('disabled')).toBeDefined()
+    expect(offer.find('[data-testid="demo-offer-button"]').attributes('disabled')).toBeUndefined()
   })
 
   it('shows the error and no step as done when the status cannot be read', async () => {

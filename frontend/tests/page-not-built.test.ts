@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import PageNotBuilt from '@/components/PageNotBuilt.vue'
-import SetupView from '@/views/SetupView.vue'
+import LoginLinksView from '@/views/LoginLinksView.vue'
 import { mountApp, settle } from './mount-app'
 
 vi.mock('@/api')
@@ -17,14 +17,14 @@ describe('PageNotBuilt', () => {
   })
 
   it('a not-built view has its title and its one-sentence summary, in both languages', async () => {
-    const { wrapper, i18n } = await mountApp(SetupView, { path: '/setup' })
-    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('接入配置')
-    expect(wrapper.find('[data-testid="page-summary"]').text()).toContain('企业 ID')
+    const { wrapper, i18n } = await mountApp(LoginLinksView, { path: '/login-links' })
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('登录链接')
+    expect(wrapper.find('[data-testid="page-summary"]').text()).toContain('OAuth 登录链接')
 
     i18n.global.locale.value = 'en'
     await settle()
-    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('Setup')
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('Login links')
     expect(wrapper.find('.el-empty__description').text()).toContain('Not built yet')
-    expect(wrapper.find('[data-testid="page-summary"]').text()).toContain('corp ID')
+    expect(wrapper.find('[data-testid="page-summary"]').text()).toContain('free-login links')
   })
 })

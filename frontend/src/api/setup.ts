@@ -1,2 +1,138 @@
-// Backend calls of the setup page. Views import them through '@/api'.
-export {}
+// Backend calls of the setup page (corps, apps, connectivity check, copy
+// panel, demo corp). Views import them through '@/api'.
+import {
+  CheckCorp,
+  DeleteApp,
+  DeleteCorp,
+  GenerateCallbackKeys,
+  GetCopyValues,
+  GetExternalBaseURL,
+  GetFieldHelp,
+  ListCorps,
+  RemoveDemo,
+  SaveApp,
+  SaveCorp,
+  SetActiveCorp,
+  SetExternalBaseURL,
+  StartDemo,
+} from '../../wailsjs/go/main/App'
+import { corp as models } from '../../wailsjs/go/models'
+import { call } from './call'
+import { onEvent, type Unsubscribe } from './events'
+
+// The bindings resolve to plain JSON, not class instances: drop methods, deeply.
+type Plain<T> = T extends (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Plain<T[K]> }
+    : T
+
+export type SecretField = Plain<models.SecretField>
+export type Corp = Plain<models.Corp>
+export type CorpApp = Plain<models.App>
+export type CorpInput = Plain<models.CorpInput>
+export type AppInput = Plain<models.AppInput>
+export type FieldError = Plain<models.FieldError>
+export type SaveResult = Plain<models.SaveResult>
+export type Dependent = Plain<models.Dependent>
+export type Dependents = Plain<models.Dependents>
+export type CheckStep = Plain<models.CheckStep>
+export type CheckResult = Plain<models.CheckResult>
+export type CopyValue = Plain<models.CopyValue>
+export type CopyPanel = Plain<models.CopyPanel>
+export type CallbackKeys = Plain<models.CallbackKeys>
+export type FieldInfo = Plain<models.FieldInfo>
+
+/** Payload of each "corp:check" event (backend/corp/check.go CheckProgress). */
+export interface CheckProgress {
+  corpRef: number
+  index: number
+  total: number
+  step?: CheckStep
+  final: boolean
+  passed: boolean
+}
+
+export const checkProgressEvent = 'corp:check'
+
+// Go's nil slices arrive as null; the UI always gets arrays.
+function normalizeCorp(c: Corp): Corp {
+  return { ...c, apps: c.apps ?? [] }
+}
+
+function normalizeSave(r: SaveResult): SaveResult {
+  return { ...r, trimmed: r.trimmed ?? [], errors: r.errors ?? [], corp: r.corp ? normalizeCorp(r.corp) : undefined }
+}
+
+function normalizeDependents(d: Dependents): Dependents {
+  return { ...d, items: d.items ?? [] }
+}
+
+export async function listCorps(): Promise<Corp[]> {
+  const list = await call(() => ListCorps())
+  return (list ?? []).map(normalizeCorp)
+}
+
+/** Creates (id 0) or updates a corp. An empty secret keeps the stored one. */
+export async function saveCorp(input: CorpInput): Promise<SaveResult> {
+  return normalizeSave(await call(() => SaveCorp(models.CorpInput.createFrom(input))))
+}
+
+/** Creates (id 0) or updates a self-built app. An empty secret keeps the stored one. */
+export async function saveApp(input: AppInput): Promise<SaveResult> {
+  return normalizeSave(await call(() => SaveApp(models.AppInput.createFrom(input))))
+}
+
+/** confirm=false deletes only when nothing depends on the corp; otherwise it lists what does. */
+export async function deleteCorp(id: number, confirm: boolean): Promise<Dependents> {
+  return normalizeDependents(await call(() => DeleteCorp(id, confirm)))
+}
+
+export async function deleteApp(id: number, confirm: boolean): Promise<Dependents> {
+  return normalizeDependents(await call(() => DeleteApp(id, confirm)))
+}
+
+export function setActiveCorp(id: number): Promise<void> {
+  return call(() => SetActiveCorp(id))
+}
+
+/** Runs the read-only connectivity check; progress arrives through onCheckProgress. */
+export async function checkCorp(id: number): Promise<CheckResult> {
+  const r = await call(() => CheckCorp(id))
+  return { ...r, steps: r.steps ?? [], apiIps: r.apiIps ?? [] }
+}
+
+export function onCheckProgress(handler: (progress: CheckProgress) => void): Unsubscribe {
+  return onEvent<CheckProgress>(checkProgressEvent, handler)
+}
+
+export async function getCopyValues(id: number): Promise<CopyPanel> {
+  const p = await call(() => GetCopyValues(id))
+  return { ...p, values: p.values ?? [] }
+}
+
+export function getExternalBaseURL(): Promise<string> {
+  return call(() => GetExternalBaseURL())
+}
+
+export async function setExternalBaseURL(value: string): Promise<SaveResult> {
+  return normalizeSave(await call(() => SetExternalBaseURL(value)))
+}
+
+export function generateCallbackKeys(): Promise<CallbackKeys> {
+  return call(() => GenerateCallbackKeys())
+}
+
+export async function getFieldHelp(): Promise<FieldInfo[]> {
+  return (await call(() => GetFieldHelp())) ?? []
+}
+
+/** Starts the in-process WeCom simulator and the demo corp, made active. */
+export async function startDemo(): Promise<Corp> {
+  return normalizeCorp(await call(() => StartDemo()))
+}
+
+/** Stops the simulator and deletes the demo corp with everything that depends on it. */
+export function removeDemo(): Promise<void> {
+  return call(() => RemoveDemo())
+}

@@ -53,6 +53,16 @@ export const useAppStore = defineStore('app', () => {
     return startStatusRequest
   }
 
+  /**
+   * Reloads the getting-started status after a change (corp saved, demo
+   * started…): waits for a load already running, which may predate the
+   * change, then loads again so the header and the home steps are current.
+   */
+  async function refreshStatus(): Promise<void> {
+    if (startStatusRequest) await startStatusRequest
+    await loadStartStatus()
+  }
+
   /** Switches the UI at once, then persists; rejects if saving failed. */
   async function setLanguage(lang: Language): Promise<void> {
     languageChosen = true
@@ -69,6 +79,7 @@ export const useAppStore = defineStore('app', () => {
     activeCorp,
     loadInfo,
     loadStartStatus,
+    refreshStatus,
     setLanguage,
   }
 })

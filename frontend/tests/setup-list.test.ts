@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '@/api'
+import SetupView from '@/views/SetupView.vue'
+import { startStatus } from './fixtures'
+import { mountApp, settle } from './mount-app'
+import { app, corp, fieldHelp } from './setup-fixtures'
+
+vi.mock('@/api')
+
+const corps = [
+  corp({ id: 1, name: '演示企业 (DEMO)', corpId: 'wwd3m0000000000001', demo: true, active: true }),
+  corp({
+    id: 2,
+    name: '华东制造集团',
+    active: false,
+    needsSecrets: true,
+    needsSecretsMessage: '已保存的密钥无法解密，请重新填写。',
+    apps: [app({ id: 21, corpRef: 2, name: '审批助手', agentId: 1000005, needsSecrets: true })],
+  }),
+]
+
+describe('corp list', () => {
+  beforeEach(() => {
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
+    vi.mocked(api.getFieldHelp).mockResolvedValue(fieldHelp)
+    vi.mocked(api.onCheckProgress).mockReturnValue(() => {})
+    vi.mocked(api.listCorps).mockResolvedValue(corps)
+  })
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('shows each corp with its DEMO tag, active marker and needs-secrets warning', async () => {
+    const { wrapper } = await mountApp(SetupView, { path: '/setup' })
+    const demo = wrapper.find('[data-testid="corp-row-1"]')
+    expect(demo.find('[data-testid="corp-demo-tag"]').text()).toBe('演示 DEMO')
+    expect(demo.find('[data-testid="corp-active-tag"]').text()).toBe('当前企业')
+    expect(demo.find('[data-testid="corp-activate-1"]').exists()).toBe(false)
+
+    const real = wrapper.find('[data-testid="corp-row-2"]')
+    expect(real.find('[data-testid="corp-demo-tag"]').exists()).toBe(false)
+    expect(real.find('[data-testid="corp-needs-secrets"]').text()).toContain('请重新填写')
+    expect(real.text()).toContain('••••abcd')
+
+    // The active corp is shown in detail first; selecting another shows its apps.
+    expect(wrapper.find('[data-testid="corp-detail-1"]').exists()).toBe(true)
+    await real.find('[data-testid="corp-name"]').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-testid="app-row-21"]').text()).toBe('审批助手')
+    expect(wrapper.find('[data-testid="app-agent-21"]').text()).toBe('1000005')
+    expect(wrapper.find('[data-testid="app-secret-21"]').text()).toBe('••••wxyz')
+  })
+
+  it('filters by name, corp ID or app', async () => {
+    const { wrapper } = await mountApp(SetupView, { path: '/setup' })
+    const search = wrapper.find('[data-testid="corp-search"]')
+    await search.setValue('审批')
+    expect(wrapper.find('[data-testid="corp-row-1"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="corp-row-2"]').exists()).toBe(true)
+    await search.setValue('wwd3m')
+    expect(wrapper.findAll('[data-testid^="corp-row-"]').map((r) => r.attributes('data-testid'))).toEqual(['corp-row-1'])
+    await search.setValue('没有这个')
+    expect(wrapper.find('[data-testid="corp-no-match"]').text()).toContain('没有与“没有这个”匹配的企业')
+  })
+
+  it('sets the active corp and refreshes the header', async () => {
+    vi.mocked(api.setActiveCorp).mockResolvedValue()
+    const { wrapper } = await mountApp(SetupView, { path: '/setup' })
+    await wrapper.find('[data-testid="corp-activate-2"]').trigger('click')
+    await settle()
+    expect(api.setActiveCorp).toHaveBeenCalledWith(2)
+    expect(api.listCorps).toHaveBeenCalledTimes(2)
+    expect(api.getStartStatus).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows the error text when the corps cannot be read', async () => {
+    vi.mocked(api.listCorps).mockRejectedValue(new Error('database is locked'))
+    const { wrapper } = await mountApp(SetupView, { path: '/setup' })
+    expect(wrapper.text()).toContain('无法读取已配置的企业：database is locked')
+    expect(wrapper.find('[data-testid="setup-empty"]').exists()).toBe(false)
+  })
+})
