@@ -4,8 +4,10 @@ import (
 	"context"
 
 	"wecom-bridge/backend/corp"
+	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/services"
+	"wecom-bridge/backend/transfer"
 )
 
 // App is the facade bound to the window (Wails) and to serve mode's RPC.
@@ -112,4 +114,71 @@ func (a *App) ListPullRuns(corpID int64, limit int) ([]mirror.Run, error) {
 // ListMirrorUsers pages through pulled WeCom members (search, department filter).
 func (a *App) ListMirrorUsers(corpID int64, q mirror.Query) (*mirror.Page, error) {
 	return a.svc.Mirror.ListUsers(a.ctx, corpID, q)
+}
+
+// --- Local directory (本地通讯录) ---
+
+// PreviewDirectoryImport compares an uploaded file (POST /api/upload) with the directory; nothing changes yet.
+func (a *App) PreviewDirectoryImport(uploadID, fileName string, fullSnapshot bool) (*services.ImportPreview, error) {
+	return a.svc.PreviewDirectoryImport(a.ctx, uploadID, fileName, fullSnapshot)
+}
+
+// ApplyDirectoryImport applies exactly a reviewed preview (confirmResignCount when it was flagged).
+func (a *App) ApplyDirectoryImport(previewID int64, confirmResignCount int) (*directory.ApplyResult, error) {
+	return a.svc.Directory.Apply(a.ctx, previewID, confirmResignCount)
+}
+
+// ListDirectoryAccounts pages through local accounts (search, department, status, sort).
+func (a *App) ListDirectoryAccounts(q directory.Query) (directory.AccountPage, error) {
+	return a.svc.Directory.ListAccounts(a.ctx, q)
+}
+
+// GetDirectoryTree returns the local department tree with member counts.
+func (a *App) GetDirectoryTree() ([]*directory.DeptNode, error) {
+	return a.svc.Directory.DepartmentTree(a.ctx)
+}
+
+// AddDirectoryAccount creates a local account.
+func (a *App) AddDirectoryAccount(in directory.AccountInput) (directory.Account, error) {
+	return a.svc.Directory.AddAccount(a.ctx, in)
+}
+
+// UpdateDirectoryAccount edits a local account.
+func (a *App) UpdateDirectoryAccount(id int64, in directory.AccountInput) (directory.Account, error) {
+	return a.svc.Directory.UpdateAccount(a.ctx, id, in)
+}
+
+// ResignDirectoryAccount marks a local account resigned.
+func (a *App) ResignDirectoryAccount(id int64) (directory.Account, error) {
+	return a.svc.Directory.ResignAccount(a.ctx, id)
+}
+
+// ReinstateDirectoryAccount makes a resigned account active again.
+func (a *App) ReinstateDirectoryAccount(id int64) (directory.Account, error) {
+	return a.svc.Directory.ReinstateAccount(a.ctx, id)
+}
+
+// AddDirectoryDepartment creates a department under parentID (0: a root).
+func (a *App) AddDirectoryDepartment(parentID int64, name string) (directory.Department, error) {
+	return a.svc.Directory.AddDepartment(a.ctx, parentID, name)
+}
+
+// RenameDirectoryDepartment renames a department.
+func (a *App) RenameDirectoryDepartment(id int64, name string) (directory.Department, error) {
+	return a.svc.Directory.RenameDepartment(a.ctx, id, name)
+}
+
+// MoveDirectoryDepartment moves a department under another (cycles are refused).
+func (a *App) MoveDirectoryDepartment(id, newParentID int64) (directory.Department, error) {
+	return a.svc.Directory.MoveDepartment(a.ctx, id, newParentID)
+}
+
+// DeleteDirectoryDepartment deletes an empty department.
+func (a *App) DeleteDirectoryDepartment(id int64) error {
+	return a.svc.Directory.DeleteDepartment(a.ctx, id)
+}
+
+// ExportDirectory writes the directory as "csv" or "xlsx" with a "zh" or "en" header.
+func (a *App) ExportDirectory(format, lang string) (*transfer.Export, error) {
+	return a.svc.ExportDirectory(a.ctx, format, lang)
 }

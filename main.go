@@ -18,6 +18,7 @@ import (
 
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/desktop"
+	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/launch"
 	"wecom-bridge/backend/services"
 	"wecom-bridge/backend/version"
@@ -70,6 +71,11 @@ func run(args []string) error {
 		return launch.WithServices(ctx, data, func(svc *services.Services) error {
 			return svc.RunPullCLI(ctx, cmdArgs, os.Stdout)
 		})
+	case "directory":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		return launch.WithServices(ctx, data, func(svc *services.Services) error {
+			return runDirectoryCLI(ctx, svc, cmdArgs)
+		})
 	case "version":
 		fmt.Println("wecom-bridge", version.Version, "(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
 		return nil
@@ -91,12 +97,24 @@ Usage:
                                                   serve the same UI in a browser
   wecom-bridge corp add|list|check|remove [--data DIR]
                                                   configure corps from scripts (docs/cli-corp.md)
+  wecom-bridge directory import FILE [--yes] | export FILE
+                                                  the local directory (docs/directory-import.md)
   wecom-bridge pull --corp NAME [--data DIR]     read WeCom contacts into the mirror (docs/cli-pull.md)
   wecom-bridge sim [--addr 127.0.0.1:PORT] [...]  run a WeCom simulator (see docs/)
   wecom-bridge version
 
 The data directory is --data, else $WECOM_BRIDGE_DATA, else the user config dir.
 `)
+}
+
+func runDirectoryCLI(ctx context.Context, svc *services.Services, args []string) error {
+	if len(args) > 0 && args[0] == "import" {
+		return directory.RunImportCLI(ctx, svc.Directory, args[1:], os.Stdout, os.Stdin)
+	}
+	if len(args) > 0 && args[0] == "export" {
+		return directory.RunExportCLI(ctx, svc.Directory, args[1:], os.Stdout)
+	}
+	return fmt.Errorf("usage: wecom-bridge directory import FILE [--yes] [--full-snapshot] | export FILE")
 }
 
 // bindApp is how the launchers build the bound facade.

@@ -7,6 +7,7 @@ package desktop
 import (
 	"context"
 	"io/fs"
+	"net/http"
 )
 
 // Options configures the window.
@@ -14,6 +15,7 @@ type Options struct {
 	Title      string
 	Assets     fs.FS
 	Bind       []any
+	Handler    http.Handler // non-asset requests (uploads, downloads) from the window
 	OnStartup  func(ctx context.Context)
 	OnShutdown func(ctx context.Context)
 }

@@ -22,7 +22,7 @@ func Run(o Options) error {
 		Height:           820,
 		MinWidth:         960,
 		MinHeight:        600,
-		AssetServer:      &assetserver.Options{Assets: o.Assets},
+		AssetServer:      &assetserver.Options{Assets: o.Assets, Handler: o.Handler},
 		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},
 		OnStartup:        o.OnStartup,
 		OnShutdown:       func(ctx context.Context) { callIf(o.OnShutdown, ctx) },

@@ -26,9 +26,10 @@ func Desktop(dataFlag string, assets fs.FS, bind Binder) error {
 	defer s.close()
 	bound, onStartup := bind(s.svc)
 	return desktop.Run(desktop.Options{
-		Title:  "WeCom Bridge 企微桥",
-		Assets: assets,
-		Bind:   []any{bound},
+		Title:   "WeCom Bridge 企微桥",
+		Assets:  assets,
+		Bind:    []any{bound},
+		Handler: s.svc.FileHandlerMux(),
 		OnStartup: func(ctx context.Context) {
 			s.svc.Events.Set(events.Wails{Ctx: ctx})
 			if onStartup != nil {

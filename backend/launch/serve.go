@@ -39,7 +39,8 @@ func Serve(ctx context.Context, dataFlag string, args []string, assets fs.FS, bi
 	hub := events.NewHub()
 	s.svc.Events.Set(hub)
 	bound, _ := bind(s.svc)
-	handler := server.New(server.Config{Bound: bound, Assets: assets, Hub: hub, Token: token})
+	handler := server.New(server.Config{Bound: bound, Assets: assets, Hub: hub, Token: token,
+		Authed: s.svc.FileHandlers()})
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -25,6 +25,7 @@ type Config struct {
 	Hub          *events.Hub
 	Token        string
 	Integrations map[string]http.Handler // path prefix → handler with its own auth (e.g. "/api/v1/")
+	Authed       map[string]http.Handler // path prefix → handler behind the serve token (uploads, downloads)
 }
 
 // Server is the serve-mode HTTP handler.
@@ -50,6 +51,9 @@ func New(cfg Config) *Server {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"ok":true}`))
 	})
+	for prefix, h := range cfg.Authed {
+		mux.Handle(prefix, s.requireToken(h))
+	}
 	for prefix, h := range cfg.Integrations {
 		mux.Handle(prefix, h)
 	}

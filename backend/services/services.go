@@ -8,9 +8,11 @@ import (
 	"log/slog"
 
 	"wecom-bridge/backend/corp"
+	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/transfer"
 )
 
 // Mode says how the process presents its UI.
@@ -24,13 +26,15 @@ const (
 
 // Services holds everything the app runs on.
 type Services struct {
-	DataDir string
-	Mode    Mode
-	Store   *store.Store
-	Events  *events.Switch
-	Log     *slog.Logger
-	Corps   *corp.Service
-	Mirror  *mirror.Service
+	DataDir   string
+	Mode      Mode
+	Store     *store.Store
+	Events    *events.Switch
+	Log       *slog.Logger
+	Corps     *corp.Service
+	Mirror    *mirror.Service
+	Directory *directory.Service
+	Transfer  *transfer.Store
 }
 
 // Open opens the store in dataDir. The caller owns the data-directory lock.
@@ -48,6 +52,11 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 		return nil, err
 	}
 	s.Mirror = mirror.New(st, s.Events)
+	s.Directory = directory.New(st)
+	if s.Transfer, err = transfer.New(dataDir); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -3,6 +3,8 @@ package services
 import (
 	"context"
 	"fmt"
+
+	"wecom-bridge/backend/directory"
 )
 
 // The getting-started steps each feature has landed so far.
@@ -22,6 +24,13 @@ func init() {
 			return len(list), fmt.Sprintf("%d corp(s), %d demo", len(list), demo), nil
 		}
 		return len(list), fmt.Sprintf("%d corp(s)", len(list)), nil
+	}
+	stepSources["import"] = func(ctx context.Context, s *Services) (int, string, error) {
+		page, err := s.Directory.ListAccounts(ctx, directory.Query{Status: "active", Limit: 1})
+		if err != nil {
+			return 0, "", err
+		}
+		return page.Total, fmt.Sprintf("%d active account(s)", page.Total), nil
 	}
 	activeCorpSource = func(ctx context.Context, s *Services) (*CorpBadge, error) {
 		c, err := s.Corps.Active(ctx)

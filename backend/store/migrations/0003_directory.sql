@@ -37,16 +37,16 @@ CREATE TABLE dir_accounts (
   resigned_at TEXT,
   created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
   updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-  -- One lower-cased haystack for the list screen's search box: a single
-  -- instr() per row is several times faster than five LIKEs at 100,000 rows.
+  -- One lower-cased haystack for the list screen's search box: one instr()
+  -- per row instead of five LIKEs or lower()s, measured 1.5x faster at 100,000 rows.
   search_text TEXT GENERATED ALWAYS AS (
     lower(account) || char(31) || lower(name) || char(31) || lower(employee_no) || char(31) ||
     mobile || char(31) || lower(email)) STORED
 );
 -- Sorting the list by name. Search scans search_text instead (a substring
 -- search cannot use an index), and exact lookups by mobile, email or
--- employee number happen in memory (binding engine); an index each would
--- cost a quarter of the time of a 100,000-row import and serve no query.
+-- employee number happen in memory (binding engine); indexes on those three
+-- would together add about a quarter to a 100,000-row import and serve no query.
 CREATE INDEX dir_accounts_name ON dir_accounts(name);
 
 -- An account's departments, in order: ord 0 is the main department.
@@ -60,9 +60,11 @@ CREATE TABLE dir_account_departments (
 -- Lists a department's members, and keeps a department from being listed twice for one account.
 CREATE UNIQUE INDEX dir_account_departments_dept ON dir_account_departments(dept_id, account_id);
 
--- An import the admin has previewed but not necessarily applied. plan holds
--- the whole preview as JSON, for display; ops holds the same operations as
--- compact CSV, which Apply applies exactly, re-parsing nothing from the file.
+-- An import the admin has previewed but not necessarily applied. ops holds
+-- its operations (add, update, resign; one record each, ASCII unit/record
+-- separators), which Apply applies exactly, re-parsing nothing from the file.
+-- plan holds the rest of the preview as JSON for display (changed fields,
+-- rejected rows, warnings); the added rows are read back from ops.
 CREATE TABLE import_previews (
   id            INTEGER PRIMARY KEY,
   file_name     TEXT    NOT NULL,

@@ -481,6 +481,485 @@ export namespace corp {
 
 }
 
+export namespace directory {
+	
+	export class Account {
+	    id: number;
+	    account: string;
+	    name: string;
+	    employeeNo: string;
+	    mobile: string;
+	    email: string;
+	    position: string;
+	    status: string;
+	    // Go type: time
+	    resignedAt?: any;
+	    deptIds: number[];
+	    deptPaths: string[][];
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Account(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.account = source["account"];
+	        this.name = source["name"];
+	        this.employeeNo = source["employeeNo"];
+	        this.mobile = source["mobile"];
+	        this.email = source["email"];
+	        this.position = source["position"];
+	        this.status = source["status"];
+	        this.resignedAt = this.convertValues(source["resignedAt"], null);
+	        this.deptIds = source["deptIds"];
+	        this.deptPaths = source["deptPaths"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AccountInput {
+	    account: string;
+	    name: string;
+	    employeeNo: string;
+	    mobile: string;
+	    email: string;
+	    position: string;
+	    deptIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AccountInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.account = source["account"];
+	        this.name = source["name"];
+	        this.employeeNo = source["employeeNo"];
+	        this.mobile = source["mobile"];
+	        this.email = source["email"];
+	        this.position = source["position"];
+	        this.deptIds = source["deptIds"];
+	    }
+	}
+	export class AccountRow {
+	    id: number;
+	    account: string;
+	    name: string;
+	    employeeNo: string;
+	    mobile: string;
+	    email: string;
+	    position: string;
+	    status: string;
+	    resignedAt?: string;
+	    deptPaths: string[];
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AccountRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.account = source["account"];
+	        this.name = source["name"];
+	        this.employeeNo = source["employeeNo"];
+	        this.mobile = source["mobile"];
+	        this.email = source["email"];
+	        this.position = source["position"];
+	        this.status = source["status"];
+	        this.resignedAt = source["resignedAt"];
+	        this.deptPaths = source["deptPaths"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class AccountPage {
+	    total: number;
+	    rows: AccountRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AccountPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.rows = this.convertValues(source["rows"], AccountRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ApplyResult {
+	    previewId: number;
+	    added: number;
+	    updated: number;
+	    resigned: number;
+	    departmentsCreated: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ApplyResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.previewId = source["previewId"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.resigned = source["resigned"];
+	        this.departmentsCreated = source["departmentsCreated"];
+	    }
+	}
+	export class Department {
+	    id: number;
+	    parentId: number;
+	    name: string;
+	    sortOrder: number;
+	    path: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Department(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.parentId = source["parentId"];
+	        this.name = source["name"];
+	        this.sortOrder = source["sortOrder"];
+	        this.path = source["path"];
+	    }
+	}
+	export class DeptNode {
+	    id: number;
+	    parentId: number;
+	    name: string;
+	    sortOrder: number;
+	    path: string[];
+	    members: number;
+	    totalMembers: number;
+	    children: DeptNode[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DeptNode(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.parentId = source["parentId"];
+	        this.name = source["name"];
+	        this.sortOrder = source["sortOrder"];
+	        this.path = source["path"];
+	        this.members = source["members"];
+	        this.totalMembers = source["totalMembers"];
+	        this.children = this.convertValues(source["children"], DeptNode);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Query {
+	    search: string;
+	    deptId: number;
+	    includeSubDepts: boolean;
+	    status: string;
+	    offset: number;
+	    limit: number;
+	    sort: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Query(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.search = source["search"];
+	        this.deptId = source["deptId"];
+	        this.includeSubDepts = source["includeSubDepts"];
+	        this.status = source["status"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	        this.sort = source["sort"];
+	    }
+	}
+
+}
+
+export namespace mirror {
+	
+	export class FailedDept {
+	    id: number;
+	    name: string;
+	    errcode: number;
+	    errmsg: string;
+	    fix: string;
+	    fixEn?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FailedDept(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.errcode = source["errcode"];
+	        this.errmsg = source["errmsg"];
+	        this.fix = source["fix"];
+	        this.fixEn = source["fixEn"];
+	    }
+	}
+	export class User {
+	    userid: string;
+	    name: string;
+	    alias?: string;
+	    position?: string;
+	    mobile?: string;
+	    email?: string;
+	    bizMail?: string;
+	    telephone?: string;
+	    gender: string;
+	    status: number;
+	    enable: boolean;
+	    mainDepartment: number;
+	    departments: number[];
+	    deptPaths: string[][];
+	
+	    static createFrom(source: any = {}) {
+	        return new User(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.userid = source["userid"];
+	        this.name = source["name"];
+	        this.alias = source["alias"];
+	        this.position = source["position"];
+	        this.mobile = source["mobile"];
+	        this.email = source["email"];
+	        this.bizMail = source["bizMail"];
+	        this.telephone = source["telephone"];
+	        this.gender = source["gender"];
+	        this.status = source["status"];
+	        this.enable = source["enable"];
+	        this.mainDepartment = source["mainDepartment"];
+	        this.departments = source["departments"];
+	        this.deptPaths = source["deptPaths"];
+	    }
+	}
+	export class Page {
+	    users: User[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.users = this.convertValues(source["users"], User);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Query {
+	    search: string;
+	    deptId: number;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Query(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.search = source["search"];
+	        this.deptId = source["deptId"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class Run {
+	    id: number;
+	    corpId: number;
+	    // Go type: time
+	    startedAt: any;
+	    // Go type: time
+	    finishedAt: any;
+	    durationMs: number;
+	    status: string;
+	    departments: number;
+	    users: number;
+	    apiCalls: number;
+	    privacyRestricted: boolean;
+	    error?: string;
+	    failedDepartments: FailedDept[];
+	    trigger: string;
+	    startedBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Run(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.corpId = source["corpId"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
+	        this.durationMs = source["durationMs"];
+	        this.status = source["status"];
+	        this.departments = source["departments"];
+	        this.users = source["users"];
+	        this.apiCalls = source["apiCalls"];
+	        this.privacyRestricted = source["privacyRestricted"];
+	        this.error = source["error"];
+	        this.failedDepartments = this.convertValues(source["failedDepartments"], FailedDept);
+	        this.trigger = source["trigger"];
+	        this.startedBy = source["startedBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Summary {
+	    corpId: number;
+	    hasMirror: boolean;
+	    runId: number;
+	    // Go type: time
+	    pulledAt?: any;
+	    departments: number;
+	    users: number;
+	    privacyRestricted: boolean;
+	    lastRun?: Run;
+	    running: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.corpId = source["corpId"];
+	        this.hasMirror = source["hasMirror"];
+	        this.runId = source["runId"];
+	        this.pulledAt = this.convertValues(source["pulledAt"], null);
+	        this.departments = source["departments"];
+	        this.users = source["users"];
+	        this.privacyRestricted = source["privacyRestricted"];
+	        this.lastRun = this.convertValues(source["lastRun"], Run);
+	        this.running = source["running"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace services {
 	
 	export class AppInfo {
@@ -522,6 +1001,88 @@ export namespace services {
 	        this.corpId = source["corpId"];
 	        this.demo = source["demo"];
 	    }
+	}
+	export class ImportPreview {
+	    id: number;
+	    fileName: string;
+	    format: string;
+	    encoding?: string;
+	    delimiter?: string;
+	    sheet?: string;
+	    fullSnapshot: boolean;
+	    columns: string[];
+	    warnings: string[];
+	    dirVersion: number;
+	    // Go type: time
+	    createdAt: any;
+	    status: string;
+	    dataRows: number;
+	    adds: directory.ImportRow[];
+	    updates: directory.UpdateRow[];
+	    resigns: directory.ResignRow[];
+	    unchanged: number;
+	    rejected: directory.Rejection[];
+	    newDepartments: string[][];
+	    resignCount: number;
+	    // Go type: directory
+	    resignWarning?: any;
+	    addCount: number;
+	    updateCount: number;
+	    resignRows: number;
+	    rejectCount: number;
+	    rowsCappedAt: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.fileName = source["fileName"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.delimiter = source["delimiter"];
+	        this.sheet = source["sheet"];
+	        this.fullSnapshot = source["fullSnapshot"];
+	        this.columns = source["columns"];
+	        this.warnings = source["warnings"];
+	        this.dirVersion = source["dirVersion"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.status = source["status"];
+	        this.dataRows = source["dataRows"];
+	        this.adds = this.convertValues(source["adds"], directory.ImportRow);
+	        this.updates = this.convertValues(source["updates"], directory.UpdateRow);
+	        this.resigns = this.convertValues(source["resigns"], directory.ResignRow);
+	        this.unchanged = source["unchanged"];
+	        this.rejected = this.convertValues(source["rejected"], directory.Rejection);
+	        this.newDepartments = source["newDepartments"];
+	        this.resignCount = source["resignCount"];
+	        this.resignWarning = this.convertValues(source["resignWarning"], null);
+	        this.addCount = source["addCount"];
+	        this.updateCount = source["updateCount"];
+	        this.resignRows = source["resignRows"];
+	        this.rejectCount = source["rejectCount"];
+	        this.rowsCappedAt = source["rowsCappedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Step {
 	    key: string;
@@ -572,6 +1133,29 @@ export namespace services {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace transfer {
+	
+	export class Export {
+	    name: string;
+	    path: string;
+	    downloadUrl: string;
+	    bytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Export(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.path = source["path"];
+	        this.downloadUrl = source["downloadUrl"];
+	        this.bytes = source["bytes"];
+	    }
 	}
 
 }

@@ -1,0 +1,95 @@
+package directory
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// record is one row of an import file with its line number (1-based; the
+// header is line 1). For CSV it is the line the row starts on, which is also
+// Excel's row number unless a cell holds a line break.
+type record struct {
+	Line  int
+	Cells []string
+}
+
+// table is an import file read into rows, before any validation.
+type table struct {
+	Header    record
+	Rows      []record
+	Encoding  string // CSV only
+	Delimiter string // CSV only: "comma" or "tab"
+	Sheet     string // XLSX only
+}
+
+// sniffDelimiter picks tab when the header line has more tabs than commas.
+func sniffDelimiter(text []byte) rune {
+	line := text
+	if i := bytes.IndexByte(text, '\n'); i >= 0 {
+		line = text[:i]
+	}
+	if bytes.Count(line, []byte{'\t'}) > bytes.Count(line, []byte{','}) {
+		return '\t'
+	}
+	return ','
+}
+
+func readCSV(data []byte) (*table, error) {
+	text, enc, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	delim := sniffDelimiter(text)
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = delim
+	r.FieldsPerRecord = -1 // short rows are fine: missing cells are empty
+	r.LazyQuotes = true    // a stray " in a name should not sink the whole file
+	r.ReuseRecord = false
+	t := &table{Encoding: enc, Delimiter: "comma"}
+	if delim == '\t' {
+		t.Delimiter = "tab"
+	}
+	first := true
+	for {
+		cells, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("line %d of the file cannot be read as CSV (%v); fix the quotes on that line and import again", pe.StartLine, pe.Err)
+			}
+			return nil, fmt.Errorf("read the CSV file: %w", err)
+		}
+		line, _ := r.FieldPos(0)
+		rec := record{Line: line, Cells: cells}
+		if first {
+			if line != 1 {
+				return nil, fmt.Errorf("line 1 of the file is empty; the header (account,name,…) must be on line 1")
+			}
+			t.Header, first = rec, false
+			continue
+		}
+		t.Rows = append(t.Rows, rec)
+	}
+	if first {
+		return nil, fmt.Errorf("the file is empty; it needs a header on line 1 (e.g. 账号,姓名,部门) and one row per account")
+	}
+	return t, nil
+}
+
+func writeCSV(w io.Writer, rows [][]string) error {
+	if _, err := w.Write(utf8BOM); err != nil { // so Excel opens it as UTF-8
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.WriteAll(rows); err != nil {
+		return fmt.Errorf("write the CSV file: %w", err)
+	}
+	return nil
+}

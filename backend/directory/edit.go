@@ -1,0 +1,196 @@
+package directory
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// AddAccount creates an active account.
+func (s *Service) AddAccount(ctx context.Context, in AccountInput) (Account, error) {
+	in, err := cleanInput(in)
+	if err != nil {
+		return Account{}, err
+	}
+	var id int64
+	err = s.write(ctx, "add account", in.Account, func(tx *sqlx.Tx) (any, error) {
+		if err := checkAccountFree(ctx, tx, in.Account, 0); err != nil {
+			return nil, err
+		}
+		if err := checkDeptIDs(ctx, tx, in.DeptIDs); err != nil {
+			return nil, err
+		}
+		now := formatTime(s.now())
+		r, err := tx.ExecContext(ctx, `INSERT INTO dir_accounts(account, name, employee_no, mobile, email, position,
+			status, created_at, updated_at) VALUES(?,?,?,?,?,?,'active',?,?)`,
+			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, now, now)
+		if err != nil {
+			return nil, err
+		}
+		if id, err = r.LastInsertId(); err != nil {
+			return nil, err
+		}
+		return in, setDepts(ctx, tx, id, in.DeptIDs)
+	})
+	if err != nil {
+		return Account{}, err
+	}
+	return s.GetAccount(ctx, id)
+}
+
+// UpdateAccount replaces an account's fields and departments. Its status is
+// changed only by ResignAccount and ReinstateAccount.
+func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountInput) (Account, error) {
+	in, err := cleanInput(in)
+	if err != nil {
+		return Account{}, err
+	}
+	err = s.write(ctx, "edit account", in.Account, func(tx *sqlx.Tx) (any, error) {
+		if err := checkAccountFree(ctx, tx, in.Account, id); err != nil {
+			return nil, err
+		}
+		if err := checkDeptIDs(ctx, tx, in.DeptIDs); err != nil {
+			return nil, err
+		}
+		r, err := tx.ExecContext(ctx, `UPDATE dir_accounts SET account = ?, name = ?, employee_no = ?, mobile = ?,
+			email = ?, position = ?, updated_at = ? WHERE id = ?`,
+			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, formatTime(s.now()), id)
+		if err != nil {
+			return nil, err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return nil, fmt.Errorf("account %d: %w (it may have been deleted; reload the list)", id, ErrNotFound)
+		}
+		return in, setDepts(ctx, tx, id, in.DeptIDs)
+	})
+	if err != nil {
+		return Account{}, err
+	}
+	return s.GetAccount(ctx, id)
+}
+
+// ResignAccount marks an active account resigned.
+func (s *Service) ResignAccount(ctx context.Context, id int64) (Account, error) {
+	return s.setStatus(ctx, id, StatusResigned)
+}
+
+// ReinstateAccount makes a resigned account active again.
+func (s *Service) ReinstateAccount(ctx context.Context, id int64) (Account, error) {
+	return s.setStatus(ctx, id, StatusActive)
+}
+
+func (s *Service) setStatus(ctx context.Context, id int64, to Status) (Account, error) {
+	action := map[Status]string{StatusResigned: "resign account", StatusActive: "reinstate account"}[to]
+	err := s.write(ctx, action, fmt.Sprint(id), func(tx *sqlx.Tx) (any, error) {
+		var cur struct {
+			Account string `db:"account"`
+			Status  Status `db:"status"`
+		}
+		err := tx.GetContext(ctx, &cur, `SELECT account, status FROM dir_accounts WHERE id = ?`, id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("account %d: %w (it may have been deleted; reload the list)", id, ErrNotFound)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if cur.Status == to {
+			return nil, fieldErr("status", "account %s is already %s", cur.Account, to)
+		}
+		now := formatTime(s.now())
+		var resignedAt any
+		if to == StatusResigned {
+			resignedAt = now
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE dir_accounts SET status = ?, resigned_at = ?, updated_at = ? WHERE id = ?`,
+			string(to), resignedAt, now, id)
+		return map[string]string{"account": cur.Account, "status": string(to)}, err
+	})
+	if err != nil {
+		return Account{}, err
+	}
+	return s.GetAccount(ctx, id)
+}
+
+// cleanInput trims and validates a manual add or edit, normalising the mobile.
+func cleanInput(in AccountInput) (AccountInput, error) {
+	var msg string
+	if in.Account, msg = checkAccount(in.Account); msg != "" {
+		return in, fieldErr("account", "%s", msg)
+	}
+	in.Name = strings.TrimSpace(in.Name)
+	if in.Name == "" {
+		return in, fieldErr("name", "name is empty; type the person's name")
+	}
+	if n := len([]rune(in.Name)); n > 64 {
+		return in, fieldErr("name", "name is %d characters long; WeCom allows at most 64", n)
+	}
+	in.EmployeeNo = strings.TrimSpace(in.EmployeeNo)
+	in.Position = strings.TrimSpace(in.Position)
+	for _, f := range [][2]string{{"name", in.Name}, {"employee_no", in.EmployeeNo}, {"position", in.Position}} {
+		if hasControl(f[1]) {
+			return in, fieldErr(f[0], "%q contains a line break or another control character; retype it", f[1])
+		}
+	}
+	if in.Mobile, msg = normalizeMobile(in.Mobile); msg != "" {
+		return in, fieldErr("mobile", "%s", msg)
+	}
+	if in.Email, msg = checkEmail(in.Email); msg != "" {
+		return in, fieldErr("email", "%s", msg)
+	}
+	seen := map[int64]bool{}
+	for _, d := range in.DeptIDs {
+		if seen[d] {
+			return in, fieldErr("department", "department %d is listed twice; list each department once, the main one first", d)
+		}
+		seen[d] = true
+	}
+	return in, nil
+}
+
+// checkAccountFree refuses an account name another account (other than self)
+// already uses, ignoring letter case as WeCom does.
+func checkAccountFree(ctx context.Context, tx *sqlx.Tx, account string, self int64) error {
+	var other struct {
+		ID      int64  `db:"id"`
+		Account string `db:"account"`
+		Name    string `db:"name"`
+	}
+	err := tx.GetContext(ctx, &other, `SELECT id, account, name FROM dir_accounts WHERE account = ? AND id <> ?`, account, self)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return fieldErr("account", "%s is already the account of %s (%s); choose another account", account, other.Name, other.Account)
+}
+
+func checkDeptIDs(ctx context.Context, tx *sqlx.Tx, ids []int64) error {
+	for _, id := range ids {
+		var n int
+		if err := tx.GetContext(ctx, &n, `SELECT COUNT(*) FROM dir_departments WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fieldErr("department", "department %d does not exist (it may have been deleted); reload the tree and choose again", id)
+		}
+	}
+	return nil
+}
+
+func setDepts(ctx context.Context, tx *sqlx.Tx, accountID int64, ids []int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM dir_account_departments WHERE account_id = ?`, accountID); err != nil {
+		return err
+	}
+	for ord, d := range ids {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dir_account_departments(account_id, dept_id, ord) VALUES(?,?,?)`,
+			accountID, d, ord); err != nil {
+			return err
+		}
+	}
+	return nil
+}

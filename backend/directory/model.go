@@ -1,0 +1,102 @@
+// Package directory is the organisation's own user directory: a tree of
+// departments and the accounts in them, kept in the store's SQLite file.
+//
+// Accounts come in through CSV/XLSX imports (preview first, then apply exactly
+// the preview) or manual edits, and go out through exports and the plain
+// reads (AllAccounts, AllDepartments) that the binding engine and the sync
+// planner use.
+package directory
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"wecom-bridge/backend/store"
+)
+
+// Status of an account.
+type Status string
+
+// Account statuses.
+const (
+	StatusActive   Status = "active"
+	StatusResigned Status = "resigned"
+)
+
+// Department is one node of the department tree.
+type Department struct {
+	ID        int64    `json:"id"`
+	ParentID  int64    `json:"parentId"` // 0 for a root
+	Name      string   `json:"name"`
+	SortOrder int      `json:"sortOrder"`
+	Path      []string `json:"path"` // names from the root to this department
+}
+
+// Account is one person of the local directory.
+type Account struct {
+	ID         int64      `json:"id"`
+	Account    string     `json:"account"` // the login, unique (case-insensitively)
+	Name       string     `json:"name"`
+	EmployeeNo string     `json:"employeeNo"`
+	Mobile     string     `json:"mobile"` // normalised: 11 digits, or +CC-… for international numbers
+	Email      string     `json:"email"`
+	Position   string     `json:"position"`
+	Status     Status     `json:"status"`
+	ResignedAt *time.Time `json:"resignedAt,omitempty"`
+	// DeptIDs and DeptPaths list the departments, main department first; each
+	// path holds names from the root to the leaf.
+	DeptIDs   []int64    `json:"deptIds"`
+	DeptPaths [][]string `json:"deptPaths"`
+	CreatedAt time.Time  `json:"createdAt"`
+	UpdatedAt time.Time  `json:"updatedAt"`
+}
+
+// AccountInput is what a manual add or edit supplies.
+type AccountInput struct {
+	Account    string  `json:"account"`
+	Name       string  `json:"name"`
+	EmployeeNo string  `json:"employeeNo"`
+	Mobile     string  `json:"mobile"`
+	Email      string  `json:"email"`
+	Position   string  `json:"position"`
+	DeptIDs    []int64 `json:"deptIds"` // main department first
+}
+
+// FieldError is a validation failure of one field. Field uses the import
+// column names (account, name, mobile, department…).
+type FieldError struct {
+	Field   string
+	Message string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
+
+func fieldErr(field, format string, args ...any) error {
+	return &FieldError{Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrNotFound is returned (wrapped) when an account, department or preview
+// does not exist. It is the store's, so either name matches.
+var ErrNotFound = store.ErrNotFound
+
+// ErrStalePreview is returned (wrapped) by Apply when the directory changed
+// after the preview was made.
+var ErrStalePreview = errors.New("the directory changed after this preview was made")
+
+// ErrResignNotConfirmed is returned (wrapped) by Apply when a flagged preview
+// is applied without confirming the number of accounts it resigns.
+var ErrResignNotConfirmed = errors.New("the number of accounts to resign was not confirmed")
+
+// timeFormat is how times are stored, matching the store's SQL defaults.
+const timeFormat = "2006-01-02T15:04:05.000Z"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func parseTime(s string) time.Time {
+	t, err := time.Parse(timeFormat, s)
+	if err != nil {
+		t, _ = time.Parse(time.RFC3339Nano, s)
+	}
+	return t
+}

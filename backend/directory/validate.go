@@ -1,0 +1,182 @@
+package directory
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// normalizeMobile returns the stored form of a mobile number, or an error
+// message. Mainland numbers (1[3-9] + 9 digits, with an optional +86/0086
+// and any spaces or dashes) become 11 digits. Other countries need a +
+// prefix and become +CC-…, WeCom's accepted form (digits, + and - only);
+// the groups the admin typed are kept, joined by dashes.
+func normalizeMobile(raw string) (string, string) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return "", ""
+	}
+	if isMainlandMobile(s) { // the common case, without allocating
+		return s, ""
+	}
+	bad := fmt.Sprintf("mobile %q is not a valid mobile number: use 11 digits starting 13–19 "+
+		"(mainland China, +86 optional) or + and the country code, e.g. +852 9123 4567", raw)
+	var groups []string
+	cur := strings.Builder{}
+	plus := false
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			cur.WriteRune(r)
+		case r == ' ' || r == '-' || r == '\u00a0' || r == '\u3000':
+			if cur.Len() > 0 {
+				groups = append(groups, cur.String())
+				cur.Reset()
+			}
+		case r == '+' && i == 0:
+			plus = true
+		default:
+			return "", bad
+		}
+	}
+	if cur.Len() > 0 {
+		groups = append(groups, cur.String())
+	}
+	digits := strings.Join(groups, "")
+	switch {
+	case plus && strings.HasPrefix(digits, "86"):
+		digits = digits[2:]
+	case !plus && strings.HasPrefix(digits, "0086"):
+		digits = digits[4:]
+	case plus:
+		// International: E.164 allows at most 15 digits; a country code never starts with 0.
+		if len(digits) < 7 || len(digits) > 15 || digits[0] == '0' {
+			return "", bad
+		}
+		return "+" + strings.Join(groups, "-"), ""
+	}
+	if len(digits) == 13 && strings.HasPrefix(digits, "86") && len(groups) > 1 && groups[0] == "86" {
+		digits = digits[2:] // "86 138…": the + was left out
+	}
+	if len(digits) != 11 || digits[0] != '1' || digits[1] < '3' {
+		return "", bad
+	}
+	return digits, ""
+}
+
+func isMainlandMobile(s string) bool {
+	if len(s) != 11 || s[0] != '1' || s[1] < '3' || s[1] > '9' {
+		return false
+	}
+	for i := 2; i < 11; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// validEmail is a deliberately plain check: one @, a non-empty local part and
+// a dotted domain, no spaces. Deliverability is not ours to judge.
+func validEmail(s string) bool {
+	if len(s) > 254 || hasControl(s) || strings.ContainsAny(s, " ,;<>()[]\\\"") {
+		return false
+	}
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || strings.Contains(domain, "@") {
+		return false
+	}
+	dot := strings.LastIndexByte(domain, '.')
+	return dot > 0 && dot < len(domain)-1 && !strings.Contains(domain, "..") && !strings.HasPrefix(domain, "-")
+}
+
+func checkEmail(raw string) (string, string) {
+	s := strings.TrimSpace(raw)
+	if s == "" || validEmail(s) {
+		return s, ""
+	}
+	return "", fmt.Sprintf("email %q is not a valid address (expected name@example.com)", raw)
+}
+
+// parseStatus reads the status column: empty means active.
+func parseStatus(raw string) (Status, string) {
+	switch strings.ToLower(strings.TrimSpace(raw)) {
+	case "", "active", "在职", "正常", "1":
+		return StatusActive, ""
+	case "resigned", "离职", "0":
+		return StatusResigned, ""
+	}
+	return "", fmt.Sprintf("status %q is not known: use active/在职/正常/1 or resigned/离职/0 (empty means active)", raw)
+}
+
+func checkAccount(raw string) (string, string) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return "", "account is empty: fill in the account (账号) column"
+	}
+	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+		return "", fmt.Sprintf("account %q contains a space: an account is a login and cannot contain spaces", raw)
+	}
+	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		return "", fmt.Sprintf("account %q contains a control character; retype it", raw)
+	}
+	if n := len([]rune(s)); n > 64 {
+		return "", fmt.Sprintf("account %q is %d characters long; WeCom allows at most 64", raw, n)
+	}
+	return s, ""
+}
+
+// deptNameForbidden are the separators of import files plus the characters
+// WeCom refuses in department names (errcode 60009).
+const deptNameForbidden = `/;；\:*?"<>|`
+
+// checkDeptName validates one department name (a level of a path or a name
+// typed in the UI).
+func checkDeptName(raw string) (string, string) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return "", "department name is empty"
+	}
+	if i := strings.IndexAny(s, deptNameForbidden); i >= 0 {
+		r := []rune(s[i:])[0]
+		return "", fmt.Sprintf("department name %q contains %q; department names cannot contain any of %s "+
+			"(/ and ; separate paths in import files, the rest WeCom refuses)", s, r, deptNameForbidden)
+	}
+	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		return "", fmt.Sprintf("department name %q contains a control character; retype it", s)
+	}
+	if n := len([]rune(s)); n > 64 {
+		return "", fmt.Sprintf("department name %q is %d characters long; WeCom allows at most 64", s, n)
+	}
+	return s, ""
+}
+
+// parseDeptPaths reads the department column: paths such as 总部/研发中心/后端组,
+// several separated by ; or ；. Repeated paths are kept once, main first.
+func parseDeptPaths(raw string) ([][]string, string) {
+	var out [][]string
+	seen := map[string]bool{}
+	for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == ';' || r == '；' }) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		levels := strings.Split(strings.Trim(part, "/"), "/")
+		path := make([]string, 0, len(levels))
+		for _, l := range levels {
+			name := strings.TrimSpace(l)
+			if name == "" {
+				return nil, fmt.Sprintf("department %q has an empty level between two /; write it as 总部/研发中心/后端组", part)
+			}
+			if _, msg := checkDeptName(name); msg != "" {
+				return nil, msg
+			}
+			path = append(path, name)
+		}
+		if k := pathKey(path); !seen[k] {
+			seen[k] = true
+			out = append(out, path)
+		}
+	}
+	return out, ""
+}
