@@ -15,7 +15,7 @@ const previewRowCap = 200
 // ImportPreview is an import preview for the UI: exact counts, the first
 // previewRowCap rows of each list.
 type ImportPreview struct {
-	*directory.Preview
+	Preview      *directory.Preview `json:"preview"`
 	AddCount     int `json:"addCount"`
 	UpdateCount  int `json:"updateCount"`
 	ResignRows   int `json:"resignRows"`

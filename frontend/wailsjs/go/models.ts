@@ -713,6 +713,272 @@ export namespace directory {
 		    return a;
 		}
 	}
+	export class FieldChange {
+	    field: string;
+	    before: string;
+	    after: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.before = source["before"];
+	        this.after = source["after"];
+	    }
+	}
+	export class ImportRow {
+	    line: number;
+	    account: string;
+	    name: string;
+	    employeeNo?: string;
+	    mobile?: string;
+	    email?: string;
+	    position?: string;
+	    status: string;
+	    deptPaths?: string[][];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.account = source["account"];
+	        this.name = source["name"];
+	        this.employeeNo = source["employeeNo"];
+	        this.mobile = source["mobile"];
+	        this.email = source["email"];
+	        this.position = source["position"];
+	        this.status = source["status"];
+	        this.deptPaths = source["deptPaths"];
+	    }
+	}
+	export class ResignThreshold {
+	    percent: number;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResignThreshold(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.percent = source["percent"];
+	        this.count = source["count"];
+	    }
+	}
+	export class ResignWarning {
+	    count: number;
+	    active: number;
+	    percent: number;
+	    threshold: ResignThreshold;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResignWarning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.active = source["active"];
+	        this.percent = source["percent"];
+	        this.threshold = this.convertValues(source["threshold"], ResignThreshold);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Problem {
+	    field: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Rejection {
+	    line: number;
+	    account?: string;
+	    problems: Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Rejection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.account = source["account"];
+	        this.problems = this.convertValues(source["problems"], Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ResignRow {
+	    accountId: number;
+	    account: string;
+	    name: string;
+	    deptPaths?: string[][];
+	
+	    static createFrom(source: any = {}) {
+	        return new ResignRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.accountId = source["accountId"];
+	        this.account = source["account"];
+	        this.name = source["name"];
+	        this.deptPaths = source["deptPaths"];
+	    }
+	}
+	export class UpdateRow {
+	    accountId: number;
+	    after: ImportRow;
+	    changes: FieldChange[];
+	
+	    static createFrom(source: any = {}) {
+	        return new UpdateRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.accountId = source["accountId"];
+	        this.after = this.convertValues(source["after"], ImportRow);
+	        this.changes = this.convertValues(source["changes"], FieldChange);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Preview {
+	    id: number;
+	    fileName: string;
+	    format: string;
+	    encoding?: string;
+	    delimiter?: string;
+	    sheet?: string;
+	    fullSnapshot: boolean;
+	    columns: string[];
+	    warnings: string[];
+	    dirVersion: number;
+	    // Go type: time
+	    createdAt: any;
+	    status: string;
+	    dataRows: number;
+	    adds: ImportRow[];
+	    updates: UpdateRow[];
+	    resigns: ResignRow[];
+	    unchanged: number;
+	    rejected: Rejection[];
+	    newDepartments: string[][];
+	    resignCount: number;
+	    resignWarning?: ResignWarning;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.fileName = source["fileName"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.delimiter = source["delimiter"];
+	        this.sheet = source["sheet"];
+	        this.fullSnapshot = source["fullSnapshot"];
+	        this.columns = source["columns"];
+	        this.warnings = source["warnings"];
+	        this.dirVersion = source["dirVersion"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.status = source["status"];
+	        this.dataRows = source["dataRows"];
+	        this.adds = this.convertValues(source["adds"], ImportRow);
+	        this.updates = this.convertValues(source["updates"], UpdateRow);
+	        this.resigns = this.convertValues(source["resigns"], ResignRow);
+	        this.unchanged = source["unchanged"];
+	        this.rejected = this.convertValues(source["rejected"], Rejection);
+	        this.newDepartments = source["newDepartments"];
+	        this.resignCount = source["resignCount"];
+	        this.resignWarning = this.convertValues(source["resignWarning"], ResignWarning);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Query {
 	    search: string;
 	    deptId: number;
@@ -737,6 +1003,10 @@ export namespace directory {
 	        this.sort = source["sort"];
 	    }
 	}
+	
+	
+	
+	
 
 }
 
@@ -1003,29 +1273,7 @@ export namespace services {
 	    }
 	}
 	export class ImportPreview {
-	    id: number;
-	    fileName: string;
-	    format: string;
-	    encoding?: string;
-	    delimiter?: string;
-	    sheet?: string;
-	    fullSnapshot: boolean;
-	    columns: string[];
-	    warnings: string[];
-	    dirVersion: number;
-	    // Go type: time
-	    createdAt: any;
-	    status: string;
-	    dataRows: number;
-	    adds: directory.ImportRow[];
-	    updates: directory.UpdateRow[];
-	    resigns: directory.ResignRow[];
-	    unchanged: number;
-	    rejected: directory.Rejection[];
-	    newDepartments: string[][];
-	    resignCount: number;
-	    // Go type: directory
-	    resignWarning?: any;
+	    preview?: directory.Preview;
 	    addCount: number;
 	    updateCount: number;
 	    resignRows: number;
@@ -1038,27 +1286,7 @@ export namespace services {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.fileName = source["fileName"];
-	        this.format = source["format"];
-	        this.encoding = source["encoding"];
-	        this.delimiter = source["delimiter"];
-	        this.sheet = source["sheet"];
-	        this.fullSnapshot = source["fullSnapshot"];
-	        this.columns = source["columns"];
-	        this.warnings = source["warnings"];
-	        this.dirVersion = source["dirVersion"];
-	        this.createdAt = this.convertValues(source["createdAt"], null);
-	        this.status = source["status"];
-	        this.dataRows = source["dataRows"];
-	        this.adds = this.convertValues(source["adds"], directory.ImportRow);
-	        this.updates = this.convertValues(source["updates"], directory.UpdateRow);
-	        this.resigns = this.convertValues(source["resigns"], directory.ResignRow);
-	        this.unchanged = source["unchanged"];
-	        this.rejected = this.convertValues(source["rejected"], directory.Rejection);
-	        this.newDepartments = source["newDepartments"];
-	        this.resignCount = source["resignCount"];
-	        this.resignWarning = this.convertValues(source["resignWarning"], null);
+	        this.preview = this.convertValues(source["preview"], directory.Preview);
 	        this.addCount = source["addCount"];
 	        this.updateCount = source["updateCount"];
 	        this.resignRows = source["resignRows"];
