@@ -6,6 +6,7 @@ import (
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/mirror"
+	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/services"
 	"wecom-bridge/backend/transfer"
 )
@@ -181,4 +182,86 @@ func (a *App) DeleteDirectoryDepartment(id int64) error {
 // ExportDirectory writes the directory as "csv" or "xlsx" with a "zh" or "en" header.
 func (a *App) ExportDirectory(format, lang string) (*transfer.Export, error) {
 	return a.svc.ExportDirectory(a.ctx, format, lang)
+}
+
+// --- Binding review (账号绑定) ---
+
+// RematchBindings recomputes the corp's proposals from the directory and the last pull.
+func (a *App) RematchBindings(corpID int64) (review.Summary, error) {
+	return a.svc.Rematch(a.ctx, corpID, "admin")
+}
+
+// GetBindingSummary returns the header counts of the review page.
+func (a *App) GetBindingSummary(corpID int64) (review.Summary, error) {
+	return a.svc.Review.Summary(a.ctx, corpID)
+}
+
+// ListBindings pages through review rows (filter, search, method, sort).
+func (a *App) ListBindings(corpID int64, q review.Query) (review.Page, error) {
+	return a.svc.Review.List(a.ctx, corpID, q)
+}
+
+// ConfirmBindings confirms the given rows.
+func (a *App) ConfirmBindings(corpID int64, rowIDs []int64) (int, error) {
+	return a.svc.Review.Confirm(a.ctx, corpID, rowIDs, "admin")
+}
+
+// RejectBindings rejects the given rows; a rejected pair is never proposed again.
+func (a *App) RejectBindings(corpID int64, rowIDs []int64) (int, error) {
+	return a.svc.Review.Reject(a.ctx, corpID, rowIDs, "admin")
+}
+
+// ConfirmHighConfidence confirms every proposed key or name+department match at or above minConfidence.
+func (a *App) ConfirmHighConfidence(corpID int64, minConfidence float64) (int, error) {
+	return a.svc.Review.ConfirmHighConfidence(a.ctx, corpID, minConfidence, "admin")
+}
+
+// BindManual binds an account to a member by hand (force replaces an existing binding).
+func (a *App) BindManual(corpID int64, account, userid string, force bool) error {
+	return a.svc.Review.BindManual(a.ctx, corpID, account, userid, "admin", force)
+}
+
+// UnbindBindings unbinds rows; more than one needs confirmCount equal to their number.
+func (a *App) UnbindBindings(corpID int64, rowIDs []int64, confirmCount int) (int, error) {
+	return a.svc.Review.Unbind(a.ctx, corpID, rowIDs, "admin", confirmCount)
+}
+
+// ResolveAmbiguous picks one candidate of an ambiguous row.
+func (a *App) ResolveAmbiguous(corpID, rowID int64, chosen string) error {
+	return a.svc.Review.ResolveAmbiguous(a.ctx, corpID, rowID, chosen, "admin")
+}
+
+// SearchBindingLocals searches local accounts for the manual-bind picker.
+func (a *App) SearchBindingLocals(corpID int64, q string, limit int) ([]review.Person, error) {
+	return a.svc.Review.SearchLocals(a.ctx, corpID, q, limit)
+}
+
+// SearchBindingMembers searches WeCom members for the manual-bind picker.
+func (a *App) SearchBindingMembers(corpID int64, q string, limit int) ([]review.Person, error) {
+	return a.svc.Review.SearchMembers(a.ctx, corpID, q, limit)
+}
+
+// CreateLocalAccountsForUnbound creates and binds local accounts for unbound WeCom members.
+func (a *App) CreateLocalAccountsForUnbound(corpID int64) (int, error) {
+	return a.svc.CreateLocalAccountsForUnbound(a.ctx, corpID, "admin")
+}
+
+// GetBindingAudit pages through the binding audit log.
+func (a *App) GetBindingAudit(corpID int64, q review.AuditQuery) (review.AuditPage, error) {
+	return a.svc.Review.Audit(a.ctx, corpID, q)
+}
+
+// ExportBindings writes the review rows as "csv" or "xlsx".
+func (a *App) ExportBindings(corpID int64, format string, q review.Query) (*transfer.Export, error) {
+	return a.svc.ExportBindings(a.ctx, corpID, format, q)
+}
+
+// PreviewBindingImport reads an uploaded bindings file keyed by account, employee_no, mobile or email.
+func (a *App) PreviewBindingImport(corpID int64, uploadID, fileName, keyField string) (review.ImportPreview, error) {
+	return a.svc.PreviewBindingImport(a.ctx, corpID, uploadID, fileName, keyField)
+}
+
+// ApplyBindingImport applies exactly a reviewed bindings import.
+func (a *App) ApplyBindingImport(previewID int64) (int, error) {
+	return a.svc.Review.ApplyImport(a.ctx, previewID, "admin")
 }

@@ -16,11 +16,11 @@ const previewRowCap = 200
 // previewRowCap rows of each list.
 type ImportPreview struct {
 	Preview      *directory.Preview `json:"preview"`
-	AddCount     int `json:"addCount"`
-	UpdateCount  int `json:"updateCount"`
-	ResignRows   int `json:"resignRows"`
-	RejectCount  int `json:"rejectCount"`
-	RowsCappedAt int `json:"rowsCappedAt"`
+	AddCount     int                `json:"addCount"`
+	UpdateCount  int                `json:"updateCount"`
+	ResignRows   int                `json:"resignRows"`
+	RejectCount  int                `json:"rejectCount"`
+	RowsCappedAt int                `json:"rowsCappedAt"`
 }
 
 func capPreview(p *directory.Preview) *ImportPreview {

@@ -11,6 +11,7 @@ import (
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/mirror"
+	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/transfer"
 )
@@ -35,6 +36,7 @@ type Services struct {
 	Mirror    *mirror.Service
 	Directory *directory.Service
 	Transfer  *transfer.Store
+	Review    *review.Service
 }
 
 // Open opens the store in dataDir. The caller owns the data-directory lock.
@@ -53,6 +55,7 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	}
 	s.Mirror = mirror.New(st, s.Events)
 	s.Directory = directory.New(st)
+	s.Review = review.New(st, reviewSources{dir: s.Directory, mirror: s.Mirror})
 	if s.Transfer, err = transfer.New(dataDir); err != nil {
 		s.Close()
 		return nil, err

@@ -32,6 +32,17 @@ func init() {
 		}
 		return page.Total, fmt.Sprintf("%d active account(s)", page.Total), nil
 	}
+	stepSources["bind"] = func(ctx context.Context, s *Services) (int, string, error) {
+		c, err := s.Corps.Active(ctx)
+		if err != nil || c == nil {
+			return 0, "", err
+		}
+		sum, err := s.Review.Summary(ctx, c.ID)
+		if err != nil {
+			return 0, "", err
+		}
+		return sum.Confirmed, fmt.Sprintf("%d confirmed, %d to review, %d ambiguous", sum.Confirmed, sum.ToConfirm, sum.Ambiguous), nil
+	}
 	activeCorpSource = func(ctx context.Context, s *Services) (*CorpBadge, error) {
 		c, err := s.Corps.Active(ctx)
 		if err != nil || c == nil {

@@ -75,8 +75,10 @@ CREATE TABLE bind_rows (
   search_text     TEXT    NOT NULL DEFAULT ''
 );
 CREATE INDEX bind_rows_state   ON bind_rows(corp_id, state, id);
-CREATE INDEX bind_rows_account ON bind_rows(corp_id, account) WHERE account <> '';
-CREATE INDEX bind_rows_userid  ON bind_rows(corp_id, userid) WHERE userid <> '';
+-- Not partial: a lookup "account = ?" does not prove account <> '', so
+-- SQLite would never use a partial index for it.
+CREATE INDEX bind_rows_account ON bind_rows(corp_id, account);
+CREATE INDEX bind_rows_userid  ON bind_rows(corp_id, userid);
 
 -- The admin's decisions (and policy auto-confirmations). A confirmed pair is
 -- one-to-one; a rejected pair is never proposed again.

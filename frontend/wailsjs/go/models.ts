@@ -1230,6 +1230,393 @@ export namespace mirror {
 
 }
 
+export namespace review {
+	
+	export class AuditEntry {
+	    id: number;
+	    at: string;
+	    actor: string;
+	    action: string;
+	    account: string;
+	    userid: string;
+	    fromState: string;
+	    fromMethod: string;
+	    toState: string;
+	    toMethod: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.actor = source["actor"];
+	        this.action = source["action"];
+	        this.account = source["account"];
+	        this.userid = source["userid"];
+	        this.fromState = source["fromState"];
+	        this.fromMethod = source["fromMethod"];
+	        this.toState = source["toState"];
+	        this.toMethod = source["toMethod"];
+	        this.note = source["note"];
+	    }
+	}
+	export class AuditPage {
+	    total: number;
+	    entries: AuditEntry[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.entries = this.convertValues(source["entries"], AuditEntry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AuditQuery {
+	    Offset: number;
+	    Limit: number;
+	    Account: string;
+	    UserID: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Offset = source["Offset"];
+	        this.Limit = source["Limit"];
+	        this.Account = source["Account"];
+	        this.UserID = source["UserID"];
+	    }
+	}
+	export class Candidate {
+	    account?: string;
+	    userid?: string;
+	    name?: string;
+	    dept?: string;
+	    method?: string;
+	    score: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Candidate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.account = source["account"];
+	        this.userid = source["userid"];
+	        this.name = source["name"];
+	        this.dept = source["dept"];
+	        this.method = source["method"];
+	        this.score = source["score"];
+	    }
+	}
+	export class ImportPair {
+	    line: number;
+	    key: string;
+	    account: string;
+	    userid: string;
+	    localName: string;
+	    wecomName: string;
+	    replaces?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPair(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.key = source["key"];
+	        this.account = source["account"];
+	        this.userid = source["userid"];
+	        this.localName = source["localName"];
+	        this.wecomName = source["wecomName"];
+	        this.replaces = source["replaces"];
+	    }
+	}
+	export class ImportReject {
+	    line: number;
+	    key: string;
+	    userid: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReject(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.key = source["key"];
+	        this.userid = source["userid"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class ImportPreview {
+	    id: number;
+	    corpId: number;
+	    keyField: string;
+	    format: string;
+	    toBind: ImportPair[];
+	    rejected: ImportReject[];
+	    unchanged: number;
+	    skipped: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.corpId = source["corpId"];
+	        this.keyField = source["keyField"];
+	        this.format = source["format"];
+	        this.toBind = this.convertValues(source["toBind"], ImportPair);
+	        this.rejected = this.convertValues(source["rejected"], ImportReject);
+	        this.unchanged = source["unchanged"];
+	        this.skipped = source["skipped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Row {
+	    id: number;
+	    state: string;
+	    method?: string;
+	    confidence: number;
+	    reason?: string;
+	    account?: string;
+	    localName?: string;
+	    localDept?: string;
+	    localMobile?: string;
+	    localPosition?: string;
+	    localResigned?: boolean;
+	    userid?: string;
+	    wecomName?: string;
+	    wecomDept?: string;
+	    wecomMobile?: string;
+	    wecomPosition?: string;
+	    wecomInactive?: boolean;
+	    anchor?: string;
+	    candidates?: Candidate[];
+	    moreCandidates?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.state = source["state"];
+	        this.method = source["method"];
+	        this.confidence = source["confidence"];
+	        this.reason = source["reason"];
+	        this.account = source["account"];
+	        this.localName = source["localName"];
+	        this.localDept = source["localDept"];
+	        this.localMobile = source["localMobile"];
+	        this.localPosition = source["localPosition"];
+	        this.localResigned = source["localResigned"];
+	        this.userid = source["userid"];
+	        this.wecomName = source["wecomName"];
+	        this.wecomDept = source["wecomDept"];
+	        this.wecomMobile = source["wecomMobile"];
+	        this.wecomPosition = source["wecomPosition"];
+	        this.wecomInactive = source["wecomInactive"];
+	        this.anchor = source["anchor"];
+	        this.candidates = this.convertValues(source["candidates"], Candidate);
+	        this.moreCandidates = source["moreCandidates"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Page {
+	    total: number;
+	    rows: Row[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.rows = this.convertValues(source["rows"], Row);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Person {
+	    account?: string;
+	    userid?: string;
+	    name: string;
+	    dept?: string;
+	    mobile?: string;
+	    position?: string;
+	    inactive?: boolean;
+	    state: string;
+	    boundTo?: string;
+	    rowId?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Person(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.account = source["account"];
+	        this.userid = source["userid"];
+	        this.name = source["name"];
+	        this.dept = source["dept"];
+	        this.mobile = source["mobile"];
+	        this.position = source["position"];
+	        this.inactive = source["inactive"];
+	        this.state = source["state"];
+	        this.boundTo = source["boundTo"];
+	        this.rowId = source["rowId"];
+	    }
+	}
+	export class Query {
+	    filter: string;
+	    search: string;
+	    method: string;
+	    offset: number;
+	    limit: number;
+	    sort: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Query(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = source["filter"];
+	        this.search = source["search"];
+	        this.method = source["method"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	        this.sort = source["sort"];
+	    }
+	}
+	
+	export class Summary {
+	    membersPulled: number;
+	    localAccounts: number;
+	    toConfirm: number;
+	    ambiguous: number;
+	    confirmed: number;
+	    rejected: number;
+	    unboundLocal: number;
+	    unboundWecom: number;
+	    toCreate: number;
+	    skippedLocals: number;
+	    skippedMembers: number;
+	    staleDecisions: number;
+	    matchedAt: string;
+	    matchedBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.membersPulled = source["membersPulled"];
+	        this.localAccounts = source["localAccounts"];
+	        this.toConfirm = source["toConfirm"];
+	        this.ambiguous = source["ambiguous"];
+	        this.confirmed = source["confirmed"];
+	        this.rejected = source["rejected"];
+	        this.unboundLocal = source["unboundLocal"];
+	        this.unboundWecom = source["unboundWecom"];
+	        this.toCreate = source["toCreate"];
+	        this.skippedLocals = source["skippedLocals"];
+	        this.skippedMembers = source["skippedMembers"];
+	        this.staleDecisions = source["staleDecisions"];
+	        this.matchedAt = source["matchedAt"];
+	        this.matchedBy = source["matchedBy"];
+	    }
+	}
+
+}
+
 export namespace services {
 	
 	export class AppInfo {

@@ -10,12 +10,32 @@ export function AddDirectoryDepartment(arg1, arg2) {
   return window['go']['main']['App']['AddDirectoryDepartment'](arg1, arg2);
 }
 
+export function ApplyBindingImport(arg1) {
+  return window['go']['main']['App']['ApplyBindingImport'](arg1);
+}
+
 export function ApplyDirectoryImport(arg1, arg2) {
   return window['go']['main']['App']['ApplyDirectoryImport'](arg1, arg2);
 }
 
+export function BindManual(arg1, arg2, arg3, arg4) {
+  return window['go']['main']['App']['BindManual'](arg1, arg2, arg3, arg4);
+}
+
 export function CheckCorp(arg1) {
   return window['go']['main']['App']['CheckCorp'](arg1);
+}
+
+export function ConfirmBindings(arg1, arg2) {
+  return window['go']['main']['App']['ConfirmBindings'](arg1, arg2);
+}
+
+export function ConfirmHighConfidence(arg1, arg2) {
+  return window['go']['main']['App']['ConfirmHighConfidence'](arg1, arg2);
+}
+
+export function CreateLocalAccountsForUnbound(arg1) {
+  return window['go']['main']['App']['CreateLocalAccountsForUnbound'](arg1);
 }
 
 export function DeleteApp(arg1, arg2) {
@@ -30,6 +50,10 @@ export function DeleteDirectoryDepartment(arg1) {
   return window['go']['main']['App']['DeleteDirectoryDepartment'](arg1);
 }
 
+export function ExportBindings(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ExportBindings'](arg1, arg2, arg3);
+}
+
 export function ExportDirectory(arg1, arg2) {
   return window['go']['main']['App']['ExportDirectory'](arg1, arg2);
 }
@@ -40,6 +64,14 @@ export function GenerateCallbackKeys() {
 
 export function GetAppInfo() {
   return window['go']['main']['App']['GetAppInfo']();
+}
+
+export function GetBindingAudit(arg1, arg2) {
+  return window['go']['main']['App']['GetBindingAudit'](arg1, arg2);
+}
+
+export function GetBindingSummary(arg1) {
+  return window['go']['main']['App']['GetBindingSummary'](arg1);
 }
 
 export function GetCopyValues(arg1) {
@@ -66,6 +98,10 @@ export function GetStartStatus() {
   return window['go']['main']['App']['GetStartStatus']();
 }
 
+export function ListBindings(arg1, arg2) {
+  return window['go']['main']['App']['ListBindings'](arg1, arg2);
+}
+
 export function ListCorps() {
   return window['go']['main']['App']['ListCorps']();
 }
@@ -90,6 +126,10 @@ export function MoveDirectoryDepartment(arg1, arg2) {
   return window['go']['main']['App']['MoveDirectoryDepartment'](arg1, arg2);
 }
 
+export function PreviewBindingImport(arg1, arg2, arg3, arg4) {
+  return window['go']['main']['App']['PreviewBindingImport'](arg1, arg2, arg3, arg4);
+}
+
 export function PreviewDirectoryImport(arg1, arg2, arg3) {
   return window['go']['main']['App']['PreviewDirectoryImport'](arg1, arg2, arg3);
 }
@@ -100,6 +140,14 @@ export function PullCorp(arg1, arg2) {
 
 export function ReinstateDirectoryAccount(arg1) {
   return window['go']['main']['App']['ReinstateDirectoryAccount'](arg1);
+}
+
+export function RejectBindings(arg1, arg2) {
+  return window['go']['main']['App']['RejectBindings'](arg1, arg2);
+}
+
+export function RematchBindings(arg1) {
+  return window['go']['main']['App']['RematchBindings'](arg1);
 }
 
 export function RemoveDemo() {
@@ -114,12 +162,24 @@ export function ResignDirectoryAccount(arg1) {
   return window['go']['main']['App']['ResignDirectoryAccount'](arg1);
 }
 
+export function ResolveAmbiguous(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ResolveAmbiguous'](arg1, arg2, arg3);
+}
+
 export function SaveApp(arg1) {
   return window['go']['main']['App']['SaveApp'](arg1);
 }
 
 export function SaveCorp(arg1) {
   return window['go']['main']['App']['SaveCorp'](arg1);
+}
+
+export function SearchBindingLocals(arg1, arg2, arg3) {
+  return window['go']['main']['App']['SearchBindingLocals'](arg1, arg2, arg3);
+}
+
+export function SearchBindingMembers(arg1, arg2, arg3) {
+  return window['go']['main']['App']['SearchBindingMembers'](arg1, arg2, arg3);
 }
 
 export function SetActiveCorp(arg1) {
@@ -136,6 +196,10 @@ export function SetLanguage(arg1) {
 
 export function StartDemo() {
   return window['go']['main']['App']['StartDemo']();
+}
+
+export function UnbindBindings(arg1, arg2, arg3) {
+  return window['go']['main']['App']['UnbindBindings'](arg1, arg2, arg3);
 }
 
 export function UpdateDirectoryAccount(arg1, arg2) {

@@ -1,0 +1,232 @@
+package review
+
+import (
+	"context"
+	"fmt"
+
+	"wecom-bridge/backend/binding"
+)
+
+// Confirm accepts proposed bindings. Rows already confirmed are left as they
+// are; any other row is refused (nothing changes) with what to do instead.
+// It returns how many rows changed.
+func (s *Service) Confirm(ctx context.Context, corpID int64, rowIDs []int64, actor string) (int, error) {
+	n := 0
+	err := s.edit(ctx, corpID, actor, func(o *txOps) error {
+		rows, err := o.rows(rowIDs)
+		if err != nil {
+			return err
+		}
+		for i := range rows {
+			if err := refuseUnlessPair(&rows[i], "confirmed"); err != nil {
+				return err
+			}
+		}
+		for i := range rows {
+			if rows[i].State == StateProposed {
+				if err := o.confirm(&rows[i], ""); err != nil {
+					return err
+				}
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+func (o *txOps) confirm(r *rowRec, note string) error {
+	if err := o.setState(r, StateConfirmed, r.Method, r.Reason); err != nil {
+		return err
+	}
+	if err := o.putConfirmed(r.Account, r.UserID, r.Method, note); err != nil {
+		return err
+	}
+	return o.audit(AuditEntry{Action: ActionConfirm, Account: r.Account, UserID: r.UserID,
+		FromState: r.State, FromMethod: r.Method, ToState: StateConfirmed, ToMethod: r.Method, Note: note})
+}
+
+// refuseUnlessPair explains why a row that is not a binding cannot be acted on.
+func refuseUnlessPair(r *rowRec, verb string) error {
+	switch r.State {
+	case StateProposed, StateConfirmed:
+		return nil
+	case StateAmbiguous:
+		return invalidf("row %d is ambiguous and cannot be %s: choose one of its %d candidates (resolve) or bind by hand",
+			r.ID, verb, r.CandidateCount)
+	case StateRejected:
+		return invalidf("row %d (%s ↔ %s) was rejected and cannot be %s: bind the pair by hand to overturn the rejection",
+			r.ID, r.Account, r.UserID, verb)
+	default:
+		return invalidf("row %d is %s (one side only) and cannot be %s: bind it by hand to a chosen counterpart",
+			r.ID, r.State, verb)
+	}
+}
+
+// highConfidenceMethods may be confirmed in bulk: the keys, and names that
+// departments told apart. A lone name match stays for a person.
+var highConfidenceMethods = []string{
+	string(binding.MethodUserID), string(binding.MethodEmployeeNo), string(binding.MethodMobile),
+	string(binding.MethodEmail), string(binding.MethodNameDept),
+}
+
+// ConfirmHighConfidence confirms every proposed binding made by a key
+// (userid, employee_no, mobile, email) or by name+department whose
+// confidence is at least minConfidence. Ambiguous rows are never touched.
+//
+// It works set-wise (a handful of statements for any number of rows), so
+// confirming 70,000 key matches holds the write lock for about a second,
+// not for the minute a statement per row would take.
+func (s *Service) ConfirmHighConfidence(ctx context.Context, corpID int64, minConfidence float64, actor string) (int, error) {
+	if minConfidence < 0 || minConfidence > 1 {
+		return 0, invalidf("minConfidence %.2f is outside 0..1; e.g. 0.95 confirms key matches, 0.8 adds name+department", minConfidence)
+	}
+	n := 0
+	err := s.edit(ctx, corpID, actor, func(o *txOps) error {
+		sel := `r.corp_id = ? AND r.state = 'proposed' AND r.confidence >= ? AND r.method IN (` +
+			inClause(len(highConfidenceMethods)) + `)`
+		selArgs := []any{o.corpID, minConfidence - 1e-9}
+		for _, m := range highConfidenceMethods {
+			selArgs = append(selArgs, m)
+		}
+		note := fmt.Sprintf("bulk confirm, confidence ≥ %.2f", minConfidence)
+		// Confirmed decisions holding a side of a selected row can only be
+		// stale (see putConfirmed); there are rarely any.
+		var stale []decision
+		if err := o.sel(&stale, `SELECT `+decisionCols+` FROM bind_decisions d WHERE d.corp_id = ? AND d.state = 'confirmed'
+			AND (EXISTS (SELECT 1 FROM bind_rows r WHERE `+sel+` AND r.account = d.account AND r.userid <> d.userid)
+			  OR EXISTS (SELECT 1 FROM bind_rows r WHERE `+sel+` AND r.userid = d.userid AND r.account <> d.account))`,
+			append(append([]any{o.corpID}, selArgs...), selArgs...)...); err != nil {
+			return err
+		}
+		for _, d := range stale {
+			if err := o.dropStale(d, "a bulk confirmation"); err != nil {
+				return err
+			}
+		}
+		// Audit and decisions first: the UPDATE takes the rows out of the selection.
+		if err := o.exec(`INSERT INTO bind_audit(corp_id, actor, action, account, userid, from_state, from_method,
+			to_state, to_method, note) SELECT r.corp_id, ?, ?, r.account, r.userid, r.state, r.method, 'confirmed', r.method, ?
+			FROM bind_rows r WHERE `+sel+` ORDER BY r.id`, append([]any{o.actor, ActionConfirm, note}, selArgs...)...); err != nil {
+			return err
+		}
+		if err := o.exec(`INSERT INTO bind_decisions(corp_id, account, userid, state, method, decided_by, note)
+			SELECT r.corp_id, r.account, r.userid, 'confirmed', r.method, ?, ? FROM bind_rows r WHERE `+sel+`
+			ON CONFLICT(corp_id, account, userid) DO UPDATE SET state = excluded.state, method = excluded.method,
+				decided_by = excluded.decided_by, note = excluded.note, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+			append([]any{o.actor, note}, selArgs...)...); err != nil {
+			return err
+		}
+		res, err := o.tx.ExecContext(ctx, `UPDATE bind_rows AS r SET state = 'confirmed' WHERE `+sel, selArgs...)
+		if err != nil {
+			return err
+		}
+		affected, err := res.RowsAffected()
+		n = int(affected)
+		return err
+	})
+	return n, err
+}
+
+// Reject refuses proposed or confirmed bindings: each pair becomes a rejected
+// row, is never proposed again, and both sides are free (unbound until the
+// next rematch finds them something else). Rows already rejected are left as
+// they are. It returns how many rows changed.
+func (s *Service) Reject(ctx context.Context, corpID int64, rowIDs []int64, actor string) (int, error) {
+	n := 0
+	err := s.edit(ctx, corpID, actor, func(o *txOps) error {
+		rows, err := o.rows(rowIDs)
+		if err != nil {
+			return err
+		}
+		for i := range rows {
+			if rows[i].State != StateRejected {
+				if err := refuseUnlessPair(&rows[i], "rejected"); err != nil {
+					return err
+				}
+			}
+		}
+		for i := range rows {
+			r := &rows[i]
+			if r.State == StateRejected {
+				continue
+			}
+			if err := o.setState(r, StateRejected, r.Method, "rejected by "+o.actor+"; never proposed again"); err != nil {
+				return err
+			}
+			if err := o.putDecision(r.Account, r.UserID, StateRejected, r.Method, ""); err != nil {
+				return err
+			}
+			if err := o.audit(AuditEntry{Action: ActionReject, Account: r.Account, UserID: r.UserID,
+				FromState: r.State, FromMethod: r.Method, ToState: StateRejected, ToMethod: r.Method}); err != nil {
+				return err
+			}
+			if err := o.releasePair(r.Account, r.UserID); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+// Unbind removes proposed or confirmed bindings without rejecting them: the
+// decision is forgotten and both sides become unbound, so a later rematch may
+// propose the pair again (reject it to prevent that). Unbinding more than one
+// row at once needs confirmCount == len(rowIDs), i.e. the admin confirmed
+// the count shown to them.
+func (s *Service) Unbind(ctx context.Context, corpID int64, rowIDs []int64, actor string, confirmCount int) (int, error) {
+	if len(rowIDs) > 1 && confirmCount != len(rowIDs) {
+		return 0, fmt.Errorf("%w: unbinding %d bindings at once must be confirmed; show the admin the count, "+
+			"then call again with confirmCount %d", ErrNeedsConfirmation, len(rowIDs), len(rowIDs))
+	}
+	n := 0
+	err := s.edit(ctx, corpID, actor, func(o *txOps) error {
+		rows, err := o.rows(rowIDs)
+		if err != nil {
+			return err
+		}
+		for i := range rows {
+			if err := refuseUnlessPair(&rows[i], "unbound"); err != nil {
+				return err
+			}
+		}
+		for i := range rows {
+			if err := o.unbind(&rows[i], ""); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+// unbind removes a binding and releases both sides.
+func (o *txOps) unbind(r *rowRec, note string) error {
+	if err := o.removeBinding(r, note); err != nil {
+		return err
+	}
+	return o.releasePair(r.Account, r.UserID)
+}
+
+// removeBinding deletes a binding row and its decision, and audits it. The
+// caller releases the sides.
+func (o *txOps) removeBinding(r *rowRec, note string) error {
+	if err := o.deleteRow(r.ID); err != nil {
+		return err
+	}
+	if err := o.dropDecision(r.Account, r.UserID); err != nil {
+		return err
+	}
+	return o.audit(AuditEntry{Action: ActionUnbind, Account: r.Account, UserID: r.UserID,
+		FromState: r.State, FromMethod: r.Method, ToState: StateUnbound, Note: note})
+}
+
+func (o *txOps) releasePair(account, userid string) error {
+	if err := o.release(sideLocal, account); err != nil {
+		return err
+	}
+	return o.release(sideWeCom, userid)
+}

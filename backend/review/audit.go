@@ -1,0 +1,101 @@
+package review
+
+import (
+	"context"
+	"strings"
+)
+
+// Audit actions.
+const (
+	ActionAutoConfirm     = "auto_confirm"     // confirmed by the policy during Rematch
+	ActionConfirm         = "confirm"          // Confirm, ConfirmHighConfidence
+	ActionReject          = "reject"           // Reject
+	ActionUnbind          = "unbind"           // Unbind, or a forced BindManual
+	ActionBindManual      = "bind_manual"      // BindManual
+	ActionResolve         = "resolve"          // ResolveAmbiguous
+	ActionImport          = "import"           // ApplyImport
+	ActionReplaceProposal = "replace_proposal" // a proposal dropped for a manual, resolved or imported binding
+	ActionDropStale       = "drop_stale"       // a confirmed decision whose side had gone, replaced by a new one
+)
+
+// AuditEntry is one change of a binding: who, when, which pair, from → to.
+type AuditEntry struct {
+	ID         int64  `json:"id" db:"id"`
+	At         string `json:"at" db:"at"` // UTC, 2006-01-02T15:04:05.000Z
+	Actor      string `json:"actor" db:"actor"`
+	Action     string `json:"action" db:"action"`
+	Account    string `json:"account" db:"account"`
+	UserID     string `json:"userid" db:"userid"`
+	FromState  string `json:"fromState" db:"from_state"`
+	FromMethod string `json:"fromMethod" db:"from_method"`
+	ToState    string `json:"toState" db:"to_state"`
+	ToMethod   string `json:"toMethod" db:"to_method"`
+	Note       string `json:"note" db:"note"`
+}
+
+// AuditQuery pages through a corp's audit, newest first, optionally for one
+// account and/or userid.
+type AuditQuery struct {
+	Offset, Limit   int // Limit 0 means 50; at most 200
+	Account, UserID string
+}
+
+// AuditPage is one page of the audit.
+type AuditPage struct {
+	Total   int          `json:"total"`
+	Entries []AuditEntry `json:"entries"`
+}
+
+// StateUnbound is the "to" state of an unbind in the audit.
+const StateUnbound = "unbound"
+
+// audit records one change under the transaction's actor.
+func (o *txOps) audit(e AuditEntry) error {
+	return o.exec(`INSERT INTO bind_audit(corp_id, actor, action, account, userid, from_state, from_method,
+		to_state, to_method, note) VALUES(?,?,?,?,?,?,?,?,?,?)`, o.corpID, o.actor, e.Action, e.Account, e.UserID,
+		e.FromState, e.FromMethod, e.ToState, e.ToMethod, e.Note)
+}
+
+// Audit returns a page of the corp's binding audit, newest first.
+func (s *Service) Audit(ctx context.Context, corpID int64, q AuditQuery) (AuditPage, error) {
+	limit, err := pageLimit(q.Offset, q.Limit)
+	if err != nil {
+		return AuditPage{}, err
+	}
+	where := []string{"corp_id = ?"}
+	args := []any{corpID}
+	if a := strings.TrimSpace(q.Account); a != "" {
+		where, args = append(where, "account = ?"), append(args, a)
+	}
+	if u := strings.TrimSpace(q.UserID); u != "" {
+		where, args = append(where, "userid = ?"), append(args, u)
+	}
+	w := strings.Join(where, " AND ")
+	var page AuditPage
+	if err := s.st.DB.GetContext(ctx, &page.Total, `SELECT COUNT(*) FROM bind_audit WHERE `+w, args...); err != nil {
+		return AuditPage{}, err
+	}
+	page.Entries = []AuditEntry{}
+	err = s.st.DB.SelectContext(ctx, &page.Entries, `SELECT id, at, actor, action, account, userid, from_state,
+		from_method, to_state, to_method, note FROM bind_audit WHERE `+w+` ORDER BY id DESC LIMIT ? OFFSET ?`,
+		append(args, limit, q.Offset)...)
+	return page, err
+}
+
+// pageLimit checks a page request: Limit 0 means 50, at most 200.
+func pageLimit(offset, limit int) (int, error) {
+	switch {
+	case offset < 0:
+		return 0, invalidf("offset %d is negative; pages start at offset 0", offset)
+	case limit < 0:
+		return 0, invalidf("limit %d is negative; ask for 1 to %d rows", limit, MaxPage)
+	case limit > MaxPage:
+		return 0, invalidf("limit %d is over %d; page through with offset instead", limit, MaxPage)
+	case limit == 0:
+		return 50, nil
+	}
+	return limit, nil
+}
+
+// MaxPage is the largest page List and Audit return.
+const MaxPage = 200

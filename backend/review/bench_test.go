@@ -1,0 +1,165 @@
+package review
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"wecom-bridge/backend/bench"
+	"wecom-bridge/backend/binding"
+)
+
+// TestBenchReviewPage100k measures the review backend at 100,000 local
+// accounts × 100,000 WeCom members with ~5% namesakes. Run with
+//
+//	WECOM_BENCH=1 go test -run TestBenchReviewPage100k -v ./backend/review/
+//
+// Targets: a filtered, searched page of 200 in ≤ 300 ms, its JSON ≤ 200 KB.
+// The figures are reported, never asserted.
+func TestBenchReviewPage100k(t *testing.T) {
+	bench.Require(t)
+	locals, members := syntheticOrg(100_000, 1)
+	e := newEnv(t, locals, members)
+	policy := binding.Policy{KeyPairs: []binding.KeyPair{{WeCom: binding.FieldUserID, Local: binding.FieldAccount}}}
+
+	start := time.Now()
+	sum := e.rematchWith(policy)
+	rematch := time.Since(start)
+	// A second rematch with decisions to honour: confirm what keys found.
+	start = time.Now()
+	confirmed, err := e.svc.ConfirmHighConfidence(bg, e.corp, 0.95, admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	confirmHigh := time.Since(start)
+	start = time.Now()
+	sum2 := e.rematchWith(policy)
+	rematch2 := time.Since(start)
+
+	// The pages a reviewer asks for. The figure is the slowest filtered
+	// (one state) and searched page; the unfiltered ones (every state, a
+	// search matching every row, page 250) are in the note.
+	queries := []Query{
+		{Filter: FilterReview, Search: "研发", Limit: MaxPage},
+		{Filter: FilterReview, Search: "研发", Limit: MaxPage, Sort: "name", Offset: 2000},
+		{Filter: FilterConfirmed, Search: "研发", Limit: MaxPage, Sort: "name", Offset: 2000},
+		{Filter: FilterAmbiguous, Search: "张", Limit: MaxPage},
+		{Filter: FilterUnboundWeCom, Search: "1", Limit: MaxPage, Sort: "account"},
+		{Filter: FilterAll, Search: "上海中心 后端组", Limit: MaxPage, Sort: "-confidence"},
+		{Filter: FilterAll, Search: "u0", Limit: MaxPage, Offset: 50_000},
+		{Filter: FilterAmbiguous, Limit: MaxPage}, // the largest page: 200 rows of namesakes
+	}
+	var worstMS float64
+	var worstBytes int
+	var notes []string
+	for _, q := range queries {
+		var times []float64
+		var page Page
+		for i := 0; i < 5; i++ {
+			start := time.Now()
+			p, err := e.svc.List(bg, e.corp, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			times = append(times, float64(time.Since(start).Microseconds())/1000)
+			page = p
+		}
+		sort.Float64s(times)
+		b, _ := json.Marshal(page)
+		ms := times[len(times)/2] // median of 5
+		if q.Filter != FilterAll && q.Search != "" {
+			worstMS = max(worstMS, ms)
+		}
+		worstBytes = max(worstBytes, len(b))
+		notes = append(notes, fmt.Sprintf("{%s %q sort=%q off=%d}: %.0f ms, %d rows of %d, %.0f KB",
+			q.Filter, q.Search, q.Sort, q.Offset, ms, len(page.Rows), page.Total, float64(len(b))/1024))
+	}
+	note := strings.Join(notes, "; ")
+	bench.Report(bench.Figure{Name: "bindings_page_100k_ms", Value: worstMS, Unit: "ms", Target: "<= 300 ms",
+		Note: "slowest median of 5 over the filtered+searched pages of: " + note})
+	bench.Report(bench.Figure{Name: "bindings_page_100k_bytes", Value: float64(worstBytes) / 1024, Unit: "KB", Target: "<= 200 KB",
+		Note: "largest page JSON over the same queries"})
+	bench.Report(bench.Figure{Name: "bindings_rematch_100k_seconds", Value: rematch.Seconds(), Unit: "s",
+		Note: fmt.Sprintf("first match of %d locals x %d members: %d to confirm, %d ambiguous, %d unbound local, %d unbound WeCom; "+
+			"ConfirmHighConfidence(0.95) of %d rows: %.2f s; again with %d confirmed decisions: %.2f s; db %.0f MB",
+			sum.LocalAccounts, sum.MembersPulled, sum.ToConfirm, sum.Ambiguous, sum.UnboundLocal, sum.UnboundWeCom,
+			confirmed, confirmHigh.Seconds(), sum2.Confirmed, rematch2.Seconds(), float64(e.st.SizeBytes())/(1<<20))})
+	t.Log(note)
+}
+
+// syntheticOrg builds n people as both sides see them, shaped like a real
+// privacy-restricted WeCom app: ~5% namesakes drawn from the commonest full
+// names (spread over 40 departments, so some share one, and with nothing
+// but their name to go by in WeCom), department paths
+// 4–5 deep (WeCom's root is the corp name), 10% in
+// another department in WeCom, 60% of userids equal to the account, mobile
+// withheld for half the members, 3% only local, 3% only in WeCom.
+func syntheticOrg(n int, seed uint64) ([]LocalRecord, []MemberRecord) {
+	rng := rand.New(rand.NewPCG(seed, 0x5eed))
+	surnames := []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+	given := []rune("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国文辉鹏飞玉萍红波宁斌浩宇晨欣怡佳琪子涵梓轩俊博雨泽思源一诺嘉懿晓东海燕春梅秋月冬雪志远立新永红丹阳凯鑫瑞雅婷楠旭彬亮鹤龙凤琳颖琦毅峰然")
+	common := []string{}
+	for _, s := range surnames[:25] {
+		for _, g := range []string{"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋"} {
+			common = append(common, string(s)+g)
+		}
+	}
+	l1 := []string{"研发事业部", "销售事业部", "制造事业部", "金融事业部", "职能平台"}
+	l2 := []string{"北京中心", "上海中心", "深圳中心", "成都中心", "杭州中心"}
+	l3 := []string{"平台部", "产品部", "市场部", "财务部", "质量部", "运营部"}
+	l4 := []string{"后端组", "前端组", "测试组", "大客户组", "渠道组"}
+	depts := make([][]string, n/25)
+	for i := range depts {
+		p := []string{"总部", l1[rng.IntN(len(l1))], l2[rng.IntN(len(l2))], l3[rng.IntN(len(l3))]}
+		if rng.IntN(2) == 0 {
+			p = append(p, l4[rng.IntN(len(l4))])
+		}
+		depts[i] = p
+	}
+	var locals []LocalRecord
+	var members []MemberRecord
+	for i := 0; i < n; i++ {
+		name := string([]rune{surnames[i%len(surnames)], given[(i/len(surnames))%len(given)], given[(i/len(surnames)/len(given))%len(given)]})
+		dept := depts[rng.IntN(len(depts))]
+		namesake := rng.IntN(100) < 5
+		if namesake {
+			// Namesakes crowd into fewer departments, so some of them share
+			// one and only a person can tell them apart.
+			name, dept = common[rng.IntN(len(common))], depts[rng.IntN(40)]
+		}
+		wdept := dept
+		if rng.IntN(10) == 0 {
+			wdept = depts[rng.IntN(len(depts))]
+		}
+		account := fmt.Sprintf("u%06d", i)
+		mobile := fmt.Sprintf("1%d%09d", 3+i%6, i)
+		where := rng.IntN(100)
+		if where >= 3 { // in WeCom
+			userid := account
+			if namesake || rng.IntN(100) >= 60 {
+				userid = fmt.Sprintf("wx%08x", rng.Uint32())
+			}
+			m := MemberRecord{Member: binding.Member{UserID: userid, Name: name, Active: rng.IntN(100) >= 5,
+				DeptPaths: [][]string{append([]string{"某某科技有限公司"}, wdept[1:]...)}}, Position: "专员"}
+			if !namesake && rng.IntN(2) == 0 { // namesakes: the hard case, nothing but the name
+				m.Mobile, m.Email = mobile, account+"@corp.example"
+			}
+			members = append(members, m)
+		}
+		if where < 3 || where >= 6 { // in the local directory
+			l := LocalRecord{Local: binding.Local{Account: account, Name: name, EmployeeNo: fmt.Sprintf("E%06d", i),
+				Mobile: mobile, Email: account + "@corp.example", DeptPaths: [][]string{dept}, Resigned: rng.IntN(100) < 3},
+				Position: "工程师"}
+			if i%10 == 0 {
+				l.Mobile = "+86 " + mobile[:3] + " " + mobile[3:7] + " " + mobile[7:]
+			}
+			locals = append(locals, l)
+		}
+	}
+	rng.Shuffle(len(members), func(i, j int) { members[i], members[j] = members[j], members[i] })
+	return locals, members
+}

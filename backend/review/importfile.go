@@ -1,0 +1,184 @@
+package review
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// fileRow is one data row of an import file; Line is its line (CSV) or row
+// (XLSX) number, the header being line 1.
+type fileRow struct {
+	Line  int
+	Cells []string
+}
+
+// maxImportBytes bounds what an import reads: a binding file of 100,000
+// rows is a few MB.
+const maxImportBytes = 64 << 20
+
+func readImportFile(r io.Reader, format string) (header []string, rows []fileRow, err error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxImportBytes+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read the import file: %w", err)
+	}
+	if len(data) > maxImportBytes {
+		return nil, nil, invalidf("the import file is over %d MB; split it and import the parts", maxImportBytes>>20)
+	}
+	switch format {
+	case "csv":
+		return readCSVTable(data)
+	case "xlsx":
+		return readXLSXTable(data)
+	}
+	return nil, nil, invalidf("import format %q is unknown; use xlsx or csv", format)
+}
+
+// readCSVTable accepts UTF-8 (with or without BOM) and, failing that, GBK
+// (GB18030), which is what Excel on Chinese Windows saves as "CSV". A header
+// line with more tabs than commas is read as tab-separated.
+func readCSVTable(data []byte) ([]string, []fileRow, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !utf8.Valid(data) {
+		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		if err != nil || bytes.ContainsRune(dec, utf8.RuneError) {
+			return nil, nil, invalidf("the CSV file is neither UTF-8 nor GBK; save it as \"CSV UTF-8\" (or export again) and import again")
+		}
+		data = dec
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	if bytes.Count(first, []byte("\t")) > bytes.Count(first, []byte(",")) {
+		cr.Comma = '\t'
+	}
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	var header []string
+	var rows []fileRow
+	for {
+		cells, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, nil, invalidf("the CSV file cannot be read (%v); fix that line or export the file again", err)
+		}
+		line, _ := cr.FieldPos(0)
+		if header == nil {
+			header = cells
+			continue
+		}
+		rows = append(rows, fileRow{Line: line, Cells: cells})
+	}
+	if header == nil {
+		return nil, nil, invalidf("the CSV file is empty; export the bindings, fill it in and import that file")
+	}
+	return header, rows, nil
+}
+
+// readXLSXTable reads the sheet named 账号绑定, else the first sheet. Cells
+// are read raw, so a mobile typed as a number is not 1.38E+10.
+func readXLSXTable(data []byte) ([]string, []fileRow, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, invalidf("the file cannot be opened as an Excel workbook (%v); save it again as .xlsx or CSV", err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, nil, invalidf("the workbook has no sheets; export the bindings, fill them in and import that file")
+	}
+	sheet := sheets[0]
+	if slices.Contains(sheets, sheetName) {
+		sheet = sheetName
+	}
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read sheet %q: %w", sheet, err)
+	}
+	defer it.Close()
+	var header []string
+	var rows []fileRow
+	for line := 1; it.Next(); line++ { // Next steps over empty rows too, so line is the row number
+		cells, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, nil, fmt.Errorf("sheet %q row %d: %w", sheet, line, err)
+		}
+		if line == 1 {
+			header = cells
+			continue
+		}
+		rows = append(rows, fileRow{Line: line, Cells: cells})
+	}
+	if err := it.Error(); err != nil {
+		return nil, nil, fmt.Errorf("read sheet %q: %w", sheet, err)
+	}
+	if len(header) == 0 {
+		return nil, nil, invalidf("sheet %q has no header on row 1; export the bindings and fill that file in", sheet)
+	}
+	return header, rows, nil
+}
+
+// Column names the import recognises (compared without case or spaces).
+var (
+	useridHeaders = []string{"企业微信userid", "userid", "企业微信账号"}
+	keyHeaders    = map[string][]string{
+		"account":     {"本地账号", "account", "账号"},
+		"employee_no": {"工号", "employee_no", "员工编号"},
+		"mobile":      {"手机号", "mobile", "手机"},
+		"email":       {"邮箱", "email"},
+	}
+	// genericKeyHeader is 云桥's 关联字段: a column holding the chosen key
+	// field's value. When present it is read instead of the field's own column.
+	genericKeyHeader = "关联字段"
+)
+
+// keyLabel names a key field in messages.
+var keyLabel = map[string]string{"account": "account", "employee_no": "employee number", "mobile": "mobile", "email": "email"}
+
+// importColumns finds the userid column and the key column.
+func importColumns(header []string, keyField string) (keyCol, uidCol int, err error) {
+	find := func(names ...string) int {
+		for i, h := range header {
+			h = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(h), " ", ""))
+			if slices.Contains(names, h) {
+				return i
+			}
+		}
+		return -1
+	}
+	uidCol = find(useridHeaders...)
+	if uidCol < 0 {
+		return 0, 0, invalidf("the file has no 企业微信UserID column in its first row; export the bindings and fill in that file")
+	}
+	keyCol = find(genericKeyHeader)
+	if keyCol < 0 {
+		keyCol = find(keyHeaders[keyField]...)
+	}
+	if keyCol < 0 {
+		return 0, 0, invalidf("the file has no %s column (or 关联字段) in its first row; add one holding each member's local %s",
+			keyHeaders[keyField][0], keyLabel[keyField])
+	}
+	return keyCol, uidCol, nil
+}
+
+// cell returns a trimmed cell, with the apostrophe Export puts before
+// formula-like text taken off again.
+func cell(cells []string, i int) string {
+	if i >= len(cells) {
+		return ""
+	}
+	c := strings.TrimSpace(cells[i])
+	if len(c) > 1 && c[0] == '\'' && strings.ContainsRune("=+-@", rune(c[1])) {
+		c = c[1:]
+	}
+	return c
+}

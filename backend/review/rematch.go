@@ -1,0 +1,264 @@
+package review
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/binding"
+)
+
+// Rematch reads both sides, runs the engine with the corp's decisions as
+// binding.Existing, and rewrites the corp's review rows in one transaction.
+// Decisions are kept: confirmed pairs stay confirmed, rejected pairs come
+// back as rejected rows and are never proposed again. Bindings the policy
+// confirms by itself become decisions too, audited as auto_confirm under
+// actor. The policy is validated and saved as the corp's policy.
+func (s *Service) Rematch(ctx context.Context, corpID int64, policy binding.Policy, actor string) (Summary, error) {
+	if err := needActor(actor); err != nil {
+		return Summary{}, err
+	}
+	if err := policy.Validate(); err != nil {
+		return Summary{}, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	if err := checkCorp(ctx, s.st.DB, corpID); err != nil {
+		return Summary{}, err
+	}
+	locals, err := s.src.Locals(ctx)
+	if err != nil {
+		return Summary{}, fmt.Errorf("read the local directory: %w; fix the directory and rematch", err)
+	}
+	members, err := s.src.Members(ctx, corpID)
+	if err != nil {
+		return Summary{}, fmt.Errorf("read the pulled WeCom members of corp %d: %w; pull WeCom contacts again and rematch", corpID, err)
+	}
+	in := prepareInput(locals, members)
+	// Match outside the write lock (a second or two at 100,000), then write
+	// only if no decision changed meanwhile; otherwise match again under the
+	// lock, so a confirmation made in between is never lost.
+	ver, err := version(ctx, s.st.DB, corpID)
+	if err != nil {
+		return Summary{}, err
+	}
+	ds, err := loadDecisions(ctx, s.st.DB, corpID)
+	if err != nil {
+		return Summary{}, err
+	}
+	res := binding.Match(in.members, in.locals, existing(ds), policy)
+	err = s.edit(ctx, corpID, actor, func(o *txOps) error {
+		cur, err := version(ctx, o.tx, corpID)
+		if err != nil {
+			return err
+		}
+		if cur != ver {
+			if ds, err = loadDecisions(ctx, o.tx, corpID); err != nil {
+				return err
+			}
+			res = binding.Match(in.members, in.locals, existing(ds), policy)
+		}
+		return o.storeMatch(policy, in, ds, res)
+	})
+	if err != nil {
+		return Summary{}, err
+	}
+	return s.Summary(ctx, corpID)
+}
+
+// matchInput is both sides, deduplicated (first record wins, as in the
+// engine, but case-insensitively as the store compares keys).
+type matchInput struct {
+	locals         []binding.Local
+	members        []binding.Member
+	lSides, wSides []sideRec
+	lByKey, wByKey map[string]*sideRec // by foldKey
+	skippedLocals  int
+	skippedMembers int
+}
+
+func prepareInput(locals []LocalRecord, members []MemberRecord) *matchInput {
+	in := &matchInput{
+		locals: make([]binding.Local, 0, len(locals)), members: make([]binding.Member, 0, len(members)),
+		lSides: make([]sideRec, 0, len(locals)), wSides: make([]sideRec, 0, len(members)),
+		lByKey: make(map[string]*sideRec, len(locals)), wByKey: make(map[string]*sideRec, len(members)),
+	}
+	seen := make(map[string]bool, max(len(locals), len(members)))
+	for i := range locals {
+		k := foldKey(locals[i].Account)
+		if k == "" || seen[k] {
+			in.skippedLocals++
+			continue
+		}
+		seen[k] = true
+		l := locals[i].Local
+		l.Account = strings.TrimSpace(l.Account)
+		in.locals = append(in.locals, l)
+		in.lSides = append(in.lSides, localSide(&locals[i]))
+	}
+	clear(seen)
+	for i := range members {
+		k := foldKey(members[i].UserID)
+		if k == "" || seen[k] {
+			in.skippedMembers++
+			continue
+		}
+		seen[k] = true
+		m := members[i].Member
+		m.UserID = strings.TrimSpace(m.UserID)
+		in.members = append(in.members, m)
+		in.wSides = append(in.wSides, memberSide(&members[i]))
+	}
+	// Index after the slices stop growing, so the pointers stay valid.
+	for i := range in.lSides {
+		in.lByKey[foldKey(in.lSides[i].Key)] = &in.lSides[i]
+	}
+	for i := range in.wSides {
+		in.wByKey[foldKey(in.wSides[i].Key)] = &in.wSides[i]
+	}
+	return in
+}
+
+func pairKey(account, userid string) string { return foldKey(account) + "\x00" + foldKey(userid) }
+
+// storeMatch replaces the corp's sides and rows with the match result.
+func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision, res binding.Result) error {
+	ctx, corpID := o.ctx, o.corpID
+	for _, q := range []string{`DELETE FROM bind_rows WHERE corp_id = ?`, `DELETE FROM bind_sides WHERE corp_id = ?`} {
+		if err := o.exec(q, corpID); err != nil {
+			return err
+		}
+	}
+	if err := insertSides(ctx, o.tx, corpID, in); err != nil {
+		return err
+	}
+	rows, err := newBulkInserter(ctx, o.tx, "bind_rows", rowCols, rowColCount)
+	if err != nil {
+		return err
+	}
+	decided := make(map[string]bool, len(ds))
+	for _, d := range ds {
+		decided[pairKey(d.Account, d.UserID)] = true
+	}
+	var auto []binding.Proposal
+	add := func(r rowRec) error { return rows.add(ctx, r.args()...) }
+	for _, p := range res.Proposals {
+		if p.State == binding.StateAmbiguous {
+			if err := add(ambiguousFrom(corpID, p, in)); err != nil {
+				return err
+			}
+			continue
+		}
+		l, w := in.lByKey[foldKey(p.Account)], in.wByKey[foldKey(p.UserID)]
+		if err := add(pairRow(corpID, string(p.State), string(p.Method), p.Confidence, p.Reason, l, w)); err != nil {
+			return err
+		}
+		if p.State == binding.StateConfirmed && !decided[pairKey(p.Account, p.UserID)] {
+			auto = append(auto, p)
+		}
+	}
+	for _, a := range res.UnboundLocal {
+		if err := add(unboundRow(corpID, in.lByKey[foldKey(a)])); err != nil {
+			return err
+		}
+	}
+	for _, u := range res.UnboundMembers {
+		if err := add(unboundRow(corpID, in.wByKey[foldKey(u)])); err != nil {
+			return err
+		}
+	}
+	for _, d := range ds {
+		l, w := in.lByKey[foldKey(d.Account)], in.wByKey[foldKey(d.UserID)]
+		if d.State != StateRejected || l == nil || w == nil {
+			continue // a rejected pair whose side has gone is kept, not shown
+		}
+		reason := "rejected by " + d.DecidedBy + " at " + d.DecidedAt + "; never proposed again"
+		if err := add(pairRow(corpID, StateRejected, d.Method, binding.Confidence(binding.Method(d.Method)), reason, l, w)); err != nil {
+			return err
+		}
+	}
+	if err := rows.flush(ctx); err != nil {
+		return err
+	}
+	if err := o.recordAutoConfirmed(ds, auto); err != nil {
+		return err
+	}
+	raw, err := encodePolicy(policy)
+	if err != nil {
+		return err
+	}
+	return o.exec(`INSERT INTO bind_corp_state(corp_id, policy, matched_at, matched_by,
+			skipped_locals, skipped_members, stale)
+		VALUES(?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?)
+		ON CONFLICT(corp_id) DO UPDATE SET policy = excluded.policy, matched_at = excluded.matched_at,
+			matched_by = excluded.matched_by, skipped_locals = excluded.skipped_locals,
+			skipped_members = excluded.skipped_members, stale = excluded.stale`,
+		corpID, raw, o.actor, in.skippedLocals+res.Stats.SkippedLocals, in.skippedMembers+res.Stats.SkippedMembers, len(res.Stale))
+}
+
+func insertSides(ctx context.Context, tx *sqlx.Tx, corpID int64, in *matchInput) error {
+	b, err := newBulkInserter(ctx, tx, "bind_sides",
+		`corp_id, side, key, name, employee_no, mobile, email, position, dept_paths, inactive, search_text`, 11)
+	if err != nil {
+		return err
+	}
+	for _, list := range [][]sideRec{in.lSides, in.wSides} {
+		for i := range list {
+			s := &list[i]
+			dp, _ := s.DeptPaths.Value()
+			if err := b.add(ctx, corpID, s.Side, s.Key, s.Name, s.EmployeeNo, s.Mobile, s.Email, s.Position,
+				dp, s.Inactive, s.SearchText); err != nil {
+				return err
+			}
+		}
+	}
+	return b.flush(ctx)
+}
+
+// ambiguousFrom builds the row of an ambiguous proposal, anchored on the side
+// the engine chose.
+func ambiguousFrom(corpID int64, p binding.Proposal, in *matchInput) rowRec {
+	anchor := in.lByKey[foldKey(p.Account)]
+	if p.Account == "" {
+		anchor = in.wByKey[foldKey(p.UserID)]
+	}
+	cands := make([]Candidate, len(p.Candidates))
+	for i, c := range p.Candidates {
+		cands[i] = candidateFrom(c)
+	}
+	return ambiguousRow(corpID, string(p.Method), p.Confidence, p.Reason, anchor, cands)
+}
+
+// recordAutoConfirmed turns the policy's confirmations into decisions. A
+// confirmed decision already holding one side can only be stale (the engine
+// would otherwise have kept it): it is dropped and audited. Stale ones are
+// found in memory, not by a query per binding: a first match with
+// AutoConfirmKeys may confirm tens of thousands.
+func (o *txOps) recordAutoConfirmed(ds []decision, auto []binding.Proposal) error {
+	byAccount, byUserID := map[string]decision{}, map[string]decision{}
+	for _, d := range ds {
+		if d.State == StateConfirmed {
+			byAccount[foldKey(d.Account)], byUserID[foldKey(d.UserID)] = d, d
+		}
+	}
+	for _, p := range auto {
+		for _, d := range []decision{byAccount[foldKey(p.Account)], byUserID[foldKey(p.UserID)]} {
+			if d.Account == "" {
+				continue
+			}
+			if err := o.dropStale(d, p.Account+" ↔ "+p.UserID); err != nil {
+				return err
+			}
+			delete(byAccount, foldKey(d.Account))
+			delete(byUserID, foldKey(d.UserID))
+		}
+		if err := o.putDecision(p.Account, p.UserID, StateConfirmed, string(p.Method), "auto-confirmed by policy"); err != nil {
+			return err
+		}
+		if err := o.audit(AuditEntry{Action: ActionAutoConfirm, Account: p.Account, UserID: p.UserID,
+			ToState: StateConfirmed, ToMethod: string(p.Method), Note: p.Reason}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

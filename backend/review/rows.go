@@ -1,0 +1,216 @@
+package review
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+
+	"wecom-bridge/backend/binding"
+)
+
+// Row states. The first four are binding.State values; a record that nothing
+// in the other side resembles gets an unbound row of its own.
+const (
+	StateProposed     = string(binding.StateProposed)
+	StateConfirmed    = string(binding.StateConfirmed)
+	StateRejected     = string(binding.StateRejected)
+	StateAmbiguous    = string(binding.StateAmbiguous)
+	StateUnboundLocal = "unbound_local"
+	StateUnboundWeCom = "unbound_wecom"
+)
+
+// Row is one row of the review screen: the local account on the left, the
+// WeCom member on the right, how they matched in the middle. A side that is
+// absent has empty fields. An ambiguous row has one side (Anchor) and its
+// Candidates on the other.
+type Row struct {
+	ID            int64   `json:"id"`
+	State         string  `json:"state"`
+	Method        string  `json:"method,omitempty"`
+	Confidence    float64 `json:"confidence"`
+	Reason        string  `json:"reason,omitempty"`
+	Account       string  `json:"account,omitempty"`
+	LocalName     string  `json:"localName,omitempty"`
+	LocalDept     string  `json:"localDept,omitempty"`
+	LocalMobile   string  `json:"localMobile,omitempty"` // masked: 138****1234
+	LocalPosition string  `json:"localPosition,omitempty"`
+	LocalResigned bool    `json:"localResigned,omitempty"`
+	UserID        string  `json:"userid,omitempty"`
+	WeComName     string  `json:"wecomName,omitempty"`
+	WeComDept     string  `json:"wecomDept,omitempty"`
+	WeComMobile   string  `json:"wecomMobile,omitempty"` // masked
+	WeComPosition string  `json:"wecomPosition,omitempty"`
+	WeComInactive bool    `json:"wecomInactive,omitempty"`
+	Anchor        string  `json:"anchor,omitempty"` // "local" or "wecom", ambiguous rows only
+	// Candidates are the best few (at most 5 in a List page, all elsewhere);
+	// MoreCandidates counts the rest. In a List page a candidate's name and
+	// method are left out when they equal the anchor's name and the row's
+	// method, as they mostly do for namesakes: that keeps a page of 200
+	// ambiguous rows under 200 KB.
+	Candidates     []Candidate `json:"candidates,omitempty"`
+	MoreCandidates int         `json:"moreCandidates,omitempty"`
+}
+
+// Candidate is one possible counterpart of an ambiguous row: a WeCom member
+// (UserID) for a row anchored on a local account, or the reverse.
+type Candidate struct {
+	Account string  `json:"account,omitempty"`
+	UserID  string  `json:"userid,omitempty"`
+	Name    string  `json:"name,omitempty"`
+	Dept    string  `json:"dept,omitempty"`
+	Method  string  `json:"method,omitempty"`
+	Score   float64 `json:"score"`
+}
+
+// rowRec is a row of bind_rows.
+type rowRec struct {
+	ID             int64   `db:"id"`
+	CorpID         int64   `db:"corp_id"`
+	State          string  `db:"state"`
+	Method         string  `db:"method"`
+	Confidence     float64 `db:"confidence"`
+	Reason         string  `db:"reason"`
+	Account        string  `db:"account"`
+	LocalName      string  `db:"local_name"`
+	LocalDept      string  `db:"local_dept"`
+	LocalMobile    string  `db:"local_mobile"`
+	LocalPosition  string  `db:"local_position"`
+	LocalInactive  bool    `db:"local_inactive"`
+	UserID         string  `db:"userid"`
+	WeComName      string  `db:"wecom_name"`
+	WeComDept      string  `db:"wecom_dept"`
+	WeComMobile    string  `db:"wecom_mobile"`
+	WeComPosition  string  `db:"wecom_position"`
+	WeComInactive  bool    `db:"wecom_inactive"`
+	Anchor         string  `db:"anchor"`
+	Candidates     string  `db:"candidates"`
+	CandidateCount int     `db:"candidate_count"`
+	SearchText     string  `db:"search_text"`
+}
+
+// rowCols lists bind_rows' columns in the order of rowRec.args.
+const rowCols = `corp_id, state, method, confidence, reason, account, local_name, local_dept, local_mobile,
+	local_position, local_inactive, userid, wecom_name, wecom_dept, wecom_mobile, wecom_position,
+	wecom_inactive, anchor, candidates, candidate_count, search_text`
+
+const rowColCount = 21
+
+func (r *rowRec) args() []any {
+	return []any{r.CorpID, r.State, r.Method, r.Confidence, r.Reason, r.Account, r.LocalName, r.LocalDept,
+		r.LocalMobile, r.LocalPosition, r.LocalInactive, r.UserID, r.WeComName, r.WeComDept, r.WeComMobile,
+		r.WeComPosition, r.WeComInactive, r.Anchor, r.Candidates, r.CandidateCount, r.SearchText}
+}
+
+func (r *rowRec) setLocal(s *sideRec) {
+	r.Account, r.LocalName, r.LocalDept = s.Key, s.Name, s.DeptPaths.Text()
+	r.LocalMobile, r.LocalPosition, r.LocalInactive = maskMobile(s.Mobile), s.Position, s.Inactive
+}
+
+func (r *rowRec) setWeCom(s *sideRec) {
+	r.UserID, r.WeComName, r.WeComDept = s.Key, s.Name, s.DeptPaths.Text()
+	r.WeComMobile, r.WeComPosition, r.WeComInactive = maskMobile(s.Mobile), s.Position, s.Inactive
+}
+
+// pairRow is a binding or a rejected pair.
+func pairRow(corpID int64, state, method string, confidence float64, reason string, l, w *sideRec) rowRec {
+	r := rowRec{CorpID: corpID, State: state, Method: method, Confidence: confidence, Reason: reason}
+	r.setLocal(l)
+	r.setWeCom(w)
+	r.SearchText = l.SearchText + "\x1f" + w.SearchText
+	return r
+}
+
+// unboundRow is a record with no binding and no ambiguous row.
+func unboundRow(corpID int64, s *sideRec) rowRec {
+	r := rowRec{CorpID: corpID, SearchText: s.SearchText}
+	if s.Side == sideLocal {
+		r.State, r.Reason = StateUnboundLocal, "no WeCom member resembles this account"
+		r.setLocal(s)
+	} else {
+		r.State, r.Reason = StateUnboundWeCom, "no local account resembles this member"
+		r.setWeCom(s)
+	}
+	return r
+}
+
+// ambiguousRow is anchored on one side, with candidates from the other.
+func ambiguousRow(corpID int64, method string, confidence float64, reason string, anchor *sideRec, cands []Candidate) rowRec {
+	r := rowRec{CorpID: corpID, State: StateAmbiguous, Method: method, Confidence: confidence, Reason: reason, Anchor: anchor.Side}
+	if anchor.Side == sideLocal {
+		r.setLocal(anchor)
+	} else {
+		r.setWeCom(anchor)
+	}
+	r.setCandidates(anchor.SearchText, cands)
+	return r
+}
+
+// setCandidates stores the candidates and rebuilds the search text: the
+// anchor's fields plus each candidate's id and name, so searching for a
+// held account finds the row that holds it.
+func (r *rowRec) setCandidates(anchorSearch string, cands []Candidate) {
+	b, _ := json.Marshal(cands)
+	r.Candidates, r.CandidateCount = string(b), len(cands)
+	var sb strings.Builder
+	sb.WriteString(anchorSearch)
+	for _, c := range cands {
+		sb.WriteString("\x1f")
+		sb.WriteString(binding.NormalizeName(c.Account + c.UserID))
+		sb.WriteString("\x1f")
+		sb.WriteString(binding.NormalizeName(c.Name))
+	}
+	r.SearchText = sb.String()
+}
+
+func (r *rowRec) candidates() []Candidate {
+	if r.Candidates == "" {
+		return nil
+	}
+	var cs []Candidate
+	_ = json.Unmarshal([]byte(r.Candidates), &cs) // written by setCandidates
+	return cs
+}
+
+// view turns a stored row into the API shape, keeping at most maxCands
+// candidates (0: all).
+func (r *rowRec) view(maxCands int) Row {
+	v := Row{
+		ID: r.ID, State: r.State, Method: r.Method, Confidence: r.Confidence, Reason: r.Reason,
+		Account: r.Account, LocalName: r.LocalName, LocalDept: r.LocalDept, LocalMobile: r.LocalMobile,
+		LocalPosition: r.LocalPosition, LocalResigned: r.LocalInactive,
+		UserID: r.UserID, WeComName: r.WeComName, WeComDept: r.WeComDept, WeComMobile: r.WeComMobile,
+		WeComPosition: r.WeComPosition, WeComInactive: r.WeComInactive, Anchor: r.Anchor,
+	}
+	v.Candidates = r.candidates()
+	if maxCands == 0 {
+		return v
+	}
+	if len(v.Candidates) > maxCands {
+		v.MoreCandidates = len(v.Candidates) - maxCands
+		v.Candidates = v.Candidates[:maxCands]
+	}
+	anchorName := r.LocalName + r.WeComName // one of them is empty
+	for i := range v.Candidates {
+		c := &v.Candidates[i]
+		if c.Name == anchorName {
+			c.Name = ""
+		}
+		if c.Method == r.Method {
+			c.Method = ""
+		}
+		c.Score = math.Round(c.Score*100) / 100
+	}
+	return v
+}
+
+// candidateFrom converts an engine candidate, rounding the score so the
+// stored JSON stays short.
+func candidateFrom(c binding.Candidate) Candidate {
+	return Candidate{
+		Account: c.Account, UserID: c.UserID, Name: c.Name, Dept: deptPaths(c.DeptPaths).Text(),
+		Method: string(c.Method), Score: math.Round(c.Score*1000) / 1000,
+	}
+}
+
+// isPair reports whether the row binds two records (proposed or confirmed).
+func (r *rowRec) isPair() bool { return r.State == StateProposed || r.State == StateConfirmed }

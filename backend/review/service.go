@@ -1,0 +1,130 @@
+// Package review keeps the binding review (账号绑定) between the local
+// directory and a corp's WeCom members: it runs the matching engine
+// (package binding) over both sides, persists every row the admin reviews,
+// applies the admin's decisions (confirm, reject, bind by hand, unbind,
+// resolve namesakes, import a binding file), audits each change, and hands
+// the confirmed pairs to sync and push.
+//
+// Decisions (bind_decisions) are the memory: they survive every rematch and
+// are fed back to the engine, so a confirmed pair stays confirmed and a
+// rejected pair is never proposed again. Review rows (bind_rows) are the
+// current picture: rewritten by Rematch, edited in place by the actions.
+package review
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/store"
+)
+
+// Service is the binding review of every corp.
+type Service struct {
+	st  *store.Store
+	src Sources
+}
+
+// New returns the review service over st, reading both sides from src.
+func New(st *store.Store, src Sources) *Service { return &Service{st: st, src: src} }
+
+// Errors callers can test with errors.Is. Each returned error also says
+// what to do next.
+var (
+	// ErrNotFound: a row, corp, record or preview does not exist (any more).
+	ErrNotFound = store.ErrNotFound
+	// ErrConflict: the action would break one-to-one binding; see ConflictError.
+	ErrConflict = errors.New("binding conflict")
+	// ErrNeedsConfirmation: a batch unbind was not confirmed with its count.
+	ErrNeedsConfirmation = errors.New("confirmation required")
+	// ErrStale: an import preview was computed before the bindings changed.
+	ErrStale = errors.New("stale preview")
+	// ErrInvalid: an argument is not acceptable (bad filter, state, limit…).
+	ErrInvalid = errors.New("invalid argument")
+)
+
+// ConflictError says which existing confirmed binding stands in the way.
+type ConflictError struct {
+	Account, UserID string // the pair asked for
+	Side            string // "local" or "wecom": whose side is taken
+	BoundAccount    string // the existing binding
+	BoundUserID     string
+	BoundMethod     string
+	RowID           int64
+}
+
+func (e *ConflictError) Error() string {
+	if e.Side == sideLocal {
+		return fmt.Sprintf("account %s is already bound to WeCom userid %s (confirmed, method %s, row %d); "+
+			"unbind that row first, or bind again with force to replace it", e.Account, e.BoundUserID, e.BoundMethod, e.RowID)
+	}
+	return fmt.Sprintf("WeCom userid %s is already bound to account %s (confirmed, method %s, row %d); "+
+		"unbind that row first, or bind again with force to replace it", e.UserID, e.BoundAccount, e.BoundMethod, e.RowID)
+}
+
+// Is makes errors.Is(err, ErrConflict) true.
+func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
+
+func invalidf(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+}
+
+func needActor(actor string) error {
+	if strings.TrimSpace(actor) == "" {
+		return invalidf("actor is empty: every binding change is audited, so say who makes it")
+	}
+	return nil
+}
+
+// write runs fn in one write transaction (IMMEDIATE, from the store's DSN)
+// and bumps the corp's review version, which import previews are checked
+// against.
+func (s *Service) write(ctx context.Context, corpID int64, fn func(tx *sqlx.Tx) error) error {
+	tx, err := s.st.DB.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := checkCorp(ctx, tx, corpID); err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO bind_corp_state(corp_id, version) VALUES(?, 1)
+		ON CONFLICT(corp_id) DO UPDATE SET version = version + 1`, corpID); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func checkCorp(ctx context.Context, q sqlx.QueryerContext, corpID int64) error {
+	var one int
+	err := sqlx.GetContext(ctx, q, &one, `SELECT 1 FROM corps WHERE id = ?`, corpID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("corp %d: %w; add the corp (or pick another) and try again", corpID, ErrNotFound)
+	}
+	return err
+}
+
+// version is the corp's review version (0 before anything was written).
+func version(ctx context.Context, q sqlx.QueryerContext, corpID int64) (int64, error) {
+	var v int64
+	err := sqlx.GetContext(ctx, q, &v, `SELECT version FROM bind_corp_state WHERE corp_id = ?`, corpID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return v, err
+}
+
+// inClause returns "?,?,?" for n arguments.
+func inClause(n int) string {
+	if n <= 0 {
+		return "NULL"
+	}
+	return strings.Repeat("?,", n-1) + "?"
+}

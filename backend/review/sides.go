@@ -1,0 +1,147 @@
+package review
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"wecom-bridge/backend/binding"
+)
+
+// Sides of a binding, as stored in bind_sides.side.
+const (
+	sideLocal = "local"
+	sideWeCom = "wecom"
+)
+
+// sideRec is one local account or WeCom member of the last match (a row of
+// bind_sides). Keys are normalised once, here, so every later lookup compares
+// like with like.
+type sideRec struct {
+	Side       string    `db:"side"`
+	Key        string    `db:"key"`
+	Name       string    `db:"name"`
+	EmployeeNo string    `db:"employee_no"`
+	Mobile     string    `db:"mobile"`
+	Email      string    `db:"email"`
+	Position   string    `db:"position"`
+	DeptPaths  deptPaths `db:"dept_paths"`
+	Inactive   bool      `db:"inactive"`
+	SearchText string    `db:"search_text"`
+}
+
+func localSide(l *LocalRecord) sideRec {
+	s := sideRec{
+		Side: sideLocal, Key: strings.TrimSpace(l.Account), Name: l.Name,
+		EmployeeNo: strings.TrimSpace(l.EmployeeNo),
+		Mobile:     binding.NormalizeMobile(l.Mobile), Email: binding.NormalizeEmail(l.Email),
+		Position: l.Position, DeptPaths: l.DeptPaths, Inactive: l.Resigned,
+	}
+	s.SearchText = s.search()
+	return s
+}
+
+func memberSide(m *MemberRecord) sideRec {
+	s := sideRec{
+		Side: sideWeCom, Key: strings.TrimSpace(m.UserID), Name: m.Name,
+		Mobile: binding.NormalizeMobile(m.Mobile), Email: binding.NormalizeEmail(m.Email),
+		Position: m.Position, DeptPaths: m.DeptPaths, Inactive: !m.Active,
+	}
+	s.SearchText = s.search()
+	return s
+}
+
+// search is the side's part of a row's search haystack: every field the
+// search box promises, normalised like the query, separated by U+001F so a
+// term never matches across two fields.
+func (s *sideRec) search() string {
+	return strings.Join([]string{
+		binding.NormalizeName(s.Key), binding.NormalizeName(s.Name), strings.ToLower(s.EmployeeNo),
+		s.Mobile, s.Email, binding.NormalizeName(s.DeptPaths.Text()), binding.NormalizeName(s.Position),
+	}, "\x1f")
+}
+
+// deptPaths is a record's department paths, main first, stored as JSON.
+type deptPaths [][]string
+
+// Text shows the paths as the review screen does: "总部/研发部; 总部/质量部".
+func (d deptPaths) Text() string {
+	parts := make([]string, 0, len(d))
+	for _, p := range d {
+		if len(p) > 0 {
+			parts = append(parts, strings.Join(p, "/"))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Value implements driver.Valuer.
+func (d deptPaths) Value() (driver.Value, error) {
+	if len(d) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal([][]string(d))
+	return string(b), err
+}
+
+// Scan implements sql.Scanner.
+func (d *deptPaths) Scan(v any) error {
+	var b []byte
+	switch t := v.(type) {
+	case string:
+		b = []byte(t)
+	case []byte:
+		b = t
+	case nil:
+		*d = nil
+		return nil
+	default:
+		return fmt.Errorf("dept_paths: unexpected %T", v)
+	}
+	return json.Unmarshal(b, (*[][]string)(d))
+}
+
+// maskMobile keeps the first 3 and last 4 digits of a mobile: 138****1234.
+// The review screen shows enough to tell two namesakes apart, no more.
+func maskMobile(m string) string {
+	n := len(m)
+	switch {
+	case n == 0:
+		return ""
+	case n >= 11:
+		return m[:3] + "****" + m[n-4:]
+	case n > 4:
+		return strings.Repeat("*", n-4) + m[n-4:]
+	default:
+		return "****"
+	}
+}
+
+// searchTerms splits the search box into lower-cased terms, normalised like
+// the haystack. A query that looks like a phone number is one term without
+// separators or China prefix, so "+86 138-1234-5678" finds 13812345678.
+func searchTerms(q string) []string {
+	if looksLikePhone(q) {
+		return []string{binding.NormalizeMobile(q)}
+	}
+	return strings.Fields(binding.NormalizeName(q))
+}
+
+func looksLikePhone(t string) bool {
+	digits := 0
+	for _, c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '+' || c == '-' || c == '(' || c == ')' || c == ' ':
+		default:
+			return false
+		}
+	}
+	return digits >= 3
+}
+
+// foldKey is how keys are compared in memory: case-insensitively, as WeCom
+// compares userids and the directory compares accounts.
+func foldKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
