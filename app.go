@@ -8,6 +8,7 @@ import (
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/services"
+	"wecom-bridge/backend/syncer"
 	"wecom-bridge/backend/transfer"
 )
 
@@ -90,7 +91,7 @@ func (a *App) GenerateCallbackKeys() corp.CallbackKeys { return a.svc.Corps.Gene
 func (a *App) GetFieldHelp() []corp.FieldInfo { return corp.FieldHelp() }
 
 // StartDemo starts the in-process simulator and configures the demo corp.
-func (a *App) StartDemo() (*corp.Corp, error) { return a.svc.Corps.StartDemo(a.ctx) }
+func (a *App) StartDemo() (*corp.Corp, error) { return a.svc.StartDemo(a.ctx) }
 
 // RemoveDemo stops the simulator and deletes the demo corp and what depends on it.
 func (a *App) RemoveDemo() error { return a.svc.Corps.RemoveDemo(a.ctx) }
@@ -264,4 +265,65 @@ func (a *App) PreviewBindingImport(corpID int64, uploadID, fileName, keyField st
 // ApplyBindingImport applies exactly a reviewed bindings import.
 func (a *App) ApplyBindingImport(previewID int64) (int, error) {
 	return a.svc.Review.ApplyImport(a.ctx, previewID, "admin")
+}
+
+// --- Sync (同步预览 / 同步记录) ---
+
+// PlanSync previews a sync ("from-wecom" or "to-wecom") as a stored plan; nothing is written.
+func (a *App) PlanSync(corpID int64, direction string) (*syncer.Plan, error) {
+	return a.svc.PlanSync(a.ctx, corpID, syncer.Direction(direction), "admin")
+}
+
+// GetSyncPlan returns a stored plan with its summary and safety verdict.
+func (a *App) GetSyncPlan(planID int64) (*syncer.Plan, error) {
+	return a.svc.Sync.GetPlan(a.ctx, planID)
+}
+
+// ListSyncPlanOps pages through a plan's operations (type, state, search).
+func (a *App) ListSyncPlanOps(planID int64, q syncer.OpQuery) (*syncer.OpPage, error) {
+	return a.svc.Sync.PlanOps(a.ctx, planID, q)
+}
+
+// GetSyncPlanTree returns one level of the plan's department tree diff ("" for the roots).
+func (a *App) GetSyncPlanTree(planID int64, parentKey string) ([]*syncer.TreeNode, error) {
+	return a.svc.Sync.PlanTree(a.ctx, planID, parentKey)
+}
+
+// ApplySync applies exactly the reviewed plan (progress: "sync:progress", rows: "sync:op").
+func (a *App) ApplySync(planID int64, confirmRemovals int) (*syncer.Run, error) {
+	return a.svc.ApplySync(planID, confirmRemovals, "admin")
+}
+
+// CancelSyncRun stops a running apply; it can be resumed.
+func (a *App) CancelSyncRun(runID int64) error { return a.svc.Sync.Cancel(runID) }
+
+// ResumeSyncRun continues an interrupted or cancelled run.
+func (a *App) ResumeSyncRun(runID int64) (*syncer.Run, error) { return a.svc.ResumeSyncRun(runID) }
+
+// GetSyncRun returns one run with its counts.
+func (a *App) GetSyncRun(runID int64) (*syncer.Run, error) { return a.svc.Sync.GetRun(a.ctx, runID) }
+
+// ListSyncHistory pages through previews and runs (同步记录).
+func (a *App) ListSyncHistory(corpID int64, q syncer.HistoryQuery) (*syncer.HistoryPage, error) {
+	return a.svc.Sync.Runs(a.ctx, corpID, q)
+}
+
+// GetSyncOptions returns a direction's options (top department, leavers, scope, safety, schedule).
+func (a *App) GetSyncOptions(corpID int64, direction string) (syncer.Options, error) {
+	return a.svc.Sync.GetOptions(a.ctx, corpID, syncer.Direction(direction))
+}
+
+// SetSyncOptions stores a direction's options and reloads the schedule.
+func (a *App) SetSyncOptions(corpID int64, direction string, o syncer.Options) error {
+	return a.svc.SetSyncOptions(a.ctx, corpID, syncer.Direction(direction), o)
+}
+
+// ExportSyncPlan writes a plan as "json" or "xlsx".
+func (a *App) ExportSyncPlan(planID int64, format string) (*transfer.Export, error) {
+	return a.svc.ExportSyncPlan(a.ctx, planID, format)
+}
+
+// ExportSyncReport writes a run's report as "json" or "xlsx".
+func (a *App) ExportSyncReport(runID int64, format string) (*transfer.Export, error) {
+	return a.svc.ExportSyncReport(a.ctx, runID, format)
 }

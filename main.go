@@ -81,6 +81,11 @@ func run(args []string) error {
 		return launch.WithServices(ctx, data, func(svc *services.Services) error {
 			return svc.RunBindingsCLI(ctx, cmdArgs, os.Stdout)
 		})
+	case "sync":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		return launch.WithServices(ctx, data, func(svc *services.Services) error {
+			return svc.RunSyncCLI(ctx, cmdArgs, os.Stdout)
+		})
 	case "version":
 		fmt.Println("wecom-bridge", version.Version, "(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
 		return nil
@@ -107,6 +112,8 @@ Usage:
   wecom-bridge pull --corp NAME [--data DIR]     read WeCom contacts into the mirror (docs/cli-pull.md)
   wecom-bridge bindings --corp NAME --json [--state S]
                                                   the binding review as JSON (docs/bindings.md)
+  wecom-bridge sync plan|apply|options|history|report ...
+                                                  preview and apply syncs (docs/sync.md)
   wecom-bridge sim [--addr 127.0.0.1:PORT] [...]  run a WeCom simulator (see docs/)
   wecom-bridge version
 

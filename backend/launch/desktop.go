@@ -24,6 +24,9 @@ func Desktop(dataFlag string, assets fs.FS, bind Binder) error {
 		return err
 	}
 	defer s.close()
+	if err := s.svc.StartBackground(context.Background()); err != nil {
+		return err
+	}
 	bound, onStartup := bind(s.svc)
 	return desktop.Run(desktop.Options{
 		Title:   "WeCom Bridge 企微桥",

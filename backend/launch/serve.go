@@ -32,6 +32,9 @@ func Serve(ctx context.Context, dataFlag string, args []string, assets fs.FS, bi
 		return err
 	}
 	defer s.close()
+	if err := s.svc.StartBackground(ctx); err != nil {
+		return err
+	}
 	token, err := server.LoadOrCreateToken(s.svc.DataDir)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"wecom-bridge/backend/review"
+	"wecom-bridge/backend/syncer"
 )
 
 // TestDemoFlowImportPullMatch walks the admin's first three steps on the demo
@@ -16,7 +17,7 @@ func TestDemoFlowImportPullMatch(t *testing.T) {
 	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
 	s := openTest(t)
 	ctx := context.Background()
-	c, err := s.Corps.StartDemo(ctx)
+	c, err := s.StartDemo(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,5 +62,63 @@ func TestDemoFlowImportPullMatch(t *testing.T) {
 	after, _ := s.Review.Summary(ctx, c.ID)
 	if after.Confirmed < created || after.ToCreate != 0 {
 		t.Fatalf("after create: %+v", after)
+	}
+}
+
+// TestDemoFlowSyncToWeCom previews a to-WeCom sync of the sample directory on
+// the demo corp, applies it, and checks WeCom (the simulator) now has the
+// accounts and the run is kept in history.
+func TestDemoFlowSyncToWeCom(t *testing.T) {
+	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
+	s := openTest(t)
+	ctx := context.Background()
+	c, err := s.StartDemo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv, _ := os.ReadFile("../../docs/samples/directory-sample.csv")
+	id, _, _ := s.Transfer.PutUpload(strings.NewReader(string(csv)))
+	prev, err := s.PreviewDirectoryImport(ctx, id, "directory-sample.csv", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Directory.Apply(ctx, prev.Preview.ID, 0)
+	if _, err := s.Pull(ctx, c.ID, 0, "manual", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Rematch(ctx, c.ID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := s.PlanSync(ctx, c.ID, syncer.ToWeCom, "test")
+	if err != nil {
+		t.Fatalf("plan: %v", err)
+	}
+	if plan.Summary.Total == 0 {
+		t.Fatalf("empty plan: %+v", plan.Summary)
+	}
+	run, err := s.ApplySync(plan.ID, plan.Summary.Removals, "test")
+	if err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	if run.Status != "done" || run.Failed != 0 {
+		t.Fatalf("run %+v", run)
+	}
+	org := s.Corps.DemoSim().Org()
+	found := false
+	for _, u := range org.Users {
+		if strings.EqualFold(u.UserID, "gaochao") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("the sample account gaochao was not created in WeCom")
+	}
+	hist, err := s.Sync.Runs(ctx, c.ID, syncer.HistoryQuery{Limit: 10})
+	if err != nil || hist.Total != 1 || hist.Entries[0].Kind != "run" || hist.Entries[0].Done != plan.Summary.Total {
+		t.Fatalf("history: %+v %v", hist, err)
+	}
+	// The same plan cannot be applied twice: its inputs changed.
+	if _, err := s.ApplySync(plan.ID, plan.Summary.Removals, "test"); err == nil {
+		t.Fatal("re-applying a used plan must be refused")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/syncer"
 	"wecom-bridge/backend/transfer"
 )
 
@@ -37,6 +38,8 @@ type Services struct {
 	Directory *directory.Service
 	Transfer  *transfer.Store
 	Review    *review.Service
+	Sync      *syncer.Service
+	scheduler *syncer.Scheduler
 }
 
 // Open opens the store in dataDir. The caller owns the data-directory lock.
@@ -56,6 +59,13 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	s.Mirror = mirror.New(st, s.Events)
 	s.Directory = directory.New(st)
 	s.Review = review.New(st, reviewSources{dir: s.Directory, mirror: s.Mirror})
+	s.Sync = syncer.New(st, s.Events)
+	// A run left "running" by a process that died (kill -9, power loss) shows
+	// as interrupted and can be resumed.
+	if _, err := s.Sync.MarkInterrupted(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	if s.Transfer, err = transfer.New(dataDir); err != nil {
 		s.Close()
 		return nil, err
@@ -63,8 +73,18 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	return s, nil
 }
 
-// Close stops background work (the demo simulator) and closes the store.
+// StartBackground starts the sync scheduler (desktop and serve modes only;
+// scripts must not run scheduled syncs).
+func (s *Services) StartBackground(ctx context.Context) error {
+	s.scheduler = syncer.NewScheduler(s.Sync, s.planner, logNotifier{s}, s.Log)
+	return s.scheduler.Start(ctx)
+}
+
+// Close stops background work (scheduler, demo simulator) and closes the store.
 func (s *Services) Close() error {
+	if s.scheduler != nil {
+		s.scheduler.Stop()
+	}
 	s.Corps.Close()
 	return s.Store.Close()
 }

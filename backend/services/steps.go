@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"wecom-bridge/backend/directory"
+	"wecom-bridge/backend/syncer"
 )
 
 // The getting-started steps each feature has landed so far.
@@ -43,6 +44,21 @@ func init() {
 		}
 		return sum.Confirmed, fmt.Sprintf("%d confirmed, %d to review, %d ambiguous", sum.Confirmed, sum.ToConfirm, sum.Ambiguous), nil
 	}
+	syncStep := func(kind string) progressSource {
+		return func(ctx context.Context, s *Services) (int, string, error) {
+			c, err := s.Corps.Active(ctx)
+			if err != nil || c == nil {
+				return 0, "", err
+			}
+			page, err := s.Sync.Runs(ctx, c.ID, syncer.HistoryQuery{Kind: kind, Limit: 1})
+			if err != nil {
+				return 0, "", err
+			}
+			return page.Total, fmt.Sprintf("%d sync(s) %s", page.Total, map[string]string{"": "previewed", "run": "applied"}[kind]), nil
+		}
+	}
+	stepSources["preview"] = syncStep("")
+	stepSources["apply"] = syncStep("run")
 	activeCorpSource = func(ctx context.Context, s *Services) (*CorpBadge, error) {
 		c, err := s.Corps.Active(ctx)
 		if err != nil || c == nil {

@@ -1752,6 +1752,656 @@ export namespace services {
 
 }
 
+export namespace syncer {
+	
+	export class Summary {
+	    counts: Record<string, number>;
+	    total: number;
+	    removals: number;
+	    sourceUsers: number;
+	    targetUsers: number;
+	    usersAfter: number;
+	    notCreated: number;
+	    warnings: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.counts = source["counts"];
+	        this.total = source["total"];
+	        this.removals = source["removals"];
+	        this.sourceUsers = source["sourceUsers"];
+	        this.targetUsers = source["targetUsers"];
+	        this.usersAfter = source["usersAfter"];
+	        this.notCreated = source["notCreated"];
+	        this.warnings = source["warnings"];
+	    }
+	}
+	export class HistoryEntry {
+	    planId: number;
+	    runId?: number;
+	    corpId: number;
+	    direction: string;
+	    kind: string;
+	    status: string;
+	    trigger: string;
+	    startedBy: string;
+	    // Go type: time
+	    startedAt: any;
+	    durationMs: number;
+	    summary: Summary;
+	    blocked: boolean;
+	    hardBlocked: boolean;
+	    total: number;
+	    done: number;
+	    failed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.planId = source["planId"];
+	        this.runId = source["runId"];
+	        this.corpId = source["corpId"];
+	        this.direction = source["direction"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.trigger = source["trigger"];
+	        this.startedBy = source["startedBy"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.durationMs = source["durationMs"];
+	        this.summary = this.convertValues(source["summary"], Summary);
+	        this.blocked = source["blocked"];
+	        this.hardBlocked = source["hardBlocked"];
+	        this.total = source["total"];
+	        this.done = source["done"];
+	        this.failed = source["failed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HistoryPage {
+	    entries: HistoryEntry[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entries = this.convertValues(source["entries"], HistoryEntry);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HistoryQuery {
+	    direction: string;
+	    kind: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.direction = source["direction"];
+	        this.kind = source["kind"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class Ref {
+	    id?: number;
+	    key?: string;
+	    path?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Ref(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.key = source["key"];
+	        this.path = source["path"];
+	    }
+	}
+	export class Values {
+	    id?: number;
+	    userid?: string;
+	    account?: string;
+	    name?: string;
+	    parent?: Ref;
+	    path?: string;
+	    position?: string;
+	    mobile?: string;
+	    email?: string;
+	    alias?: string;
+	    employeeNo?: string;
+	    extattrs?: Record<string, string>;
+	    departments?: Ref[];
+	    enable?: number;
+	    status?: number;
+	    toInvite?: boolean;
+	    resigned?: boolean;
+	    disabledAt?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Values(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.userid = source["userid"];
+	        this.account = source["account"];
+	        this.name = source["name"];
+	        this.parent = this.convertValues(source["parent"], Ref);
+	        this.path = source["path"];
+	        this.position = source["position"];
+	        this.mobile = source["mobile"];
+	        this.email = source["email"];
+	        this.alias = source["alias"];
+	        this.employeeNo = source["employeeNo"];
+	        this.extattrs = source["extattrs"];
+	        this.departments = this.convertValues(source["departments"], Ref);
+	        this.enable = source["enable"];
+	        this.status = source["status"];
+	        this.toInvite = source["toInvite"];
+	        this.resigned = source["resigned"];
+	        this.disabledAt = source["disabledAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Op {
+	    seq: number;
+	    type: string;
+	    phase: number;
+	    key?: string;
+	    deps?: string[];
+	    target: string;
+	    path?: string;
+	    node?: string;
+	    before?: Values;
+	    after?: Values;
+	    reason: string;
+	    reasonZh: string;
+	    reasonEn: string;
+	    detail?: string;
+	    state: string;
+	    attempts?: number;
+	    resultId?: number;
+	    note?: string;
+	    errcode?: number;
+	    errmsg?: string;
+	    fix?: string;
+	    fixEn?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Op(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.seq = source["seq"];
+	        this.type = source["type"];
+	        this.phase = source["phase"];
+	        this.key = source["key"];
+	        this.deps = source["deps"];
+	        this.target = source["target"];
+	        this.path = source["path"];
+	        this.node = source["node"];
+	        this.before = this.convertValues(source["before"], Values);
+	        this.after = this.convertValues(source["after"], Values);
+	        this.reason = source["reason"];
+	        this.reasonZh = source["reasonZh"];
+	        this.reasonEn = source["reasonEn"];
+	        this.detail = source["detail"];
+	        this.state = source["state"];
+	        this.attempts = source["attempts"];
+	        this.resultId = source["resultId"];
+	        this.note = source["note"];
+	        this.errcode = source["errcode"];
+	        this.errmsg = source["errmsg"];
+	        this.fix = source["fix"];
+	        this.fixEn = source["fixEn"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OpPage {
+	    ops: Op[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ops = this.convertValues(source["ops"], Op);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OpQuery {
+	    type: string;
+	    state: string;
+	    search: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.state = source["state"];
+	        this.search = source["search"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class Schedule {
+	    cron: string;
+	    forceCron: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Schedule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.cron = source["cron"];
+	        this.forceCron = source["forceCron"];
+	    }
+	}
+	export class Safety {
+	    maxRemovals: number;
+	    maxRemovalPercent: number;
+	    maxUserDrop: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Safety(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.maxRemovals = source["maxRemovals"];
+	        this.maxRemovalPercent = source["maxRemovalPercent"];
+	        this.maxUserDrop = source["maxUserDrop"];
+	    }
+	}
+	export class Scope {
+	    departments: string[];
+	    includeUsers: string[];
+	    excludeUsers: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Scope(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.departments = source["departments"];
+	        this.includeUsers = source["includeUsers"];
+	        this.excludeUsers = source["excludeUsers"];
+	    }
+	}
+	export class Options {
+	    topDepartment: number;
+	    createUsers: boolean;
+	    invite: boolean;
+	    includePartTime: boolean;
+	    deptAuthority: boolean;
+	    leavers: string;
+	    deleteAfterDays: number;
+	    moveDisabled: boolean;
+	    disabledDept: string;
+	    createAccounts: boolean;
+	    resignLeavers: boolean;
+	    syncDepartments: boolean;
+	    fields: Record<string, string>;
+	    scope: Scope;
+	    safety: Safety;
+	    schedule: Schedule;
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.topDepartment = source["topDepartment"];
+	        this.createUsers = source["createUsers"];
+	        this.invite = source["invite"];
+	        this.includePartTime = source["includePartTime"];
+	        this.deptAuthority = source["deptAuthority"];
+	        this.leavers = source["leavers"];
+	        this.deleteAfterDays = source["deleteAfterDays"];
+	        this.moveDisabled = source["moveDisabled"];
+	        this.disabledDept = source["disabledDept"];
+	        this.createAccounts = source["createAccounts"];
+	        this.resignLeavers = source["resignLeavers"];
+	        this.syncDepartments = source["syncDepartments"];
+	        this.fields = source["fields"];
+	        this.scope = this.convertValues(source["scope"], Scope);
+	        this.safety = this.convertValues(source["safety"], Safety);
+	        this.schedule = this.convertValues(source["schedule"], Schedule);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StopError {
+	    code: string;
+	    zh: string;
+	    en: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StopError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.zh = source["zh"];
+	        this.en = source["en"];
+	    }
+	}
+	export class Warning {
+	    code: string;
+	    subject?: string;
+	    zh: string;
+	    en: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Warning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.subject = source["subject"];
+	        this.zh = source["zh"];
+	        this.en = source["en"];
+	    }
+	}
+	export class Plan {
+	    id: number;
+	    corpId: number;
+	    direction: string;
+	    status: string;
+	    fingerprint: string;
+	    options: Options;
+	    summary: Summary;
+	    blocked: boolean;
+	    hardBlocked: boolean;
+	    reasons?: Warning[];
+	    warnings: Warning[];
+	    stop?: StopError;
+	    trigger: string;
+	    createdBy: string;
+	    // Go type: time
+	    createdAt: any;
+	    durationMs: number;
+	    runId?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Plan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.corpId = source["corpId"];
+	        this.direction = source["direction"];
+	        this.status = source["status"];
+	        this.fingerprint = source["fingerprint"];
+	        this.options = this.convertValues(source["options"], Options);
+	        this.summary = this.convertValues(source["summary"], Summary);
+	        this.blocked = source["blocked"];
+	        this.hardBlocked = source["hardBlocked"];
+	        this.reasons = this.convertValues(source["reasons"], Warning);
+	        this.warnings = this.convertValues(source["warnings"], Warning);
+	        this.stop = this.convertValues(source["stop"], StopError);
+	        this.trigger = source["trigger"];
+	        this.createdBy = source["createdBy"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.durationMs = source["durationMs"];
+	        this.runId = source["runId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Run {
+	    id: number;
+	    planId: number;
+	    corpId: number;
+	    direction: string;
+	    status: string;
+	    trigger: string;
+	    startedBy: string;
+	    // Go type: time
+	    startedAt: any;
+	    // Go type: time
+	    finishedAt: any;
+	    durationMs: number;
+	    total: number;
+	    done: number;
+	    failed: number;
+	    resumes: number;
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Run(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.planId = source["planId"];
+	        this.corpId = source["corpId"];
+	        this.direction = source["direction"];
+	        this.status = source["status"];
+	        this.trigger = source["trigger"];
+	        this.startedBy = source["startedBy"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
+	        this.durationMs = source["durationMs"];
+	        this.total = source["total"];
+	        this.done = source["done"];
+	        this.failed = source["failed"];
+	        this.resumes = source["resumes"];
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+	
+	export class TreeNode {
+	    key: string;
+	    parentKey: string;
+	    name: string;
+	    state: string;
+	    from?: string;
+	    to?: string;
+	    localId?: number;
+	    wecomId?: number;
+	    added: number;
+	    updated: number;
+	    removed: number;
+	    children: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TreeNode(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.parentKey = source["parentKey"];
+	        this.name = source["name"];
+	        this.state = source["state"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.localId = source["localId"];
+	        this.wecomId = source["wecomId"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.removed = source["removed"];
+	        this.children = source["children"];
+	    }
+	}
+	
+
+}
+
 export namespace transfer {
 	
 	export class Export {

@@ -18,8 +18,16 @@ export function ApplyDirectoryImport(arg1, arg2) {
   return window['go']['main']['App']['ApplyDirectoryImport'](arg1, arg2);
 }
 
+export function ApplySync(arg1, arg2) {
+  return window['go']['main']['App']['ApplySync'](arg1, arg2);
+}
+
 export function BindManual(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['BindManual'](arg1, arg2, arg3, arg4);
+}
+
+export function CancelSyncRun(arg1) {
+  return window['go']['main']['App']['CancelSyncRun'](arg1);
 }
 
 export function CheckCorp(arg1) {
@@ -56,6 +64,14 @@ export function ExportBindings(arg1, arg2, arg3) {
 
 export function ExportDirectory(arg1, arg2) {
   return window['go']['main']['App']['ExportDirectory'](arg1, arg2);
+}
+
+export function ExportSyncPlan(arg1, arg2) {
+  return window['go']['main']['App']['ExportSyncPlan'](arg1, arg2);
+}
+
+export function ExportSyncReport(arg1, arg2) {
+  return window['go']['main']['App']['ExportSyncReport'](arg1, arg2);
 }
 
 export function GenerateCallbackKeys() {
@@ -98,6 +114,22 @@ export function GetStartStatus() {
   return window['go']['main']['App']['GetStartStatus']();
 }
 
+export function GetSyncOptions(arg1, arg2) {
+  return window['go']['main']['App']['GetSyncOptions'](arg1, arg2);
+}
+
+export function GetSyncPlan(arg1) {
+  return window['go']['main']['App']['GetSyncPlan'](arg1);
+}
+
+export function GetSyncPlanTree(arg1, arg2) {
+  return window['go']['main']['App']['GetSyncPlanTree'](arg1, arg2);
+}
+
+export function GetSyncRun(arg1) {
+  return window['go']['main']['App']['GetSyncRun'](arg1);
+}
+
 export function ListBindings(arg1, arg2) {
   return window['go']['main']['App']['ListBindings'](arg1, arg2);
 }
@@ -118,12 +150,24 @@ export function ListPullRuns(arg1, arg2) {
   return window['go']['main']['App']['ListPullRuns'](arg1, arg2);
 }
 
+export function ListSyncHistory(arg1, arg2) {
+  return window['go']['main']['App']['ListSyncHistory'](arg1, arg2);
+}
+
+export function ListSyncPlanOps(arg1, arg2) {
+  return window['go']['main']['App']['ListSyncPlanOps'](arg1, arg2);
+}
+
 export function MarkUIReady() {
   return window['go']['main']['App']['MarkUIReady']();
 }
 
 export function MoveDirectoryDepartment(arg1, arg2) {
   return window['go']['main']['App']['MoveDirectoryDepartment'](arg1, arg2);
+}
+
+export function PlanSync(arg1, arg2) {
+  return window['go']['main']['App']['PlanSync'](arg1, arg2);
 }
 
 export function PreviewBindingImport(arg1, arg2, arg3, arg4) {
@@ -166,6 +210,10 @@ export function ResolveAmbiguous(arg1, arg2, arg3) {
   return window['go']['main']['App']['ResolveAmbiguous'](arg1, arg2, arg3);
 }
 
+export function ResumeSyncRun(arg1) {
+  return window['go']['main']['App']['ResumeSyncRun'](arg1);
+}
+
 export function SaveApp(arg1) {
   return window['go']['main']['App']['SaveApp'](arg1);
 }
@@ -192,6 +240,10 @@ export function SetExternalBaseURL(arg1) {
 
 export function SetLanguage(arg1) {
   return window['go']['main']['App']['SetLanguage'](arg1);
+}
+
+export function SetSyncOptions(arg1, arg2, arg3) {
+  return window['go']['main']['App']['SetSyncOptions'](arg1, arg2, arg3);
 }
 
 export function StartDemo() {

@@ -1,0 +1,135 @@
+package services
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"wecom-bridge/backend/directory"
+	"wecom-bridge/backend/mirror"
+	"wecom-bridge/backend/syncer"
+)
+
+// GatherSyncInputs reads the desired and observed state of a sync as it is
+// now: the local directory, the pulled WeCom mirror and the confirmed bindings.
+// A mirror whose last pull failed part-way is reported as a source error, so
+// the plan blocks instead of treating missing members as leavers.
+func (s *Services) GatherSyncInputs(ctx context.Context, corpID int64, d syncer.Direction) (syncer.Inputs, error) {
+	var in syncer.Inputs
+	sum, err := s.Mirror.Summary(ctx, corpID)
+	if err != nil {
+		return in, err
+	}
+	if !sum.HasMirror {
+		return in, fmt.Errorf("corp %d has not been pulled yet: pull WeCom contacts first (账号绑定 → 拉取)", corpID)
+	}
+	if sum.LastRun != nil && sum.LastRun.Status != mirror.StatusOK {
+		in.SourceErrors = append(in.SourceErrors, fmt.Sprintf("the last WeCom pull (run %d) ended %s: %s", sum.LastRun.ID, sum.LastRun.Status, sum.LastRun.Error))
+	}
+	in.WeComFieldsWithheld = sum.PrivacyRestricted
+	if err := s.gatherLocal(ctx, &in); err != nil {
+		return in, err
+	}
+	if err := s.gatherWeCom(ctx, corpID, &in); err != nil {
+		return in, err
+	}
+	if in.Bindings, err = s.Review.ConfirmedPairs(ctx, corpID); err != nil {
+		return in, err
+	}
+	in.LastRunUserCount, err = s.Sync.LastRunUserCount(ctx, corpID, d)
+	return in, err
+}
+
+func (s *Services) gatherLocal(ctx context.Context, in *syncer.Inputs) error {
+	depts, err := s.Directory.AllDepartments(ctx)
+	if err != nil {
+		return err
+	}
+	for _, d := range depts {
+		in.LocalDepts = append(in.LocalDepts, syncer.LocalDept{ID: d.ID, ParentID: d.ParentID, Name: d.Name, Path: d.Path})
+	}
+	accounts, err := s.Directory.AllAccounts(ctx)
+	if err != nil {
+		return err
+	}
+	in.LocalUsers = make([]syncer.LocalUser, 0, len(accounts))
+	for _, a := range accounts {
+		u := syncer.LocalUser{Account: a.Account, Name: a.Name, EmployeeNo: a.EmployeeNo, Mobile: a.Mobile,
+			Email: a.Email, Position: a.Position, DeptPaths: a.DeptPaths, Resigned: a.Status == directory.StatusResigned}
+		if a.ResignedAt != nil {
+			u.ResignedAt = *a.ResignedAt
+		}
+		in.LocalUsers = append(in.LocalUsers, u)
+	}
+	return nil
+}
+
+func (s *Services) gatherWeCom(ctx context.Context, corpID int64, in *syncer.Inputs) error {
+	depts, err := s.Mirror.Departments(ctx, corpID)
+	if err != nil {
+		return err
+	}
+	for _, d := range depts {
+		in.WeComDepts = append(in.WeComDepts, syncer.WeComDept{ID: d.ID, ParentID: d.ParentID, Name: d.Name, Order: d.SortOrder})
+	}
+	users, err := s.Mirror.Users(ctx, corpID)
+	if err != nil {
+		return err
+	}
+	in.WeComUsers = make([]syncer.WeComUser, 0, len(users))
+	for _, u := range users {
+		enable := 0
+		if u.Enable {
+			enable = 1
+		}
+		in.WeComUsers = append(in.WeComUsers, syncer.WeComUser{UserID: u.UserID, Name: u.Name, Mobile: u.Mobile,
+			Email: u.Email, Position: u.Position, Departments: u.Departments, MainDepartment: u.MainDepartment,
+			Status: u.Status, Enable: enable, Alias: u.Alias})
+	}
+	return nil
+}
+
+// SyncTargets builds the writers of an apply: WeCom through the 通讯录同步
+// secret (to-wecom), the local directory (from-wecom).
+func (s *Services) SyncTargets(ctx context.Context, corpID int64, d syncer.Direction) (syncer.Targets, error) {
+	t := syncer.Targets{Local: localWriter{dir: s.Directory}}
+	if d == syncer.ToWeCom {
+		client, creds, err := s.Corps.Client(ctx, corpID)
+		if err != nil {
+			return t, err
+		}
+		if !creds.HasContact() {
+			return t, fmt.Errorf("corp %d has no 通讯录同步 secret: add it in 接入配置 (安全与管理 → 管理工具 → 通讯录同步)", corpID)
+		}
+		if !creds.ContactWritable {
+			return t, fmt.Errorf("corp %d's 通讯录同步 secret is set to read-only: switch it to 读写 in 接入配置 and in the WeCom console", corpID)
+		}
+		t.WeCom = syncer.BindClient(client, creds.Contact)
+	}
+	return t, nil
+}
+
+// planner is what the scheduler calls to gather a run's inputs and writers.
+func (s *Services) planner(ctx context.Context, corpID int64, d syncer.Direction, full bool) (syncer.Inputs, syncer.Targets, error) {
+	if full || d == syncer.ToWeCom {
+		if _, err := s.Pull(ctx, corpID, 0, mirror.TriggerSchedule, "schedule"); err != nil {
+			return syncer.Inputs{}, syncer.Targets{}, err
+		}
+	}
+	in, err := s.GatherSyncInputs(ctx, corpID, d)
+	if err != nil {
+		return in, syncer.Targets{}, err
+	}
+	t, err := s.SyncTargets(ctx, corpID, d)
+	return in, t, err
+}
+
+// logNotifier records that a scheduled plan waits for review and tells the UI.
+// (Sending it to the admins as a WeCom message arrives with message push.)
+type logNotifier struct{ s *Services }
+
+func (n logNotifier) NeedsReview(ctx context.Context, corpID int64, d syncer.Direction, plan *syncer.Plan, reason string) error {
+	n.s.Log.Warn("scheduled sync waits for review", "corp", corpID, "direction", d, "reason", reason)
+	n.s.Events.Emit("notice", map[string]any{"level": "warning", "message": reason, "at": time.Now().Format(time.RFC3339)})
+	return nil
+}

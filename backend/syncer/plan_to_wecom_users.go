@@ -1,0 +1,352 @@
+package syncer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// userPass is the member side of a to-wecom plan.
+type userPass struct {
+	x         *toWeCom
+	byID      map[string]*WeComUser // lower-cased userid
+	after     map[string][]Ref      // members whose departments change: their departments after the plan
+	created   [][]Ref               // departments of new members
+	disabledW int64                 // existing disabled-members department, 0 if none
+}
+
+func (p *planner) planToWeComUsers(x *toWeCom) {
+	in := p.in
+	up := &userPass{x: x, byID: make(map[string]*WeComUser, len(in.WeComUsers)), after: map[string][]Ref{}}
+	up.disabledW = x.wecom.child(x.mount, p.opt.DisabledDept)
+	for i := range in.WeComUsers {
+		m := &in.WeComUsers[i]
+		up.byID[lower(m.UserID)] = m
+		if m.Status != 5 {
+			p.stats.targetUsers++
+			if m.Status != 2 {
+				p.stats.targetActive++
+			}
+		}
+	}
+	p.stats.activeAfter = p.stats.targetActive
+	bindAcc, bindUID := p.bindings()
+	handled := make(map[string]bool, len(in.LocalUsers))
+	seenAcc := make(map[string]bool, len(in.LocalUsers))
+	for i := range in.LocalUsers {
+		u := &in.LocalUsers[i]
+		acc := lower(u.Account)
+		if seenAcc[acc] {
+			p.warn("duplicate_account", u.Account, "本地账号「"+u.Account+"」出现了两次（不区分大小写），只同步第一个。",
+				"local account "+u.Account+" appears twice (ignoring case); only the first is synced")
+			continue
+		}
+		seenAcc[acc] = true
+		uid, bound := bindAcc[acc]
+		if !bound {
+			uid = u.Account
+		}
+		luid := lower(uid)
+		m := up.byID[luid]
+		if owner, ok := bindUID[luid]; ok && owner != acc {
+			p.warn("userid_taken", u.Account, fmt.Sprintf("企业微信成员 %s 已与本地账号 %s 绑定，账号 %s 未同步：请在绑定审核中处理。", uid, owner, u.Account),
+				fmt.Sprintf("WeCom member %s is bound to local account %s, so account %s is not synced: resolve it in the binding review", uid, owner, u.Account))
+			continue
+		}
+		if handled[luid] {
+			continue
+		}
+		handled[luid] = true
+		inScope := !u.Resigned && p.userInScope(u, x)
+		switch {
+		case u.Resigned:
+			if m != nil {
+				p.leaver(up, m, ReasonResigned, u.Account)
+			}
+		case !inScope:
+			if m != nil {
+				p.leaver(up, m, ReasonOutOfScope, u.Account)
+			}
+		default:
+			p.stats.sourceActive++
+			p.upsert(up, u, uid, m)
+		}
+	}
+	// Bound members whose account is gone from the local directory.
+	accs := make([]string, 0, len(bindAcc))
+	for acc := range bindAcc {
+		accs = append(accs, acc)
+	}
+	slices.Sort(accs)
+	for _, acc := range accs {
+		luid := lower(bindAcc[acc])
+		if seenAcc[acc] || handled[luid] {
+			continue
+		}
+		handled[luid] = true
+		if m := up.byID[luid]; m != nil {
+			p.leaver(up, m, ReasonMissingLocal, acc)
+		}
+	}
+	p.planDeptDeletes(up)
+}
+
+// bindings returns the confirmed bindings both ways, lower-cased keys; a
+// userid bound to two accounts keeps the first (in account order) and warns.
+func (p *planner) bindings() (byAcc map[string]string, byUID map[string]string) {
+	byAcc = make(map[string]string, len(p.in.Bindings))
+	byUID = make(map[string]string, len(p.in.Bindings))
+	accs := make([]string, 0, len(p.in.Bindings))
+	for acc := range p.in.Bindings {
+		accs = append(accs, acc)
+	}
+	slices.Sort(accs)
+	for _, acc := range accs {
+		uid := p.in.Bindings[acc]
+		a, u := lower(acc), lower(uid)
+		if other, dup := byUID[u]; dup && other != a {
+			p.warn("userid_bound_twice", uid, fmt.Sprintf("企业微信成员 %s 同时绑定了账号 %s 和 %s，只采用 %s。", uid, other, acc, other),
+				fmt.Sprintf("WeCom member %s is bound to both %s and %s; only %s is used", uid, other, acc, other))
+			continue
+		}
+		byAcc[a], byUID[u] = uid, a
+	}
+	return byAcc, byUID
+}
+
+// deptPaths are the paths of u that the plan considers: all of them with
+// part-time departments on, else the main one.
+func (p *planner) deptPaths(u *LocalUser) [][]string {
+	if !p.opt.IncludePartTime && len(u.DeptPaths) > 1 {
+		return u.DeptPaths[:1]
+	}
+	return u.DeptPaths
+}
+
+func (p *planner) userInScope(u *LocalUser, x *toWeCom) bool {
+	if !p.scope.user(u.Account) {
+		return false
+	}
+	if p.scope.allDepts {
+		return true
+	}
+	for _, path := range p.deptPaths(u) {
+		if info := x.pathInfo[strings.Join(path, "/")]; info != nil && info.members {
+			return true
+		}
+	}
+	return false
+}
+
+// desiredDepts resolves u's department paths to WeCom refs, main first,
+// with the main department's info.
+func (p *planner) desiredDepts(u *LocalUser, x *toWeCom) ([]Ref, *deptInfo) {
+	var refs []Ref
+	var main *deptInfo
+	for _, path := range p.deptPaths(u) {
+		key := strings.Join(path, "/")
+		info := x.pathInfo[key]
+		if info == nil {
+			p.warn("unknown_department", u.Account, fmt.Sprintf("账号 %s 的部门「%s」不在本地部门树中，已忽略该部门。", u.Account, key),
+				fmt.Sprintf("account %s: department %q is not in the local department tree and was ignored", u.Account, key))
+			continue
+		}
+		if info.ok && info.members && !slices.ContainsFunc(refs, info.ref.same) {
+			refs = append(refs, info.ref)
+			if main == nil {
+				main = info
+			}
+		}
+	}
+	return refs, main
+}
+
+// currentDepts are m's departments with the main one first.
+func currentDepts(m *WeComUser) []int64 {
+	cur := slices.Clone(m.Departments)
+	if i := slices.Index(cur, m.MainDepartment); i > 0 {
+		cur[0], cur[i] = cur[i], cur[0]
+	}
+	return cur
+}
+
+func (x *toWeCom) refsOf(ids []int64) []Ref {
+	out := make([]Ref, len(ids))
+	for i, id := range ids {
+		out[i] = Ref{ID: id, Path: x.wecom.path(id)}
+	}
+	return out
+}
+
+// sameDepts: same main department and the same set.
+func sameDepts(want []Ref, have []int64) bool {
+	if len(want) != len(have) || len(want) == 0 {
+		return len(want) == len(have)
+	}
+	if want[0].Key != "" || want[0].ID != have[0] {
+		return false
+	}
+	for _, r := range want {
+		if r.Key != "" || !slices.Contains(have, r.ID) {
+			return false
+		}
+	}
+	return true
+}
+
+// upsert plans a member for an active, in-scope account: create it, or
+// bring its fields, departments and status in line.
+func (p *planner) upsert(up *userPass, u *LocalUser, uid string, m *WeComUser) {
+	x := up.x
+	want, main := p.desiredDepts(u, x)
+	if len(want) == 0 {
+		p.warn("no_department", u.Account, "账号 "+u.Account+" 没有可同步的部门（部门不存在或不在同步范围内），未同步。",
+			"account "+u.Account+" has no department to sync (unknown or out of scope), so it was not synced")
+		return
+	}
+	if m == nil {
+		p.create(up, u, uid, want, main)
+		return
+	}
+	if m.Status == 5 {
+		p.warn("member_quit", uid, "成员 "+uid+" 已退出企业，无法更新。", "member "+uid+" quit the corp and cannot be updated")
+		return
+	}
+	cur := currentDepts(m)
+	if !p.opt.DeptAuthority && len(cur) > 1 {
+		// 用户所在部门不完全以本系统为准: keep the member's other WeCom departments.
+		for _, id := range cur {
+			if id != up.disabledW && !slices.ContainsFunc(want, Ref{ID: id}.same) {
+				want = append(want, Ref{ID: id, Path: x.wecom.path(id)})
+			}
+		}
+	}
+	before := &Values{UserID: m.UserID}
+	after := &Values{UserID: m.UserID, Account: u.Account}
+	changed := p.fieldDiff(u, m, before, after)
+	deptsChanged := !sameDepts(want, cur)
+	if deptsChanged {
+		before.Departments, after.Departments = x.refsOf(cur), want
+		changed = append(changed, "departments")
+		up.after[lower(m.UserID)] = want
+	}
+	disabled := m.Status == 2
+	if !disabled && len(changed) == 0 {
+		return
+	}
+	p.unknownExtAttrs(u, m, after)
+	op := &Op{Phase: phaseUsers, Deps: refDeps(want...), Target: m.UserID, Path: want[0].Path,
+		Node: main.nodeKey, Before: before, After: after, Detail: strings.Join(changed, ", ")}
+	switch {
+	case disabled:
+		op.Type, op.Reason = OpEnableUser, ReasonRehired
+		before.Enable, after.Enable = intp(0), intp(1)
+		p.stats.activeAfter++
+		main.node.count('a')
+	case deptsChanged:
+		op.Type, op.Reason = OpMoveUser, ReasonChangedDepts
+		main.node.count('u')
+	default:
+		op.Type, op.Reason = OpUpdateUser, ReasonChangedFields
+		main.node.count('u')
+	}
+	p.emit(op)
+}
+
+func (p *planner) create(up *userPass, u *LocalUser, uid string, want []Ref, main *deptInfo) {
+	if !p.opt.CreateUsers {
+		p.stats.notCreated++
+		return
+	}
+	if !validUserID(uid) {
+		p.warn("bad_userid", u.Account, "账号「"+u.Account+"」不是合法的企业微信 userid（1~64 个字节，仅限字母、数字和 _-@.，以字母或数字开头），未创建。请修改账号，或先把它绑定到已有成员。",
+			"account "+u.Account+" is not a valid WeCom userid (1-64 bytes of letters, digits and _-@., starting with a letter or digit), so no member was created. Change the account, or bind it to an existing member first")
+		return
+	}
+	after := &Values{UserID: uid, Account: u.Account, Departments: want, Enable: intp(1), ToInvite: boolp(p.opt.Invite)}
+	p.createValues(u, after)
+	if after.Name == nil {
+		after.Name = strp(u.Name)
+	}
+	if after.Mobile == nil && after.Email == nil {
+		p.warn("no_mobile_or_email", u.Account, "账号 "+u.Account+" 没有手机号也没有邮箱（企业微信要求至少一项），未创建。",
+			"account "+u.Account+" has neither a mobile nor an email (WeCom needs one of them), so no member was created")
+		return
+	}
+	p.emit(&Op{Type: OpCreateUser, Phase: phaseUsers, Deps: refDeps(want...), Target: uid, Path: want[0].Path, Node: main.nodeKey,
+		After: after, Reason: ReasonNewUser})
+	up.created = append(up.created, want)
+	p.stats.activeAfter++
+	main.node.count('a')
+}
+
+// leaver plans a bound member whose account resigned, vanished or fell out
+// of scope: disable (the default), move to the disabled-members department,
+// or delete (by option, or N days after this sync disabled it).
+func (p *planner) leaver(up *userPass, m *WeComUser, reason, account string) {
+	if m.Status == 5 {
+		return
+	}
+	x := up.x
+	cur := currentDepts(m)
+	luid := lower(m.UserID)
+	node := ""
+	if len(cur) > 0 {
+		node = x.wecomNode[cur[0]]
+	}
+	disabled := m.Status == 2
+	before := &Values{UserID: m.UserID, Account: account, Name: strp(m.Name), Departments: x.refsOf(cur), Status: m.Status}
+	del := func(reason, detail string) {
+		p.emit(&Op{Type: OpDeleteUser, Phase: phaseUserDeletes, Target: m.UserID, Path: pathOf(before), Node: node,
+			Before: before, Reason: reason, Detail: detail})
+		up.after[luid] = nil
+		if !disabled {
+			p.stats.activeAfter--
+		}
+		p.count(node, 'r')
+	}
+	switch {
+	case p.opt.Leavers == LeaversDelete:
+		del(reason, "")
+	case !disabled:
+		after := &Values{UserID: m.UserID, Enable: intp(0)}
+		before.Enable = intp(1)
+		var deps []string
+		if p.opt.MoveDisabled {
+			d := x.disabledDept(p)
+			after.Departments, deps = []Ref{d}, refDeps(d)
+			up.after[luid] = after.Departments
+		}
+		p.emit(&Op{Type: OpDisableUser, Phase: phaseDisables, Deps: deps, Target: m.UserID, Path: pathOf(before), Node: node,
+			Before: before, After: after, Reason: reason})
+		p.stats.activeAfter--
+		p.count(node, 'r')
+	default:
+		n := p.opt.DeleteAfterDays
+		at, tracked := p.disabledAt[luid]
+		inDisabled := up.disabledW != 0 && len(cur) == 1 && cur[0] == up.disabledW
+		switch {
+		case n > 0 && tracked && !p.now.Before(at.Add(time.Duration(n)*24*time.Hour)):
+			before.DisabledAt = at.UTC().Format(time.RFC3339)
+			del(ReasonDisabledNDays, fmt.Sprintf("disabled %s, %d days ago", at.UTC().Format("2006-01-02"), int(p.now.Sub(at).Hours()/24)))
+		case p.opt.MoveDisabled && !inDisabled:
+			d := x.disabledDept(p)
+			after := &Values{UserID: m.UserID, Departments: []Ref{d}}
+			up.after[luid] = after.Departments
+			p.emit(&Op{Type: OpMoveUser, Phase: phaseDisables, Deps: refDeps(d), Target: m.UserID, Path: d.Path, Node: node,
+				Before: &Values{UserID: m.UserID, Departments: before.Departments}, After: after, Reason: ReasonMoveDisabled})
+			p.count(node, 'u')
+		case n > 0 && !tracked:
+			p.warn("disabled_elsewhere", m.UserID, "成员 "+m.UserID+" 不是由本同步禁用的，不会自动删除。",
+				"member "+m.UserID+" was not disabled by this sync, so it is not deleted automatically")
+		}
+	}
+}
+
+func pathOf(v *Values) string {
+	if len(v.Departments) > 0 {
+		return v.Departments[0].Path
+	}
+	return ""
+}

@@ -1,0 +1,174 @@
+package syncer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"sync"
+
+	"github.com/robfig/cron/v3"
+)
+
+// Planner gathers what one sync needs: the inputs and the writers. full
+// asks for a forced full sync: read both sides again first (for example
+// pull the WeCom contacts) instead of using what was read last.
+type Planner func(ctx context.Context, corpID int64, d Direction, full bool) (Inputs, Targets, error)
+
+// Notifier tells the configured admins that a scheduled (or callback) sync
+// did not apply on its own. plan is the stored preview waiting for review,
+// nil when none could be computed; reason says why, in Chinese and English.
+type Notifier interface {
+	NeedsReview(ctx context.Context, corpID int64, d Direction, plan *Plan, reason string) error
+}
+
+// Scheduler runs syncs from the cron expressions in each corp's options
+// (Options.Schedule), like O2OA's syncCron and forceSyncCron. A scheduled
+// plan applies on its own only when it passes the safety checks; otherwise
+// it stays a preview and the Notifier is called.
+type Scheduler struct {
+	svc      *Service
+	planner  Planner
+	notifier Notifier
+	log      *slog.Logger
+
+	mu      sync.Mutex
+	cron    *cron.Cron
+	entries []ScheduleEntry
+}
+
+// ScheduleEntry is one registered schedule.
+type ScheduleEntry struct {
+	CorpID    int64     `json:"corpId"`
+	Direction Direction `json:"direction"`
+	Spec      string    `json:"spec"`
+	Full      bool      `json:"full"` // the forced full sync
+}
+
+// NewScheduler returns a stopped scheduler; notifier and log may be nil.
+func NewScheduler(svc *Service, planner Planner, notifier Notifier, log *slog.Logger) *Scheduler {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Scheduler{svc: svc, planner: planner, notifier: notifier, log: log}
+}
+
+// Start loads the schedules and starts running them.
+func (sc *Scheduler) Start(ctx context.Context) error { return sc.Reload(ctx) }
+
+// Reload replaces the schedules with the ones saved now (call it after SetOptions).
+func (sc *Scheduler) Reload(ctx context.Context) error {
+	rows, err := sc.svc.db.QueryContext(ctx, `SELECT corp_id, direction FROM sync_options ORDER BY corp_id, direction`)
+	if err != nil {
+		return fmt.Errorf("read sync schedules: %w", err)
+	}
+	type key struct {
+		corp int64
+		dir  Direction
+	}
+	var keys []key
+	for rows.Next() {
+		var k key
+		if err := rows.Scan(&k.corp, &k.dir); err != nil {
+			rows.Close()
+			return err
+		}
+		keys = append(keys, k)
+	}
+	rows.Close()
+	c := cron.New(cron.WithParser(cronParser), cron.WithChain(cron.SkipIfStillRunning(cron.DiscardLogger)))
+	var entries []ScheduleEntry
+	for _, k := range keys {
+		opt, err := sc.svc.GetOptions(ctx, k.corp, k.dir)
+		if err != nil {
+			return err
+		}
+		for _, e := range []ScheduleEntry{{k.corp, k.dir, opt.Schedule.Cron, false}, {k.corp, k.dir, opt.Schedule.ForceCron, true}} {
+			if e.Spec == "" {
+				continue
+			}
+			if _, err := c.AddFunc(e.Spec, func() { sc.RunOnce(context.Background(), e.CorpID, e.Direction, e.Full, TriggerSchedule) }); err != nil {
+				return fmt.Errorf("corp %d %s schedule %q: %w", e.CorpID, e.Direction, e.Spec, err)
+			}
+			entries = append(entries, e)
+		}
+	}
+	sc.mu.Lock()
+	old := sc.cron
+	sc.cron, sc.entries = c, entries
+	sc.mu.Unlock()
+	if old != nil {
+		<-old.Stop().Done() // a job already running finishes first
+	}
+	c.Start()
+	return nil
+}
+
+// Entries lists the registered schedules.
+func (sc *Scheduler) Entries() []ScheduleEntry {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	out := append([]ScheduleEntry(nil), sc.entries...)
+	sort.Slice(out, func(i, j int) bool { return out[i].CorpID < out[j].CorpID })
+	return out
+}
+
+// Stop stops the schedules and waits for a running job to finish.
+func (sc *Scheduler) Stop() {
+	sc.mu.Lock()
+	c := sc.cron
+	sc.cron = nil
+	sc.mu.Unlock()
+	if c != nil {
+		<-c.Stop().Done()
+	}
+}
+
+// RunOnce plans a sync now and applies it when it is safe: what a schedule
+// or a contact-change callback (trigger callback) runs. It returns the plan,
+// the run when one happened, and an error when it could not plan or apply.
+func (sc *Scheduler) RunOnce(ctx context.Context, corpID int64, d Direction, full bool, trigger Trigger) (*Plan, *Run, error) {
+	actor := "system:" + string(trigger)
+	in, targets, err := sc.planner(ctx, corpID, d, full)
+	if err != nil {
+		sc.notify(ctx, corpID, d, nil, "读取数据失败，未同步 / reading the inputs failed, nothing was synced: "+err.Error())
+		return nil, nil, fmt.Errorf("scheduled sync of corp %d (%s): gather inputs: %w", corpID, d, err)
+	}
+	opt, err := sc.svc.GetOptions(ctx, corpID, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan, err := sc.svc.Plan(ctx, corpID, d, in, opt, actor, trigger)
+	if errors.Is(err, ErrPlanStopped) {
+		sc.notify(ctx, corpID, d, plan, plan.Stop.ZH+" / "+plan.Stop.EN)
+		return plan, nil, err
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if plan.Blocked || plan.HardBlocked {
+		sc.notify(ctx, corpID, d, plan, fmt.Sprintf("同步计划 %d 被安全设置拦截，等待审核 / sync plan %d is blocked by the safety settings and waits for review: %s",
+			plan.ID, plan.ID, reasonsText(plan.Reasons)))
+		return plan, nil, nil
+	}
+	if plan.Summary.Total == 0 {
+		return plan, nil, nil
+	}
+	run, err := sc.svc.apply(ctx, plan.ID, in, targets, NoConfirm, actor, trigger)
+	if err != nil {
+		reason := fmt.Sprintf("同步执行未全部成功 / the sync did not complete: %v", err)
+		sc.notify(ctx, corpID, d, plan, reason)
+	}
+	return plan, run, err
+}
+
+func (sc *Scheduler) notify(ctx context.Context, corpID int64, d Direction, plan *Plan, reason string) {
+	sc.log.Warn("sync needs review", "corp", corpID, "direction", d, "reason", reason)
+	if sc.notifier == nil {
+		return
+	}
+	if err := sc.notifier.NeedsReview(ctx, corpID, d, plan, reason); err != nil {
+		sc.log.Error("notify admins of a sync waiting for review", "corp", corpID, "err", err)
+	}
+}
