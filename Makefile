@@ -41,7 +41,7 @@ serve: serve-bin
 	$(SERVE_BIN) serve $(if $(DATA),--data $(DATA))
 
 ## bench: benchmarks, one JSON line per figure
-bench: serve-bin
+bench: build
 	@WECOM_BENCH=1 $(GO) test -count=1 -run '^TestBench' -timeout 30m ./... 2>&1 | grep '^{' || true
 	@bash build/scripts/desktop-smoke.sh --bench
 
