@@ -1,0 +1,76 @@
+// Files between the UI and the backend, outside the RPC body limit: an
+// import file is POSTed raw to /api/upload and referred to by its id; an
+// export is a file the backend wrote, downloaded (serve mode) or shown by
+// its path on this machine (desktop).
+import type { transfer } from '../../wailsjs/go/models'
+import { ApiError } from './call'
+
+/** An export the backend wrote: name, absolute path on the backend's machine, serve-mode downloadUrl, bytes. */
+export type FileExport = {
+  [K in keyof transfer.Export]: transfer.Export[K]
+}
+
+export interface UploadedFile {
+  /** Pass to the backend call that reads the upload (usable once). */
+  id: string
+  bytes: number
+}
+
+export const uploadPath = '/api/upload'
+
+function messageOf(body: unknown): string {
+  const error = (body as { error?: { message?: unknown } } | null)?.error
+  return typeof error?.message === 'string' ? error.message : ''
+}
+
+/**
+ * Uploads a file as the raw request body. Serve mode authenticates with the
+ * session cookie; the desktop window's asset server routes the same path.
+ */
+export async function uploadFile(file: Blob): Promise<UploadedFile> {
+  let response: Response
+  try {
+    response = await fetch(uploadPath, { method: 'POST', body: file, credentials: 'same-origin' })
+  } catch (reason) {
+    throw new ApiError(`the file could not be uploaded: ${reason instanceof Error ? reason.message : String(reason)}`)
+  }
+  const body: unknown = await response.json().catch(() => null)
+  if (!response.ok) {
+    throw new ApiError(messageOf(body) || `the file could not be uploaded (HTTP ${response.status})`)
+  }
+  const uploaded = body as Partial<UploadedFile> | null
+  if (!uploaded || typeof uploaded.id !== 'string' || !uploaded.id) {
+    throw new ApiError('the file could not be uploaded: the server gave no upload id')
+  }
+  return { id: uploaded.id, bytes: Number(uploaded.bytes ?? 0) }
+}
+
+/** True in a browser on `wecom-bridge serve` (the serve shim sets the flag). */
+export function isServeMode(): boolean {
+  return (window as unknown as { __wecomBridgeServeMode?: unknown }).__wecomBridgeServeMode === true
+}
+
+/** What the UI shows once an export is offered. */
+export type DownloadOffer =
+  | { kind: 'downloaded'; name: string }
+  | { kind: 'saved'; name: string; path: string }
+
+/**
+ * Serve mode: starts the browser download through a hidden link. Desktop:
+ * nothing to download, the file is already on this machine; the UI shows
+ * its path.
+ */
+export function offerDownload(file: FileExport): DownloadOffer {
+  if (!isServeMode()) return { kind: 'saved', name: file.name, path: file.path }
+  const link = document.createElement('a')
+  link.href = file.downloadUrl
+  link.download = file.name
+  link.style.display = 'none'
+  document.body.appendChild(link)
+  try {
+    link.click()
+  } finally {
+    link.remove()
+  }
+  return { kind: 'downloaded', name: file.name }
+}

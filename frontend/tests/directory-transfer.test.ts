@@ -1,0 +1,64 @@
+// The upload and download helpers of src/api/transfer.ts, against a stubbed fetch.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ApiError } from '@/api/call'
+import { isServeMode, offerDownload, uploadFile, type FileExport } from '@/api/transfer'
+
+const exported: FileExport = {
+  name: 'directory-20260102-030405.csv',
+  path: '/home/admin/.local/share/wecom-bridge/exports/directory-20260102-030405.csv',
+  downloadUrl: '/api/download/directory-20260102-030405.csv',
+  bytes: 2048,
+}
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+}
+
+describe('file transfer', () => {
+  afterEach(() => {
+    delete (window as unknown as { __wecomBridgeServeMode?: boolean }).__wecomBridgeServeMode
+    document.body.innerHTML = ''
+  })
+
+  it('uploads the file as the raw body, with the session cookie', async () => {
+    const fetchMock = vi.fn().mockResolvedValue(jsonResponse(200, { id: 'a'.repeat(32), bytes: 9 }))
+    vi.stubGlobal('fetch', fetchMock)
+    const file = new File(['账号,姓名\n'], 'staff.csv')
+    await expect(uploadFile(file)).resolves.toEqual({ id: 'a'.repeat(32), bytes: 9 })
+    expect(fetchMock).toHaveBeenCalledWith('/api/upload', { method: 'POST', body: file, credentials: 'same-origin' })
+  })
+
+  it('rejects with the server’s own message, or the HTTP status', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(413, { error: { code: 'transfer', message: 'the file is over 64 MiB; split it into smaller files' } })))
+    await expect(uploadFile(new Blob(['x']))).rejects.toThrow(new ApiError('the file is over 64 MiB; split it into smaller files'))
+
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response('<html>', { status: 401 })))
+    await expect(uploadFile(new Blob(['x']))).rejects.toThrow('the file could not be uploaded (HTTP 401)')
+
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
+    await expect(uploadFile(new Blob(['x']))).rejects.toThrow('the file could not be uploaded: Failed to fetch')
+  })
+
+  it('in serve mode, downloads through a hidden link', () => {
+    ;(window as unknown as { __wecomBridgeServeMode: boolean }).__wecomBridgeServeMode = true
+    const clicked: HTMLAnchorElement[] = []
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this)
+    })
+    expect(isServeMode()).toBe(true)
+    expect(offerDownload(exported)).toEqual({ kind: 'downloaded', name: exported.name })
+    expect(clicked).toHaveLength(1)
+    expect(clicked[0].getAttribute('href')).toBe(exported.downloadUrl)
+    expect(clicked[0].download).toBe(exported.name)
+    expect(document.querySelector('a[download]')).toBeNull() // removed again
+    click.mockRestore()
+  })
+
+  it('in the desktop app, offers the path on this machine', () => {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click')
+    expect(isServeMode()).toBe(false)
+    expect(offerDownload(exported)).toEqual({ kind: 'saved', name: exported.name, path: exported.path })
+    expect(click).not.toHaveBeenCalled()
+    click.mockRestore()
+  })
+})
