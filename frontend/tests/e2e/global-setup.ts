@@ -1,15 +1,16 @@
-import { writeFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { startServe } from './serve-process'
 
-const here = fileURLToPath(new URL('.', import.meta.url))
-
+// Starts one `wecom-bridge serve` for the whole run and returns the teardown
+// that stops it, so concurrent runs never share a pid file.
 export default async function globalSetup() {
   const s = await startServe()
   process.env.E2E_BASE_URL = s.baseURL
   process.env.E2E_TOKEN = s.token
   process.env.E2E_DATA_DIR = s.dataDir
-  writeFileSync(join(here, '.serve-pid'), String(s.proc.pid))
   s.proc.unref()
+  return async () => {
+    s.proc.kill('SIGTERM')
+    rmSync(s.dataDir, { recursive: true, force: true })
+  }
 }

@@ -13,7 +13,6 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   globalSetup: './global-setup.ts',
-  globalTeardown: './global-teardown.ts',
   outputDir: '../../../.e2e/results',
   use: {
     baseURL: process.env.E2E_BASE_URL,
