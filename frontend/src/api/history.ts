@@ -1,2 +1,28 @@
-// Backend calls of the history page. Views import them through '@/api'.
-export {}
+// Backend calls of the history page (同步记录). Views import them through '@/api'.
+// The run reports are exported with exportSyncReport (./sync).
+import { ListSyncHistory } from '../../wailsjs/go/main/App'
+import { syncer } from '../../wailsjs/go/models'
+import { call } from './call'
+
+type Fields<T> = {
+  [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K]
+}
+
+export type HistoryEntry = Fields<syncer.HistoryEntry>
+export type HistoryQuery = Fields<syncer.HistoryQuery>
+export interface HistoryPage {
+  entries: HistoryEntry[]
+  total: number
+}
+
+/** History kinds: a preview that was not applied, or a run. */
+export type HistoryKind = 'preview' | 'run'
+
+/** One page of the corp's previews and runs, newest first (limit 1..200). */
+export async function listSyncHistory(corpId: number, query: HistoryQuery): Promise<HistoryPage> {
+  const page = await call(() => ListSyncHistory(corpId, syncer.HistoryQuery.createFrom(query)))
+  return {
+    entries: (page.entries ?? []).map((e) => ({ ...e, summary: { ...e.summary, counts: e.summary?.counts ?? {} } })),
+    total: page.total,
+  }
+}

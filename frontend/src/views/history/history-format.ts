@@ -1,0 +1,30 @@
+// How the history shows times and durations.
+export function formatTime(value: unknown, locale: string): string {
+  const date = new Date(String(value))
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { hour12: false })
+}
+
+/** Milliseconds under a second as ms, otherwise seconds with one decimal. */
+export function durationParts(ms: number): { key: 'durationMs' | 'durationS'; ms: number; s: string } {
+  return ms < 1000 ? { key: 'durationMs', ms, s: '' } : { key: 'durationS', ms, s: (ms / 1000).toFixed(1) }
+}
+
+/** Status tag colours: interrupted stands out. */
+export function statusTag(status: string): 'success' | 'warning' | 'danger' | 'info' | 'primary' {
+  switch (status) {
+    case 'done':
+    case 'applied':
+      return 'success'
+    case 'failed':
+    case 'stopped':
+      return 'danger'
+    case 'interrupted':
+    case 'cancelled':
+      return 'warning'
+    case 'running':
+    case 'preview':
+      return 'primary'
+    default:
+      return 'info'
+  }
+}

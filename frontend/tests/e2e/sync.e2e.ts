@@ -1,0 +1,150 @@
+// The sync journey against the real serve binary, on the demo corp: import
+// the sample directory, pull WeCom and rematch, then in the UI preview a
+// to-WeCom sync, check the tree diff colours and the counts, apply it while
+// watching the progress, and open the run's report in History.
+//
+// The e2e server is shared by every spec file (in file order), so this spec
+// starts the demo corp itself when another spec removed it, and skips the
+// import when the sample's accounts are already there.
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { APIRequestContext, Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { test, expect, login, token } from './fixtures'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const samplePath = resolve(here, '../../../docs/samples/directory-sample.csv')
+const screenshotPath = resolve(here, '../../../docs/screenshots/sync-tree-diff.png')
+const sampleCsv = readFileSync(samplePath, 'utf8')
+/** The sample's top departments: the sync scope, so accounts other specs left behind stay out of it. */
+const sampleRoots = [...new Set(sampleCsv.replace(/^\uFEFF/, '').trim().split('\n').slice(1)
+  .flatMap((line) => line.split(',')[5].split(';').map((path) => path.split('/')[0])))]
+
+test.describe.configure({ mode: 'serial' })
+
+async function rpc<T>(request: APIRequestContext, method: string, ...args: unknown[]): Promise<T> {
+  const res = await request.post('/api/rpc/' + method, { data: args, headers: { Authorization: `Bearer ${token()}` } })
+  expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
+  return (await res.json()).result as T
+}
+
+/** The demo corp, active, with the sample directory imported, pulled and matched, scoped to the sample. */
+async function prepareDemo(page: Page): Promise<number> {
+  return page.evaluate(async ({ csv, roots }) => {
+    const app = (window as any).go.main.App
+    const corps: { id: number; demo: boolean }[] = (await app.ListCorps()) ?? []
+    const demo = corps.find((c) => c.demo) ?? (await app.StartDemo())
+    await app.SetActiveCorp(demo.id)
+    const accounts = await app.ListDirectoryAccounts({ search: 'lina@example.com', deptId: 0, includeSubDepts: false, status: '', offset: 0, limit: 10, sort: 'account' })
+    if (!accounts.rows?.length) {
+      const upload = await fetch('/api/upload', { method: 'POST', body: csv, credentials: 'same-origin' }).then((r) => r.json())
+      const preview = await app.PreviewDirectoryImport(upload.id, 'directory-sample.csv', false)
+      if (preview.addCount + preview.updateCount > 0) await app.ApplyDirectoryImport(preview.preview.id, 0)
+    }
+    await app.PullCorp(demo.id, 0)
+    await app.RematchBindings(demo.id)
+    const options = await app.GetSyncOptions(demo.id, 'to-wecom')
+    await app.SetSyncOptions(demo.id, 'to-wecom', { ...options, scope: { departments: roots, includeUsers: [], excludeUsers: [] } })
+    return demo.id as number
+  }, { csv: sampleCsv, roots: sampleRoots })
+}
+
+/** Records every "sync:progress" event in the page, for the test to read. */
+async function recordProgress(page: Page) {
+  await page.evaluate(() => {
+    const w = window as any
+    w.__syncProgress = []
+    w.runtime.EventsOn('sync:progress', (p: unknown) => w.__syncProgress.push(p))
+  })
+}
+
+test('a to-WeCom preview shows the tree diff and counts, applies with progress, and its report opens in History', async ({ page }) => {
+  test.setTimeout(120_000)
+  await rpc(page.request, 'SetLanguage', 'zh-CN')
+  await login(page)
+  const corpId = await prepareDemo(page)
+  await page.reload()
+  await expect(page.getByTestId('nav-sync')).toBeVisible()
+
+  await page.getByTestId('nav-sync').click()
+  await expect(page.getByTestId('page-title')).toHaveText('同步预览')
+  await page.getByTestId('sync-direction-to-wecom').click()
+
+  // The demo's options mount the local roots under WeCom department 1.
+  await page.getByTestId('sync-options-open').click()
+  await expect(page.getByTestId('opt-top-department').locator('input')).toHaveValue('1')
+  await expect(page.locator('[data-testid="opt-scope-departments"] textarea, textarea[data-testid="opt-scope-departments"]')).toHaveValue(sampleRoots.join('\n'))
+  await expect(page.getByTestId('opt-exclusion-wins')).toContainText('排除优先')
+  await page.getByTestId('sync-options-save').click()
+  await expect(page.getByTestId('sync-options')).toBeHidden()
+
+  await page.getByTestId('sync-preview').click()
+  const summary = page.getByTestId('plan-summary')
+  await expect(summary).toBeVisible({ timeout: 30_000 })
+  const planId = Number(await summary.getAttribute('data-plan-id'))
+  expect(planId).toBeGreaterThan(0)
+
+  // The counts match the plan's operations as the backend lists them.
+  const expected = await page.evaluate(async (id) => {
+    const app = (window as any).go.main.App
+    const ops = async (type: string) => (await app.ListSyncPlanOps(id, { type, state: '', search: '', offset: 0, limit: 1 })).total as number
+    return { createUser: await ops('create_user'), createDept: await ops('create_department'), total: await ops('') }
+  }, planId)
+  expect(expected.createUser).toBeGreaterThan(0)
+  await expect(page.getByTestId('plan-count-create_user')).toHaveAttribute('data-count', String(expected.createUser))
+  await expect(page.getByTestId('plan-count-create_department')).toHaveAttribute('data-count', String(expected.createDept))
+  await expect(summary).toHaveAttribute('data-total', String(expected.total))
+  await expect(page.getByTestId('plan-ops')).toHaveAttribute('data-total', String(expected.total))
+
+  // Tree colours: the WeCom root is matched (orange); the sample's new departments are purple.
+  const tree = page.getByTestId('plan-tree')
+  const root = tree.getByTestId('tree-node-W1').locator('.node-label')
+  await expect(root).toHaveClass(/diff-matched/)
+  await expect(root).toHaveCSS('color', 'rgb(230, 130, 30)')
+  const fresh = tree.locator('.node-label.diff-new').first()
+  await expect(fresh).toBeVisible()
+  await expect(fresh).toHaveCSS('color', 'rgb(142, 68, 173)')
+  await expect(tree.locator('.node-label.diff-new', { hasText: '香港分公司' })).toBeVisible()
+  await expect(page.getByTestId('plan-tree-legend')).toContainText('新增')
+  await tree.screenshot({ path: screenshotPath })
+
+  // The operation list filters by type on the server.
+  await page.getByTestId('op-type-filter').click()
+  await page.getByTestId('op-type-option-create_user').click()
+  await expect(page.getByTestId('plan-ops')).toHaveAttribute('data-total', String(expected.createUser))
+  await expect(page.locator('[data-testid^="op-row-"][data-type="create_user"]').first()).toBeVisible()
+
+  // Apply: a blocked plan needs its removals typed in; watch the progress reach done = total.
+  await recordProgress(page)
+  await page.getByTestId('sync-apply').click()
+  if ((await page.getByTestId('plan-safety').getAttribute('data-blocked')) === 'true') {
+    await expect(page.getByTestId('apply-confirm')).toBeDisabled()
+    const removals = await page.evaluate(async (id) => (await (window as any).go.main.App.GetSyncPlan(id)).summary.removals, planId)
+    await page.locator('input[data-testid="confirm-removals-input"]').fill(String(removals))
+  }
+  await page.getByTestId('apply-confirm').click()
+  const result = page.getByTestId('apply-result')
+  await expect(result).toHaveAttribute('data-status', /done|failed/, { timeout: 60_000 })
+  await expect(page.getByTestId('apply-failed-ops')).toHaveCount(0)
+  await expect(result).toHaveAttribute('data-status', 'done')
+  await expect(result).toHaveAttribute('data-done', String(expected.total))
+  const progress = await page.evaluate(() => (window as any).__syncProgress as { done: number; total: number; final: boolean }[])
+  expect(progress.length).toBeGreaterThan(0)
+  const last = progress[progress.length - 1]
+  expect(last.final).toBe(true)
+  expect(last.done).toBe(last.total)
+  expect(last.total).toBe(expected.total)
+
+  // The run's report in History: its row, then the drawer with a real download.
+  await page.getByTestId('apply-report-link').click()
+  await expect(page.getByTestId('page-title')).toHaveText('同步记录')
+  const runId = await page.evaluate(async (id) => (await (window as any).go.main.App.GetSyncPlan(id)).runId as number, planId)
+  const row = page.getByTestId(`history-row-run-${runId}`)
+  await expect(row).toHaveAttribute('data-status', 'done')
+  await expect(page.getByTestId('history-report')).toBeVisible()
+  await expect(page.getByTestId('report-count-create_user')).toHaveAttribute('data-count', String(expected.createUser))
+  const download = page.waitForEvent('download')
+  await page.getByTestId('report-download-xlsx').click()
+  expect((await download).suggestedFilename()).toMatch(new RegExp(`^sync-report-${runId}.*\\.xlsx$`))
+  expect(corpId).toBeGreaterThan(0)
+})

@@ -1,0 +1,68 @@
+// The history page: rows of previews and runs, the resume button of an
+// interrupted run, report downloads and the report drawer.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '@/api'
+import HistoryView from '@/views/HistoryView.vue'
+import { startStatus } from './fixtures'
+import { mountApp, settle } from './mount-app'
+import { demoCorp, historyEntry, run } from './sync-fixtures'
+
+vi.mock('@/api', async (importOriginal) => (await import('./sync-fixtures')).syncApiMock(importOriginal))
+
+const entries = [
+  historyEntry({ planId: 43, runId: 10, status: 'interrupted', done: 12, failed: 0, trigger: 'schedule', startedBy: 'scheduler' }),
+  historyEntry({ planId: 42, runId: 0, kind: 'preview', status: 'superseded', durationMs: 340 }),
+  historyEntry(),
+]
+
+describe('sync history', () => {
+  beforeEach(() => {
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: demoCorp }))
+    vi.mocked(api.listSyncHistory).mockResolvedValue({ entries, total: 3 })
+    vi.mocked(api.listSyncPlanOps).mockResolvedValue({ ops: [], total: 0 })
+  })
+  afterEach(() => {
+    vi.clearAllMocks()
+    document.body.innerHTML = ''
+  })
+
+  it('lists previews and runs, with a resume button on the interrupted run only', async () => {
+    const { wrapper } = await mountApp(HistoryView, { path: '/history' })
+    expect(api.listSyncHistory).toHaveBeenCalledWith(7, { direction: '', kind: '', offset: 0, limit: 20 })
+    const interrupted = wrapper.find('[data-testid="history-row-run-10"]')
+    expect(interrupted.classes()).toContain('interrupted')
+    expect(interrupted.text()).toContain('定时')
+    expect(interrupted.text()).toContain('已中断')
+    expect(interrupted.find('[data-testid="history-resume-10"]').exists()).toBe(true)
+
+    const preview = wrapper.find('[data-testid="history-row-preview-42"]')
+    expect(preview.text()).toContain('预览')
+    expect(preview.text()).toContain('340 毫秒')
+    expect(preview.find('[data-testid^="history-report-xlsx-"]').exists()).toBe(false)
+
+    const done = wrapper.find('[data-testid="history-row-run-9"]')
+    expect(done.text()).toContain('34 / 34 / 0')
+    expect(done.text()).toContain('2.1 秒')
+    expect(done.find('[data-testid="history-resume-9"]').exists()).toBe(false)
+
+    vi.mocked(api.resumeSyncRun).mockResolvedValue(run({ id: 10, status: 'done' }))
+    await interrupted.find('[data-testid="history-resume-10"]').trigger('click')
+    await settle()
+    expect(api.resumeSyncRun).toHaveBeenCalledWith(10)
+    expect(api.listSyncHistory).toHaveBeenCalledTimes(2)
+  })
+
+  it('downloads a run report and opens the report drawer from the sync page link', async () => {
+    vi.mocked(api.exportSyncReport).mockResolvedValue({ name: 'sync-report-9.xlsx', path: '/data/exports/sync-report-9.xlsx', downloadUrl: '/api/download/x', bytes: 10 })
+    const { wrapper } = await mountApp(HistoryView, { path: '/history?run=9' })
+    await settle()
+    const drawer = document.querySelector('[data-testid="history-report"]')!
+    expect(drawer.textContent).toContain('同步报告 #9')
+    expect(drawer.querySelector('[data-testid="report-count-create_user"]')!.getAttribute('data-count')).toBe('16')
+
+    await wrapper.find('[data-testid="history-report-xlsx-9"]').trigger('click')
+    await settle()
+    expect(api.exportSyncReport).toHaveBeenCalledWith(9, 'xlsx')
+    expect(document.body.textContent).toContain('/data/exports/sync-report-9.xlsx')
+  })
+})

@@ -1,0 +1,132 @@
+// Plans, trees and runs for the sync and history page tests, and a partial
+// mock of '@/api': the constants and pure helpers stay real.
+import { vi } from 'vitest'
+import type { HistoryEntry, PlanOp, PlanTreeNode, SyncPlan, SyncRun } from '@/api'
+
+export async function syncApiMock(importOriginal: () => Promise<typeof import('@/api')>) {
+  const real = await importOriginal()
+  return {
+    ...real,
+    getStartStatus: vi.fn(),
+    getAppInfo: vi.fn(),
+    planSync: vi.fn(),
+    getSyncPlan: vi.fn(),
+    listSyncPlanOps: vi.fn(),
+    getSyncPlanTree: vi.fn(),
+    applySync: vi.fn(),
+    cancelSyncRun: vi.fn(),
+    resumeSyncRun: vi.fn(),
+    getSyncRun: vi.fn(),
+    getSyncOptions: vi.fn(),
+    setSyncOptions: vi.fn(),
+    exportSyncPlan: vi.fn(),
+    exportSyncReport: vi.fn(),
+    onSyncProgress: vi.fn(),
+    onSyncOps: vi.fn(),
+    listSyncHistory: vi.fn(),
+  }
+}
+
+export const demoCorp = { id: 7, name: '演示企业 (DEMO)', corpId: 'wwdemo', demo: true }
+
+export function plan(overrides: Partial<SyncPlan> = {}): SyncPlan {
+  return {
+    id: 41,
+    corpId: 7,
+    direction: 'to-wecom',
+    status: 'preview',
+    fingerprint: 'f',
+    options: {} as SyncPlan['options'],
+    summary: {
+      counts: { create_department: 15, create_user: 16, move_user: 3 },
+      total: 34,
+      removals: 0,
+      sourceUsers: 19,
+      targetUsers: 482,
+      usersAfter: 498,
+      notCreated: 0,
+      warnings: 0,
+    },
+    blocked: false,
+    hardBlocked: false,
+    reasons: [],
+    warnings: [],
+    trigger: 'manual',
+    createdBy: 'admin',
+    createdAt: '2026-01-02T03:04:05Z',
+    durationMs: 12,
+    ...overrides,
+  }
+}
+
+export function blockedPlan(): SyncPlan {
+  const p = plan()
+  return {
+    ...p,
+    blocked: true,
+    summary: { ...p.summary, counts: { ...p.summary.counts, disable_user: 60 }, total: 94, removals: 60 },
+    reasons: [{ code: 'removals_count', zh: '本计划会禁用或删除 60 名用户，超过了安全阈值 50。', en: 'this plan disables or deletes 60 users' }],
+  }
+}
+
+export function node(key: string, state: string, overrides: Partial<PlanTreeNode> = {}): PlanTreeNode {
+  return { key, parentKey: '', name: key, state, added: 0, updated: 0, removed: 0, children: 0, ...overrides }
+}
+
+export function op(seq: number, overrides: Partial<PlanOp> = {}): PlanOp {
+  return {
+    seq,
+    type: 'create_user',
+    phase: 2,
+    target: `user${seq}`,
+    path: '总部/研发中心',
+    after: { userid: `user${seq}`, name: `用户${seq}`, departments: [{ key: 'dept:L2', path: '总部/研发中心' }] },
+    reason: 'new_user',
+    reasonZh: '同步源新增的用户',
+    reasonEn: 'user only exists on the source side',
+    state: 'pending',
+    ...overrides,
+  }
+}
+
+export function run(overrides: Partial<SyncRun> = {}): SyncRun {
+  return {
+    id: 9,
+    planId: 41,
+    corpId: 7,
+    direction: 'to-wecom',
+    status: 'done',
+    trigger: 'manual',
+    startedBy: 'admin',
+    startedAt: '2026-01-02T03:05:00Z',
+    finishedAt: '2026-01-02T03:05:02Z',
+    durationMs: 2100,
+    total: 34,
+    done: 34,
+    failed: 0,
+    resumes: 0,
+    ...overrides,
+  }
+}
+
+export function historyEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
+  return {
+    planId: 41,
+    runId: 9,
+    corpId: 7,
+    direction: 'to-wecom',
+    kind: 'run',
+    status: 'done',
+    trigger: 'manual',
+    startedBy: 'admin',
+    startedAt: '2026-01-02T03:05:00Z',
+    durationMs: 2100,
+    summary: plan().summary,
+    blocked: false,
+    hardBlocked: false,
+    total: 34,
+    done: 34,
+    failed: 0,
+    ...overrides,
+  }
+}
