@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"wecom-bridge/backend/store"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -50,7 +51,7 @@ func (s *Service) swap(ctx context.Context, corpID int64, snap *Snapshot, run *R
 }
 
 func insertDepartments(ctx context.Context, tx *sqlx.Tx, corpID int64, depts []Department) error {
-	ins, err := newBulkInsert(ctx, tx, `INSERT INTO mirror_departments(corp_id, id, parent_id, seq, name, name_en,
+	ins, err := store.NewBulkInsert(ctx, tx, `INSERT INTO mirror_departments(corp_id, id, parent_id, seq, name, name_en,
 		sort_order, leaders, path) VALUES `, 9)
 	if err != nil {
 		return fmt.Errorf("prepare the department insert: %w", err)
@@ -63,20 +64,20 @@ func insertDepartments(ctx context.Context, tx *sqlx.Tx, corpID int64, depts []D
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(depts[a].ID, depts[b].ID) })
 	for _, i := range order {
 		d := &depts[i]
-		if err := ins.add(ctx, corpID, d.ID, d.ParentID, i, d.Name, d.NameEN, d.SortOrder,
+		if err := ins.Add(ctx, corpID, d.ID, d.ParentID, i, d.Name, d.NameEN, d.SortOrder,
 			jsonText(d.Leaders), jsonText(d.Path)); err != nil {
-			ins.flush(ctx)
+			ins.Flush(ctx)
 			return fmt.Errorf("save departments (up to %d %q): %w", d.ID, d.Name, err)
 		}
 	}
-	if err := ins.flush(ctx); err != nil {
+	if err := ins.Flush(ctx); err != nil {
 		return fmt.Errorf("save departments: %w", err)
 	}
 	return nil
 }
 
 func insertUsers(ctx context.Context, tx *sqlx.Tx, corpID int64, users []User) error {
-	ins, err := newBulkInsert(ctx, tx, `INSERT INTO mirror_users(corp_id, userid, name, alias, position, mobile,
+	ins, err := store.NewBulkInsert(ctx, tx, `INSERT INTO mirror_users(corp_id, userid, name, alias, position, mobile,
 		email, biz_mail, telephone, gender, status, enable, main_department, departments, search_text) VALUES `, 15)
 	if err != nil {
 		return fmt.Errorf("prepare the member insert: %w", err)
@@ -98,33 +99,33 @@ func insertUsers(ctx context.Context, tx *sqlx.Tx, corpID int64, users []User) e
 	ms := make([]membership, 0, memberships)
 	for _, i := range order {
 		u := &users[i]
-		if err := ins.add(ctx, corpID, u.UserID, u.Name, u.Alias, u.Position, u.Mobile, u.Email,
+		if err := ins.Add(ctx, corpID, u.UserID, u.Name, u.Alias, u.Position, u.Mobile, u.Email,
 			u.BizMail, u.Telephone, u.Gender, u.Status, u.Enable, u.MainDepartment, jsonText(u.Departments),
 			searchText(u)); err != nil {
-			ins.flush(ctx)
+			ins.Flush(ctx)
 			return fmt.Errorf("save members (up to %q %s): %w", u.UserID, u.Name, err)
 		}
 		for _, d := range u.Departments {
 			ms = append(ms, membership{d, i})
 		}
 	}
-	if err := ins.flush(ctx); err != nil {
+	if err := ins.Flush(ctx); err != nil {
 		return fmt.Errorf("save members: %w", err)
 	}
 
 	// Stable: within a department the members stay in userid order.
 	slices.SortStableFunc(ms, func(a, b membership) int { return cmp.Compare(a.dept, b.dept) })
-	ins, err = newBulkInsert(ctx, tx, `INSERT OR IGNORE INTO mirror_user_departments(corp_id, dept_id, userid) VALUES `, 3)
+	ins, err = store.NewBulkInsert(ctx, tx, `INSERT OR IGNORE INTO mirror_user_departments(corp_id, dept_id, userid) VALUES `, 3)
 	if err != nil {
 		return fmt.Errorf("prepare the membership insert: %w", err)
 	}
 	for _, m := range ms {
-		if err := ins.add(ctx, corpID, m.dept, users[m.user].UserID); err != nil {
-			ins.flush(ctx)
+		if err := ins.Add(ctx, corpID, m.dept, users[m.user].UserID); err != nil {
+			ins.Flush(ctx)
 			return fmt.Errorf("save the departments of members (up to %q): %w", users[m.user].UserID, err)
 		}
 	}
-	if err := ins.flush(ctx); err != nil {
+	if err := ins.Flush(ctx); err != nil {
 		return fmt.Errorf("save the departments of members: %w", err)
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"wecom-bridge/backend/store"
 )
 
 // Plan statuses.
@@ -130,34 +131,34 @@ func (s *Service) savePlan(ctx context.Context, p *Plan) error {
 	if len(p.Ops) > maxOpsPerPlan {
 		return fmt.Errorf("save sync plan: %d operations is over the limit of %d per plan; narrow the sync scope", len(p.Ops), maxOpsPerPlan)
 	}
-	ops, err := newBulkInsert(ctx, tx, `INSERT INTO sync_ops(id, plan_id, seq, type, phase, key, deps, target, path, node, before, after, reason, detail) VALUES `, 14)
+	ops, err := store.NewBulkInsert(ctx, tx, `INSERT INTO sync_ops(id, plan_id, seq, type, phase, key, deps, target, path, node, before, after, reason, detail) VALUES `, 14)
 	if err != nil {
 		return fmt.Errorf("save sync plan operations: %w", err)
 	}
 	// JSON encoding runs ahead on another core while SQLite inserts.
 	for enc := range encodeOps(ctx, p.Ops) {
 		for i, op := range enc.ops {
-			if err := ops.add(ctx, opID(p.ID, op.Seq), p.ID, op.Seq, string(op.Type), op.Phase, op.Key, strings.Join(op.Deps, ","), op.Target, op.Path, op.Node,
+			if err := ops.Add(ctx, opID(p.ID, op.Seq), p.ID, op.Seq, string(op.Type), op.Phase, op.Key, strings.Join(op.Deps, ","), op.Target, op.Path, op.Node,
 				enc.before[i], enc.after[i], op.Reason, op.Detail); err != nil {
 				return fmt.Errorf("save sync plan operations: %w", err)
 			}
 		}
 	}
-	if err := ops.flush(ctx); err != nil {
+	if err := ops.Flush(ctx); err != nil {
 		return fmt.Errorf("save sync plan operations: %w", err)
 	}
-	nodes, err := newBulkInsert(ctx, tx, `INSERT INTO sync_plan_nodes(plan_id, key, parent_key, seq, name, state, from_text, to_text,
+	nodes, err := store.NewBulkInsert(ctx, tx, `INSERT INTO sync_plan_nodes(plan_id, key, parent_key, seq, name, state, from_text, to_text,
 		local_id, wecom_id, added, updated, removed, children) VALUES `, 14)
 	if err != nil {
 		return fmt.Errorf("save sync plan tree: %w", err)
 	}
 	for _, n := range p.Nodes {
-		if err := nodes.add(ctx, p.ID, n.Key, n.ParentKey, n.seq, n.Name, n.State, n.From, n.To, n.LocalID, n.WeComID,
+		if err := nodes.Add(ctx, p.ID, n.Key, n.ParentKey, n.seq, n.Name, n.State, n.From, n.To, n.LocalID, n.WeComID,
 			n.Added, n.Updated, n.Removed, n.Children); err != nil {
 			return fmt.Errorf("save sync plan tree: %w", err)
 		}
 	}
-	if err := nodes.flush(ctx); err != nil {
+	if err := nodes.Flush(ctx); err != nil {
 		return fmt.Errorf("save sync plan tree: %w", err)
 	}
 	return tx.Commit()
