@@ -1,2 +1,201 @@
-// Backend calls of the bindings page. Views import them through '@/api'.
-export {}
+// Backend calls of the bindings page (账号绑定): pulling WeCom contacts into
+// the mirror, the review rows and their actions, pickers, audit, and the
+// binding files (export, 关联导入). Views import them through '@/api'.
+import {
+  ApplyBindingImport,
+  BindManual,
+  ConfirmBindings,
+  ConfirmHighConfidence,
+  CreateLocalAccountsForUnbound,
+  ExportBindings,
+  GetBindingAudit,
+  GetBindingSummary,
+  GetMirrorSummary,
+  ListBindings,
+  ListPullRuns,
+  PreviewBindingImport,
+  PullCorp,
+  RejectBindings,
+  RematchBindings,
+  ResolveAmbiguous,
+  SearchBindingLocals,
+  SearchBindingMembers,
+  UnbindBindings,
+} from '../../wailsjs/go/main/App'
+import { review, type mirror } from '../../wailsjs/go/models'
+import { call } from './call'
+import { onEvent, type Unsubscribe } from './events'
+import type { FileExport } from './transfer'
+
+// The bindings resolve to plain JSON, not class instances: drop methods, deeply.
+type Plain<T> = T extends (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Plain<T[K]> }
+    : T
+
+/** A pull as History shows it; times are ISO strings on the wire. */
+export type PullRun = Omit<Plain<mirror.Run>, 'startedAt' | 'finishedAt'> & { startedAt: string; finishedAt: string }
+/** What the last pull brought in; pulledAt is an ISO string, absent before the first pull. */
+export type MirrorSummary = Omit<Plain<mirror.Summary>, 'pulledAt' | 'lastRun'> & {
+  pulledAt?: string
+  lastRun?: PullRun
+}
+export type BindingSummary = Plain<review.Summary>
+export type BindingRow = Plain<review.Row>
+export type BindingCandidate = Plain<review.Candidate>
+export type BindingPage = Plain<review.Page>
+export type BindingQuery = Plain<review.Query>
+export type BindingPerson = Plain<review.Person>
+export type BindingAuditEntry = Plain<review.AuditEntry>
+export type BindingAuditPage = Plain<review.AuditPage>
+export type BindingImportPreview = Plain<review.ImportPreview>
+export type BindingImportPair = Plain<review.ImportPair>
+export type BindingImportReject = Plain<review.ImportReject>
+
+/** Row states (backend/review/rows.go). */
+export type BindingState = 'proposed' | 'confirmed' | 'rejected' | 'ambiguous' | 'unbound_local' | 'unbound_wecom'
+/** List filters (backend/review/list.go); '' and 'all' show every row. */
+export type BindingFilter = 'all' | 'review' | 'ambiguous' | 'confirmed' | 'rejected' | 'unbound_local' | 'unbound_wecom'
+/** Binding methods (backend/binding/types.go). */
+export type BindingMethod = 'existing' | 'userid' | 'employee_no' | 'mobile' | 'email' | 'name' | 'name+department' | 'manual' | 'import'
+/** Sort orders of the list (backend/review/list.go). */
+export type BindingSort = '' | 'account' | 'userid' | 'name' | 'confidence' | '-confidence' | 'method' | 'state'
+/** Key fields a 关联导入 file may name the local account by. */
+export type BindingImportKey = 'account' | 'employee_no' | 'mobile' | 'email'
+export type BindingExportFormat = 'xlsx' | 'csv'
+/** The largest page ListBindings and GetBindingAudit return. */
+export const maxBindingPage = 200
+
+/** Payload of each "pull:progress" event (backend/events Progress). */
+export interface PullProgress {
+  job: string
+  /** "departments" while fetching, "saving" while swapping, then the run's status on the final event. */
+  phase: string
+  done: number
+  failed: number
+  total: number
+  message?: string
+  final: boolean
+}
+
+export const pullProgressEvent = 'pull:progress'
+
+/** Audit page request; the backend's AuditQuery has Go field names on the wire. */
+export interface BindingAuditQuery {
+  offset: number
+  limit: number
+  account?: string
+  userid?: string
+}
+
+// Go's nil slices arrive as null; the UI always gets arrays.
+function normalizeRun(r: PullRun): PullRun {
+  return { ...r, failedDepartments: r.failedDepartments ?? [] }
+}
+
+function normalizeRow(r: BindingRow): BindingRow {
+  return { ...r, candidates: r.candidates ?? [] }
+}
+
+/** Pulls the corp's WeCom contacts (agentId 0: its first app); progress arrives through onPullProgress. */
+export async function pullCorp(corpId: number, agentId = 0): Promise<PullRun> {
+  return normalizeRun((await call(() => PullCorp(corpId, agentId))) as unknown as PullRun)
+}
+
+export function onPullProgress(handler: (progress: PullProgress) => void): Unsubscribe {
+  return onEvent<PullProgress>(pullProgressEvent, handler)
+}
+
+export async function getMirrorSummary(corpId: number): Promise<MirrorSummary> {
+  const s = (await call(() => GetMirrorSummary(corpId))) as unknown as MirrorSummary
+  return { ...s, lastRun: s.lastRun ? normalizeRun(s.lastRun) : undefined }
+}
+
+export async function listPullRuns(corpId: number, limit = 10): Promise<PullRun[]> {
+  const runs = (await call(() => ListPullRuns(corpId, limit))) as unknown as PullRun[] | null
+  return (runs ?? []).map(normalizeRun)
+}
+
+/** Recomputes the proposals from the directory and the last pull; decisions are kept. */
+export function rematchBindings(corpId: number): Promise<BindingSummary> {
+  return call(() => RematchBindings(corpId))
+}
+
+export function getBindingSummary(corpId: number): Promise<BindingSummary> {
+  return call(() => GetBindingSummary(corpId))
+}
+
+export async function listBindings(corpId: number, query: BindingQuery): Promise<BindingPage> {
+  const page = await call(() => ListBindings(corpId, review.Query.createFrom(query)))
+  return { total: page.total, rows: (page.rows ?? []).map(normalizeRow) }
+}
+
+/** Resolves how many rows changed. */
+export function confirmBindings(corpId: number, rowIds: number[]): Promise<number> {
+  return call(() => ConfirmBindings(corpId, rowIds))
+}
+
+export function rejectBindings(corpId: number, rowIds: number[]): Promise<number> {
+  return call(() => RejectBindings(corpId, rowIds))
+}
+
+/** Confirms key and name+department proposals at or above minConfidence; lone name matches stay. */
+export function confirmHighConfidence(corpId: number, minConfidence: number): Promise<number> {
+  return call(() => ConfirmHighConfidence(corpId, minConfidence))
+}
+
+/** Rejects with the existing binding named when either side is bound, unless force. */
+export function bindManual(corpId: number, account: string, userid: string, force = false): Promise<void> {
+  return call(() => BindManual(corpId, account, userid, force))
+}
+
+/** More than one row needs confirmCount equal to their number (the count shown to the admin). */
+export function unbindBindings(corpId: number, rowIds: number[], confirmCount: number): Promise<number> {
+  return call(() => UnbindBindings(corpId, rowIds, confirmCount))
+}
+
+/** chosen is the candidate's account (row anchored on a member) or userid (anchored on an account). */
+export function resolveAmbiguous(corpId: number, rowId: number, chosen: string): Promise<void> {
+  return call(() => ResolveAmbiguous(corpId, rowId, chosen))
+}
+
+export async function searchBindingLocals(corpId: number, q: string, limit = 20): Promise<BindingPerson[]> {
+  return (await call(() => SearchBindingLocals(corpId, q, limit))) ?? []
+}
+
+export async function searchBindingMembers(corpId: number, q: string, limit = 20): Promise<BindingPerson[]> {
+  return (await call(() => SearchBindingMembers(corpId, q, limit))) ?? []
+}
+
+/** Creates a local account for each unbound member counted in summary.toCreate, and binds it. */
+export function createLocalAccountsForUnbound(corpId: number): Promise<number> {
+  return call(() => CreateLocalAccountsForUnbound(corpId))
+}
+
+export async function getBindingAudit(corpId: number, q: BindingAuditQuery): Promise<BindingAuditPage> {
+  const query = review.AuditQuery.createFrom({ Offset: q.offset, Limit: q.limit, Account: q.account ?? '', UserID: q.userid ?? '' })
+  const page = await call(() => GetBindingAudit(corpId, query))
+  return { total: page.total, entries: page.entries ?? [] }
+}
+
+/** Writes every row matching the query (paging ignored) as a file to download or open. */
+export function exportBindings(corpId: number, format: BindingExportFormat, query: BindingQuery): Promise<FileExport> {
+  return call(() => ExportBindings(corpId, format, review.Query.createFrom(query)))
+}
+
+/** Reads an uploaded 关联导入 file (uploadFile first); nothing is bound until applyBindingImport. */
+export async function previewBindingImport(
+  corpId: number,
+  uploadId: string,
+  fileName: string,
+  keyField: BindingImportKey,
+): Promise<BindingImportPreview> {
+  const p = await call(() => PreviewBindingImport(corpId, uploadId, fileName, keyField))
+  return { ...p, toBind: p.toBind ?? [], rejected: p.rejected ?? [] }
+}
+
+/** Binds exactly the preview's pairs; refused once the bindings changed since. Resolves how many were bound. */
+export function applyBindingImport(previewId: number): Promise<number> {
+  return call(() => ApplyBindingImport(previewId))
+}

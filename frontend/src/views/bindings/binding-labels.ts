@@ -1,0 +1,68 @@
+// How a binding's method, confidence and state are shown: locale keys and
+// Element Plus tag types. One place, so the table, the candidates and the
+// audit agree.
+import type { BindingFilter, BindingImportKey, BindingMethod, BindingState } from '@/api'
+
+/** The state filters, in the order the page shows them. */
+export const bindingFilters: BindingFilter[] = ['all', 'review', 'ambiguous', 'confirmed', 'rejected', 'unbound_local', 'unbound_wecom']
+
+/** Binding methods, in the order the method filter lists them: strongest evidence first. */
+export const bindingMethods: BindingMethod[] = ['existing', 'userid', 'employee_no', 'mobile', 'email', 'name+department', 'name', 'manual', 'import']
+
+/** Key fields a 关联导入 file may name the local account by. */
+export const bindingImportKeys: BindingImportKey[] = ['account', 'employee_no', 'mobile', 'email']
+
+/** Locale key under bindingsPage.method for a backend method ("name+department" cannot be a key). */
+const methodKeys: Record<string, string> = {
+  existing: 'existing',
+  userid: 'userid',
+  employee_no: 'employee_no',
+  mobile: 'mobile',
+  email: 'email',
+  name: 'name',
+  'name+department': 'nameDept',
+  manual: 'manual',
+  import: 'import',
+}
+
+/** The locale key of a method, or '' for a method this UI does not know (shown as the raw value). */
+export function methodKey(method: string | undefined): string {
+  return method ? (methodKeys[method] ?? '') : ''
+}
+
+export type ConfidenceLevel = 'high' | 'good' | 'weak' | 'low'
+
+/** Green ≥ 0.95, blue ≥ 0.8, orange ≥ 0.5, red below. */
+export function confidenceLevel(confidence: number): ConfidenceLevel {
+  if (confidence >= 0.95 - 1e-9) return 'high'
+  if (confidence >= 0.8 - 1e-9) return 'good'
+  if (confidence >= 0.5 - 1e-9) return 'weak'
+  return 'low'
+}
+
+export type TagType = 'success' | 'primary' | 'warning' | 'danger' | 'info'
+
+export const confidenceTagType: Record<ConfidenceLevel, TagType> = {
+  high: 'success',
+  good: 'primary',
+  weak: 'warning',
+  low: 'danger',
+}
+
+export const stateTagType: Record<BindingState, TagType> = {
+  proposed: 'warning',
+  confirmed: 'success',
+  rejected: 'info',
+  ambiguous: 'danger',
+  unbound_local: 'info',
+  unbound_wecom: 'info',
+}
+
+/** Rows that bind two records: the ones confirm, reject and unbind act on. */
+export function isPairState(state: string): boolean {
+  return state === 'proposed' || state === 'confirmed'
+}
+
+export function formatConfidence(confidence: number): string {
+  return confidence.toFixed(2)
+}

@@ -1,0 +1,145 @@
+// The review actions: each asks first when it cannot be undone with one
+// click, says what changed, then reloads the page, the counts and the home
+// page's steps.
+import { ElMessage, ElMessageBox } from 'element-plus'
+import { h, ref, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import * as api from '@/api'
+import type { BindingCandidate, BindingRow } from '@/api'
+import { errorText } from '@/format/error-text'
+import { useAppStore } from '@/stores/app'
+
+export function useBindingActions(corpId: Ref<number | null>, afterChange: () => Promise<void>) {
+  const { t } = useI18n()
+  const store = useAppStore()
+  const busy = ref(false)
+
+  async function ask(title: string, body: string, ok: string, danger = false): Promise<boolean> {
+    try {
+      await ElMessageBox.confirm(body, title, {
+        type: 'warning',
+        confirmButtonText: ok,
+        cancelButtonText: t('bindingsPage.cancel'),
+        confirmButtonClass: danger ? 'el-button--danger' : undefined,
+        customClass: 'binding-confirm',
+      })
+      return true
+    } catch {
+      return false // cancelled or closed
+    }
+  }
+
+  /** Runs one change; says how it went; reloads. Resolves false when it failed. */
+  async function change<T>(run: (corp: number) => Promise<T>, said: (result: T) => string): Promise<boolean> {
+    const corp = corpId.value
+    if (corp == null) return false
+    busy.value = true
+    try {
+      const result = await run(corp)
+      ElMessage.success(said(result))
+      return true
+    } catch (reason) {
+      ElMessage.error({ message: t('bindingsPage.failed.action', { error: errorText(reason) }), duration: 8000 })
+      return false
+    } finally {
+      busy.value = false
+      await Promise.all([afterChange(), store.refreshStatus()])
+    }
+  }
+
+  const counted = (key: string) => (count: number) =>
+    count > 0 ? t(`bindingsPage.done.${key}`, { count }) : t('bindingsPage.done.nothing')
+
+  function confirm(rowIds: number[]) {
+    return change((corp) => api.confirmBindings(corp, rowIds), counted('confirmed'))
+  }
+
+  async function reject(rowIds: number[], askFirst: boolean) {
+    const count = rowIds.length
+    if (askFirst && !(await ask(t('bindingsPage.ask.rejectTitle'), t('bindingsPage.ask.rejectBody', { count }), t('bindingsPage.ask.rejectOk'), true))) {
+      return false
+    }
+    return change((corp) => api.rejectBindings(corp, rowIds), counted('rejected'))
+  }
+
+  /** Always asks, with the count; the backend wants that count back for a batch. */
+  async function unbind(rowIds: number[]) {
+    const count = rowIds.length
+    if (!(await ask(t('bindingsPage.ask.unbindTitle'), t('bindingsPage.ask.unbindBody', { count }), t('bindingsPage.ask.unbindOk', { count }), true))) {
+      return false
+    }
+    return change((corp) => api.unbindBindings(corp, rowIds, count), counted('unbound'))
+  }
+
+  function resolve(row: BindingRow, candidate: BindingCandidate) {
+    const chosen = candidate.account || candidate.userid || ''
+    const local = row.anchor === 'wecom' ? chosen : (row.account ?? '')
+    const wecom = row.anchor === 'wecom' ? (row.userid ?? '') : chosen
+    return change((corp) => api.resolveAmbiguous(corp, row.id, chosen), () => t('bindingsPage.done.resolved', { local, wecom }))
+  }
+
+  function confirmHigh(minConfidence: number) {
+    return change((corp) => api.confirmHighConfidence(corp, minConfidence), counted('confirmed'))
+  }
+
+  async function createLocals(count: number) {
+    if (count === 0) {
+      ElMessage.info(t('bindingsPage.ask.createNone'))
+      return false
+    }
+    if (!(await ask(t('bindingsPage.ask.createTitle'), t('bindingsPage.ask.createBody', { count }), t('bindingsPage.ask.createOk', { count })))) {
+      return false
+    }
+    return change((corp) => api.createLocalAccountsForUnbound(corp), counted('created'))
+  }
+
+  /**
+   * Binds by hand. When a side is already bound the backend refuses and
+   * names that binding ("… bind again with force to replace it"): show its
+   * words and bind with force only if the admin agrees.
+   */
+  async function bindByHand(account: string, userid: string): Promise<boolean> {
+    const corp = corpId.value
+    if (corp == null) return false
+    let refusal = ''
+    busy.value = true
+    try {
+      await api.bindManual(corp, account, userid, false)
+    } catch (reason) {
+      refusal = errorText(reason)
+    } finally {
+      busy.value = false
+    }
+    if (!refusal) {
+      ElMessage.success(t('bindingsPage.done.bound', { account, userid }))
+      await Promise.all([afterChange(), store.refreshStatus()])
+      return true
+    }
+    if (!/\bforce\b/.test(refusal)) {
+      ElMessage.error({ message: t('bindingsPage.failed.action', { error: refusal }), duration: 8000 })
+      return false
+    }
+    if (!(await askForce(refusal))) return false
+    return change((c) => api.bindManual(c, account, userid, true), () => t('bindingsPage.done.bound', { account, userid }))
+  }
+
+  async function askForce(refusal: string): Promise<boolean> {
+    const body = h('div', { 'data-testid': 'force-confirm' }, [h('p', refusal), h('p', t('bindingsPage.ask.forceQuestion'))])
+    try {
+      await ElMessageBox.confirm(body, t('bindingsPage.ask.forceTitle'), {
+        type: 'warning',
+        confirmButtonText: t('bindingsPage.ask.forceOk'),
+        cancelButtonText: t('bindingsPage.cancel'),
+        confirmButtonClass: 'el-button--danger',
+        customClass: 'binding-force-confirm',
+      })
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  return { busy, confirm, reject, unbind, resolve, confirmHigh, createLocals, bindByHand }
+}
+
+export type BindingActions = ReturnType<typeof useBindingActions>

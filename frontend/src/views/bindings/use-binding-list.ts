@@ -1,0 +1,154 @@
+// The review list: one server-side page of rows for the current filter,
+// method, search and sort, plus the header counts. Nothing is filtered in
+// the browser: a corp may have 100,000 rows.
+import { computed, reactive, ref, watch, type Ref } from 'vue'
+import * as api from '@/api'
+import type { BindingFilter, BindingQuery, BindingRow, BindingSort, BindingSummary } from '@/api'
+import { errorText } from '@/format/error-text'
+
+export const pageSizes = [50, 100, 200]
+const searchDelayMs = 300
+
+export function useBindingList(corpId: Ref<number | null>) {
+  const query = reactive({ filter: 'all' as BindingFilter, method: '', sort: '' as BindingSort, offset: 0, limit: pageSizes[0] })
+  /** The search boxes: the toolbar's and one per side column. */
+  const searches = reactive({ all: '', local: '', wecom: '' })
+  const search = ref('')
+  const rows = ref<BindingRow[]>([])
+  const total = ref(0)
+  const loading = ref(false)
+  const loadError = ref('')
+  const summary = ref<BindingSummary | null>(null)
+  const summaryError = ref('')
+  const selectedIds = ref<number[]>([])
+  const expandedIds = ref<number[]>([])
+
+  let rowsRequest = 0
+  let searchTimer: ReturnType<typeof setTimeout> | undefined
+
+  /** The list query as the backend takes it. */
+  function listQuery(): BindingQuery {
+    return { filter: query.filter, search: search.value, method: query.method, offset: query.offset, limit: query.limit, sort: query.sort }
+  }
+
+  /** Loads the current page; an answer to an older request is dropped. */
+  async function loadRows(): Promise<void> {
+    const id = corpId.value
+    if (id == null) return
+    const request = ++rowsRequest
+    loading.value = true
+    try {
+      const page = await api.listBindings(id, listQuery())
+      if (request !== rowsRequest) return
+      rows.value = page.rows
+      total.value = page.total
+      loadError.value = ''
+      selectedIds.value = []
+      expandedIds.value = expandedIds.value.filter((rowId) => page.rows.some((r) => r.id === rowId && r.state === 'ambiguous'))
+    } catch (reason) {
+      if (request === rowsRequest) loadError.value = errorText(reason)
+    } finally {
+      if (request === rowsRequest) loading.value = false
+    }
+  }
+
+  async function loadSummary(): Promise<void> {
+    const id = corpId.value
+    if (id == null) return
+    try {
+      summary.value = await api.getBindingSummary(id)
+      summaryError.value = ''
+    } catch (reason) {
+      summaryError.value = errorText(reason)
+    }
+  }
+
+  /** After any change: the page (kept where it is) and the counts. */
+  async function refresh(): Promise<void> {
+    await Promise.all([loadRows(), loadSummary()])
+  }
+
+  function firstPage(): Promise<void> {
+    query.offset = 0
+    return loadRows()
+  }
+
+  function setFilter(filter: BindingFilter) {
+    query.filter = filter
+    return firstPage()
+  }
+
+  function setMethod(method: string) {
+    query.method = method
+    return firstPage()
+  }
+
+  function setSort(sort: BindingSort) {
+    query.sort = sort
+    return firstPage()
+  }
+
+  function setPageSize(limit: number) {
+    query.limit = limit
+    return firstPage()
+  }
+
+  function setPage(page: number) {
+    query.offset = (page - 1) * query.limit
+    return loadRows()
+  }
+
+  const currentPage = computed(() => Math.floor(query.offset / query.limit) + 1)
+
+  // Every search box feeds one server-side search: all words must appear.
+  watch(
+    () => [searches.all, searches.local, searches.wecom],
+    () => {
+      clearTimeout(searchTimer)
+      searchTimer = setTimeout(() => {
+        const combined = [searches.all, searches.local, searches.wecom].map((s) => s.trim()).filter(Boolean).join(' ')
+        if (combined === search.value) return
+        search.value = combined
+        void firstPage()
+      }, searchDelayMs)
+    },
+  )
+
+  function toggleExpanded(rowId: number) {
+    expandedIds.value = expandedIds.value.includes(rowId)
+      ? expandedIds.value.filter((id) => id !== rowId)
+      : [...expandedIds.value, rowId]
+  }
+
+  function stop() {
+    clearTimeout(searchTimer)
+  }
+
+  return {
+    query,
+    searches,
+    search,
+    rows,
+    total,
+    loading,
+    loadError,
+    summary,
+    summaryError,
+    selectedIds,
+    expandedIds,
+    currentPage,
+    listQuery,
+    loadRows,
+    loadSummary,
+    refresh,
+    setFilter,
+    setMethod,
+    setSort,
+    setPageSize,
+    setPage,
+    toggleExpanded,
+    stop,
+  }
+}
+
+export type BindingList = ReturnType<typeof useBindingList>
