@@ -36,8 +36,10 @@ type AuditEntry struct {
 // AuditQuery pages through a corp's audit, newest first, optionally for one
 // account and/or userid.
 type AuditQuery struct {
-	Offset, Limit   int // Limit 0 means 50; at most 200
-	Account, UserID string
+	Offset  int    `json:"offset"`
+	Limit   int    `json:"limit"` // 0 means 50; at most 200
+	Account string `json:"account"`
+	UserID  string `json:"userid"`
 }
 
 // AuditPage is one page of the audit.

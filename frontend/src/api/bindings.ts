@@ -174,7 +174,7 @@ export function createLocalAccountsForUnbound(corpId: number): Promise<number> {
 }
 
 export async function getBindingAudit(corpId: number, q: BindingAuditQuery): Promise<BindingAuditPage> {
-  const query = review.AuditQuery.createFrom({ Offset: q.offset, Limit: q.limit, Account: q.account ?? '', UserID: q.userid ?? '' })
+  const query = review.AuditQuery.createFrom({ offset: q.offset, limit: q.limit, account: q.account ?? '', userid: q.userid ?? '' })
   const page = await call(() => GetBindingAudit(corpId, query))
   return { total: page.total, entries: page.entries ?? [] }
 }

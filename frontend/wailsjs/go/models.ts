@@ -1297,10 +1297,10 @@ export namespace review {
 		}
 	}
 	export class AuditQuery {
-	    Offset: number;
-	    Limit: number;
-	    Account: string;
-	    UserID: string;
+	    offset: number;
+	    limit: number;
+	    account: string;
+	    userid: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new AuditQuery(source);
@@ -1308,10 +1308,10 @@ export namespace review {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.Offset = source["Offset"];
-	        this.Limit = source["Limit"];
-	        this.Account = source["Account"];
-	        this.UserID = source["UserID"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	        this.account = source["account"];
+	        this.userid = source["userid"];
 	    }
 	}
 	export class Candidate {
