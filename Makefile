@@ -85,9 +85,10 @@ deps-wails:
 	  $(GO) install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VER); \
 	fi
 
+# npm install (not ci): see .ci/run for why.
 deps-npm:
 	@if [ ! -d frontend/node_modules ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then \
-	  cd frontend && npm ci --no-audit --no-fund; \
+	  cd frontend && npm install --no-audit --no-fund; \
 	fi
 
 clean:
