@@ -86,6 +86,19 @@ func run(args []string) error {
 		return launch.WithServices(ctx, data, func(svc *services.Services) error {
 			return svc.RunSyncCLI(ctx, cmdArgs, os.Stdout)
 		})
+	case "apikey":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		return launch.WithServices(ctx, data, func(svc *services.Services) error {
+			return svc.RunAPIKeyCLI(ctx, cmdArgs, os.Stdout)
+		})
+	case "push":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		if len(cmdArgs) == 0 || cmdArgs[0] != "rule" {
+			return fmt.Errorf("usage: wecom-bridge push rule add|list|remove ...")
+		}
+		return launch.WithServices(ctx, data, func(svc *services.Services) error {
+			return svc.RunPushRuleCLI(ctx, cmdArgs[1:], os.Stdout)
+		})
 	case "version":
 		fmt.Println("wecom-bridge", version.Version, "(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
 		return nil
@@ -114,6 +127,8 @@ Usage:
                                                   the binding review as JSON (docs/bindings.md)
   wecom-bridge sync plan|apply|options|history|report ...
                                                   preview and apply syncs (docs/sync.md)
+  wecom-bridge apikey create NAME|list|revoke ID  API keys of the intake API (docs/push-api.md)
+  wecom-bridge push rule add|list|remove ...      message push rules (docs/push-api.md)
   wecom-bridge sim [--addr 127.0.0.1:PORT] [...]  run a WeCom simulator (see docs/)
   wecom-bridge version
 

@@ -27,6 +27,11 @@ func Desktop(dataFlag string, assets fs.FS, bind Binder) error {
 	if err := s.svc.StartBackground(context.Background()); err != nil {
 		return err
 	}
+	// The intake API for other systems listens on its own address in the
+	// desktop (Settings; off until enabled).
+	if err := s.svc.Push.ApplyListener(context.Background()); err != nil {
+		s.logger.Warn("intake listener not started", "err", err)
+	}
 	bound, onStartup := bind(s.svc)
 	return desktop.Run(desktop.Options{
 		Title:   "WeCom Bridge 企微桥",

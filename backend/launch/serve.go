@@ -43,7 +43,8 @@ func Serve(ctx context.Context, dataFlag string, args []string, assets fs.FS, bi
 	s.svc.Events.Set(hub)
 	bound, _ := bind(s.svc)
 	handler := server.New(server.Config{Bound: bound, Assets: assets, Hub: hub, Token: token,
-		Authed: s.svc.FileHandlers()})
+		Authed:       s.svc.FileHandlers(),
+		Integrations: map[string]http.Handler{"/api/v1/": s.svc.Push.IntakeHandler()}})
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

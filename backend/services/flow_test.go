@@ -2,9 +2,17 @@ package services
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"wecom-bridge/backend/directory"
+	"wecom-bridge/backend/push"
 
 	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/syncer"
@@ -120,5 +128,106 @@ func TestDemoFlowSyncToWeCom(t *testing.T) {
 	// The same plan cannot be applied twice: its inputs changed.
 	if _, err := s.ApplySync(plan.ID, plan.Summary.Removals, "test"); err == nil {
 		t.Fatal("re-applying a used plan must be refused")
+	}
+}
+
+// TestDemoFlowPushThroughIntake posts a message to the intake API of the
+// running services (API key, rule, confirmed binding) and sees it delivered
+// to the demo corp's simulator.
+func TestDemoFlowPushThroughIntake(t *testing.T) {
+	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
+	s := openTest(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := s.StartBackground(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.StartDemo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Pull(ctx, c.ID, 0, "manual", "test"); err != nil {
+		t.Fatal(err)
+	}
+	member := s.Corps.DemoSim().Org().Users[0]
+	if _, err := s.Directory.AddAccount(ctx, directory.AccountInput{Account: "pushme", Name: member.Name, Email: "p@example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Rematch(ctx, c.ID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Review.BindManual(ctx, c.ID, "pushme", member.UserID, "test", true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Push.CreateRule(ctx, push.Rule{Name: "审批", Source: "approval", Enabled: true,
+		Targets: []push.Target{{CorpID: c.ID, AgentID: 1000002, MsgType: "textcard"}}}); err != nil {
+		t.Fatal(err)
+	}
+	_, key, err := s.Push.CreateAPIKey(ctx, "oa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.StripPrefix("", s.Push.IntakeHandler()))
+	defer srv.Close()
+	body := `{"source":"approval","title":"报销单待审批","content":"张三提交了报销单","url":"https://oa.example.com/1","to":{"accounts":["pushme","nobody"]}}`
+	req, _ := http.NewRequest("POST", srv.URL+"/api/v1/messages", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("intake: %v %v", resp.StatusCode, err)
+	}
+	var accepted struct{ ID int64 }
+	json.NewDecoder(resp.Body).Decode(&accepted)
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		st, err := s.Push.Message(ctx, accepted.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Status != "queued" && st.Status != "sending" {
+			if st.Status != "partial" { // "nobody" is unbound
+				t.Fatalf("status %s: %+v", st.Status, st)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still %s", st.Status)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	msgs := s.Corps.DemoSim().Messages()
+	if len(msgs) != 1 || !strings.Contains(fmt.Sprint(msgs[0]), member.UserID) {
+		t.Fatalf("simulator messages: %+v", msgs)
+	}
+}
+
+// TestScheduledSyncWaitingForReviewMessagesTheAdmins: the notifier sends the
+// configured admins an app message naming the plan and the reason.
+func TestScheduledSyncWaitingForReviewMessagesTheAdmins(t *testing.T) {
+	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
+	s := openTest(t)
+	ctx := context.Background()
+	c, err := s.StartDemo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := s.Corps.DemoSim().Org().Users[1].UserID
+	o, _ := s.Sync.GetOptions(ctx, c.ID, syncer.ToWeCom)
+	o.Schedule.Notify = []string{admin}
+	if err := s.SetSyncOptions(ctx, c.ID, syncer.ToWeCom, o); err != nil {
+		t.Fatal(err)
+	}
+	plan := &syncer.Plan{ID: 42}
+	plan.Summary.Total = 7
+	if err := (wecomNotifier{s}).NeedsReview(ctx, c.ID, syncer.ToWeCom, plan, "removals 60 exceed 50"); err != nil {
+		t.Fatal(err)
+	}
+	msgs := s.Corps.DemoSim().Messages()
+	if len(msgs) != 1 {
+		t.Fatalf("want one message, got %d", len(msgs))
+	}
+	got := fmt.Sprint(msgs[0])
+	if !strings.Contains(got, admin) || !strings.Contains(got, "#42") || !strings.Contains(got, "removals 60 exceed 50") {
+		t.Fatalf("message: %s", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/mirror"
+	"wecom-bridge/backend/push"
 	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/syncer"
@@ -39,6 +40,7 @@ type Services struct {
 	Transfer  *transfer.Store
 	Review    *review.Service
 	Sync      *syncer.Service
+	Push      *push.Service
 	scheduler *syncer.Scheduler
 }
 
@@ -60,6 +62,7 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	s.Directory = directory.New(st)
 	s.Review = review.New(st, reviewSources{dir: s.Directory, mirror: s.Mirror})
 	s.Sync = syncer.New(st, s.Events)
+	s.Push = push.New(st, pushClients{s}, pushRecipients{s}, push.WithEmitter(s.Events), push.WithLogger(log))
 	// A run left "running" by a process that died (kill -9, power loss) shows
 	// as interrupted and can be resumed.
 	if _, err := s.Sync.MarkInterrupted(ctx); err != nil {
@@ -76,14 +79,19 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 // StartBackground starts the sync scheduler (desktop and serve modes only;
 // scripts must not run scheduled syncs).
 func (s *Services) StartBackground(ctx context.Context) error {
-	s.scheduler = syncer.NewScheduler(s.Sync, s.planner, logNotifier{s}, s.Log)
-	return s.scheduler.Start(ctx)
+	s.scheduler = syncer.NewScheduler(s.Sync, s.planner, wecomNotifier{s}, s.Log)
+	if err := s.scheduler.Start(ctx); err != nil {
+		return err
+	}
+	// The push worker drains the persisted queue (restart included).
+	return s.Push.Start(ctx)
 }
 
 // Close stops background work (scheduler, demo simulator) and closes the store.
 func (s *Services) Close() error {
 	if s.scheduler != nil {
 		s.scheduler.Stop()
+		s.Push.Stop()
 	}
 	s.Corps.Close()
 	return s.Store.Close()

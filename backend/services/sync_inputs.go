@@ -3,11 +3,13 @@ package services
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/syncer"
+	"wecom-bridge/backend/wecom"
 )
 
 // GatherSyncInputs reads the desired and observed state of a sync as it is
@@ -124,12 +126,31 @@ func (s *Services) planner(ctx context.Context, corpID int64, d syncer.Direction
 	return in, t, err
 }
 
-// logNotifier records that a scheduled plan waits for review and tells the UI.
-// (Sending it to the admins as a WeCom message arrives with message push.)
-type logNotifier struct{ s *Services }
+// wecomNotifier tells a direction's configured admins (Options.Schedule.Notify)
+// by an app message that a scheduled sync waits for review, and always logs it
+// and tells the UI.
+type wecomNotifier struct{ s *Services }
 
-func (n logNotifier) NeedsReview(ctx context.Context, corpID int64, d syncer.Direction, plan *syncer.Plan, reason string) error {
+func (n wecomNotifier) NeedsReview(ctx context.Context, corpID int64, d syncer.Direction, plan *syncer.Plan, reason string) error {
 	n.s.Log.Warn("scheduled sync waits for review", "corp", corpID, "direction", d, "reason", reason)
 	n.s.Events.Emit("notice", map[string]any{"level": "warning", "message": reason, "at": time.Now().Format(time.RFC3339)})
-	return nil
+	opt, err := n.s.Sync.GetOptions(ctx, corpID, d)
+	if err != nil || len(opt.Schedule.Notify) == 0 {
+		return err
+	}
+	client, creds, err := n.s.Corps.Client(ctx, corpID)
+	if err != nil {
+		return err
+	}
+	if len(creds.Apps) == 0 {
+		return fmt.Errorf("corp %d has no app to send the review notice with", corpID)
+	}
+	text := fmt.Sprintf("企微桥：定时同步（%s）未自动执行，等待审核。\n原因：%s", d, reason)
+	if plan != nil {
+		text += fmt.Sprintf("\n请在「同步预览」中查看计划 #%d（%d 项操作）后执行。", plan.ID, plan.Summary.Total)
+	}
+	_, err = client.SendMessage(ctx, creds.Apps[0], wecom.Message{
+		ToUser: strings.Join(opt.Schedule.Notify, "|"), MsgType: "text", Text: &wecom.Text{Content: text},
+	})
+	return err
 }

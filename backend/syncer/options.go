@@ -82,6 +82,9 @@ type Safety struct {
 type Schedule struct {
 	Cron      string `json:"cron"`      // a sync from the current inputs
 	ForceCron string `json:"forceCron"` // a forced full sync: both sides are read again first
+	// Notify are the WeCom userids of the admins told, by an app message, when
+	// a scheduled sync does not apply on its own and waits for review.
+	Notify []string `json:"notify"`
 }
 
 // Field names of FieldMapping.
@@ -146,6 +149,7 @@ func (o Options) normalized(d Direction) Options {
 	o.Scope.ExcludeUsers = clean(o.Scope.ExcludeUsers)
 	o.Schedule.Cron = strings.TrimSpace(o.Schedule.Cron)
 	o.Schedule.ForceCron = strings.TrimSpace(o.Schedule.ForceCron)
+	o.Schedule.Notify = trimList(o.Schedule.Notify)
 	return o
 }
 
@@ -239,4 +243,15 @@ func validUserID(id string) bool {
 		}
 	}
 	return true
+}
+
+// trimList trims each entry and drops empty ones.
+func trimList(in []string) []string {
+	out := make([]string, 0, len(in))
+	for _, v := range in {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -12,7 +12,7 @@ const options = {
   topDepartment: 1, createUsers: true, invite: false, includePartTime: false, deptAuthority: true, leavers: 'disable',
   deleteAfterDays: 0, moveDisabled: false, disabledDept: '已禁用用户', createAccounts: false, resignLeavers: false,
   syncDepartments: false, fields: { name: 'name' }, scope: { departments: ['总部', '香港分公司'], includeUsers: [], excludeUsers: ['boss'] },
-  safety: { maxRemovals: 50, maxRemovalPercent: 20, maxUserDrop: 0 }, schedule: { cron: '', forceCron: '' },
+  safety: { maxRemovals: 50, maxRemovalPercent: 20, maxUserDrop: 0 }, schedule: { cron: '', forceCron: '', notify: [] },
 }
 
 describe('sync settings', () => {

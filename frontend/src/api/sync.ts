@@ -111,7 +111,7 @@ export function normalizeOptions(o: SyncOptions): SyncOptions {
       excludeUsers: o.scope?.excludeUsers ?? [],
     },
     safety: o.safety ?? { maxRemovals: 0, maxRemovalPercent: 0, maxUserDrop: 0 },
-    schedule: o.schedule ?? { cron: '', forceCron: '' },
+    schedule: { cron: o.schedule?.cron ?? '', forceCron: o.schedule?.forceCron ?? '', notify: o.schedule?.notify ?? [] },
   }
 }
 

@@ -2098,6 +2098,7 @@ export namespace syncer {
 	export class Schedule {
 	    cron: string;
 	    forceCron: string;
+	    notify: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Schedule(source);
@@ -2107,6 +2108,7 @@ export namespace syncer {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.cron = source["cron"];
 	        this.forceCron = source["forceCron"];
+	        this.notify = source["notify"];
 	    }
 	}
 	export class Safety {

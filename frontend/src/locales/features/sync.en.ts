@@ -70,6 +70,9 @@ export default {
     safetyHint: 'A plan over any threshold is blocked until you type its number of removals. 0 turns a threshold off.',
     cron: 'Scheduled sync (cron)',
     forceCron: 'Forced full sync (cron)',
+    notify: 'Notify for review (WeCom userids)',
+    notifyPlaceholder: 'Type a userid and press Enter',
+    notifyHint: 'When a scheduled sync fails the safety checks it is not applied; these admins get a WeCom message asking them to review it in Sync.',
     cronHint: "5-field cron such as 0 2 * * *, or {'@'}daily / {'@'}every 6h; empty = off.",
   },
   summary: {

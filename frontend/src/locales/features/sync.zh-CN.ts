@@ -70,6 +70,9 @@ export default {
     safetyHint: '超过任一阈值的计划会被拦截，需输入移除人数确认后才能执行。0 表示关闭该阈值。',
     cron: '定时同步（cron）',
     forceCron: '强制全量同步（cron）',
+    notify: '审核通知（企业微信 userid）',
+    notifyPlaceholder: '输入 userid 后回车',
+    notifyHint: '定时同步未通过安全检查时，不会自动执行，而是给这些管理员发送企业微信消息，请他们到「同步预览」审核。',
     cronHint: "5 段 cron，如 0 2 * * *，或 {'@'}daily / {'@'}every 6h；留空 = 关闭。",
   },
   summary: {

@@ -1,0 +1,111 @@
+package push
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/wecom"
+)
+
+type chunkRow struct {
+	DeliveryID   int64  `db:"delivery_id"`
+	Seq          int    `db:"seq"`
+	ToUser       string `db:"touser"`
+	ToParty      string `db:"toparty"`
+	State        string `db:"state"`
+	Attempts     int    `db:"attempts"`
+	MsgID        string `db:"msgid"`
+	ErrCode      int    `db:"errcode"`
+	Error        string `db:"error"`
+	InvalidUser  string `db:"invalid_user"`
+	InvalidParty string `db:"invalid_party"`
+	Unlicensed   string `db:"unlicensed_user"`
+	SentAt       *int64 `db:"sent_at"`
+	RecalledAt   *int64 `db:"recalled_at"`
+}
+
+const chunkColumns = `delivery_id, seq, touser, toparty, state, attempts, msgid, errcode, error,
+	invalid_user, invalid_party, unlicensed_user, sent_at, recalled_at`
+
+// settleDelivery sets a delivery's status from its chunks once none is
+// pending: sent, partial (some recipients invalid, unlicensed or unbound, or
+// some chunks failed) or failed (nothing went out).
+func (s *Service) settleDelivery(ctx context.Context, tx *sqlx.Tx, deliveryID int64) error {
+	var chunks []chunkRow
+	if err := s.sel(ctx, tx, &chunks, `SELECT `+chunkColumns+` FROM push_chunks WHERE delivery_id = ? ORDER BY seq`, deliveryID); err != nil {
+		return err
+	}
+	var (
+		msgids, invUsers, invParties, unlicensed []string
+		sent, failed, attempts                   int
+		firstSent                                *int64
+		fail                                     *chunkRow
+	)
+	for i, c := range chunks {
+		attempts += c.Attempts
+		switch c.State {
+		case "pending":
+			return nil
+		case "sent", "recalled":
+			sent++
+			msgids = append(msgids, c.MsgID)
+			if c.SentAt != nil && (firstSent == nil || *c.SentAt < *firstSent) {
+				firstSent = c.SentAt
+			}
+		case "failed":
+			failed++
+			if fail == nil {
+				fail = &chunks[i]
+			}
+		}
+		invUsers = append(invUsers, wecom.SplitIDs(c.InvalidUser)...)
+		invParties = append(invParties, wecom.SplitIDs(c.InvalidParty)...)
+		unlicensed = append(unlicensed, wecom.SplitIDs(c.Unlicensed)...)
+	}
+	var unbound int
+	if err := s.get(ctx, tx, &unbound, `SELECT unbound_count FROM push_deliveries WHERE id = ?`, deliveryID); err != nil {
+		return err
+	}
+	invalidCount := len(invUsers) + len(invParties) + len(unlicensed)
+	status := StatusSent
+	switch {
+	case sent == 0:
+		status = StatusFailed
+	case failed > 0 || invalidCount > 0 || unbound > 0:
+		status = StatusPartial
+	}
+	var errcode int
+	var errText, fix string
+	if fail != nil {
+		errcode, errText, fix = fail.ErrCode, fail.Error, fixFor(fail.ErrCode, fail.Error)
+		if failed > 1 {
+			errText = fmt.Sprintf("%s (%d of %d chunks failed)", errText, failed, len(chunks))
+		}
+	} else if unbound > 0 {
+		errText = fmt.Sprintf("%d recipients are unbound (未绑定) or unknown departments", unbound)
+		fix = "在 绑定审核 中确认这些账号的绑定 / confirm these accounts' bindings in the review"
+	}
+	_, err := s.exec(ctx, tx, `UPDATE push_deliveries SET status = ?, msgids = ?, invalid_users = ?, invalid_parties = ?,
+		unlicensed_users = ?, invalid_count = ?, errcode = ?, error = ?, fix = ?, attempts = ?, sent_at = ? WHERE id = ? AND status = 'queued'`,
+		status, jsonList(msgids), jsonList(invUsers), jsonList(invParties), jsonList(unlicensed), invalidCount,
+		errcode, errText, fix, attempts, firstSent, deliveryID)
+	if err == nil {
+		s.changed.mark()
+	}
+	return err
+}
+
+// fixFor is what the admin should do about a failed send.
+func fixFor(errcode int, errmsg string) string {
+	if errcode == 0 {
+		if strings.Contains(errmsg, "damaged") {
+			return "重新发送该消息 / send the message again"
+		}
+		return "检查网络与企业微信服务状态后重新发送 / check the network and WeCom's status, then send again"
+	}
+	h := wecom.Hint(errcode, errmsg)
+	return h.Fix + " / " + h.FixEN
+}
