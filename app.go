@@ -6,6 +6,7 @@ import (
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/mirror"
+	"wecom-bridge/backend/push"
 	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/services"
 	"wecom-bridge/backend/syncer"
@@ -326,4 +327,74 @@ func (a *App) ExportSyncPlan(planID int64, format string) (*transfer.Export, err
 // ExportSyncReport writes a run's report as "json" or "xlsx".
 func (a *App) ExportSyncReport(runID int64, format string) (*transfer.Export, error) {
 	return a.svc.ExportSyncReport(a.ctx, runID, format)
+}
+
+// --- Message push (消息推送 / 推送日志) ---
+
+// ListPushRules returns every push rule with its targets.
+func (a *App) ListPushRules() ([]push.Rule, error) { return a.svc.Push.ListRules(a.ctx) }
+
+// SavePushRule creates (ID 0) or updates a rule; limits are checked on save.
+func (a *App) SavePushRule(r push.Rule) (push.Rule, error) { return a.svc.SavePushRule(a.ctx, r) }
+
+// DeletePushRule deletes a rule (its log rows stay).
+func (a *App) DeletePushRule(id int64) error { return a.svc.Push.DeleteRule(a.ctx, id) }
+
+// SetPushRuleEnabled turns a rule on or off.
+func (a *App) SetPushRuleEnabled(id int64, enabled bool) error {
+	return a.svc.Push.SetRuleEnabled(a.ctx, id, enabled)
+}
+
+// PreviewPushRule renders a rule's targets for a sample message (live card preview).
+func (a *App) PreviewPushRule(r push.Rule, sample push.Input) []push.Preview {
+	return a.svc.Push.PreviewRule(r, sample)
+}
+
+// SamplePushInput is a sample message for a source, for the preview.
+func (a *App) SamplePushInput(source string) push.Input { return push.SampleInput(source) }
+
+// SendPushTest sends a rule's sample to the admin's own bound account.
+func (a *App) SendPushTest(ruleID int64) ([]push.LogRow, error) {
+	return a.svc.Push.SendTest(a.ctx, ruleID)
+}
+
+// ListPushLogs pages through the push log (time, source, status, recipient, title search).
+func (a *App) ListPushLogs(q push.Query) (push.Page, error) { return a.svc.Push.ListLogs(a.ctx, q) }
+
+// GetPushLog returns one delivery with its recipients.
+func (a *App) GetPushLog(id int64) (push.LogDetail, error) { return a.svc.Push.GetLog(a.ctx, id) }
+
+// RecallPush recalls deliveries (only within 24 hours).
+func (a *App) RecallPush(ids []int64) ([]push.RecallResult, error) {
+	return a.svc.Push.Recall(a.ctx, ids, "admin")
+}
+
+// GetPushStats returns sent/failed counts per "day" or "source" between two dates.
+func (a *App) GetPushStats(from, to, groupBy string) ([]push.StatsBucket, error) {
+	return a.svc.PushStats(a.ctx, from, to, groupBy)
+}
+
+// GetPushSettings returns the intake settings (listener, strict sources, retention).
+func (a *App) GetPushSettings() (push.Settings, error) { return a.svc.Push.Settings(a.ctx) }
+
+// SavePushSettings stores the intake settings.
+func (a *App) SavePushSettings(s push.Settings) error { return a.svc.SavePushSettings(a.ctx, s) }
+
+// CreateAPIKey creates an intake API key; its secret is shown once.
+func (a *App) CreateAPIKey(name string) (services.NewAPIKey, error) {
+	return a.svc.CreateAPIKey(a.ctx, name)
+}
+
+// ListAPIKeys lists the intake API keys (never their secrets).
+func (a *App) ListAPIKeys() ([]push.APIKey, error) { return a.svc.Push.ListAPIKeys(a.ctx) }
+
+// RevokeAPIKey revokes an intake API key.
+func (a *App) RevokeAPIKey(id int64) error { return a.svc.Push.RevokeAPIKey(a.ctx, id) }
+
+// GetPushAdminAccount returns the local account that receives test messages.
+func (a *App) GetPushAdminAccount() (string, error) { return a.svc.PushAdminAccount(a.ctx) }
+
+// SetPushAdminAccount sets the local account that receives test messages.
+func (a *App) SetPushAdminAccount(account string) error {
+	return a.svc.SetPushAdminAccount(a.ctx, account)
 }

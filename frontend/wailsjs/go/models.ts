@@ -1230,6 +1230,578 @@ export namespace mirror {
 
 }
 
+export namespace push {
+	
+	export class APIKey {
+	    id: number;
+	    name: string;
+	    prefix: string;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    last_used_at?: any;
+	    // Go type: time
+	    revoked_at?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new APIKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.prefix = source["prefix"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.last_used_at = this.convertValues(source["last_used_at"], null);
+	        this.revoked_at = this.convertValues(source["revoked_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class To {
+	    accounts?: string[];
+	    userids?: string[];
+	    departments?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new To(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.accounts = source["accounts"];
+	        this.userids = source["userids"];
+	        this.departments = source["departments"];
+	    }
+	}
+	export class Input {
+	    source: string;
+	    title: string;
+	    content?: string;
+	    url?: string;
+	    image_url?: string;
+	    btntxt?: string;
+	    to: To;
+	    msgtype?: string;
+	    idempotency_key?: string;
+	    data?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.title = source["title"];
+	        this.content = source["content"];
+	        this.url = source["url"];
+	        this.image_url = source["image_url"];
+	        this.btntxt = source["btntxt"];
+	        this.to = this.convertValues(source["to"], To);
+	        this.msgtype = source["msgtype"];
+	        this.idempotency_key = source["idempotency_key"];
+	        this.data = source["data"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Recipient {
+	    kind: string;
+	    name: string;
+	    userid: string;
+	    state: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Recipient(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.userid = source["userid"];
+	        this.state = source["state"];
+	    }
+	}
+	export class LogDetail {
+	    id: number;
+	    message_id: number;
+	    // Go type: time
+	    time: any;
+	    source: string;
+	    rule_id?: number;
+	    rule?: string;
+	    corp_id?: number;
+	    agent_id?: number;
+	    msgtype: string;
+	    title: string;
+	    recipients: number;
+	    msgids: string[];
+	    status: string;
+	    errcode?: number;
+	    error?: string;
+	    fix?: string;
+	    invalid_count: number;
+	    invalid_users: string[];
+	    invalid_parties: string[];
+	    unlicensed_users: string[];
+	    unbound_count: number;
+	    unbound: string[];
+	    truncated: boolean;
+	    truncated_fields?: string[];
+	    attempts: number;
+	    // Go type: time
+	    sent_at?: any;
+	    // Go type: time
+	    recalled_at?: any;
+	    recalled_by?: string;
+	    recall_error?: string;
+	    recall_allowed: boolean;
+	    recall_reason?: string;
+	    recipient_list: Recipient[];
+	    body?: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LogDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.message_id = source["message_id"];
+	        this.time = this.convertValues(source["time"], null);
+	        this.source = source["source"];
+	        this.rule_id = source["rule_id"];
+	        this.rule = source["rule"];
+	        this.corp_id = source["corp_id"];
+	        this.agent_id = source["agent_id"];
+	        this.msgtype = source["msgtype"];
+	        this.title = source["title"];
+	        this.recipients = source["recipients"];
+	        this.msgids = source["msgids"];
+	        this.status = source["status"];
+	        this.errcode = source["errcode"];
+	        this.error = source["error"];
+	        this.fix = source["fix"];
+	        this.invalid_count = source["invalid_count"];
+	        this.invalid_users = source["invalid_users"];
+	        this.invalid_parties = source["invalid_parties"];
+	        this.unlicensed_users = source["unlicensed_users"];
+	        this.unbound_count = source["unbound_count"];
+	        this.unbound = source["unbound"];
+	        this.truncated = source["truncated"];
+	        this.truncated_fields = source["truncated_fields"];
+	        this.attempts = source["attempts"];
+	        this.sent_at = this.convertValues(source["sent_at"], null);
+	        this.recalled_at = this.convertValues(source["recalled_at"], null);
+	        this.recalled_by = source["recalled_by"];
+	        this.recall_error = source["recall_error"];
+	        this.recall_allowed = source["recall_allowed"];
+	        this.recall_reason = source["recall_reason"];
+	        this.recipient_list = this.convertValues(source["recipient_list"], Recipient);
+	        this.body = source["body"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LogRow {
+	    id: number;
+	    message_id: number;
+	    // Go type: time
+	    time: any;
+	    source: string;
+	    rule_id?: number;
+	    rule?: string;
+	    corp_id?: number;
+	    agent_id?: number;
+	    msgtype: string;
+	    title: string;
+	    recipients: number;
+	    msgids: string[];
+	    status: string;
+	    errcode?: number;
+	    error?: string;
+	    fix?: string;
+	    invalid_count: number;
+	    invalid_users: string[];
+	    invalid_parties: string[];
+	    unlicensed_users: string[];
+	    unbound_count: number;
+	    unbound: string[];
+	    truncated: boolean;
+	    truncated_fields?: string[];
+	    attempts: number;
+	    // Go type: time
+	    sent_at?: any;
+	    // Go type: time
+	    recalled_at?: any;
+	    recalled_by?: string;
+	    recall_error?: string;
+	    recall_allowed: boolean;
+	    recall_reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LogRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.message_id = source["message_id"];
+	        this.time = this.convertValues(source["time"], null);
+	        this.source = source["source"];
+	        this.rule_id = source["rule_id"];
+	        this.rule = source["rule"];
+	        this.corp_id = source["corp_id"];
+	        this.agent_id = source["agent_id"];
+	        this.msgtype = source["msgtype"];
+	        this.title = source["title"];
+	        this.recipients = source["recipients"];
+	        this.msgids = source["msgids"];
+	        this.status = source["status"];
+	        this.errcode = source["errcode"];
+	        this.error = source["error"];
+	        this.fix = source["fix"];
+	        this.invalid_count = source["invalid_count"];
+	        this.invalid_users = source["invalid_users"];
+	        this.invalid_parties = source["invalid_parties"];
+	        this.unlicensed_users = source["unlicensed_users"];
+	        this.unbound_count = source["unbound_count"];
+	        this.unbound = source["unbound"];
+	        this.truncated = source["truncated"];
+	        this.truncated_fields = source["truncated_fields"];
+	        this.attempts = source["attempts"];
+	        this.sent_at = this.convertValues(source["sent_at"], null);
+	        this.recalled_at = this.convertValues(source["recalled_at"], null);
+	        this.recalled_by = source["recalled_by"];
+	        this.recall_error = source["recall_error"];
+	        this.recall_allowed = source["recall_allowed"];
+	        this.recall_reason = source["recall_reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Page {
+	    total: number;
+	    total_capped: boolean;
+	    rows: LogRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.total_capped = source["total_capped"];
+	        this.rows = this.convertValues(source["rows"], LogRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Preview {
+	    target: number;
+	    msgtype: string;
+	    title: string;
+	    message?: wecom.Message;
+	    truncated?: string[];
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = source["target"];
+	        this.msgtype = source["msgtype"];
+	        this.title = source["title"];
+	        this.message = this.convertValues(source["message"], wecom.Message);
+	        this.truncated = source["truncated"];
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Query {
+	    // Go type: time
+	    from: any;
+	    // Go type: time
+	    to: any;
+	    source: string;
+	    status: string;
+	    recipient: string;
+	    search: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Query(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = this.convertValues(source["from"], null);
+	        this.to = this.convertValues(source["to"], null);
+	        this.source = source["source"];
+	        this.status = source["status"];
+	        this.recipient = source["recipient"];
+	        this.search = source["search"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RecallResult {
+	    delivery_id: number;
+	    ok: boolean;
+	    refused?: boolean;
+	    recalled: number;
+	    error?: string;
+	    fix?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecallResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.delivery_id = source["delivery_id"];
+	        this.ok = source["ok"];
+	        this.refused = source["refused"];
+	        this.recalled = source["recalled"];
+	        this.error = source["error"];
+	        this.fix = source["fix"];
+	    }
+	}
+	
+	export class Target {
+	    id: number;
+	    corp_id: number;
+	    agent_id: number;
+	    msgtype: string;
+	    title: string;
+	    content: string;
+	    url: string;
+	    button: string;
+	    image: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Target(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.corp_id = source["corp_id"];
+	        this.agent_id = source["agent_id"];
+	        this.msgtype = source["msgtype"];
+	        this.title = source["title"];
+	        this.content = source["content"];
+	        this.url = source["url"];
+	        this.button = source["button"];
+	        this.image = source["image"];
+	    }
+	}
+	export class Rule {
+	    id: number;
+	    name: string;
+	    source: string;
+	    enabled: boolean;
+	    targets: Target[];
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    updated_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.source = source["source"];
+	        this.enabled = source["enabled"];
+	        this.targets = this.convertValues(source["targets"], Target);
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.updated_at = this.convertValues(source["updated_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Settings {
+	    intake_enabled: boolean;
+	    intake_addr: string;
+	    strict_sources: boolean;
+	    retention_days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.intake_enabled = source["intake_enabled"];
+	        this.intake_addr = source["intake_addr"];
+	        this.strict_sources = source["strict_sources"];
+	        this.retention_days = source["retention_days"];
+	    }
+	}
+	export class StatsBucket {
+	    key: string;
+	    sent: number;
+	    failed: number;
+	    no_rule: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatsBucket(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.sent = source["sent"];
+	        this.failed = source["failed"];
+	        this.no_rule = source["no_rule"];
+	    }
+	}
+	
+
+}
+
 export namespace review {
 	
 	export class AuditEntry {
@@ -1679,6 +2251,38 @@ export namespace services {
 	        this.resignRows = source["resignRows"];
 	        this.rejectCount = source["rejectCount"];
 	        this.rowsCappedAt = source["rowsCappedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NewAPIKey {
+	    key: push.APIKey;
+	    secret: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewAPIKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = this.convertValues(source["key"], push.APIKey);
+	        this.secret = source["secret"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2424,6 +3028,519 @@ export namespace transfer {
 	        this.bytes = source["bytes"];
 	    }
 	}
+
+}
+
+export namespace wecom {
+	
+	export class Article {
+	    title: string;
+	    description?: string;
+	    url?: string;
+	    picurl?: string;
+	    appid?: string;
+	    pagepath?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Article(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.url = source["url"];
+	        this.picurl = source["picurl"];
+	        this.appid = source["appid"];
+	        this.pagepath = source["pagepath"];
+	    }
+	}
+	export class CardAction {
+	    type: number;
+	    url?: string;
+	    appid?: string;
+	    pagepath?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardAction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.url = source["url"];
+	        this.appid = source["appid"];
+	        this.pagepath = source["pagepath"];
+	    }
+	}
+	export class CardActionItem {
+	    text: string;
+	    key: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardActionItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.key = source["key"];
+	    }
+	}
+	export class CardActionMenu {
+	    desc?: string;
+	    action_list: CardActionItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CardActionMenu(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.desc = source["desc"];
+	        this.action_list = this.convertValues(source["action_list"], CardActionItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CardButton {
+	    type?: number;
+	    text: string;
+	    style?: number;
+	    key?: string;
+	    url?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardButton(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.text = source["text"];
+	        this.style = source["style"];
+	        this.key = source["key"];
+	        this.url = source["url"];
+	    }
+	}
+	export class CardOption {
+	    id: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.text = source["text"];
+	    }
+	}
+	export class CardButtonSelection {
+	    question_key: string;
+	    title?: string;
+	    option_list: CardOption[];
+	    selected_id?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardButtonSelection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.question_key = source["question_key"];
+	        this.title = source["title"];
+	        this.option_list = this.convertValues(source["option_list"], CardOption);
+	        this.selected_id = source["selected_id"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CardEmphasis {
+	    title?: string;
+	    desc?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardEmphasis(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.desc = source["desc"];
+	    }
+	}
+	export class CardHorizontal {
+	    type?: number;
+	    keyname: string;
+	    value?: string;
+	    url?: string;
+	    media_id?: string;
+	    userid?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardHorizontal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.keyname = source["keyname"];
+	        this.value = source["value"];
+	        this.url = source["url"];
+	        this.media_id = source["media_id"];
+	        this.userid = source["userid"];
+	    }
+	}
+	export class CardImage {
+	    url: string;
+	    aspect_ratio?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardImage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.aspect_ratio = source["aspect_ratio"];
+	    }
+	}
+	export class CardImageTextArea {
+	    type?: number;
+	    url?: string;
+	    appid?: string;
+	    pagepath?: string;
+	    title?: string;
+	    desc?: string;
+	    image_url: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardImageTextArea(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.url = source["url"];
+	        this.appid = source["appid"];
+	        this.pagepath = source["pagepath"];
+	        this.title = source["title"];
+	        this.desc = source["desc"];
+	        this.image_url = source["image_url"];
+	    }
+	}
+	export class CardJump {
+	    type?: number;
+	    title: string;
+	    url?: string;
+	    appid?: string;
+	    pagepath?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardJump(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.title = source["title"];
+	        this.url = source["url"];
+	        this.appid = source["appid"];
+	        this.pagepath = source["pagepath"];
+	    }
+	}
+	export class CardMainTitle {
+	    title?: string;
+	    desc?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardMainTitle(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.desc = source["desc"];
+	    }
+	}
+	
+	export class CardQuoteArea {
+	    type?: number;
+	    url?: string;
+	    appid?: string;
+	    pagepath?: string;
+	    title?: string;
+	    quote_text?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardQuoteArea(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.url = source["url"];
+	        this.appid = source["appid"];
+	        this.pagepath = source["pagepath"];
+	        this.title = source["title"];
+	        this.quote_text = source["quote_text"];
+	    }
+	}
+	export class CardSource {
+	    icon_url?: string;
+	    desc?: string;
+	    desc_color?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardSource(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.icon_url = source["icon_url"];
+	        this.desc = source["desc"];
+	        this.desc_color = source["desc_color"];
+	    }
+	}
+	export class CardVertical {
+	    title: string;
+	    desc?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardVertical(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.desc = source["desc"];
+	    }
+	}
+	export class Markdown {
+	    content: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Markdown(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.content = source["content"];
+	    }
+	}
+	export class TemplateCard {
+	    card_type: string;
+	    source?: CardSource;
+	    action_menu?: CardActionMenu;
+	    task_id?: string;
+	    main_title?: CardMainTitle;
+	    emphasis_content?: CardEmphasis;
+	    quote_area?: CardQuoteArea;
+	    sub_title_text?: string;
+	    horizontal_content_list?: CardHorizontal[];
+	    jump_list?: CardJump[];
+	    card_action?: CardAction;
+	    card_image?: CardImage;
+	    image_text_area?: CardImageTextArea;
+	    vertical_content_list?: CardVertical[];
+	    button_selection?: CardButtonSelection;
+	    button_list?: CardButton[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateCard(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.card_type = source["card_type"];
+	        this.source = this.convertValues(source["source"], CardSource);
+	        this.action_menu = this.convertValues(source["action_menu"], CardActionMenu);
+	        this.task_id = source["task_id"];
+	        this.main_title = this.convertValues(source["main_title"], CardMainTitle);
+	        this.emphasis_content = this.convertValues(source["emphasis_content"], CardEmphasis);
+	        this.quote_area = this.convertValues(source["quote_area"], CardQuoteArea);
+	        this.sub_title_text = source["sub_title_text"];
+	        this.horizontal_content_list = this.convertValues(source["horizontal_content_list"], CardHorizontal);
+	        this.jump_list = this.convertValues(source["jump_list"], CardJump);
+	        this.card_action = this.convertValues(source["card_action"], CardAction);
+	        this.card_image = this.convertValues(source["card_image"], CardImage);
+	        this.image_text_area = this.convertValues(source["image_text_area"], CardImageTextArea);
+	        this.vertical_content_list = this.convertValues(source["vertical_content_list"], CardVertical);
+	        this.button_selection = this.convertValues(source["button_selection"], CardButtonSelection);
+	        this.button_list = this.convertValues(source["button_list"], CardButton);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class News {
+	    articles: Article[];
+	
+	    static createFrom(source: any = {}) {
+	        return new News(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.articles = this.convertValues(source["articles"], Article);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TextCard {
+	    title: string;
+	    description: string;
+	    url: string;
+	    btntxt?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TextCard(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.url = source["url"];
+	        this.btntxt = source["btntxt"];
+	    }
+	}
+	export class Text {
+	    content: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Text(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.content = source["content"];
+	    }
+	}
+	export class Message {
+	    touser?: string;
+	    toparty?: string;
+	    totag?: string;
+	    msgtype: string;
+	    agentid: number;
+	    text?: Text;
+	    textcard?: TextCard;
+	    news?: News;
+	    markdown?: Markdown;
+	    template_card?: TemplateCard;
+	    safe?: number;
+	    enable_id_trans?: number;
+	    enable_duplicate_check?: number;
+	    duplicate_check_interval?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Message(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.touser = source["touser"];
+	        this.toparty = source["toparty"];
+	        this.totag = source["totag"];
+	        this.msgtype = source["msgtype"];
+	        this.agentid = source["agentid"];
+	        this.text = this.convertValues(source["text"], Text);
+	        this.textcard = this.convertValues(source["textcard"], TextCard);
+	        this.news = this.convertValues(source["news"], News);
+	        this.markdown = this.convertValues(source["markdown"], Markdown);
+	        this.template_card = this.convertValues(source["template_card"], TemplateCard);
+	        this.safe = source["safe"];
+	        this.enable_id_trans = source["enable_id_trans"];
+	        this.enable_duplicate_check = source["enable_duplicate_check"];
+	        this.duplicate_check_interval = source["duplicate_check_interval"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
 
 }
 

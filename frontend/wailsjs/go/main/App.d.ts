@@ -3,10 +3,11 @@
 import {directory} from '../models';
 import {syncer} from '../models';
 import {corp} from '../models';
+import {services} from '../models';
 import {review} from '../models';
 import {transfer} from '../models';
-import {services} from '../models';
 import {mirror} from '../models';
+import {push} from '../models';
 
 export function AddDirectoryAccount(arg1:directory.AccountInput):Promise<directory.Account>;
 
@@ -28,6 +29,8 @@ export function ConfirmBindings(arg1:number,arg2:Array<number>):Promise<number>;
 
 export function ConfirmHighConfidence(arg1:number,arg2:number):Promise<number>;
 
+export function CreateAPIKey(arg1:string):Promise<services.NewAPIKey>;
+
 export function CreateLocalAccountsForUnbound(arg1:number):Promise<number>;
 
 export function DeleteApp(arg1:number,arg2:boolean):Promise<corp.Dependents>;
@@ -35,6 +38,8 @@ export function DeleteApp(arg1:number,arg2:boolean):Promise<corp.Dependents>;
 export function DeleteCorp(arg1:number,arg2:boolean):Promise<corp.Dependents>;
 
 export function DeleteDirectoryDepartment(arg1:number):Promise<void>;
+
+export function DeletePushRule(arg1:number):Promise<void>;
 
 export function ExportBindings(arg1:number,arg2:string,arg3:review.Query):Promise<transfer.Export>;
 
@@ -62,6 +67,14 @@ export function GetFieldHelp():Promise<Array<corp.FieldInfo>>;
 
 export function GetMirrorSummary(arg1:number):Promise<mirror.Summary>;
 
+export function GetPushAdminAccount():Promise<string>;
+
+export function GetPushLog(arg1:number):Promise<push.LogDetail>;
+
+export function GetPushSettings():Promise<push.Settings>;
+
+export function GetPushStats(arg1:string,arg2:string,arg3:string):Promise<Array<push.StatsBucket>>;
+
 export function GetStartStatus():Promise<services.StartStatus>;
 
 export function GetSyncOptions(arg1:number,arg2:string):Promise<syncer.Options>;
@@ -72,6 +85,8 @@ export function GetSyncPlanTree(arg1:number,arg2:string):Promise<Array<syncer.Tr
 
 export function GetSyncRun(arg1:number):Promise<syncer.Run>;
 
+export function ListAPIKeys():Promise<Array<push.APIKey>>;
+
 export function ListBindings(arg1:number,arg2:review.Query):Promise<review.Page>;
 
 export function ListCorps():Promise<Array<corp.Corp>>;
@@ -81,6 +96,10 @@ export function ListDirectoryAccounts(arg1:directory.Query):Promise<directory.Ac
 export function ListMirrorUsers(arg1:number,arg2:mirror.Query):Promise<mirror.Page>;
 
 export function ListPullRuns(arg1:number,arg2:number):Promise<Array<mirror.Run>>;
+
+export function ListPushLogs(arg1:push.Query):Promise<push.Page>;
+
+export function ListPushRules():Promise<Array<push.Rule>>;
 
 export function ListSyncHistory(arg1:number,arg2:syncer.HistoryQuery):Promise<syncer.HistoryPage>;
 
@@ -96,7 +115,11 @@ export function PreviewBindingImport(arg1:number,arg2:string,arg3:string,arg4:st
 
 export function PreviewDirectoryImport(arg1:string,arg2:string,arg3:boolean):Promise<services.ImportPreview>;
 
+export function PreviewPushRule(arg1:push.Rule,arg2:push.Input):Promise<Array<push.Preview>>;
+
 export function PullCorp(arg1:number,arg2:number):Promise<mirror.Run>;
+
+export function RecallPush(arg1:Array<number>):Promise<Array<push.RecallResult>>;
 
 export function ReinstateDirectoryAccount(arg1:number):Promise<directory.Account>;
 
@@ -114,19 +137,33 @@ export function ResolveAmbiguous(arg1:number,arg2:number,arg3:string):Promise<vo
 
 export function ResumeSyncRun(arg1:number):Promise<syncer.Run>;
 
+export function RevokeAPIKey(arg1:number):Promise<void>;
+
+export function SamplePushInput(arg1:string):Promise<push.Input>;
+
 export function SaveApp(arg1:corp.AppInput):Promise<corp.SaveResult>;
 
 export function SaveCorp(arg1:corp.CorpInput):Promise<corp.SaveResult>;
 
+export function SavePushRule(arg1:push.Rule):Promise<push.Rule>;
+
+export function SavePushSettings(arg1:push.Settings):Promise<void>;
+
 export function SearchBindingLocals(arg1:number,arg2:string,arg3:number):Promise<Array<review.Person>>;
 
 export function SearchBindingMembers(arg1:number,arg2:string,arg3:number):Promise<Array<review.Person>>;
+
+export function SendPushTest(arg1:number):Promise<Array<push.LogRow>>;
 
 export function SetActiveCorp(arg1:number):Promise<void>;
 
 export function SetExternalBaseURL(arg1:string):Promise<corp.SaveResult>;
 
 export function SetLanguage(arg1:string):Promise<void>;
+
+export function SetPushAdminAccount(arg1:string):Promise<void>;
+
+export function SetPushRuleEnabled(arg1:number,arg2:boolean):Promise<void>;
 
 export function SetSyncOptions(arg1:number,arg2:string,arg3:syncer.Options):Promise<void>;
 

@@ -42,6 +42,10 @@ export function ConfirmHighConfidence(arg1, arg2) {
   return window['go']['main']['App']['ConfirmHighConfidence'](arg1, arg2);
 }
 
+export function CreateAPIKey(arg1) {
+  return window['go']['main']['App']['CreateAPIKey'](arg1);
+}
+
 export function CreateLocalAccountsForUnbound(arg1) {
   return window['go']['main']['App']['CreateLocalAccountsForUnbound'](arg1);
 }
@@ -56,6 +60,10 @@ export function DeleteCorp(arg1, arg2) {
 
 export function DeleteDirectoryDepartment(arg1) {
   return window['go']['main']['App']['DeleteDirectoryDepartment'](arg1);
+}
+
+export function DeletePushRule(arg1) {
+  return window['go']['main']['App']['DeletePushRule'](arg1);
 }
 
 export function ExportBindings(arg1, arg2, arg3) {
@@ -110,6 +118,22 @@ export function GetMirrorSummary(arg1) {
   return window['go']['main']['App']['GetMirrorSummary'](arg1);
 }
 
+export function GetPushAdminAccount() {
+  return window['go']['main']['App']['GetPushAdminAccount']();
+}
+
+export function GetPushLog(arg1) {
+  return window['go']['main']['App']['GetPushLog'](arg1);
+}
+
+export function GetPushSettings() {
+  return window['go']['main']['App']['GetPushSettings']();
+}
+
+export function GetPushStats(arg1, arg2, arg3) {
+  return window['go']['main']['App']['GetPushStats'](arg1, arg2, arg3);
+}
+
 export function GetStartStatus() {
   return window['go']['main']['App']['GetStartStatus']();
 }
@@ -130,6 +154,10 @@ export function GetSyncRun(arg1) {
   return window['go']['main']['App']['GetSyncRun'](arg1);
 }
 
+export function ListAPIKeys() {
+  return window['go']['main']['App']['ListAPIKeys']();
+}
+
 export function ListBindings(arg1, arg2) {
   return window['go']['main']['App']['ListBindings'](arg1, arg2);
 }
@@ -148,6 +176,14 @@ export function ListMirrorUsers(arg1, arg2) {
 
 export function ListPullRuns(arg1, arg2) {
   return window['go']['main']['App']['ListPullRuns'](arg1, arg2);
+}
+
+export function ListPushLogs(arg1) {
+  return window['go']['main']['App']['ListPushLogs'](arg1);
+}
+
+export function ListPushRules() {
+  return window['go']['main']['App']['ListPushRules']();
 }
 
 export function ListSyncHistory(arg1, arg2) {
@@ -178,8 +214,16 @@ export function PreviewDirectoryImport(arg1, arg2, arg3) {
   return window['go']['main']['App']['PreviewDirectoryImport'](arg1, arg2, arg3);
 }
 
+export function PreviewPushRule(arg1, arg2) {
+  return window['go']['main']['App']['PreviewPushRule'](arg1, arg2);
+}
+
 export function PullCorp(arg1, arg2) {
   return window['go']['main']['App']['PullCorp'](arg1, arg2);
+}
+
+export function RecallPush(arg1) {
+  return window['go']['main']['App']['RecallPush'](arg1);
 }
 
 export function ReinstateDirectoryAccount(arg1) {
@@ -214,6 +258,14 @@ export function ResumeSyncRun(arg1) {
   return window['go']['main']['App']['ResumeSyncRun'](arg1);
 }
 
+export function RevokeAPIKey(arg1) {
+  return window['go']['main']['App']['RevokeAPIKey'](arg1);
+}
+
+export function SamplePushInput(arg1) {
+  return window['go']['main']['App']['SamplePushInput'](arg1);
+}
+
 export function SaveApp(arg1) {
   return window['go']['main']['App']['SaveApp'](arg1);
 }
@@ -222,12 +274,24 @@ export function SaveCorp(arg1) {
   return window['go']['main']['App']['SaveCorp'](arg1);
 }
 
+export function SavePushRule(arg1) {
+  return window['go']['main']['App']['SavePushRule'](arg1);
+}
+
+export function SavePushSettings(arg1) {
+  return window['go']['main']['App']['SavePushSettings'](arg1);
+}
+
 export function SearchBindingLocals(arg1, arg2, arg3) {
   return window['go']['main']['App']['SearchBindingLocals'](arg1, arg2, arg3);
 }
 
 export function SearchBindingMembers(arg1, arg2, arg3) {
   return window['go']['main']['App']['SearchBindingMembers'](arg1, arg2, arg3);
+}
+
+export function SendPushTest(arg1) {
+  return window['go']['main']['App']['SendPushTest'](arg1);
 }
 
 export function SetActiveCorp(arg1) {
@@ -240,6 +304,14 @@ export function SetExternalBaseURL(arg1) {
 
 export function SetLanguage(arg1) {
   return window['go']['main']['App']['SetLanguage'](arg1);
+}
+
+export function SetPushAdminAccount(arg1) {
+  return window['go']['main']['App']['SetPushAdminAccount'](arg1);
+}
+
+export function SetPushRuleEnabled(arg1, arg2) {
+  return window['go']['main']['App']['SetPushRuleEnabled'](arg1, arg2);
 }
 
 export function SetSyncOptions(arg1, arg2, arg3) {
