@@ -46,7 +46,10 @@ func (s *Services) StartStatus(ctx context.Context) (StartStatus, error) {
 			if err != nil {
 				return StartStatus{}, err
 			}
-			st.Count, st.Detail, st.Done = n, detail, n > 0
+			st.Count, st.Done = n, n > 0
+			if n > 0 { // "0 corp(s)" says nothing the count does not
+				st.Detail = detail
+			}
 		}
 		out.Steps = append(out.Steps, st)
 	}
