@@ -38,7 +38,7 @@ func TestBenchFullRead100k(t *testing.T) {
 	}
 	bench.Report(bench.Figure{Name: "wecom_full_read_100k_seconds", Value: took.Seconds(), Unit: "s", Target: "<= 10 s",
 		Note: "department/list + 2,000 user/list, 16 workers, 5 ms simulated latency, default client limiter " +
-			"(bursts 1,000 calls, then ~145/s)"})
+			"(bursts 5,000 calls, then ~80/s)"})
 	bench.Report(bench.Figure{Name: "wecom_full_read_100k_api_calls", Value: float64(calls), Unit: "calls",
 		Target: fmt.Sprintf("= departments + 2 = %d", depts+2), Note: fmt.Sprintf("%v", e.sim.Stats())})
 
