@@ -55,10 +55,10 @@ describe('navigation', () => {
 
   it('navigates to a page and shows its title', async () => {
     const { wrapper, router } = await mountApp(App)
-    await wrapper.find('[data-testid="nav-push-logs"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/push-logs'))
+    await wrapper.find('[data-testid="nav-login-links"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/login-links'))
     await settle()
-    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('推送日志')
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('登录链接')
     expect(wrapper.text()).toContain('此功能尚未实现，将在后续版本提供')
     wrapper.unmount()
   })

@@ -1,0 +1,103 @@
+// The push log page: filters reach ListPushLogs, the recall button of a row
+// older than 24 h is disabled with the reason, recalling the selected rows.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import * as api from '@/api'
+import type { PushLogRow } from '@/api'
+import PushLogsView from '@/views/PushLogsView.vue'
+import { mountApp, settle } from './mount-app'
+
+vi.mock('vue-echarts', () => ({ default: defineComponent({ name: 'VChart', render: () => h('div', { class: 'chart-stub' }) }) }))
+vi.mock('@/api', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api')>()
+  return {
+    ...real,
+    onEvent: vi.fn(() => () => {}),
+    listCorps: vi.fn(),
+    listPushLogs: vi.fn(),
+    getPushLog: vi.fn(),
+    recallPush: vi.fn(),
+    getPushStats: vi.fn(),
+  }
+})
+
+function row(over: Partial<PushLogRow> = {}): PushLogRow {
+  return {
+    id: 1, message_id: 1, time: new Date().toISOString(), source: 'oa', rule_id: 1, rule: 'OA 审批', corp_id: 7, agent_id: 1000002,
+    msgtype: 'textcard', title: '报销单已通过', recipients: 2, msgids: ['msg-1'], status: 'sent', invalid_count: 0,
+    invalid_users: [], invalid_parties: [], unlicensed_users: [], unbound_count: 0, unbound: [], truncated: false, attempts: 1,
+    recall_allowed: true, ...over,
+  }
+}
+
+const rows = [
+  row({ id: 11 }),
+  row({ id: 12, status: 'partial', unbound_count: 1, truncated: true, truncated_fields: ['description'] }),
+  row({ id: 13, time: '2026-01-01T08:00:00+08:00', recall_allowed: false, recall_reason: '超过 24 小时，企业微信不允许撤回' }),
+]
+
+function confirmBox() {
+  const buttons = document.querySelectorAll<HTMLButtonElement>('.el-message-box__btns button')
+  buttons[buttons.length - 1].click()
+}
+
+describe('push log', () => {
+  beforeEach(() => {
+    vi.mocked(api.listCorps).mockResolvedValue([])
+    vi.mocked(api.listPushLogs).mockResolvedValue({ total: 3, totalCapped: false, rows })
+    vi.mocked(api.getPushStats).mockResolvedValue([{ key: '2026-11-20', sent: 3, failed: 1, no_rule: 0 }])
+  })
+  afterEach(() => {
+    vi.clearAllMocks()
+    document.body.innerHTML = ''
+  })
+
+  it('disables the recall button of a row older than 24 h and says why', async () => {
+    const { wrapper } = await mountApp(PushLogsView, { path: '/push-logs' })
+    expect(wrapper.find('[data-testid="pushlog-row-12"]').attributes('data-status')).toBe('partial')
+    expect(wrapper.find('[data-testid="pushlog-truncated-12"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="pushlog-recall-11"]').attributes('disabled')).toBeUndefined()
+    expect(wrapper.find('[data-testid="pushlog-recall-13"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.find('[data-testid="pushlog-recall-reason-13"]').attributes('title')).toContain('超过 24 小时')
+    expect(wrapper.find('[data-testid="pushlog-chart"]').exists()).toBe(true)
+    expect(api.getPushStats).toHaveBeenCalledWith(expect.any(String), expect.any(String), 'day')
+  })
+
+  it('recalls the selected rows after a confirmation', async () => {
+    vi.mocked(api.recallPush).mockResolvedValue([
+      { delivery_id: 11, ok: true, recalled: 1 },
+      { delivery_id: 12, ok: true, recalled: 1 },
+    ])
+    const { wrapper } = await mountApp(PushLogsView, { path: '/push-logs' })
+    await wrapper.find('[data-testid="pushlog-select-all"] input').setValue(true)
+    await settle()
+    const recallSelected = wrapper.find('[data-testid="pushlog-recall-selected"]')
+    expect(recallSelected.text()).toContain('2')
+    await recallSelected.trigger('click')
+    await settle()
+    expect(document.querySelector('.el-message-box')?.textContent).toContain('2')
+    confirmBox()
+    await settle()
+    expect(api.recallPush).toHaveBeenCalledWith([11, 12])
+    expect(api.listPushLogs).toHaveBeenCalledTimes(2)
+  })
+
+  it('sends the filters to ListPushLogs', async () => {
+    const { wrapper } = await mountApp(PushLogsView, { path: '/push-logs' })
+    const first = vi.mocked(api.listPushLogs).mock.calls[0][0]
+    expect(first).toMatchObject({ source: '', status: '', search: '', offset: 0, limit: 50 })
+    expect(first.from).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00[+-]\d{2}:\d{2}$/)
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    await wrapper.find('[data-testid="pushlog-search"]').setValue('报销')
+    vi.advanceTimersByTime(400)
+    vi.useRealTimers()
+    await settle()
+    expect(api.listPushLogs).toHaveBeenLastCalledWith(expect.objectContaining({ search: '报销' }))
+  })
+
+  it('shows the empty state', async () => {
+    vi.mocked(api.listPushLogs).mockResolvedValue({ total: 0, totalCapped: false, rows: [] })
+    const { wrapper } = await mountApp(PushLogsView, { path: '/push-logs' })
+    expect(wrapper.find('[data-testid="pushlog-empty"]').exists()).toBe(true)
+  })
+})
