@@ -194,12 +194,9 @@ func cliApply(ctx context.Context, svc *Service, deps CLIDeps, args []string, st
 		}
 		return err
 	}
-	if len(pos) != 1 {
-		return errors.New("sync apply: give one PLAN_ID (from `wecom-bridge sync plan`)")
-	}
-	planID, err := strconv.ParseInt(pos[0], 10, 64)
+	planID, err := oneID(pos, "sync apply", "PLAN_ID (from `wecom-bridge sync plan`)")
 	if err != nil {
-		return fmt.Errorf("sync apply: plan id %q is not a number", pos[0])
+		return err
 	}
 	// A fresh process: runs left running by a killed one are interrupted.
 	if _, err := svc.MarkInterrupted(ctx); err != nil {
@@ -288,4 +285,16 @@ func printRun(ctx context.Context, svc *Service, w io.Writer, r *Run) {
 		fmt.Fprintf(w, "  … %d more; see `wecom-bridge sync report %d`\n", page.Total-len(page.Ops), r.ID)
 	}
 	fmt.Fprintf(w, "fix the failures, then run `wecom-bridge sync apply %d` again to resume\n", r.PlanID)
+}
+
+// oneID reads the single numeric id a subcommand takes as its argument.
+func oneID(pos []string, cmd, what string) (int64, error) {
+	if len(pos) != 1 {
+		return 0, fmt.Errorf("%s: give one %s", cmd, what)
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %q is not a number; give one %s", cmd, pos[0], what)
+	}
+	return id, nil
 }

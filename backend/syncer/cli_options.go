@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 )
 
@@ -200,12 +199,9 @@ func cliReport(ctx context.Context, svc *Service, args []string, stdout io.Write
 		}
 		return err
 	}
-	if len(pos) != 1 {
-		return errors.New("sync report: give one RUN_ID (see `wecom-bridge sync history`)")
-	}
-	runID, err := strconv.ParseInt(pos[0], 10, 64)
+	runID, err := oneID(pos, "sync report", "RUN_ID (see `wecom-bridge sync history`)")
 	if err != nil {
-		return fmt.Errorf("sync report: run id %q is not a number", pos[0])
+		return err
 	}
 	if *out == "" {
 		if *format == FormatXLSX {

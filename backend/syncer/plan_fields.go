@@ -56,8 +56,8 @@ func wecomValue(m *WeComUser, field string) (v string, known bool) {
 	return "", false
 }
 
-// setWeCom puts a WeCom field into v.
-func setWeCom(v *Values, field, val string) {
+// setShared puts a field both sides have into v and reports whether it was one.
+func setShared(v *Values, field, val string) bool {
 	switch field {
 	case FieldName:
 		v.Name = strp(val)
@@ -67,30 +67,30 @@ func setWeCom(v *Values, field, val string) {
 		v.Mobile = strp(val)
 	case FieldEmail:
 		v.Email = strp(val)
-	case FieldAlias:
-		v.Alias = strp(val)
 	default:
-		if name, ok := strings.CutPrefix(field, extAttrPrefix); ok {
-			if v.ExtAttrs == nil {
-				v.ExtAttrs = map[string]string{}
-			}
-			v.ExtAttrs[name] = val
+		return false
+	}
+	return true
+}
+
+// setWeCom puts a WeCom field into v.
+func setWeCom(v *Values, field, val string) {
+	if setShared(v, field, val) {
+		return
+	}
+	if field == FieldAlias {
+		v.Alias = strp(val)
+	} else if name, ok := strings.CutPrefix(field, extAttrPrefix); ok {
+		if v.ExtAttrs == nil {
+			v.ExtAttrs = map[string]string{}
 		}
+		v.ExtAttrs[name] = val
 	}
 }
 
 // setLocal puts a local field into v.
 func setLocal(v *Values, field, val string) {
-	switch field {
-	case FieldName:
-		v.Name = strp(val)
-	case FieldPosition:
-		v.Position = strp(val)
-	case FieldMobile:
-		v.Mobile = strp(val)
-	case FieldEmail:
-		v.Email = strp(val)
-	case FieldEmployeeNo:
+	if !setShared(v, field, val) && field == FieldEmployeeNo {
 		v.EmployeeNo = strp(val)
 	}
 }
