@@ -49,13 +49,16 @@ func connectProxy(t *testing.T) (string, *atomic.Int64) {
 			return
 		}
 		tunnels.Add(1)
-		w.WriteHeader(http.StatusOK)
-		conn, _, err := w.(http.Hijacker).Hijack()
+		// Hijack before answering, and read the client side through the
+		// returned buffer: a ClientHello sent right after CONNECT may already
+		// sit in it, and copying from the raw conn would drop those bytes.
+		conn, buf, err := w.(http.Hijacker).Hijack()
 		if err != nil {
 			up.Close()
 			return
 		}
-		go func() { io.Copy(up, conn); up.Close() }()
+		conn.Write([]byte("HTTP/1.1 200 Connection Established\r\n\r\n"))
+		go func() { io.Copy(up, buf); up.Close() }()
 		go func() { io.Copy(conn, up); conn.Close() }()
 	}))
 	t.Cleanup(srv.Close)
