@@ -101,7 +101,7 @@ func (a *App) RemoveDemo() error { return a.svc.Corps.RemoveDemo(a.ctx) }
 
 // PullCorp reads the corp's WeCom contacts (agentID 0: its first app); progress: "pull:progress".
 func (a *App) PullCorp(corpID, agentID int64) (*mirror.Run, error) {
-	return a.svc.Pull(a.ctx, corpID, agentID, mirror.TriggerManual, "admin")
+	return a.svc.Pull(a.ctx, corpID, agentID, mirror.TriggerManual, a.svc.Actor)
 }
 
 // GetMirrorSummary returns what the last pull brought in (counts, pulled_at, privacy flag).
@@ -190,7 +190,7 @@ func (a *App) ExportDirectory(format, lang string) (*transfer.Export, error) {
 
 // RematchBindings recomputes the corp's proposals from the directory and the last pull.
 func (a *App) RematchBindings(corpID int64) (review.Summary, error) {
-	return a.svc.Rematch(a.ctx, corpID, "admin")
+	return a.svc.Rematch(a.ctx, corpID, a.svc.Actor)
 }
 
 // GetBindingSummary returns the header counts of the review page.
@@ -205,32 +205,32 @@ func (a *App) ListBindings(corpID int64, q review.Query) (review.Page, error) {
 
 // ConfirmBindings confirms the given rows.
 func (a *App) ConfirmBindings(corpID int64, rowIDs []int64) (int, error) {
-	return a.svc.Review.Confirm(a.ctx, corpID, rowIDs, "admin")
+	return a.svc.Review.Confirm(a.ctx, corpID, rowIDs, a.svc.Actor)
 }
 
 // RejectBindings rejects the given rows; a rejected pair is never proposed again.
 func (a *App) RejectBindings(corpID int64, rowIDs []int64) (int, error) {
-	return a.svc.Review.Reject(a.ctx, corpID, rowIDs, "admin")
+	return a.svc.Review.Reject(a.ctx, corpID, rowIDs, a.svc.Actor)
 }
 
 // ConfirmHighConfidence confirms every proposed key or name+department match at or above minConfidence.
 func (a *App) ConfirmHighConfidence(corpID int64, minConfidence float64) (int, error) {
-	return a.svc.Review.ConfirmHighConfidence(a.ctx, corpID, minConfidence, "admin")
+	return a.svc.Review.ConfirmHighConfidence(a.ctx, corpID, minConfidence, a.svc.Actor)
 }
 
 // BindManual binds an account to a member by hand (force replaces an existing binding).
 func (a *App) BindManual(corpID int64, account, userid string, force bool) error {
-	return a.svc.Review.BindManual(a.ctx, corpID, account, userid, "admin", force)
+	return a.svc.Review.BindManual(a.ctx, corpID, account, userid, a.svc.Actor, force)
 }
 
 // UnbindBindings unbinds rows; more than one needs confirmCount equal to their number.
 func (a *App) UnbindBindings(corpID int64, rowIDs []int64, confirmCount int) (int, error) {
-	return a.svc.Review.Unbind(a.ctx, corpID, rowIDs, "admin", confirmCount)
+	return a.svc.Review.Unbind(a.ctx, corpID, rowIDs, a.svc.Actor, confirmCount)
 }
 
 // ResolveAmbiguous picks one candidate of an ambiguous row.
 func (a *App) ResolveAmbiguous(corpID, rowID int64, chosen string) error {
-	return a.svc.Review.ResolveAmbiguous(a.ctx, corpID, rowID, chosen, "admin")
+	return a.svc.Review.ResolveAmbiguous(a.ctx, corpID, rowID, chosen, a.svc.Actor)
 }
 
 // SearchBindingLocals searches local accounts for the manual-bind picker.
@@ -245,7 +245,7 @@ func (a *App) SearchBindingMembers(corpID int64, q string, limit int) ([]review.
 
 // CreateLocalAccountsForUnbound creates and binds local accounts for unbound WeCom members.
 func (a *App) CreateLocalAccountsForUnbound(corpID int64) (int, error) {
-	return a.svc.CreateLocalAccountsForUnbound(a.ctx, corpID, "admin")
+	return a.svc.CreateLocalAccountsForUnbound(a.ctx, corpID, a.svc.Actor)
 }
 
 // GetBindingAudit pages through the binding audit log.
@@ -265,14 +265,14 @@ func (a *App) PreviewBindingImport(corpID int64, uploadID, fileName, keyField st
 
 // ApplyBindingImport applies exactly a reviewed bindings import.
 func (a *App) ApplyBindingImport(previewID int64) (int, error) {
-	return a.svc.Review.ApplyImport(a.ctx, previewID, "admin")
+	return a.svc.Review.ApplyImport(a.ctx, previewID, a.svc.Actor)
 }
 
 // --- Sync (同步预览 / 同步记录) ---
 
 // PlanSync previews a sync ("from-wecom" or "to-wecom") as a stored plan; nothing is written.
 func (a *App) PlanSync(corpID int64, direction string) (*syncer.Plan, error) {
-	return a.svc.PlanSync(a.ctx, corpID, syncer.Direction(direction), "admin")
+	return a.svc.PlanSync(a.ctx, corpID, syncer.Direction(direction), a.svc.Actor)
 }
 
 // GetSyncPlan returns a stored plan with its summary and safety verdict.
@@ -292,7 +292,7 @@ func (a *App) GetSyncPlanTree(planID int64, parentKey string) ([]*syncer.TreeNod
 
 // ApplySync applies exactly the reviewed plan (progress: "sync:progress", rows: "sync:op").
 func (a *App) ApplySync(planID int64, confirmRemovals int) (*syncer.Run, error) {
-	return a.svc.ApplySync(planID, confirmRemovals, "admin")
+	return a.svc.ApplySync(planID, confirmRemovals, a.svc.Actor)
 }
 
 // CancelSyncRun stops a running apply; it can be resumed.
@@ -366,7 +366,7 @@ func (a *App) GetPushLog(id int64) (push.LogDetail, error) { return a.svc.Push.G
 
 // RecallPush recalls deliveries (only within 24 hours).
 func (a *App) RecallPush(ids []int64) ([]push.RecallResult, error) {
-	return a.svc.Push.Recall(a.ctx, ids, "admin")
+	return a.svc.Push.Recall(a.ctx, ids, a.svc.Actor)
 }
 
 // GetPushStats returns sent/failed counts per "day" or "source" between two dates.

@@ -6,10 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
+	"wecom-bridge/backend/actor"
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/wecom"
 )
@@ -27,7 +27,7 @@ func RunPullCLI(ctx context.Context, svc *Service, resolve func(ctx context.Cont
 	fs := flag.NewFlagSet("pull", flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	corp := fs.String("corp", "", "name of the corp to pull (as shown in the app)")
-	by := fs.String("by", defaultStartedBy(), "who started the pull, for the history")
+	by := fs.String("by", actor.Of("cli"), "who started the pull, for the history")
 	fs.Usage = func() {
 		fmt.Fprintln(stdout, "usage: wecom-bridge pull --corp NAME [--by WHO]")
 		fmt.Fprintln(stdout, "Pulls the corp's WeCom departments and members into the local mirror.")
@@ -115,11 +115,4 @@ func printRun(w io.Writer, r *Run) {
 func firstLine(err error) string {
 	s, _, _ := strings.Cut(err.Error(), "\n")
 	return s
-}
-
-func defaultStartedBy() string {
-	if u := os.Getenv("USER"); u != "" {
-		return "cli:" + u
-	}
-	return "cli"
 }

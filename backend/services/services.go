@@ -6,6 +6,7 @@ package services
 import (
 	"context"
 	"log/slog"
+	"wecom-bridge/backend/actor"
 
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
@@ -29,8 +30,10 @@ const (
 
 // Services holds everything the app runs on.
 type Services struct {
-	DataDir   string
-	Mode      Mode
+	DataDir string
+	Mode    Mode
+	// Actor is who acts through this process, for audit and history ("desktop:alice").
+	Actor     string
 	Store     *store.Store
 	Events    *events.Switch
 	Log       *slog.Logger
@@ -53,7 +56,7 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	if log == nil {
 		log = slog.Default()
 	}
-	s := &Services{DataDir: dataDir, Mode: mode, Store: st, Events: &events.Switch{}, Log: log}
+	s := &Services{DataDir: dataDir, Mode: mode, Actor: actor.Of(string(mode)), Store: st, Events: &events.Switch{}, Log: log}
 	if s.Corps, err = corp.Open(ctx, st, corp.WithEmitter(s.Events), corp.WithLogger(log)); err != nil {
 		st.Close()
 		return nil, err

@@ -2,6 +2,7 @@ package services
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -47,5 +48,12 @@ func TestStartStatusListsFiveStepsInOrder(t *testing.T) {
 		if st.Steps[i].Key != k {
 			t.Fatalf("step %d is %q, want %q", i, st.Steps[i].Key, k)
 		}
+	}
+}
+
+func TestActorNamesTheWayInAndTheOSUser(t *testing.T) {
+	s := openTest(t)
+	if !strings.HasPrefix(s.Actor, "serve:") || len(s.Actor) <= len("serve:") {
+		t.Fatalf("actor %q, want serve:<os user>", s.Actor)
 	}
 }
