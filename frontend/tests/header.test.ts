@@ -3,7 +3,7 @@ import * as api from '@/api'
 import AppHeader from '@/components/AppHeader.vue'
 import { useAppStore } from '@/stores/app'
 import { appInfo, startStatus } from './fixtures'
-import { mountApp } from './mount-app'
+import { mountApp, settle } from './mount-app'
 
 vi.mock('@/api')
 
@@ -54,5 +54,20 @@ describe('header corp badge', () => {
     vi.mocked(api.getStartStatus).mockRejectedValue(new Error('database is locked'))
     const wrapper = await mountHeader()
     expect(wrapper.find('[data-testid="active-corp"]').text()).toBe('无法读取企业状态')
+  })
+
+  it('re-reads the active corp when the admin comes back to the window (corps changed elsewhere)', async () => {
+    vi.mocked(api.getStartStatus).mockResolvedValue(
+      startStatus({ activeCorp: { id: 1, name: '演示科技有限公司', corpId: 'wwdemo0001', demo: true } }),
+    )
+    const wrapper = await mountHeader()
+    expect(wrapper.find('[data-testid="demo-badge"]').exists()).toBe(true)
+
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: null }))
+    expect(document.visibilityState).toBe('visible')
+    document.dispatchEvent(new Event('visibilitychange'))
+    await settle()
+    expect(wrapper.find('[data-testid="active-corp"]').text()).toBe('未配置企业')
+    expect(wrapper.find('[data-testid="demo-badge"]').exists()).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 // The push page: rules list with the enable switch, the rule drawer's live
-// WeCom preview, and an API key whose secret is shown once.
+// WeCom preview, the curl how-to, and the way to Settings (API keys, address).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '@/api'
 import type { Corp, PushRule } from '@/api'
@@ -18,10 +18,7 @@ vi.mock('@/api', async (importOriginal) => {
     previewPushRule: vi.fn(),
     samplePushInput: vi.fn(),
     getPushSettings: vi.fn(),
-    getPushAdminAccount: vi.fn(),
     listAPIKeys: vi.fn(),
-    createAPIKey: vi.fn(),
-    revokeAPIKey: vi.fn(),
   }
 })
 
@@ -42,8 +39,6 @@ describe('push page', () => {
     vi.mocked(api.listCorps).mockResolvedValue([corp])
     vi.mocked(api.listPushRules).mockResolvedValue([rule])
     vi.mocked(api.getPushSettings).mockResolvedValue({ intake_enabled: false, intake_addr: '127.0.0.1:8751', strict_sources: false, retention_days: 180 })
-    vi.mocked(api.getPushAdminAccount).mockResolvedValue('admin')
-    vi.mocked(api.listAPIKeys).mockResolvedValue([])
     vi.mocked(api.samplePushInput).mockResolvedValue({ source: 'oa', title: '报销单已通过', content: '差旅报销', to: {} })
     vi.mocked(api.previewPushRule).mockResolvedValue([
       {
@@ -75,26 +70,22 @@ describe('push page', () => {
     expect(vi.mocked(api.previewPushRule).mock.calls[0][0]).toMatchObject({ id: 5, source: 'oa' })
   })
 
-  it('shows a new API key secret once, with a copy button', async () => {
-    vi.mocked(api.createAPIKey).mockResolvedValue({
-      key: { id: 3, name: 'oa-system', prefix: 'wbk_0123', created_at: new Date().toISOString() },
-      secret: 'wbk_0123456789abcdef_SECRET',
-    })
-    const { wrapper } = await mountApp(PushView, { path: '/push' })
-    await wrapper.findAll('.el-tabs__item')[1].trigger('click')
-    await settle()
-    vi.mocked(api.listAPIKeys).mockResolvedValue([{ id: 3, name: 'oa-system', prefix: 'wbk_0123', created_at: new Date().toISOString() }])
-    await wrapper.find('[data-testid="apikey-name"]').setValue('oa-system')
-    await wrapper.find('[data-testid="apikey-create"]').trigger('click')
-    await settle()
-    expect(api.createAPIKey).toHaveBeenCalledWith('oa-system')
-    expect(wrapper.find('[data-testid="apikey-secret"]').text()).toBe('wbk_0123456789abcdef_SECRET')
-    expect(wrapper.find('[data-testid="apikey-row-3"]').exists()).toBe(true)
-    expect(wrapper.find('.secret [data-testid="copy-button"]').exists()).toBe(true)
+  it('has no key or settings tabs and points to Settings for the API keys and the address', async () => {
+    const { wrapper, router } = await mountApp(PushView, { path: '/push' })
+    expect(wrapper.find('.el-tabs').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="apikey-name"]').exists()).toBe(false)
+    expect(api.listAPIKeys).not.toHaveBeenCalled()
+    expect(wrapper.find('[data-testid="push-settings-hint"]').text()).toBe('API 密钥与接入地址在 设置 → 集成接口 中。')
+    expect(wrapper.find('[data-testid="push-curl"]').text()).toContain(`${window.location.origin}/api/v1/messages`)
+    expect(wrapper.find('[data-testid="push-settings-link"]').attributes('href')).toBe('/settings')
+    await wrapper.find('[data-testid="push-settings-link"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/settings'))
+  })
 
-    await wrapper.find('[data-testid="apikey-secret-close"]').trigger('click')
-    await settle()
-    expect(wrapper.find('[data-testid="apikey-secret"]').exists()).toBe(false)
-    expect(wrapper.text()).not.toContain('SECRET')
+  it('tells the desktop admin where to turn the intake API on', async () => {
+    vi.mocked(api.getAppInfo).mockResolvedValue({ version: '1', dataDir: '', dbPath: '', dbSizeBytes: 0, mode: 'desktop', language: 'zh-CN' })
+    const { wrapper } = await mountApp(PushView, { path: '/push' })
+    expect(wrapper.find('[data-testid="push-curl"]').text()).toContain('http://127.0.0.1:8751/api/v1/messages')
+    expect(wrapper.find('[data-testid="push-howto"]').text()).toContain('设置 → 集成接口')
   })
 })

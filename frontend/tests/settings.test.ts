@@ -10,6 +10,9 @@ vi.mock('@/api')
 describe('settings page', () => {
   beforeEach(() => {
     vi.mocked(api.setLanguage).mockResolvedValue()
+    vi.mocked(api.getPushSettings).mockResolvedValue({ intake_enabled: false, intake_addr: '127.0.0.1:8751', strict_sources: false, retention_days: 180 })
+    vi.mocked(api.getPushAdminAccount).mockResolvedValue('')
+    vi.mocked(api.listAPIKeys).mockResolvedValue([])
   })
   afterEach(() => {
     document.body.innerHTML = ''
@@ -28,17 +31,27 @@ describe('settings page', () => {
     expect(wrapper.find('[data-testid="settings-mode"]').text()).toBe('浏览器服务（serve）')
   })
 
+  it('has the language, integrations, push and about sections, in that order', async () => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const headers = wrapper.findAll('.el-card__header').map((h) => h.text())
+    expect(headers).toEqual(['界面语言', '集成接口', '推送', '应用信息'])
+    expect(wrapper.find('[data-testid="settings-section-integrations"] [data-testid="settings-apikeys"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="settings-section-push"] [data-testid="settings-retention"]').exists()).toBe(true)
+  })
+
   it('copies the data directory and says so', async () => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
     const writeText = vi.fn().mockResolvedValue(undefined)
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
     const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
-    const button = wrapper.find('[data-testid="copy-button"]')
+    const about = wrapper.find('[data-testid="settings-section-about"]')
+    const button = about.find('[data-testid="copy-button"]')
     expect(button.text()).toBe('复制')
     await button.trigger('click')
     await settle()
     expect(writeText).toHaveBeenCalledWith('/home/admin/.local/share/wecom-bridge')
-    expect(wrapper.find('[data-testid="copy-button"]').text()).toBe('已复制')
+    expect(about.find('[data-testid="copy-button"]').text()).toBe('已复制')
   })
 
   it('shows the error text when app info cannot be read', async () => {

@@ -54,7 +54,7 @@ describe('deleting a corp', () => {
     await answer(true)
     expect(api.deleteCorp).toHaveBeenLastCalledWith(1, true)
     await vi.waitFor(() => expect(wrapper.find('[data-testid="setup-empty"]').exists()).toBe(true))
-    expect(api.getStartStatus).toHaveBeenCalledTimes(1) // refreshed after the delete (the header's corp)
+    expect(api.getStartStatus).toHaveBeenCalledTimes(2) // on opening and after the delete (the header's corp)
   })
 
   it('deletes nothing when the admin cancels', async () => {

@@ -70,7 +70,7 @@ describe('corp list', () => {
     await settle()
     expect(api.setActiveCorp).toHaveBeenCalledWith(2)
     expect(api.listCorps).toHaveBeenCalledTimes(2)
-    expect(api.getStartStatus).toHaveBeenCalledTimes(1)
+    expect(api.getStartStatus).toHaveBeenCalledTimes(2) // on opening and after the switch
   })
 
   it('shows the error text when the corps cannot be read', async () => {

@@ -1,12 +1,14 @@
 // The push journey against the real serve binary and the demo corp's
 // simulator: a local account bound to a demo member, a push rule built in
 // the UI (source e2e-approval → the demo corp's app 1000002, textcard), an
-// API key created in the UI, a message posted to the intake API with that
-// key, the delivery seen in the push log, recalled, and the chart drawn.
+// API key created in Settings (where the Push page points), the test message
+// account and log retention saved in Settings and the rule's test message
+// sent, a message posted to the intake API with that key, the delivery seen
+// in the push log, recalled, and the chart drawn.
 //
 // The e2e server is shared by every spec file: the demo corp is started only
 // if there is none and removed again at the end; the rule is deleted, the key
-// revoked and the px- account resigned.
+// revoked, the push settings put back and the px- account resigned.
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,6 +22,7 @@ test.describe.configure({ mode: 'serial' })
 
 interface CorpInfo { id: number; name: string; demo: boolean; apiBaseUrl: string; apps: { agentId: number; name: string }[] }
 interface SimUser { userid: string; name: string; status: number; enable: number }
+interface PushSettings { intake_enabled: boolean; intake_addr: string; strict_sources: boolean; retention_days: number }
 
 async function rpc<T>(request: APIRequestContext, method: string, ...args: unknown[]): Promise<T> {
   const res = await request.post('/api/rpc/' + method, { data: args, headers: { Authorization: `Bearer ${token()}` } })
@@ -27,13 +30,18 @@ async function rpc<T>(request: APIRequestContext, method: string, ...args: unkno
   return (await res.json()).result as T
 }
 
-const state = { corp: null as CorpInfo | null, startedDemo: false, account: 'px-e2e-push', ruleName: '', keyName: '' }
+const state = {
+  corp: null as CorpInfo | null, startedDemo: false, account: 'px-e2e-push', ruleName: '', keyName: '',
+  settings: null as PushSettings | null, admin: null as string | null,
+}
 const stamp = Date.now().toString(36)
 const title = `e2e 审批通过 ${stamp}`
 
 test('a message posted with a UI-made key is pushed by a UI-made rule, logged, recalled and charted', async ({ page }) => {
   test.setTimeout(120_000)
   await rpc(page.request, 'SetLanguage', 'zh-CN')
+  state.settings = await rpc<PushSettings>(page.request, 'GetPushSettings')
+  state.admin = await rpc<string>(page.request, 'GetPushAdminAccount')
   await login(page)
 
   // The demo corp, pulled, with one local account bound to one of its members.
@@ -78,13 +86,40 @@ test('a message posted with a UI-made key is pushed by a UI-made rule, logged, r
   await page.getByTestId('rule-save').click()
   await expect(page.locator('[data-testid^="rule-row-"]', { hasText: state.ruleName })).toBeVisible()
 
-  // An API key made in the UI; its secret is shown once.
-  await page.getByRole('tab', { name: 'API 密钥' }).click()
+  const ruleId = (await page.locator('[data-testid^="rule-row-"]', { hasText: state.ruleName }).getAttribute('data-testid'))!.replace('rule-row-', '')
+
+  // The Push page points to Settings for the keys and the address.
+  await expect(page.getByTestId('apikey-name')).toHaveCount(0)
+  await page.getByTestId('push-settings-link').click()
+  await expect(page).toHaveURL(/#\/settings$/)
+  const integrations = page.getByTestId('settings-section-integrations')
+  await expect(integrations.getByTestId('settings-intake-serve')).toBeVisible()
+  await expect(integrations.getByTestId('settings-intake-base')).toHaveText(new URL(page.url()).origin)
+
+  // An API key made in Settings; its secret is shown once.
   state.keyName = `e2e-${stamp}`
-  await page.getByTestId('apikey-name').fill(state.keyName)
-  await page.getByTestId('apikey-create').click()
-  const secret = (await page.getByTestId('apikey-secret').textContent())!.trim()
+  await integrations.getByTestId('apikey-name').fill(state.keyName)
+  await integrations.getByTestId('apikey-create').click()
+  const secret = (await integrations.getByTestId('apikey-secret').textContent())!.trim()
   expect(secret).toMatch(/^wbk_/)
+  await expect(integrations.locator('[data-testid^="apikey-row-"]', { hasText: state.keyName })).toBeVisible()
+  await integrations.getByTestId('apikey-secret-close').click()
+  await expect(integrations.getByTestId('apikey-secret')).toHaveCount(0)
+  await expect(page.getByText(secret)).toHaveCount(0)
+
+  // The push settings: log retention and the admin's own account for test messages.
+  const pushSection = page.getByTestId('settings-section-push')
+  await pushSection.getByTestId('settings-retention').locator('input').fill('90')
+  await pushSection.getByTestId('settings-admin-account').fill(state.account)
+  await pushSection.getByTestId('settings-push-save').click()
+  await expect(page.locator('.el-message--success', { hasText: '推送设置已保存' })).toBeVisible()
+  expect((await rpc<PushSettings>(page.request, 'GetPushSettings')).retention_days).toBe(90)
+  expect(await rpc<string>(page.request, 'GetPushAdminAccount')).toBe(state.account)
+
+  // The rule's test message goes to that account.
+  await page.getByTestId('nav-push').click()
+  await page.getByTestId(`rule-test-${ruleId}`).click()
+  await expect(page.locator('.el-message--success', { hasText: '测试消息已发送' })).toBeVisible({ timeout: 15_000 })
 
   // The sending system posts a message (serve mode: the intake is on the same server).
   const posted = await page.evaluate(
@@ -133,6 +168,8 @@ test.afterAll(async ({ playwright }) => {
     search: state.account, deptId: 0, includeSubDepts: false, status: 'active', offset: 0, limit: 10, sort: 'account',
   })
   for (const a of mine.rows.filter((r) => r.account === state.account)) await rpc(request, 'ResignDirectoryAccount', a.id)
+  if (state.settings) await rpc(request, 'SavePushSettings', state.settings)
+  if (state.admin !== null) await rpc(request, 'SetPushAdminAccount', state.admin)
   if (state.startedDemo) await rpc(request, 'RemoveDemo')
   await request.dispose()
 })

@@ -50,6 +50,12 @@ test('settings shows the real data directory and database size', async ({ page }
   await page.getByTestId('nav-settings').click()
   await expect(page.getByTestId('settings-data-dir')).toContainText(process.env.E2E_DATA_DIR as string)
   await expect(page.getByTestId('settings-db-size')).toContainText(/\d+(\.\d+)?\s?(B|KB|MB)/)
+  const integrations = page.getByTestId('settings-section-integrations')
+  await expect(integrations).toBeVisible()
+  await expect(integrations).toContainText('集成接口')
+  await expect(integrations.getByTestId('settings-intake-base')).toHaveText(new URL(page.url()).origin)
+  await expect(integrations.getByTestId('apikey-name')).toBeVisible()
+  await expect(page.getByTestId('settings-section-push').getByTestId('settings-retention')).toBeVisible()
 })
 
 test('a bound method round-trips through the shim', async ({ page }) => {

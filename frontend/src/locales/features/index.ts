@@ -10,6 +10,8 @@ import pushEn from './push.en'
 import pushZh from './push.zh-CN'
 import pushLogsEn from './pushLogs.en'
 import pushLogsZh from './pushLogs.zh-CN'
+import settingsEn from './settings.en'
+import settingsZh from './settings.zh-CN'
 import setupEn from './setup.en'
 import setupZh from './setup.zh-CN'
 import syncEn from './sync.en'
@@ -23,6 +25,7 @@ export const featuresZh = {
   historyPage: historyZh,
   pushPage: pushZh,
   pushLogsPage: pushLogsZh,
+  settingsPage: settingsZh,
 }
 
 export const featuresEn: typeof featuresZh = {
@@ -33,4 +36,5 @@ export const featuresEn: typeof featuresZh = {
   historyPage: historyEn,
   pushPage: pushEn,
   pushLogsPage: pushLogsEn,
+  settingsPage: settingsEn,
 }

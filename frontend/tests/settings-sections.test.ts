@@ -1,0 +1,169 @@
+// The settings page's integration and push sections: the intake API (desktop
+// listener or serve-mode base URL), its API keys (secret shown once, search,
+// revoke after confirmation) and the push-log retention / test account.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '@/api'
+import type { PushAPIKey, PushSettings } from '@/api'
+import settingsEn from '@/locales/features/settings.en'
+import settingsZh from '@/locales/features/settings.zh-CN'
+import SettingsView from '@/views/SettingsView.vue'
+import { appInfo } from './fixtures'
+import { mountApp, settle } from './mount-app'
+
+vi.mock('@/api')
+
+const stored: PushSettings = { intake_enabled: false, intake_addr: '127.0.0.1:8751', strict_sources: false, retention_days: 180 }
+const now = new Date().toISOString()
+const key = (over: Partial<PushAPIKey>): PushAPIKey => ({ id: 1, name: 'oa-system', prefix: 'wbk_0123', created_at: now, ...over })
+
+function section(name: string) {
+  return document.querySelector<HTMLElement>(`[data-testid="settings-section-${name}"]`)!
+}
+
+async function answer(confirm: boolean) {
+  const buttons = document.querySelectorAll<HTMLButtonElement>('.el-message-box__btns button')
+  buttons[confirm ? buttons.length - 1 : 0].click()
+  await settle()
+}
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort()
+}
+
+describe('settings: integrations and push', () => {
+  beforeEach(() => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo({ mode: 'desktop' }))
+    vi.mocked(api.getPushSettings).mockResolvedValue({ ...stored })
+    vi.mocked(api.savePushSettings).mockResolvedValue()
+    vi.mocked(api.getPushAdminAccount).mockResolvedValue('zhangsan')
+    vi.mocked(api.setPushAdminAccount).mockResolvedValue()
+    vi.mocked(api.listAPIKeys).mockResolvedValue([])
+  })
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('has the same keys in zh-CN and en', () => {
+    expect(keys(settingsEn)).toEqual(keys(settingsZh))
+  })
+
+  it('desktop: enables the listener on an address and saves only the intake fields', async () => {
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const intake = wrapper.find('[data-testid="settings-intake"]')
+    expect(intake.find('[data-testid="settings-intake-off"]').exists()).toBe(true)
+    expect(intake.find('[data-testid="settings-intake-serve"]').exists()).toBe(false)
+
+    await intake.find('[data-testid="settings-intake-enabled"]').trigger('click')
+    await intake.find('[data-testid="settings-intake-addr"]').setValue(' 0.0.0.0:9000 ')
+    // Stored meanwhile by the push section: kept, not overwritten with a stale value.
+    vi.mocked(api.getPushSettings).mockResolvedValue({ ...stored, retention_days: 30 })
+    await intake.find('[data-testid="settings-intake-save"]').trigger('click')
+    await settle()
+    expect(api.savePushSettings).toHaveBeenCalledWith({ intake_enabled: true, intake_addr: '0.0.0.0:9000', strict_sources: false, retention_days: 30 })
+    expect(intake.find('[data-testid="settings-intake-base"]').text()).toBe('http://0.0.0.0:9000')
+    expect(intake.text()).toContain('消息发送到 http://0.0.0.0:9000/api/v1/messages')
+  })
+
+  it('serve: says the intake runs on this server and shows this origin with a copy button', async () => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo({ mode: 'serve' }))
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const intake = wrapper.find('[data-testid="settings-intake"]')
+    expect(intake.find('[data-testid="settings-intake-serve"]').text()).toContain('同一个服务器')
+    expect(intake.find('[data-testid="settings-intake-enabled"]').exists()).toBe(false)
+    expect(intake.find('[data-testid="settings-intake-addr"]').exists()).toBe(false)
+    expect(intake.find('[data-testid="settings-intake-base"]').text()).toBe(window.location.origin)
+    expect(intake.find('[data-testid="copy-button"]').exists()).toBe(true)
+
+    await intake.find('[data-testid="settings-strict-sources"]').trigger('click')
+    await intake.find('[data-testid="settings-intake-save"]').trigger('click')
+    await settle()
+    expect(api.savePushSettings).toHaveBeenCalledWith({ ...stored, strict_sources: true })
+  })
+
+  it('shows a created key once, with a copy button and a warning, then never again', async () => {
+    vi.mocked(api.createAPIKey).mockResolvedValue({ key: key({ id: 3 }), secret: 'wbk_0123456789abcdef_SECRET' })
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const keysBox = wrapper.find('[data-testid="settings-apikeys"]')
+    expect(keysBox.find('[data-testid="apikey-empty"]').text()).toContain('还没有 API 密钥')
+    expect(keysBox.find('[data-testid="apikey-create"]').attributes('disabled')).toBeDefined()
+
+    vi.mocked(api.listAPIKeys).mockResolvedValue([key({ id: 3 })])
+    await keysBox.find('[data-testid="apikey-name"]').setValue('  oa-system ')
+    await keysBox.find('[data-testid="apikey-create"]').trigger('click')
+    await settle()
+    expect(api.createAPIKey).toHaveBeenCalledWith('oa-system')
+    const panel = keysBox.find('[data-testid="apikey-secret-panel"]')
+    expect(panel.find('[data-testid="apikey-secret"]').text()).toBe('wbk_0123456789abcdef_SECRET')
+    expect(panel.text()).toContain('这是唯一一次显示该密钥')
+    expect(panel.find('[data-testid="copy-button"]').exists()).toBe(true)
+    expect(keysBox.find('[data-testid="apikey-row-3"]').text()).toBe('oa-system')
+
+    await keysBox.find('[data-testid="apikey-secret-close"]').trigger('click')
+    await settle()
+    expect(keysBox.find('[data-testid="apikey-secret"]').exists()).toBe(false)
+    expect(document.body.textContent).not.toContain('SECRET')
+  })
+
+  it('filters keys by name or prefix, hides revoked ones unless asked, and revokes only after confirmation', async () => {
+    vi.mocked(api.listAPIKeys).mockResolvedValue([
+      key({ id: 1, name: 'oa-system', prefix: 'wbk_aaaa' }),
+      key({ id: 2, name: 'monitor', prefix: 'wbk_bbbb', last_used_at: now }),
+      key({ id: 3, name: 'old-crm', prefix: 'wbk_cccc', revoked_at: now }),
+    ])
+    vi.mocked(api.revokeAPIKey).mockResolvedValue()
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const keysBox = wrapper.find('[data-testid="settings-apikeys"]')
+    const rows = () => keysBox.findAll('[data-testid^="apikey-row-"]').map((r) => r.text())
+    expect(rows()).toEqual(['oa-system', 'monitor'])
+
+    await keysBox.find('[data-testid="apikey-show-revoked"] input').setValue(true)
+    expect(rows()).toEqual(['oa-system', 'monitor', 'old-crm'])
+    expect(keysBox.find('[data-testid="apikey-revoke-3"]').exists()).toBe(false)
+
+    await keysBox.find('[data-testid="apikey-search"]').setValue('BBBB')
+    expect(rows()).toEqual(['monitor'])
+    await keysBox.find('[data-testid="apikey-search"]').setValue('nothing')
+    expect(keysBox.find('[data-testid="apikey-no-match"]').text()).toContain('没有与“nothing”匹配的密钥')
+    await keysBox.find('[data-testid="apikey-search"]').setValue('')
+
+    await keysBox.find('[data-testid="apikey-revoke-2"]').trigger('click')
+    await settle()
+    expect(document.querySelector('.apikey-revoke-confirm')?.textContent).toContain('吊销密钥“monitor”后')
+    await answer(false)
+    expect(api.revokeAPIKey).not.toHaveBeenCalled()
+
+    await keysBox.find('[data-testid="apikey-revoke-2"]').trigger('click')
+    await settle()
+    await answer(true)
+    expect(api.revokeAPIKey).toHaveBeenCalledWith(2)
+    expect(api.listAPIKeys).toHaveBeenCalledTimes(2)
+  })
+
+  it('saves the push-log retention and the test message account', async () => {
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const push = wrapper.find('[data-testid="settings-section-push"]')
+    expect(push.find('[data-testid="settings-retention"] input').element).toHaveProperty('value', '180')
+    expect(push.find('[data-testid="settings-admin-account"]').element).toHaveProperty('value', 'zhangsan')
+
+    await push.find('[data-testid="settings-retention"] input').setValue('90')
+    await push.find('[data-testid="settings-retention"] input').trigger('change')
+    await push.find('[data-testid="settings-admin-account"]').setValue(' lisi ')
+    await push.find('[data-testid="settings-push-save"]').trigger('click')
+    await settle()
+    expect(api.savePushSettings).toHaveBeenCalledWith({ ...stored, retention_days: 90 })
+    expect(api.setPushAdminAccount).toHaveBeenCalledWith('lisi')
+    expect(section('push').textContent).not.toContain('保存失败')
+  })
+
+  it('says why a section could not load and retries', async () => {
+    vi.mocked(api.getPushSettings).mockRejectedValue(new Error('database is locked'))
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    expect(section('integrations').textContent).toContain('加载失败：database is locked')
+    expect(section('push').textContent).toContain('加载失败：database is locked')
+
+    vi.mocked(api.getPushSettings).mockResolvedValue({ ...stored })
+    await wrapper.find('[data-testid="settings-push-retry"]').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-testid="settings-retention"]').exists()).toBe(true)
+  })
+})
