@@ -126,7 +126,8 @@ func (x *matcher) matchKeys() {
 		switch {
 		case len(kept) == 1 && claims[kept[0].m] == 1:
 			m, method := kept[0].m, tiers[kept[0].tier].method
-			x.bind(int32(l), m, method, x.stateFor(method), x.keyReason(int32(l), m, method))
+			reason, code, args := x.keyReason(int32(l), m, method)
+			x.bind(int32(l), m, method, x.stateFor(method), reason, code, args)
 		case len(kept) > 1:
 			x.keyConflictOnLocal(int32(l), kept, tiers)
 		}
@@ -160,7 +161,7 @@ func (x *matcher) keyConflictOnLocal(l int32, kept []keyEdge, tiers []keyTier) {
 		ms[i] = e.m
 		why.WriteString(" " + x.members[e.m].UserID + " (" + string(method) + ")")
 	}
-	x.ambiguousLocal(l, cands[0].Method, ConfidenceAmbiguousKeys, why.String(), cands, ms)
+	x.ambiguousLocal(l, cands[0].Method, ConfidenceAmbiguousKeys, why.String(), ReasonKeyConflict, nil, cands, ms)
 	x.stats.KeyConflicts++
 }
 
@@ -180,7 +181,7 @@ func (x *matcher) keyConflictsOnMembers(contested map[int32][]keyClaim, tiers []
 			ls[i] = c.l
 		}
 		reason := "local accounts share this member's " + string(method) + ": " + strings.Join(accounts(cands), ", ")
-		x.ambiguousMember(int32(m), method, ConfidenceAmbiguousKeys, reason, cands, ls)
+		x.ambiguousMember(int32(m), method, ConfidenceAmbiguousKeys, reason, ReasonKeyShared, nil, cands, ls)
 		x.stats.KeyConflicts++
 	}
 }
@@ -194,16 +195,19 @@ func accounts(cs []Candidate) []string {
 }
 
 // keyReason names the values that matched, as the reviewer will check them.
-func (x *matcher) keyReason(l, m int32, method Method) string {
+func (x *matcher) keyReason(l, m int32, method Method) (string, ReasonCode, *ReasonArgs) {
 	lc, mb := &x.locals[l], &x.members[m]
 	switch method {
 	case MethodUserID:
-		return "WeCom userid " + mb.UserID + " = account " + lc.Account
+		return "WeCom userid " + mb.UserID + " = account " + lc.Account, ReasonKeyUserID, nil
 	case MethodEmployeeNo:
-		return "WeCom userid " + mb.UserID + " = employee number " + lc.EmployeeNo
+		return "WeCom userid " + mb.UserID + " = employee number " + lc.EmployeeNo, ReasonKeyEmployeeNo,
+			x.newArgs(ReasonArgs{Value: lc.EmployeeNo})
 	case MethodMobile:
-		return "same mobile " + NormalizeMobile(lc.Mobile)
+		v := NormalizeMobile(lc.Mobile)
+		return "same mobile " + v, ReasonKeyMobile, x.newArgs(ReasonArgs{Value: v})
 	default:
-		return "same email " + NormalizeEmail(lc.Email)
+		v := NormalizeEmail(lc.Email)
+		return "same email " + v, ReasonKeyEmail, x.newArgs(ReasonArgs{Value: v})
 	}
 }

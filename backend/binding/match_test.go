@@ -74,6 +74,9 @@ type matchCase struct {
 	unboundM   []string
 	wantStale  []Existing
 	wantReason []string // substrings of each proposal's reason, in order (optional)
+	// wantArgs: each proposal's reason code and its arguments, in order
+	// (optional); "code" holds the code.
+	wantArgs []map[string]string
 }
 
 func runMatchCases(t *testing.T, cases []matchCase) {
@@ -89,7 +92,20 @@ func runMatchCases(t *testing.T, cases []matchCase) {
 				if p.Reason == "" {
 					t.Errorf("proposal %d has no reason", i)
 				}
-				p.Reason = ""
+				if p.ReasonCode == "" {
+					t.Errorf("proposal %d (%s) has no reason code", i, p.Reason)
+				}
+				if c.wantArgs != nil {
+					args := p.Args()
+					if args == nil {
+						args = map[string]string{}
+					}
+					args["code"] = string(p.ReasonCode)
+					if !reflect.DeepEqual(args, c.wantArgs[i]) {
+						t.Errorf("proposal %d (%s): code and args %v, want %v", i, p.Reason, args, c.wantArgs[i])
+					}
+				}
+				clearReason(&p)
 				got[i] = p
 			}
 			if !reflect.DeepEqual(got, nilIfEmpty(c.want)) {
@@ -106,6 +122,11 @@ func runMatchCases(t *testing.T, cases []matchCase) {
 			}
 		})
 	}
+}
+
+// clearReason blanks the reason: the tables compare the rest.
+func clearReason(p *Proposal) {
+	p.Reason, p.ReasonCode, p.ReasonArgs = "", "", nil
 }
 
 func nilIfEmpty(p []Proposal) []Proposal {
@@ -144,11 +165,13 @@ func TestMatchExistingDecisions(t *testing.T) {
 		members: []Member{A}, locals: []Local{a},
 		existing: []Existing{{Account: "a", UserID: "A", State: StateConfirmed, Method: MethodMobile}},
 		want:     []Proposal{bindingP("a", "A", MethodMobile, StateConfirmed)},
+		wantArgs: []map[string]string{{"code": "confirmed_earlier_by", "method": "mobile"}},
 	}, {
 		name:    "confirmed without a method is existing; userid compared case-insensitively",
 		members: []Member{mem("ZhangSan", "王五", "")}, locals: []Local{a},
 		existing: []Existing{{Account: "a", UserID: "zhangsan", State: StateConfirmed}},
 		want:     []Proposal{bindingP("a", "ZhangSan", MethodExisting, StateConfirmed)},
+		wantArgs: []map[string]string{{"code": "confirmed_earlier"}},
 	}, {
 		name:    "confirmed beats keys: the member it holds is not proposed again",
 		members: []Member{mem("b", "王五", "")}, locals: []Local{a, b},
@@ -198,6 +221,10 @@ func TestMatchExistingDecisions(t *testing.T) {
 			bindingP("a", "A", MethodImport, StateProposed),
 			bindingP("b", "B", MethodName, StateProposed),
 		},
+		wantArgs: []map[string]string{
+			{"code": "proposed_by", "method": "import"},
+			{"code": "name_same_dept", "name": "李四", "dept": "研发"},
+		},
 	}, {
 		name:    "an import proposal on a rejected pair is stale, not proposed",
 		members: []Member{A}, locals: []Local{a},
@@ -224,6 +251,7 @@ func TestMatchKeys(t *testing.T) {
 		policy:     byAccount,
 		want:       []Proposal{bindingP("ZhangWei", "zhangwei", MethodUserID, StateProposed)},
 		wantReason: []string{"WeCom userid zhangwei = account ZhangWei"},
+		wantArgs:   []map[string]string{{"code": "key_userid", "userid": "zhangwei", "account": "ZhangWei"}},
 	}, {
 		name:       "userid = employee_no",
 		members:    []Member{mem("e001", "张伟", "")},
@@ -231,6 +259,7 @@ func TestMatchKeys(t *testing.T) {
 		policy:     byEmpNo,
 		want:       []Proposal{bindingP("zw", "e001", MethodEmployeeNo, StateProposed)},
 		wantReason: []string{"employee number E001"},
+		wantArgs:   []map[string]string{{"code": "key_employee_no", "userid": "e001", "employee_no": "E001"}},
 	}, {
 		name:     "userid = account not used when not configured",
 		members:  []Member{mem("zw", "张伟", "")},
@@ -244,6 +273,7 @@ func TestMatchKeys(t *testing.T) {
 		policy:     byAccount,
 		want:       []Proposal{bindingP("a", "u1", MethodMobile, StateProposed)},
 		wantReason: []string{"same mobile 13812345678"},
+		wantArgs:   []map[string]string{{"code": "key_mobile", "mobile": "13812345678"}},
 	}, {
 		name:       "email in mixed case",
 		members:    []Member{mEmail(mem("u1", "张伟", ""), "zhang.wei@example.com")},
@@ -251,6 +281,7 @@ func TestMatchKeys(t *testing.T) {
 		policy:     byAccount,
 		want:       []Proposal{bindingP("a", "u1", MethodEmail, StateProposed)},
 		wantReason: []string{"same email zhang.wei@example.com"},
+		wantArgs:   []map[string]string{{"code": "key_email", "email": "zhang.wei@example.com"}},
 	}, {
 		name:    "two keys of one account point at the same member: one binding, earliest key",
 		members: []Member{mMobile(mEmail(mem("a", "张伟", ""), "a@x.cn"), "13800000001")},
@@ -284,6 +315,7 @@ func TestMatchKeys(t *testing.T) {
 			candM(mMobile(mem("A", "张伟", "公司/研发"), "13800000001"), MethodMobile, 0.97),
 			candM(mEmail(mem("B", "张伟", "公司/销售"), "zw@x.cn"), MethodEmail, 0.95))},
 		wantReason: []string{"A (mobile) B (email)"},
+		wantArgs:   []map[string]string{{"code": "key_conflict", "userids": "A, B", "methods": "mobile, email"}},
 	}, {
 		name:    "userid = account says A, userid = employee_no says B: ambiguous",
 		members: []Member{mem("a1", "张伟", ""), mem("e1", "张伟", "")},
@@ -320,6 +352,7 @@ func TestMatchKeys(t *testing.T) {
 			candL(withMobile(loc("y", "李四", "公司/销售"), "+8613800000001"), MethodMobile, 0.97))},
 		unboundM:   []string{"B"}, // y is held by the ambiguous row, so its name is not tried
 		wantReason: []string{"share this member's mobile: x, y"},
+		wantArgs:   []map[string]string{{"code": "key_shared", "method": "mobile", "accounts": "x, y"}},
 	}, {
 		name:     "resigned account not proposed for an active member, by key or by name",
 		members:  []Member{mem("a", "张伟", "")},
@@ -375,7 +408,7 @@ func TestMatchPolicyAutoConfirm(t *testing.T) {
 				bindingP("c", "u3", MethodName, tc.want[2]),
 			}
 			for i := range r.Proposals {
-				r.Proposals[i].Reason = ""
+				clearReason(&r.Proposals[i])
 			}
 			if !reflect.DeepEqual(r.Proposals, want) {
 				t.Fatalf("got %s\nwant %s", dump(r.Proposals), dump(want))

@@ -68,13 +68,17 @@ func (x *matcher) bindName(l, m int32, ld, md [][]string) {
 	if ld == nil {
 		ld, md = normDeptPaths(x.locals[l].DeptPaths), normDeptPaths(x.members[m].DeptPaths)
 	}
-	reason := "only one " + quote(x.locals[l].Name) + " on each side"
-	if _, leaf := deptScore(ld, md); leaf != "" {
+	name := x.locals[l].Name
+	reason := "only one " + quote(name) + " on each side"
+	code := ReasonNameDeptsDiffer
+	_, leaf := deptScore(ld, md)
+	if leaf != "" {
 		reason += "; same department " + leaf
+		code = ReasonNameSameDept
 	} else {
 		reason += "; departments differ"
 	}
-	x.bind(l, m, MethodName, x.stateFor(MethodName), reason)
+	x.bind(l, m, MethodName, x.stateFor(MethodName), reason, code, x.newArgs(ReasonArgs{Name: name, Dept: leaf}))
 }
 
 // namesakeGroup is the score matrix of one group: row i is local ls[i],
@@ -87,6 +91,7 @@ type namesakeGroup struct {
 	rowDone  []bool
 	colDone  []bool
 	ld, md   [][][]string
+	name     string // as the first local writes it
 	nameText string
 }
 
@@ -102,6 +107,7 @@ func (x *matcher) matchNamesakes(name string, ls, ms []int32) {
 		colDone: make([]bool, len(ms)),
 		ld:      make([][][]string, len(ls)),
 		md:      make([][][]string, len(ms)),
+		name:    x.locals[ls[0]].Name,
 		nameText: quote(x.locals[ls[0]].Name) + " (" + strconv.Itoa(len(ls)) + " local, " +
 			strconv.Itoa(len(ms)) + " WeCom)",
 	}
@@ -174,7 +180,8 @@ func (x *matcher) assignByDepartment(g *namesakeGroup) {
 			k := g.at(i, j)
 			reason := "namesakes " + g.nameText + "; department " + g.leaf[k] +
 				" fits best (score " + strconv.FormatFloat(g.score[k], 'f', 2, 64) + ")"
-			x.bind(g.ls[i], g.ms[j], MethodNameDept, x.stateFor(MethodNameDept), reason)
+			x.bind(g.ls[i], g.ms[j], MethodNameDept, x.stateFor(MethodNameDept), reason, ReasonNamesakeDept,
+				x.newArgs(ReasonArgs{Name: g.name, Dept: g.leaf[k], Locals: int32(len(g.ls)), WeCom: int32(len(g.ms)), Score: g.score[k]}))
 			g.rowDone[i], g.colDone[j] = true, true
 			found = true
 		}
@@ -224,6 +231,7 @@ func (x *matcher) namesakesLeft(g *namesakeGroup) {
 		return
 	}
 	reason := "namesakes " + g.nameText + "; departments do not tell them apart"
+	args := x.newArgs(ReasonArgs{Name: g.name, Locals: int32(len(g.ls)), WeCom: int32(len(g.ms))})
 	byScore := func(a, b scored) int {
 		if a.score != b.score {
 			if a.score > b.score {
@@ -246,7 +254,7 @@ func (x *matcher) namesakesLeft(g *namesakeGroup) {
 			for n, s := range sc {
 				cands[n], ms[n] = x.memberCandidate(g.ms[s.idx], MethodName, s.score), g.ms[s.idx]
 			}
-			x.ambiguousLocal(g.ls[i], MethodName, ConfidenceAmbiguousName, reason, cands, ms)
+			x.ambiguousLocal(g.ls[i], MethodName, ConfidenceAmbiguousName, reason, ReasonNamesakeAmbiguous, args, cands, ms)
 		}
 		return
 	}
@@ -262,7 +270,7 @@ func (x *matcher) namesakesLeft(g *namesakeGroup) {
 		for n, s := range sc {
 			cands[n], ls[n] = x.localCandidate(g.ls[s.idx], MethodName, s.score), g.ls[s.idx]
 		}
-		x.ambiguousMember(g.ms[j], MethodName, ConfidenceAmbiguousName, reason, cands, ls)
+		x.ambiguousMember(g.ms[j], MethodName, ConfidenceAmbiguousName, reason, ReasonNamesakeAmbiguous, args, cands, ls)
 	}
 }
 

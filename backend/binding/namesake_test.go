@@ -28,12 +28,17 @@ func TestMatchNames(t *testing.T) {
 		},
 		unboundL:   []string{"l3"},
 		wantReason: []string{"department 后端组 fits best (score 0.75)", "department 品牌组"},
+		wantArgs: []map[string]string{
+			{"code": "namesake_dept", "name": "张伟", "locals": "3", "wecom": "2", "dept": "后端组", "score": "0.75"},
+			{"code": "namesake_dept", "name": "张伟", "locals": "3", "wecom": "2", "dept": "品牌组", "score": "0.75"},
+		},
 	}, {
 		name:    "same name in the same department: ambiguous on the local",
 		members: []Member{sA, sB}, locals: []Local{sz},
 		want: []Proposal{ambLocal("z", MethodName, ConfidenceAmbiguousName,
 			candM(sA, MethodName, 1), candM(sB, MethodName, 1))},
 		wantReason: []string{"departments do not tell them apart"},
+		wantArgs:   []map[string]string{{"code": "namesake_ambiguous", "name": "张伟", "locals": "1", "wecom": "2"}},
 	}, {
 		name:    "two locals, one member, same department: ambiguous on the member",
 		members: []Member{sA}, locals: []Local{sx, sy},
@@ -66,11 +71,13 @@ func TestMatchNames(t *testing.T) {
 		members: []Member{mem("u1", "tom  li", "x/研发")}, locals: []Local{loc("a", "Tom Li", "y/研发")},
 		want:       []Proposal{bindingP("a", "u1", MethodName, StateProposed)},
 		wantReason: []string{"only one “Tom Li” on each side; same department 研发"},
+		wantArgs:   []map[string]string{{"code": "name_same_dept", "name": "Tom Li", "dept": "研发"}},
 	}, {
 		name:    "one-to-one name: full-width letters and space",
 		members: []Member{mem("u1", "ＴＯＭ　ＬＩ", "x/研发")}, locals: []Local{loc("a", "Tom Li", "x/销售")},
 		want:       []Proposal{bindingP("a", "u1", MethodName, StateProposed)},
 		wantReason: []string{"departments differ"},
+		wantArgs:   []map[string]string{{"code": "name_depts_differ", "name": "Tom Li"}},
 	}, {
 		name:    "one-to-one name: full-width space inside a Chinese name",
 		members: []Member{mem("u1", "欧阳\u3000娜娜", "")}, locals: []Local{loc("a", " 欧阳 娜娜", "")},

@@ -158,7 +158,13 @@ type Proposal struct {
 	Method     Method // for ambiguous proposals, the strongest evidence among the candidates
 	State      State
 	Confidence float64 // 0..1, fixed per method; see confidence.go
-	Reason     string  // one line for the reviewer, with the values that matched
+	Reason     string  // one line for the reviewer, in English, with the values that matched
+	// ReasonCode and ReasonArgs say Reason as a stable code and its values,
+	// for a screen to translate (reason.go); Args lists them by name.
+	// ReasonArgs is nil when the code needs nothing beyond the proposal;
+	// the rows of one namesake group share one, so treat it as read-only.
+	ReasonCode ReasonCode
+	ReasonArgs *ReasonArgs
 	Candidates []Candidate
 }
 

@@ -10,9 +10,9 @@ import (
 // AddDepartment creates a department under parentID (0 for a root), after
 // its existing siblings.
 func (s *Service) AddDepartment(ctx context.Context, parentID int64, name string) (Department, error) {
-	name, msg := checkDeptName(name)
-	if msg != "" {
-		return Department{}, fieldErr("name", "%s", msg)
+	name, is := checkDeptName(name)
+	if is != nil {
+		return Department{}, is.fieldError("name")
 	}
 	var out Department
 	err := s.write(ctx, "add department", name, func(tx *sqlx.Tx) (any, error) {
@@ -49,9 +49,9 @@ func (s *Service) AddDepartment(ctx context.Context, parentID int64, name string
 
 // RenameDepartment gives a department a new name, unique among its siblings.
 func (s *Service) RenameDepartment(ctx context.Context, id int64, name string) (Department, error) {
-	name, msg := checkDeptName(name)
-	if msg != "" {
-		return Department{}, fieldErr("name", "%s", msg)
+	name, is := checkDeptName(name)
+	if is != nil {
+		return Department{}, is.fieldError("name")
 	}
 	return s.changeDept(ctx, "rename department", id, func(tx *sqlx.Tx, tree *deptTree, d *Department) error {
 		if err := checkSiblingName(tree, d.ParentID, name, id); err != nil {

@@ -117,9 +117,9 @@ func (s *Service) setStatus(ctx context.Context, id int64, to Status) (Account, 
 
 // cleanInput trims and validates a manual add or edit, normalising the mobile.
 func cleanInput(in AccountInput) (AccountInput, error) {
-	var msg string
-	if in.Account, msg = checkAccount(in.Account); msg != "" {
-		return in, fieldErr("account", "%s", msg)
+	var is *issue
+	if in.Account, is = checkAccount(in.Account); is != nil {
+		return in, is.fieldError("account")
 	}
 	in.Name = strings.TrimSpace(in.Name)
 	if in.Name == "" {
@@ -135,11 +135,11 @@ func cleanInput(in AccountInput) (AccountInput, error) {
 			return in, fieldErr(f[0], "%q contains a line break or another control character; retype it", f[1])
 		}
 	}
-	if in.Mobile, msg = normalizeMobile(in.Mobile); msg != "" {
-		return in, fieldErr("mobile", "%s", msg)
+	if in.Mobile, is = normalizeMobile(in.Mobile); is != nil {
+		return in, is.fieldError("mobile")
 	}
-	if in.Email, msg = checkEmail(in.Email); msg != "" {
-		return in, fieldErr("email", "%s", msg)
+	if in.Email, is = checkEmail(in.Email); is != nil {
+		return in, is.fieldError("email")
 	}
 	seen := map[int64]bool{}
 	for _, d := range in.DeptIDs {

@@ -100,6 +100,10 @@ func TestManualDepartmentEdits(t *testing.T) {
 	wantFieldError(t, err, "name", "already exists at the top level")
 	_, err = s.AddDepartment(ctx, hq.ID, "研发/后端")
 	wantFieldError(t, err, "name", `contains '/'`)
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Code != ProblemDeptNameForbidden || fe.Args["char"] != "/" || fe.Args["value"] != "研发/后端" {
+		t.Fatalf("field error %+v: want its code and arguments", fe)
+	}
 	_, err = s.AddDepartment(ctx, hq.ID, "  ")
 	wantFieldError(t, err, "name", "department name is empty")
 	_, err = s.AddDepartment(ctx, 999, "x")

@@ -64,10 +64,13 @@ type AccountInput struct {
 }
 
 // FieldError is a validation failure of one field. Field uses the import
-// column names (account, name, mobile, department…).
+// column names (account, name, mobile, department…). Code and Args are set
+// when the failure is one of the import problems (problems.go).
 type FieldError struct {
 	Field   string
 	Message string
+	Code    string
+	Args    map[string]string
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }

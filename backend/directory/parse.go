@@ -27,7 +27,7 @@ func parseRows(t *table, h headerMap) parsed {
 	// cell once and share the (read-only) result.
 	type deptCell struct {
 		paths [][]string
-		msg   string
+		bad   *issue
 	}
 	deptCache := map[string]deptCell{}
 	for _, rec := range t.Rows {
@@ -44,43 +44,45 @@ func parseRows(t *table, h headerMap) parsed {
 		row := ImportRow{Line: rec.Line, Account: cell(colAccount), Name: cell(colName),
 			EmployeeNo: cell(colEmployeeNo), Position: cell(colPosition)}
 		var problems []Problem
-		bad := func(col column, msg string) {
-			problems = append(problems, Problem{Field: col.String(), Message: msg})
+		bad := func(col column, is *issue) {
+			problems = append(problems, is.problem(col.String()))
 		}
-		if acc, msg := checkAccount(row.Account); msg != "" {
-			bad(colAccount, msg)
+		if acc, is := checkAccount(row.Account); is != nil {
+			bad(colAccount, is)
 		} else {
 			row.Account = acc
 		}
 		if row.Name == "" {
-			bad(colName, "name is empty: fill in the name (姓名) column")
+			bad(colName, newIssue(ProblemNameEmpty, "name is empty: fill in the name (姓名) column"))
 		}
 		for _, f := range []struct {
 			col column
 			v   string
 		}{{colName, row.Name}, {colEmployeeNo, row.EmployeeNo}, {colPosition, row.Position}} {
 			if hasControl(f.v) {
-				bad(f.col, fmt.Sprintf("%s %q contains a line break or another control character; retype it", f.col, f.v))
+				bad(f.col, newIssue(ProblemControlChar,
+					fmt.Sprintf("%s %q contains a line break or another control character; retype it", f.col, f.v),
+					"field", f.col.String(), "value", f.v))
 			}
 		}
-		var msg string
-		if row.Mobile, msg = normalizeMobile(cell(colMobile)); msg != "" {
-			bad(colMobile, msg)
+		var is *issue
+		if row.Mobile, is = normalizeMobile(cell(colMobile)); is != nil {
+			bad(colMobile, is)
 		}
-		if row.Email, msg = checkEmail(cell(colEmail)); msg != "" {
-			bad(colEmail, msg)
+		if row.Email, is = checkEmail(cell(colEmail)); is != nil {
+			bad(colEmail, is)
 		}
 		raw := cell(colDepartment)
 		dc, ok := deptCache[raw]
 		if !ok {
-			dc.paths, dc.msg = parseDeptPaths(raw)
+			dc.paths, dc.bad = parseDeptPaths(raw)
 			deptCache[raw] = dc
 		}
-		if row.DeptPaths = dc.paths; dc.msg != "" {
-			bad(colDepartment, dc.msg)
+		if row.DeptPaths = dc.paths; dc.bad != nil {
+			bad(colDepartment, dc.bad)
 		}
-		if row.Status, msg = parseStatus(cell(colStatus)); msg != "" {
-			bad(colStatus, msg)
+		if row.Status, is = parseStatus(cell(colStatus)); is != nil {
+			bad(colStatus, is)
 		}
 		if row.Account != "" {
 			k := accountKey(row.Account)
@@ -107,19 +109,27 @@ func parseRows(t *table, h headerMap) parsed {
 // rejectDuplicates rejects every row of an account that is on several lines,
 // naming all of them, and keeps the rejections in line order.
 func rejectDuplicates(p *parsed, dups map[string][]int) {
-	problem := func(account string) Problem {
-		return Problem{Field: colAccount.String(), Message: fmt.Sprintf(
-			"account %s appears on lines %s; keep one of these rows and import again", account, listLines(dups[accountKey(account)]))}
+	problem := func(account string, line int) Problem {
+		lines := dups[accountKey(account)]
+		others := make([]int, 0, len(lines)-1)
+		for _, l := range lines {
+			if l != line {
+				others = append(others, l)
+			}
+		}
+		return newIssue(ProblemAccountDuplicate,
+			fmt.Sprintf("account %s appears on lines %s; keep one of these rows and import again", account, listLines(lines)),
+			"account", account, "lines", joinLines(lines), "others", joinLines(others)).problem(colAccount.String())
 	}
 	for i, r := range p.rejected { // rows already rejected for other reasons
 		if r.Account != "" && dups[accountKey(r.Account)] != nil {
-			p.rejected[i].Problems = append([]Problem{problem(r.Account)}, r.Problems...)
+			p.rejected[i].Problems = append([]Problem{problem(r.Account, r.Line)}, r.Problems...)
 		}
 	}
 	kept := p.rows[:0]
 	for _, r := range p.rows {
 		if dups[accountKey(r.Account)] != nil {
-			p.rejected = append(p.rejected, Rejection{Line: r.Line, Account: r.Account, Problems: []Problem{problem(r.Account)}})
+			p.rejected = append(p.rejected, Rejection{Line: r.Line, Account: r.Account, Problems: []Problem{problem(r.Account, r.Line)}})
 			continue
 		}
 		kept = append(kept, r)

@@ -73,10 +73,14 @@ type ResignRow struct {
 	DeptPaths [][]string `json:"deptPaths,omitempty"`
 }
 
-// Problem is one reason a row was rejected.
+// Problem is one reason a row was rejected: Message in English, and the same
+// as Code with Args (problems.go) for a screen to translate. Code is empty in
+// previews stored before codes existed.
 type Problem struct {
-	Field   string `json:"field"` // column name
-	Message string `json:"message"`
+	Field   string            `json:"field"` // column name
+	Message string            `json:"message"`
+	Code    string            `json:"code,omitempty"`
+	Args    map[string]string `json:"args,omitempty"`
 }
 
 // Rejection is a row that will not be imported, with every problem found.

@@ -31,28 +31,37 @@ func TestRejectionsNameTheLineAndTheReason(t *testing.T) {
 		account string
 		fields  string
 		text    string
+		codes   string
+		args    map[string]string // of the first problem
 	}
 	wants := []want{
-		{3, "", "account", "account is empty: fill in the account (账号) column"},
-		{4, "badmobile", "mobile", `mobile "12345" is not a valid mobile number`},
-		{5, "bademail", "email", `email "liuyang@" is not a valid address`},
-		{6, "badstatus", "status", `status "在岗" is not known: use active/在职/正常/1 or resigned/离职/0`},
-		{8, "noname", "name", "name is empty"},
-		{9, "two problems", "account,mobile,email", `account "two problems" contains a space`},
-		{10, "baddept", "department", `department "总部//研发" has an empty level`},
+		{3, "", "account", "account is empty: fill in the account (账号) column", "account_empty", nil},
+		{4, "badmobile", "mobile", `mobile "12345" is not a valid mobile number`, "mobile_invalid", map[string]string{"value": "12345"}},
+		{5, "bademail", "email", `email "liuyang@" is not a valid address`, "email_invalid", map[string]string{"value": "liuyang@"}},
+		{6, "badstatus", "status", `status "在岗" is not known: use active/在职/正常/1 or resigned/离职/0`, "status_unknown",
+			map[string]string{"value": "在岗"}},
+		{8, "noname", "name", "name is empty", "name_empty", nil},
+		{9, "two problems", "account,mobile,email", `account "two problems" contains a space`,
+			"account_space,mobile_invalid,email_invalid", map[string]string{"value": "two problems"}},
+		{10, "baddept", "department", `department "总部//研发" has an empty level`, "dept_empty_level",
+			map[string]string{"value": "总部//研发"}},
 	}
 	if len(pv.Rejected) != len(wants) {
 		t.Fatalf("rejected = %+v", pv.Rejected)
 	}
 	for i, w := range wants {
 		r := pv.Rejected[i]
-		var fields []string
+		var fields, codes []string
 		for _, p := range r.Problems {
 			fields = append(fields, p.Field)
+			codes = append(codes, p.Code)
 		}
 		if r.Line != w.line || r.Account != w.account || strings.Join(fields, ",") != w.fields ||
 			!strings.Contains(r.Problems[0].Message, w.text) {
 			t.Errorf("rejection %d = %+v, want line %d account %q fields %s text %q", i, r, w.line, w.account, w.fields, w.text)
+		}
+		if strings.Join(codes, ",") != w.codes || !reflect.DeepEqual(r.Problems[0].Args, w.args) {
+			t.Errorf("rejection %d codes %v args %v, want %s %v", i, codes, r.Problems[0].Args, w.codes, w.args)
 		}
 	}
 	if got := pv.Rejected[0].String(); !strings.HasPrefix(got, "line 3: account is empty") {
@@ -72,6 +81,10 @@ func TestControlCharactersAndMultiLineCells(t *testing.T) {
 		!strings.Contains(pv.Rejected[0].Problems[0].Message, "contains a line break") ||
 		pv.Rejected[1].Line != 5 || pv.Rejected[1].Problems[0].Field != "name" {
 		t.Fatalf("rejected = %+v", pv.Rejected)
+	}
+	if p := pv.Rejected[0].Problems[0]; p.Code != ProblemControlChar ||
+		!reflect.DeepEqual(p.Args, map[string]string{"field": "position", "value": "高级\n工程师"}) {
+		t.Fatalf("control character problem = %+v", p)
 	}
 }
 
@@ -96,6 +109,11 @@ func TestDuplicateAccountsRejectEveryLineAndNameThem(t *testing.T) {
 		if r.Line != line || r.Problems[0].Field != "account" ||
 			!strings.Contains(r.Problems[0].Message, "appears on lines 2, 4 and 6; keep one of these rows") {
 			t.Errorf("rejection %d = %+v", i, r)
+		}
+		others := map[int]string{2: "4, 6", 4: "2, 6", 6: "2, 4"}[line]
+		if p := r.Problems[0]; p.Code != ProblemAccountDuplicate || !reflect.DeepEqual(p.Args,
+			map[string]string{"account": r.Account, "lines": "2, 4, 6", "others": others}) {
+			t.Errorf("rejection %d code %s args %v", i, p.Code, p.Args)
 		}
 	}
 	// A duplicate row with another problem lists both, the duplicate first.

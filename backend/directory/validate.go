@@ -2,25 +2,26 @@ package directory
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
 
-// normalizeMobile returns the stored form of a mobile number, or an error
-// message. Mainland numbers (1[3-9] + 9 digits, with an optional +86/0086
+// normalizeMobile returns the stored form of a mobile number, or why it is
+// refused. Mainland numbers (1[3-9] + 9 digits, with an optional +86/0086
 // and any spaces or dashes) become 11 digits. Other countries need a +
 // prefix and become +CC-…, WeCom's accepted form (digits, + and - only);
 // the groups the admin typed are kept, joined by dashes.
-func normalizeMobile(raw string) (string, string) {
+func normalizeMobile(raw string) (string, *issue) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return "", ""
+		return "", nil
 	}
 	if isMainlandMobile(s) { // the common case, without allocating
-		return s, ""
+		return s, nil
 	}
-	bad := fmt.Sprintf("mobile %q is not a valid mobile number: use 11 digits starting 13–19 "+
-		"(mainland China, +86 optional) or + and the country code, e.g. +852 9123 4567", raw)
+	bad := newIssue(ProblemMobileInvalid, fmt.Sprintf("mobile %q is not a valid mobile number: use 11 digits starting 13–19 "+
+		"(mainland China, +86 optional) or + and the country code, e.g. +852 9123 4567", raw), "value", raw)
 	var groups []string
 	cur := strings.Builder{}
 	plus := false
@@ -53,7 +54,7 @@ func normalizeMobile(raw string) (string, string) {
 		if len(digits) < 7 || len(digits) > 15 || digits[0] == '0' {
 			return "", bad
 		}
-		return "+" + strings.Join(groups, "-"), ""
+		return "+" + strings.Join(groups, "-"), nil
 	}
 	if len(digits) == 13 && strings.HasPrefix(digits, "86") && len(groups) > 1 && groups[0] == "86" {
 		digits = digits[2:] // "86 138…": the + was left out
@@ -61,7 +62,7 @@ func normalizeMobile(raw string) (string, string) {
 	if len(digits) != 11 || digits[0] != '1' || digits[1] < '3' {
 		return "", bad
 	}
-	return digits, ""
+	return digits, nil
 }
 
 func isMainlandMobile(s string) bool {
@@ -90,40 +91,45 @@ func validEmail(s string) bool {
 	return dot > 0 && dot < len(domain)-1 && !strings.Contains(domain, "..") && !strings.HasPrefix(domain, "-")
 }
 
-func checkEmail(raw string) (string, string) {
+func checkEmail(raw string) (string, *issue) {
 	s := strings.TrimSpace(raw)
 	if s == "" || validEmail(s) {
-		return s, ""
+		return s, nil
 	}
-	return "", fmt.Sprintf("email %q is not a valid address (expected name@example.com)", raw)
+	return "", newIssue(ProblemEmailInvalid, fmt.Sprintf("email %q is not a valid address (expected name@example.com)", raw),
+		"value", raw)
 }
 
 // parseStatus reads the status column: empty means active.
-func parseStatus(raw string) (Status, string) {
+func parseStatus(raw string) (Status, *issue) {
 	switch strings.ToLower(strings.TrimSpace(raw)) {
 	case "", "active", "在职", "正常", "1":
-		return StatusActive, ""
+		return StatusActive, nil
 	case "resigned", "离职", "0":
-		return StatusResigned, ""
+		return StatusResigned, nil
 	}
-	return "", fmt.Sprintf("status %q is not known: use active/在职/正常/1 or resigned/离职/0 (empty means active)", raw)
+	return "", newIssue(ProblemStatusUnknown,
+		fmt.Sprintf("status %q is not known: use active/在职/正常/1 or resigned/离职/0 (empty means active)", raw), "value", raw)
 }
 
-func checkAccount(raw string) (string, string) {
+func checkAccount(raw string) (string, *issue) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return "", "account is empty: fill in the account (账号) column"
+		return "", newIssue(ProblemAccountEmpty, "account is empty: fill in the account (账号) column")
 	}
 	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
-		return "", fmt.Sprintf("account %q contains a space: an account is a login and cannot contain spaces", raw)
+		return "", newIssue(ProblemAccountSpace,
+			fmt.Sprintf("account %q contains a space: an account is a login and cannot contain spaces", raw), "value", raw)
 	}
 	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
-		return "", fmt.Sprintf("account %q contains a control character; retype it", raw)
+		return "", newIssue(ProblemAccountControl, fmt.Sprintf("account %q contains a control character; retype it", raw),
+			"value", raw)
 	}
 	if n := len([]rune(s)); n > 64 {
-		return "", fmt.Sprintf("account %q is %d characters long; WeCom allows at most 64", raw, n)
+		return "", newIssue(ProblemAccountTooLong, fmt.Sprintf("account %q is %d characters long; WeCom allows at most 64", raw, n),
+			"value", raw, "length", strconv.Itoa(n))
 	}
-	return s, ""
+	return s, nil
 }
 
 // deptNameForbidden are the separators of import files plus the characters
@@ -132,28 +138,31 @@ const deptNameForbidden = `/;；\:*?"<>|`
 
 // checkDeptName validates one department name (a level of a path or a name
 // typed in the UI).
-func checkDeptName(raw string) (string, string) {
+func checkDeptName(raw string) (string, *issue) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return "", "department name is empty"
+		return "", newIssue(ProblemDeptNameEmpty, "department name is empty")
 	}
 	if i := strings.IndexAny(s, deptNameForbidden); i >= 0 {
 		r := []rune(s[i:])[0]
-		return "", fmt.Sprintf("department name %q contains %q; department names cannot contain any of %s "+
-			"(/ and ; separate paths in import files, the rest WeCom refuses)", s, r, deptNameForbidden)
+		return "", newIssue(ProblemDeptNameForbidden, fmt.Sprintf("department name %q contains %q; department names cannot contain any of %s "+
+			"(/ and ; separate paths in import files, the rest WeCom refuses)", s, r, deptNameForbidden),
+			"value", s, "char", string(r), "forbidden", deptNameForbidden)
 	}
 	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
-		return "", fmt.Sprintf("department name %q contains a control character; retype it", s)
+		return "", newIssue(ProblemDeptNameControl, fmt.Sprintf("department name %q contains a control character; retype it", s),
+			"value", s)
 	}
 	if n := len([]rune(s)); n > 64 {
-		return "", fmt.Sprintf("department name %q is %d characters long; WeCom allows at most 64", s, n)
+		return "", newIssue(ProblemDeptNameTooLong, fmt.Sprintf("department name %q is %d characters long; WeCom allows at most 64", s, n),
+			"value", s, "length", strconv.Itoa(n))
 	}
-	return s, ""
+	return s, nil
 }
 
 // parseDeptPaths reads the department column: paths such as 总部/研发中心/后端组,
 // several separated by ; or ；. Repeated paths are kept once, main first.
-func parseDeptPaths(raw string) ([][]string, string) {
+func parseDeptPaths(raw string) ([][]string, *issue) {
 	var out [][]string
 	seen := map[string]bool{}
 	for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == ';' || r == '；' }) {
@@ -166,10 +175,11 @@ func parseDeptPaths(raw string) ([][]string, string) {
 		for _, l := range levels {
 			name := strings.TrimSpace(l)
 			if name == "" {
-				return nil, fmt.Sprintf("department %q has an empty level between two /; write it as 总部/研发中心/后端组", part)
+				return nil, newIssue(ProblemDeptEmptyLevel,
+					fmt.Sprintf("department %q has an empty level between two /; write it as 总部/研发中心/后端组", part), "value", part)
 			}
-			if _, msg := checkDeptName(name); msg != "" {
-				return nil, msg
+			if _, is := checkDeptName(name); is != nil {
+				return nil, is
 			}
 			path = append(path, name)
 		}
@@ -178,5 +188,5 @@ func parseDeptPaths(raw string) ([][]string, string) {
 			out = append(out, path)
 		}
 	}
-	return out, ""
+	return out, nil
 }

@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -25,15 +26,17 @@ func TestNormalizeMobile(t *testing.T) {
 		"+86\u00a013800138000": "13800138000",
 	}
 	for in, want := range good {
-		got, msg := normalizeMobile(in)
-		if msg != "" || got != want {
-			t.Errorf("normalizeMobile(%q) = %q, %q; want %q", in, got, msg, want)
+		got, is := normalizeMobile(in)
+		if is != nil || got != want {
+			t.Errorf("normalizeMobile(%q) = %q, %+v; want %q", in, got, is, want)
 		}
 	}
 	for _, in := range []string{"12345678901", "1380013800", "138001380001", "23800138000", "1380013800a",
 		"+86 12345678901", "+0 1234567", "+12345", "+1234567890123456", "13800+138000", "(010) 12345678"} {
-		if got, msg := normalizeMobile(in); msg == "" || !strings.Contains(msg, "is not a valid mobile number") {
-			t.Errorf("normalizeMobile(%q) = %q, %q; want an error", in, got, msg)
+		got, is := normalizeMobile(in)
+		if is == nil || !strings.Contains(is.message, "is not a valid mobile number") || is.code != ProblemMobileInvalid ||
+			!reflect.DeepEqual(is.args, map[string]string{"value": in}) {
+			t.Errorf("normalizeMobile(%q) = %q, %+v; want an error", in, got, is)
 		}
 	}
 }
@@ -52,24 +55,56 @@ func TestEmailStatusAndPaths(t *testing.T) {
 	for in, want := range map[string]Status{"": StatusActive, "active": StatusActive, "Active": StatusActive,
 		"在职": StatusActive, "正常": StatusActive, "1": StatusActive, "resigned": StatusResigned,
 		"RESIGNED": StatusResigned, "离职": StatusResigned, "0": StatusResigned} {
-		if got, msg := parseStatus(in); got != want || msg != "" {
-			t.Errorf("parseStatus(%q) = %q %q", in, got, msg)
+		if got, is := parseStatus(in); got != want || is != nil {
+			t.Errorf("parseStatus(%q) = %q %+v", in, got, is)
 		}
 	}
-	if _, msg := parseStatus("在岗"); !strings.Contains(msg, `status "在岗" is not known`) {
-		t.Errorf("msg = %q", msg)
+	if _, is := parseStatus("在岗"); is == nil || !strings.Contains(is.message, `status "在岗" is not known`) {
+		t.Errorf("issue = %+v", is)
 	}
-	ps, msg := parseDeptPaths(" 总部 / 研发中心 /后端组 ；总部/产品部; 总部/研发中心/后端组;; /总部/销售部/ ")
-	if msg != "" || paths(ps) != "总部/研发中心/后端组;总部/产品部;总部/销售部" {
-		t.Fatalf("paths = %q, %q", paths(ps), msg)
+	ps, is := parseDeptPaths(" 总部 / 研发中心 /后端组 ；总部/产品部; 总部/研发中心/后端组;; /总部/销售部/ ")
+	if is != nil || paths(ps) != "总部/研发中心/后端组;总部/产品部;总部/销售部" {
+		t.Fatalf("paths = %q, %+v", paths(ps), is)
 	}
-	if _, msg := parseDeptPaths("总部//后端组"); !strings.Contains(msg, "has an empty level") {
-		t.Fatalf("msg = %q", msg)
+	if _, is := parseDeptPaths("总部//后端组"); is == nil || !strings.Contains(is.message, "has an empty level") {
+		t.Fatalf("issue = %+v", is)
 	}
-	if _, msg := parseDeptPaths("总部/研发:后端"); !strings.Contains(msg, `contains ':'`) {
-		t.Fatalf("msg = %q", msg)
+	if _, is := parseDeptPaths("总部/研发:后端"); is == nil || !strings.Contains(is.message, `contains ':'`) {
+		t.Fatalf("issue = %+v", is)
 	}
-	if ps, msg := parseDeptPaths("  "); ps != nil || msg != "" {
-		t.Fatalf("blank = %v %q", ps, msg)
+	if ps, is := parseDeptPaths("  "); ps != nil || is != nil {
+		t.Fatalf("blank = %v %+v", ps, is)
 	}
 }
+
+// Every refusal has a stable code and the arguments its text names.
+func TestIssueCodesAndArgs(t *testing.T) {
+	long := strings.Repeat("长", 65)
+	cases := []struct {
+		name string
+		is   *issue
+		code string
+		args map[string]string
+	}{
+		{"empty account", second(checkAccount("  ")), ProblemAccountEmpty, nil},
+		{"account with a space", second(checkAccount("li na")), ProblemAccountSpace, map[string]string{"value": "li na"}},
+		{"account with a control character", second(checkAccount("a\x7fb")), ProblemAccountControl, map[string]string{"value": "a\x7fb"}},
+		{"long account", second(checkAccount(long)), ProblemAccountTooLong, map[string]string{"value": long, "length": "65"}},
+		{"email", second(checkEmail("liuyang@")), ProblemEmailInvalid, map[string]string{"value": "liuyang@"}},
+		{"status", second(parseStatus("在岗")), ProblemStatusUnknown, map[string]string{"value": "在岗"}},
+		{"mobile", second(normalizeMobile("12345")), ProblemMobileInvalid, map[string]string{"value": "12345"}},
+		{"empty level", second(parseDeptPaths("总部//研发")), ProblemDeptEmptyLevel, map[string]string{"value": "总部//研发"}},
+		{"empty department name", second(checkDeptName(" ")), ProblemDeptNameEmpty, nil},
+		{"forbidden character", second(parseDeptPaths("总部/研发:后端")), ProblemDeptNameForbidden,
+			map[string]string{"value": "研发:后端", "char": ":", "forbidden": deptNameForbidden}},
+		{"control character in a department", second(checkDeptName("研\x01发")), ProblemDeptNameControl, map[string]string{"value": "研\x01发"}},
+		{"long department", second(checkDeptName(long)), ProblemDeptNameTooLong, map[string]string{"value": long, "length": "65"}},
+	}
+	for _, c := range cases {
+		if c.is == nil || c.is.code != c.code || !reflect.DeepEqual(c.is.args, c.args) || c.is.message == "" {
+			t.Errorf("%s: %+v, want code %s args %v", c.name, c.is, c.code, c.args)
+		}
+	}
+}
+
+func second[T any](_ T, is *issue) *issue { return is }

@@ -36,7 +36,7 @@ func (s *Service) Confirm(ctx context.Context, corpID int64, rowIDs []int64, act
 }
 
 func (o *txOps) confirm(r *rowRec, note string) error {
-	if err := o.setState(r, StateConfirmed, r.Method, r.Reason); err != nil {
+	if err := o.setState(r, StateConfirmed, r.Method, r.reason()); err != nil {
 		return err
 	}
 	if err := o.putConfirmed(r.Account, r.UserID, r.Method, note); err != nil {
@@ -151,7 +151,8 @@ func (s *Service) Reject(ctx context.Context, corpID int64, rowIDs []int64, acto
 			if r.State == StateRejected {
 				continue
 			}
-			if err := o.setState(r, StateRejected, r.Method, "rejected by "+o.actor+"; never proposed again"); err != nil {
+			rs := newReason("rejected by "+o.actor+"; never proposed again", ReasonRejectedBy, "actor", o.actor)
+			if err := o.setState(r, StateRejected, r.Method, rs); err != nil {
 				return err
 			}
 			if err := o.putDecision(r.Account, r.UserID, StateRejected, r.Method, ""); err != nil {

@@ -21,7 +21,7 @@ func (s *Service) BindManual(ctx context.Context, corpID int64, account, userid,
 	return s.edit(ctx, corpID, actor, func(o *txOps) error {
 		return o.bindPair(account, userid, pairSpec{
 			method: string(binding.MethodManual), action: ActionBindManual,
-			reason: "bound by hand by " + actor, force: force,
+			reason: newReason("bound by hand by "+actor, ReasonBoundByHand, "actor", actor), force: force,
 		})
 	})
 }
@@ -55,7 +55,7 @@ func (s *Service) ResolveAmbiguous(ctx context.Context, corpID, rowID int64, cho
 			}
 			return o.bindPair(account, userid, pairSpec{
 				method: c.Method, action: ActionResolve,
-				reason: fmt.Sprintf("chosen by %s among %d candidates (%s)", o.actor, len(cands), r.Reason),
+				reason: chosenReason(o.actor, len(cands), r),
 			})
 		}
 		return invalidf("%q is not a candidate of row %d; choose one of: %s", chosen, r.ID, strings.Join(ids, ", "))
@@ -64,8 +64,9 @@ func (s *Service) ResolveAmbiguous(ctx context.Context, corpID, rowID int64, cho
 
 // pairSpec says how bindPair records the new binding.
 type pairSpec struct {
-	method, action, reason, note string
-	force                        bool
+	method, action, note string
+	reason               reason
+	force                bool
 }
 
 // bindPair makes account ↔ userid a confirmed binding, keeping every record

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"wecom-bridge/backend/binding"
@@ -41,12 +42,34 @@ type ImportPair struct {
 	Replaces  string `json:"replaces,omitempty"` // a proposal it replaces, e.g. "u1 ↔ wx2 (name)"
 }
 
-// ImportReject is a line that will not be bound, and why.
+// ImportReject is a line that will not be bound, and why: Reason in English,
+// ReasonCode and ReasonArgs for the screen to translate (reason.go; empty in
+// previews stored before codes).
 type ImportReject struct {
-	Line   int    `json:"line"`
-	Key    string `json:"key"`
-	UserID string `json:"userid"`
-	Reason string `json:"reason"`
+	Line       int               `json:"line"`
+	Key        string            `json:"key"`
+	UserID     string            `json:"userid"`
+	Reason     string            `json:"reason"`
+	ReasonCode string            `json:"reason_code,omitempty"`
+	ReasonArgs map[string]string `json:"reason_args,omitempty"`
+}
+
+// refusal is why an import line is refused.
+type refusal struct {
+	text, code string
+	args       map[string]string
+}
+
+func refuse(text, code string, kv ...string) *refusal {
+	args := make(map[string]string, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		args[kv[i]] = kv[i+1]
+	}
+	return &refusal{text: text, code: code, args: args}
+}
+
+func (f *refusal) reject(line int, key, uid string) ImportReject {
+	return ImportReject{Line: line, Key: key, UserID: uid, Reason: f.text, ReasonCode: f.code, ReasonArgs: f.args}
 }
 
 // PreviewImport reads a binding file (云桥 关联导入): an exported file in which
@@ -85,10 +108,10 @@ func (s *Service) PreviewImport(ctx context.Context, corpID int64, r io.Reader, 
 			p.Skipped++
 			continue
 		}
-		pair, unchanged, reason := idx.resolve(keyField, key, uid)
+		pair, unchanged, why := idx.resolve(keyField, key, uid)
 		switch {
-		case reason != "":
-			p.Rejected = append(p.Rejected, ImportReject{Line: fr.Line, Key: key, UserID: uid, Reason: reason})
+		case why != nil:
+			p.Rejected = append(p.Rejected, why.reject(fr.Line, key, uid))
 		case unchanged:
 			p.Unchanged++
 		default:
@@ -154,8 +177,9 @@ func (s *Service) ApplyImport(ctx context.Context, previewID int64, actor string
 		for _, pair := range p.ToBind {
 			err := o.bindPair(pair.Account, pair.UserID, pairSpec{
 				method: string(binding.MethodImport), action: ActionImport,
-				reason: fmt.Sprintf("imported by %s (line %d)", actor, pair.Line),
-				note:   fmt.Sprintf("import preview %d, line %d", previewID, pair.Line),
+				reason: newReason(fmt.Sprintf("imported by %s (line %d)", actor, pair.Line), ReasonImportedBy,
+					"actor", actor, "line", strconv.Itoa(pair.Line)),
+				note: fmt.Sprintf("import preview %d, line %d", previewID, pair.Line),
 			})
 			if err != nil {
 				return fmt.Errorf("line %d (%s ↔ %s): %w", pair.Line, pair.Account, pair.UserID, err)
@@ -178,13 +202,13 @@ func (s *Service) ApplyImport(ctx context.Context, previewID int64, actor string
 // one is meant.
 func rejectDuplicates(pairs []ImportPair, rejected []ImportReject) ([]ImportPair, []ImportReject) {
 	firstA, firstU := map[string]int{}, map[string]int{}
-	conflict := map[int]string{}
+	conflict := map[int]*refusal{}
 	for i, p := range pairs {
 		for _, k := range []struct {
-			m     map[string]int
-			key   string
-			label string
-		}{{firstA, foldKey(p.Account), "account " + p.Account}, {firstU, foldKey(p.UserID), "userid " + p.UserID}} {
+			m            map[string]int
+			key          string
+			field, value string
+		}{{firstA, foldKey(p.Account), "account", p.Account}, {firstU, foldKey(p.UserID), "userid", p.UserID}} {
 			j, seen := k.m[k.key]
 			if !seen {
 				k.m[k.key] = i
@@ -193,18 +217,22 @@ func rejectDuplicates(pairs []ImportPair, rejected []ImportReject) ([]ImportPair
 			q := pairs[j]
 			if foldKey(q.Account) == foldKey(p.Account) && foldKey(q.UserID) == foldKey(p.UserID) {
 				if _, ok := conflict[i]; !ok {
-					conflict[i] = fmt.Sprintf("duplicate of line %d; delete one of the two lines", q.Line)
+					conflict[i] = refuse(fmt.Sprintf("duplicate of line %d; delete one of the two lines", q.Line),
+						RejectDuplicateLine, "line", strconv.Itoa(q.Line))
 				}
 				continue
 			}
-			conflict[i] = fmt.Sprintf("duplicate in file: %s is also on line %d with another counterpart; keep one line", k.label, q.Line)
-			conflict[j] = fmt.Sprintf("duplicate in file: %s is also on line %d with another counterpart; keep one line", k.label, p.Line)
+			clash := func(line int) *refusal {
+				return refuse(fmt.Sprintf("duplicate in file: %s %s is also on line %d with another counterpart; keep one line",
+					k.field, k.value, line), RejectConflict, "field", k.field, "value", k.value, "line", strconv.Itoa(line))
+			}
+			conflict[i], conflict[j] = clash(q.Line), clash(p.Line)
 		}
 	}
 	kept := pairs[:0:0]
 	for i, p := range pairs {
-		if reason, bad := conflict[i]; bad {
-			rejected = append(rejected, ImportReject{Line: p.Line, Key: p.Key, UserID: p.UserID, Reason: reason})
+		if why, bad := conflict[i]; bad {
+			rejected = append(rejected, why.reject(p.Line, p.Key, p.UserID))
 			continue
 		}
 		kept = append(kept, p)

@@ -112,23 +112,34 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(bind, wantBind) || pv.Unchanged != 1 || pv.Skipped != 3 || pv.ID == 0 {
 		t.Fatalf("to bind %q, unchanged %d, skipped %d", bind, pv.Unchanged, pv.Skipped)
 	}
+	u9Row := strconv.FormatInt(e.find(StateConfirmed, "u9", "sun7").ID, 10)
 	wantRejected := []struct {
 		line   int
 		reason string
+		args   map[string]string // with "code"
 	}{
-		{11, `unknown account "nobody": no local account has it`},
-		{12, `unknown userid "ghost": not among the WeCom members`},
-		{13, "account u9 is already bound to userid sun7"},
-		{14, "duplicate of line 2"},
-		{15, "duplicate in file: userid zhangwei_b is also on line 16"},
-		{16, "duplicate in file: userid zhangwei_b is also on line 15"},
+		{11, `unknown account "nobody": no local account has it`,
+			map[string]string{"code": "import_unknown_key", "field": "account", "value": "nobody"}},
+		{12, `unknown userid "ghost": not among the WeCom members`,
+			map[string]string{"code": "import_unknown_userid", "userid": "ghost"}},
+		{13, "account u9 is already bound to userid sun7",
+			map[string]string{"code": "import_account_bound", "account": "u9", "userid": "sun7", "row": u9Row}},
+		{14, "duplicate of line 2", map[string]string{"code": "import_duplicate_line", "line": "2"}},
+		{15, "duplicate in file: userid zhangwei_b is also on line 16",
+			map[string]string{"code": "import_conflict", "field": "userid", "value": "zhangwei_b", "line": "16"}},
+		{16, "duplicate in file: userid zhangwei_b is also on line 15",
+			map[string]string{"code": "import_conflict", "field": "userid", "value": "zhangwei_b", "line": "15"}},
 	}
 	if len(pv.Rejected) != len(wantRejected) {
 		t.Fatalf("rejected: %+v", pv.Rejected)
 	}
 	for i, w := range wantRejected {
-		if r := pv.Rejected[i]; r.Line != w.line || !strings.Contains(r.Reason, w.reason) {
+		r := pv.Rejected[i]
+		if r.Line != w.line || !strings.Contains(r.Reason, w.reason) {
 			t.Errorf("rejected[%d] = line %d %q; want line %d %q", i, r.Line, r.Reason, w.line, w.reason)
+		}
+		if got := codeArgs(r.ReasonCode, r.ReasonArgs); !reflect.DeepEqual(got, w.args) {
+			t.Errorf("rejected[%d] code and args %v, want %v", i, got, w.args)
 		}
 	}
 	// Nothing is bound by a preview.

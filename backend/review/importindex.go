@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"wecom-bridge/backend/binding"
@@ -72,42 +73,47 @@ func normaliseKey(keyField, v string) string {
 }
 
 // resolve checks one line. It returns the pair to bind, or unchanged when the
-// pair is already confirmed, or the reason the line is refused.
-func (x *importIndex) resolve(keyField, key, uid string) (pair ImportPair, unchanged bool, reason string) {
+// pair is already confirmed, or why the line is refused.
+func (x *importIndex) resolve(keyField, key, uid string) (pair ImportPair, unchanged bool, why *refusal) {
 	ls := x.locals[normaliseKey(keyField, key)]
 	switch {
 	case len(ls) == 0:
-		return pair, false, fmt.Sprintf("unknown %s %q: no local account has it; check the value, "+
-			"or add the account to the directory and rematch", keyLabel[keyField], key)
+		return pair, false, refuse(fmt.Sprintf("unknown %s %q: no local account has it; check the value, "+
+			"or add the account to the directory and rematch", keyLabel[keyField], key),
+			RejectUnknownKey, "field", keyField, "value", key)
 	case len(ls) > 1:
 		var names []string
 		for _, l := range ls {
 			names = append(names, l.Key)
 		}
-		return pair, false, fmt.Sprintf("%s %q belongs to %d local accounts (%s); use the account as key field for this line",
-			keyLabel[keyField], key, len(ls), strings.Join(names, ", "))
+		return pair, false, refuse(fmt.Sprintf("%s %q belongs to %d local accounts (%s); use the account as key field for this line",
+			keyLabel[keyField], key, len(ls), strings.Join(names, ", ")),
+			RejectSharedKey, "field", keyField, "value", key, "count", strconv.Itoa(len(ls)),
+			"accounts", strings.Join(names, binding.ListSep))
 	}
 	l := ls[0]
 	w := x.members[foldKey(uid)]
 	if w == nil {
-		return pair, false, fmt.Sprintf("unknown userid %q: not among the WeCom members of the last match; "+
-			"check it, or pull WeCom contacts and rematch", uid)
+		return pair, false, refuse(fmt.Sprintf("unknown userid %q: not among the WeCom members of the last match; "+
+			"check it, or pull WeCom contacts and rematch", uid), RejectUnknownUserID, "userid", uid)
 	}
 	pair = ImportPair{Key: key, Account: l.Key, UserID: w.Key, LocalName: l.Name, WeComName: w.Name}
 	ra, ru := x.byAccount[foldKey(l.Key)], x.byUserID[foldKey(w.Key)]
 	if ra != nil && ra == ru && ra.State == StateConfirmed {
-		return pair, true, ""
+		return pair, true, nil
 	}
 	if ra != nil && ra.State == StateConfirmed {
-		return pair, false, fmt.Sprintf("account %s is already bound to userid %s (row %d); unbind it first, or delete this line",
-			ra.Account, ra.UserID, ra.ID)
+		return pair, false, refuse(fmt.Sprintf("account %s is already bound to userid %s (row %d); unbind it first, or delete this line",
+			ra.Account, ra.UserID, ra.ID), RejectAccountBound, "account", ra.Account, "userid", ra.UserID,
+			"row", strconv.FormatInt(ra.ID, 10))
 	}
 	if ru != nil && ru.State == StateConfirmed {
-		return pair, false, fmt.Sprintf("userid %s is already bound to account %s (row %d); unbind it first, or delete this line",
-			ru.UserID, ru.Account, ru.ID)
+		return pair, false, refuse(fmt.Sprintf("userid %s is already bound to account %s (row %d); unbind it first, or delete this line",
+			ru.UserID, ru.Account, ru.ID), RejectUserIDBound, "userid", ru.UserID, "account", ru.Account,
+			"row", strconv.FormatInt(ru.ID, 10))
 	}
 	if ra != nil && ra == ru { // proposed as it is: the import confirms the proposal
-		return pair, false, ""
+		return pair, false, nil
 	}
 	for _, r := range []*rowRec{ra, ru} {
 		if r != nil {
@@ -115,7 +121,7 @@ func (x *importIndex) resolve(keyField, key, uid string) (pair ImportPair, uncha
 			break
 		}
 	}
-	return pair, false, ""
+	return pair, false, nil
 }
 
 func sortRejects(rs []ImportReject) {

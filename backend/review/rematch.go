@@ -141,20 +141,23 @@ func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision,
 		decided[pairKey(d.Account, d.UserID)] = true
 	}
 	var auto []binding.Proposal
+	var argBuf []string
 	add := func(r rowRec) error { return rows.add(ctx, r.args()...) }
-	for _, p := range res.Proposals {
+	for i := range res.Proposals {
+		p := &res.Proposals[i]
+		rs := proposalReason(p, &argBuf)
 		if p.State == binding.StateAmbiguous {
-			if err := add(ambiguousFrom(corpID, p, in)); err != nil {
+			if err := add(ambiguousFrom(corpID, p, rs, in)); err != nil {
 				return err
 			}
 			continue
 		}
 		l, w := in.lByKey[foldKey(p.Account)], in.wByKey[foldKey(p.UserID)]
-		if err := add(pairRow(corpID, string(p.State), string(p.Method), p.Confidence, p.Reason, l, w)); err != nil {
+		if err := add(pairRow(corpID, string(p.State), string(p.Method), p.Confidence, rs, l, w)); err != nil {
 			return err
 		}
 		if p.State == binding.StateConfirmed && !decided[pairKey(p.Account, p.UserID)] {
-			auto = append(auto, p)
+			auto = append(auto, *p)
 		}
 	}
 	for _, a := range res.UnboundLocal {
@@ -172,8 +175,9 @@ func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision,
 		if d.State != StateRejected || l == nil || w == nil {
 			continue // a rejected pair whose side has gone is kept, not shown
 		}
-		reason := "rejected by " + d.DecidedBy + " at " + d.DecidedAt + "; never proposed again"
-		if err := add(pairRow(corpID, StateRejected, d.Method, binding.Confidence(binding.Method(d.Method)), reason, l, w)); err != nil {
+		rs := newReason("rejected by "+d.DecidedBy+" at "+d.DecidedAt+"; never proposed again", ReasonRejectedByAt,
+			"actor", d.DecidedBy, "at", d.DecidedAt)
+		if err := add(pairRow(corpID, StateRejected, d.Method, binding.Confidence(binding.Method(d.Method)), rs, l, w)); err != nil {
 			return err
 		}
 	}
@@ -217,7 +221,7 @@ func insertSides(ctx context.Context, tx *sqlx.Tx, corpID int64, in *matchInput)
 
 // ambiguousFrom builds the row of an ambiguous proposal, anchored on the side
 // the engine chose.
-func ambiguousFrom(corpID int64, p binding.Proposal, in *matchInput) rowRec {
+func ambiguousFrom(corpID int64, p *binding.Proposal, rs reason, in *matchInput) rowRec {
 	anchor := in.lByKey[foldKey(p.Account)]
 	if p.Account == "" {
 		anchor = in.wByKey[foldKey(p.UserID)]
@@ -226,7 +230,7 @@ func ambiguousFrom(corpID int64, p binding.Proposal, in *matchInput) rowRec {
 	for i, c := range p.Candidates {
 		cands[i] = candidateFrom(c)
 	}
-	return ambiguousRow(corpID, string(p.Method), p.Confidence, p.Reason, anchor, cands)
+	return ambiguousRow(corpID, string(p.Method), p.Confidence, rs, anchor, cands)
 }
 
 // recordAutoConfirmed turns the policy's confirmations into decisions. A

@@ -181,13 +181,13 @@ func (o *txOps) deleteRow(id int64) error {
 	return o.exec(`DELETE FROM bind_rows WHERE id = ?`, id)
 }
 
-func (o *txOps) setState(r *rowRec, state, method, reason string) error {
+func (o *txOps) setState(r *rowRec, state, method string, rs reason) error {
 	conf := r.Confidence
 	if method != r.Method {
 		conf = binding.Confidence(binding.Method(method))
 	}
-	return o.exec(`UPDATE bind_rows SET state = ?, method = ?, confidence = ?, reason = ? WHERE id = ?`,
-		state, method, conf, reason, r.ID)
+	return o.exec(`UPDATE bind_rows SET state = ?, method = ?, confidence = ?, reason = ?, reason_code = ?,
+		reason_args = ? WHERE id = ?`, state, method, conf, rs.text, rs.code, rs.args, r.ID)
 }
 
 // release gives a record that lost its place an unbound row, unless it is

@@ -24,24 +24,28 @@ const (
 // absent has empty fields. An ambiguous row has one side (Anchor) and its
 // Candidates on the other.
 type Row struct {
-	ID            int64   `json:"id"`
-	State         string  `json:"state"`
-	Method        string  `json:"method,omitempty"`
-	Confidence    float64 `json:"confidence"`
-	Reason        string  `json:"reason,omitempty"`
-	Account       string  `json:"account,omitempty"`
-	LocalName     string  `json:"localName,omitempty"`
-	LocalDept     string  `json:"localDept,omitempty"`
-	LocalMobile   string  `json:"localMobile,omitempty"` // masked: 138****1234
-	LocalPosition string  `json:"localPosition,omitempty"`
-	LocalResigned bool    `json:"localResigned,omitempty"`
-	UserID        string  `json:"userid,omitempty"`
-	WeComName     string  `json:"wecomName,omitempty"`
-	WeComDept     string  `json:"wecomDept,omitempty"`
-	WeComMobile   string  `json:"wecomMobile,omitempty"` // masked
-	WeComPosition string  `json:"wecomPosition,omitempty"`
-	WeComInactive bool    `json:"wecomInactive,omitempty"`
-	Anchor        string  `json:"anchor,omitempty"` // "local" or "wecom", ambiguous rows only
+	ID         int64   `json:"id"`
+	State      string  `json:"state"`
+	Method     string  `json:"method,omitempty"`
+	Confidence float64 `json:"confidence"`
+	Reason     string  `json:"reason,omitempty"` // English; the screen translates ReasonCode
+	// ReasonCode and ReasonArgs say Reason as a stable code and its values
+	// (reason.go, binding/reason.go); empty for rows written before codes.
+	ReasonCode    string            `json:"reason_code,omitempty"`
+	ReasonArgs    map[string]string `json:"reason_args,omitempty"`
+	Account       string            `json:"account,omitempty"`
+	LocalName     string            `json:"localName,omitempty"`
+	LocalDept     string            `json:"localDept,omitempty"`
+	LocalMobile   string            `json:"localMobile,omitempty"` // masked: 138****1234
+	LocalPosition string            `json:"localPosition,omitempty"`
+	LocalResigned bool              `json:"localResigned,omitempty"`
+	UserID        string            `json:"userid,omitempty"`
+	WeComName     string            `json:"wecomName,omitempty"`
+	WeComDept     string            `json:"wecomDept,omitempty"`
+	WeComMobile   string            `json:"wecomMobile,omitempty"` // masked
+	WeComPosition string            `json:"wecomPosition,omitempty"`
+	WeComInactive bool              `json:"wecomInactive,omitempty"`
+	Anchor        string            `json:"anchor,omitempty"` // "local" or "wecom", ambiguous rows only
 	// Candidates are the best few (at most 5 in a List page, all elsewhere);
 	// MoreCandidates counts the rest. In a List page a candidate's name and
 	// method are left out when they equal the anchor's name and the row's
@@ -70,6 +74,8 @@ type rowRec struct {
 	Method         string  `db:"method"`
 	Confidence     float64 `db:"confidence"`
 	Reason         string  `db:"reason"`
+	ReasonCode     string  `db:"reason_code"`
+	ReasonArgs     string  `db:"reason_args"` // JSON object, "" for none
 	Account        string  `db:"account"`
 	LocalName      string  `db:"local_name"`
 	LocalDept      string  `db:"local_dept"`
@@ -89,14 +95,15 @@ type rowRec struct {
 }
 
 // rowCols lists bind_rows' columns in the order of rowRec.args.
-const rowCols = `corp_id, state, method, confidence, reason, account, local_name, local_dept, local_mobile,
-	local_position, local_inactive, userid, wecom_name, wecom_dept, wecom_mobile, wecom_position,
-	wecom_inactive, anchor, candidates, candidate_count, search_text`
+const rowCols = `corp_id, state, method, confidence, reason, reason_code, reason_args, account, local_name,
+	local_dept, local_mobile, local_position, local_inactive, userid, wecom_name, wecom_dept, wecom_mobile,
+	wecom_position, wecom_inactive, anchor, candidates, candidate_count, search_text`
 
-const rowColCount = 21
+const rowColCount = 23
 
 func (r *rowRec) args() []any {
-	return []any{r.CorpID, r.State, r.Method, r.Confidence, r.Reason, r.Account, r.LocalName, r.LocalDept,
+	return []any{r.CorpID, r.State, r.Method, r.Confidence, r.Reason, r.ReasonCode, r.ReasonArgs, r.Account,
+		r.LocalName, r.LocalDept,
 		r.LocalMobile, r.LocalPosition, r.LocalInactive, r.UserID, r.WeComName, r.WeComDept, r.WeComMobile,
 		r.WeComPosition, r.WeComInactive, r.Anchor, r.Candidates, r.CandidateCount, r.SearchText}
 }
@@ -111,9 +118,15 @@ func (r *rowRec) setWeCom(s *sideRec) {
 	r.WeComMobile, r.WeComPosition, r.WeComInactive = maskMobile(s.Mobile), s.Position, s.Inactive
 }
 
+// setReason stores the reason's text, code and arguments.
+func (r *rowRec) setReason(rs reason) {
+	r.Reason, r.ReasonCode, r.ReasonArgs = rs.text, rs.code, rs.args
+}
+
 // pairRow is a binding or a rejected pair.
-func pairRow(corpID int64, state, method string, confidence float64, reason string, l, w *sideRec) rowRec {
-	r := rowRec{CorpID: corpID, State: state, Method: method, Confidence: confidence, Reason: reason}
+func pairRow(corpID int64, state, method string, confidence float64, rs reason, l, w *sideRec) rowRec {
+	r := rowRec{CorpID: corpID, State: state, Method: method, Confidence: confidence}
+	r.setReason(rs)
 	r.setLocal(l)
 	r.setWeCom(w)
 	r.SearchText = l.SearchText + "\x1f" + w.SearchText
@@ -124,18 +137,21 @@ func pairRow(corpID int64, state, method string, confidence float64, reason stri
 func unboundRow(corpID int64, s *sideRec) rowRec {
 	r := rowRec{CorpID: corpID, SearchText: s.SearchText}
 	if s.Side == sideLocal {
-		r.State, r.Reason = StateUnboundLocal, "no WeCom member resembles this account"
+		r.State = StateUnboundLocal
+		r.setReason(reason{text: "no WeCom member resembles this account", code: ReasonUnboundLocal})
 		r.setLocal(s)
 	} else {
-		r.State, r.Reason = StateUnboundWeCom, "no local account resembles this member"
+		r.State = StateUnboundWeCom
+		r.setReason(reason{text: "no local account resembles this member", code: ReasonUnboundWeCom})
 		r.setWeCom(s)
 	}
 	return r
 }
 
 // ambiguousRow is anchored on one side, with candidates from the other.
-func ambiguousRow(corpID int64, method string, confidence float64, reason string, anchor *sideRec, cands []Candidate) rowRec {
-	r := rowRec{CorpID: corpID, State: StateAmbiguous, Method: method, Confidence: confidence, Reason: reason, Anchor: anchor.Side}
+func ambiguousRow(corpID int64, method string, confidence float64, rs reason, anchor *sideRec, cands []Candidate) rowRec {
+	r := rowRec{CorpID: corpID, State: StateAmbiguous, Method: method, Confidence: confidence, Anchor: anchor.Side}
+	r.setReason(rs)
 	if anchor.Side == sideLocal {
 		r.setLocal(anchor)
 	} else {
@@ -176,6 +192,7 @@ func (r *rowRec) candidates() []Candidate {
 func (r *rowRec) view(maxCands int) Row {
 	v := Row{
 		ID: r.ID, State: r.State, Method: r.Method, Confidence: r.Confidence, Reason: r.Reason,
+		ReasonCode: r.ReasonCode, ReasonArgs: decodeArgs(r.ReasonArgs),
 		Account: r.Account, LocalName: r.LocalName, LocalDept: r.LocalDept, LocalMobile: r.LocalMobile,
 		LocalPosition: r.LocalPosition, LocalResigned: r.LocalInactive,
 		UserID: r.UserID, WeComName: r.WeComName, WeComDept: r.WeComDept, WeComMobile: r.WeComMobile,

@@ -185,6 +185,11 @@ test('a name match is confirmed, the ambiguous 张伟 resolved by a person, one 
   const nameId = await rowId(nameRow)
   await expect(page.getByTestId(`row-method-${nameId}`)).toHaveText(/^姓名匹配 · 0\.60$/)
   await expect(page.getByTestId(`row-method-${nameId}`)).toHaveAttribute('data-level', 'weak')
+  // Why, in Chinese: the backend's reason code, with the English text kept as data.
+  const nameMatch = page.getByTestId(`row-match-${nameId}`)
+  await expect(nameMatch).toHaveAttribute('data-reason-code', /^name_(same_dept|depts_differ)$/)
+  await expect(nameMatch).toHaveAttribute('data-reason-text', /^两边各只有一个“.+”；(同部门 .+|部门不同，请核对)$/)
+  await expect(nameMatch).toHaveAttribute('data-reason', /^only one “.+” on each side; /)
   await page.getByTestId(`row-confirm-${nameId}`).click()
   await expect(rowOf(page, state.nameMatchAccount)).toHaveCount(0) // no longer awaiting review
 
@@ -195,6 +200,9 @@ test('a name match is confirmed, the ambiguous 张伟 resolved by a person, one 
   await expect(rowOf(page, state.rejectedAccount)).toHaveCount(0)
   await show(page, 'rejected', '')
   await expect(rowOf(page, state.rejectedAccount)).toHaveAttribute('data-state', 'rejected')
+  const rejectedMatch = rowOf(page, state.rejectedAccount).locator('[data-testid^="row-match-"]')
+  await expect(rejectedMatch).toHaveAttribute('data-reason-code', 'rejected_by')
+  await expect(rejectedMatch).toHaveAttribute('data-reason-text', /^已由 .+ 拒绝，不会再被建议$/)
 
   // The screenshot for the docs: the three 张伟, the ambiguous one opened.
   await show(page, 'all', '张伟')
@@ -264,6 +272,10 @@ test('after a reload every decision is kept, and the audit says who did what', a
   }
   await expectRow(state.nameMatchAccount, { 'data-state': 'confirmed', 'data-method': 'name' })
   await expectRow(state.ambiguousAccount, { 'data-state': 'confirmed', 'data-userid': state.chosenUserid })
+  // The choice keeps the ambiguous row's own reason, in Chinese.
+  const chosenMatch = rowOf(page, state.ambiguousAccount, 'confirmed').locator('[data-testid^="row-match-"]')
+  await expect(chosenMatch).toHaveAttribute('data-reason-code', 'chosen')
+  await expect(chosenMatch).toHaveAttribute('data-reason-text', /^由 .+ 从 \d+ 个候选中选定（同名“张伟”.*部门无法区分，请人工选择）$/)
   await expectRow(state.manualAccount, { 'data-state': 'confirmed', 'data-method': 'manual', 'data-userid': state.manualUserid })
   await expectRow(state.rejectedAccount, { 'data-state': 'rejected', 'data-method': 'mobile' })
   expect(Number(await page.getByTestId('summary-confirmed').getAttribute('data-count'))).toBeGreaterThanOrEqual(3)
@@ -274,7 +286,7 @@ test('after a reload every decision is kept, and the audit says who did what', a
   await expect(drawer).toContainText(`${state.ambiguousAccount} ↔ ${state.chosenUserid}`)
   await expect(drawer).toContainText('拒绝')
   await expect(drawer).toContainText('手动绑定')
-  await expect(drawer).toContainText('admin')
+  await expect(drawer).toContainText('serve') // the actor is <mode>:<os user>
 })
 
 test('a pull through the privacy-restricted app says only names can match', async ({ page }) => {

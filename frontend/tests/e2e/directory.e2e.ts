@@ -181,7 +181,8 @@ test('a file with a bad mobile shows the rejected line; as a full snapshot it ra
   const rejected = page.getByTestId('import-rejected-row-3')
   await expect(rejected).toBeVisible()
   await expect(rejected).toContainText(`${prefix}-b`)
-  await expect(rejected).toContainText('手机')
+  await expect(rejected).toContainText('手机号格式不对：“12345”')
+  await expect(rejected.locator('.problem')).toHaveAttribute('data-code', 'mobile_invalid')
 
   await page.getByTestId('import-apply').click()
   await expect(page.getByTestId('import-result')).toContainText('新增 2')

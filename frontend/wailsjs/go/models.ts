@@ -810,6 +810,8 @@ export namespace directory {
 	export class Problem {
 	    field: string;
 	    message: string;
+	    code?: string;
+	    args?: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new Problem(source);
@@ -819,6 +821,8 @@ export namespace directory {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.field = source["field"];
 	        this.message = source["message"];
+	        this.code = source["code"];
+	        this.args = source["args"];
 	    }
 	}
 	export class Rejection {
@@ -1937,6 +1941,8 @@ export namespace review {
 	    key: string;
 	    userid: string;
 	    reason: string;
+	    reason_code?: string;
+	    reason_args?: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportReject(source);
@@ -1948,6 +1954,8 @@ export namespace review {
 	        this.key = source["key"];
 	        this.userid = source["userid"];
 	        this.reason = source["reason"];
+	        this.reason_code = source["reason_code"];
+	        this.reason_args = source["reason_args"];
 	    }
 	}
 	export class ImportPreview {
@@ -2001,6 +2009,8 @@ export namespace review {
 	    method?: string;
 	    confidence: number;
 	    reason?: string;
+	    reason_code?: string;
+	    reason_args?: Record<string, string>;
 	    account?: string;
 	    localName?: string;
 	    localDept?: string;
@@ -2028,6 +2038,8 @@ export namespace review {
 	        this.method = source["method"];
 	        this.confidence = source["confidence"];
 	        this.reason = source["reason"];
+	        this.reason_code = source["reason_code"];
+	        this.reason_args = source["reason_args"];
 	        this.account = source["account"];
 	        this.localName = source["localName"];
 	        this.localDept = source["localDept"];

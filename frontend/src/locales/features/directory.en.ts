@@ -189,4 +189,22 @@ export default {
     docs: 'Full guide: docs/directory-import.md; a sample file: docs/samples/directory-sample.csv.',
     addManually: 'Add an account by hand',
   },
+  // Why an import row is rejected (backend problem codes; problem-text.ts fills them).
+  problems: {
+    account_empty: 'Account is empty: fill in the account column',
+    account_space: 'Account “{value}” contains a space: an account is a login and cannot contain spaces',
+    account_control: 'Account “{value}” contains a control character; retype it',
+    account_too_long: 'Account “{value}” is {length} characters long; WeCom allows at most 64',
+    name_empty: 'Name is empty: fill in the name column',
+    control_char: '{field} “{value}” contains a line break or another control character; retype it',
+    mobile_invalid: 'Mobile “{value}” is not a valid mobile number: use 11 digits starting 13–19 (mainland China, +86 optional) or + and the country code, e.g. +852 9123 4567',
+    email_invalid: "Email “{value}” is not a valid address (expected name{'@'}example.com)",
+    status_unknown: 'Status “{value}” is not known: use active/在职/正常/1 or resigned/离职/0 (empty means active)',
+    dept_empty_level: 'Department “{value}” has an empty level between two /; write it as 总部/研发中心/后端组',
+    dept_name_empty: 'Department name is empty',
+    dept_name_forbidden: 'Department name “{value}” contains “{char}”; department names cannot contain any of {forbidden} (/ and ; separate paths in import files, the rest WeCom refuses)',
+    dept_name_control: 'Department name “{value}” contains a control character; retype it',
+    dept_name_too_long: 'Department name “{value}” is {length} characters long; WeCom allows at most 64',
+    account_duplicate: 'Account {account} is also on line(s) {others}; keep one of these rows and import again',
+  },
 }

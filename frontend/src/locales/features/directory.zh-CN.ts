@@ -189,4 +189,22 @@ export default {
     docs: '完整说明见 docs/directory-import.md，示例文件 docs/samples/directory-sample.csv。',
     addManually: '手动新增账号',
   },
+  // Why an import row is rejected (backend problem codes; problem-text.ts fills them).
+  problems: {
+    account_empty: '缺少账号：请填写“账号”列',
+    account_space: '账号“{value}”含空格：账号用于登录，不能有空格',
+    account_control: '账号“{value}”含控制字符，请重新输入',
+    account_too_long: '账号“{value}”有 {length} 个字符，企业微信最多允许 64 个',
+    name_empty: '缺少姓名：请填写“姓名”列',
+    control_char: '{field}“{value}”含换行或其他控制字符，请重新输入',
+    mobile_invalid: '手机号格式不对：“{value}”。请填写 13–19 开头的 11 位手机号（+86 可选），境外号码请写 + 和国家区号，如 +852 9123 4567',
+    email_invalid: "邮箱格式不对：“{value}”，应为 name{'@'}example.com 的形式",
+    status_unknown: '状态“{value}”无法识别：请填写 在职/active/正常/1 或 离职/resigned/0（留空为在职）',
+    dept_empty_level: '部门“{value}”中两个 / 之间是空的，应写成 总部/研发中心/后端组',
+    dept_name_empty: '部门名称为空',
+    dept_name_forbidden: '部门名称“{value}”含“{char}”：部门名称不能含 {forbidden} 中的字符（/ 和 ; 在导入文件中用来分隔路径，其余企业微信不接受）',
+    dept_name_control: '部门名称“{value}”含控制字符，请重新输入',
+    dept_name_too_long: '部门名称“{value}”有 {length} 个字符，企业微信最多允许 64 个',
+    account_duplicate: '账号 {account} 重复（与第 {others} 行）：只保留一行后重新导入',
+  },
 }

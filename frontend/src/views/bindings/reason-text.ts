@@ -1,0 +1,83 @@
+// Why a review row (or a refused 关联导入 line) is what it is, in the
+// reader's language. The backend sends the English text together with a
+// stable code and its arguments (backend/binding/reason.go,
+// backend/review/reason.go); the code picks a message under
+// bindingsPage.reasons, the arguments fill it (names of methods and key
+// fields come from bindingsPage.reasonParts). An unknown or missing code
+// (rows stored before codes existed, a newer backend) shows the English text.
+
+/** The part of vue-i18n a reason needs; useI18n() and i18n.global both fit. */
+export interface ReasonI18n {
+  t: (key: string, named: Record<string, unknown>) => string
+  te: (key: string) => boolean
+  locale: { value: string }
+}
+
+export type ReasonArgs = Record<string, string> | undefined
+
+/** Lists in arguments (accounts, userids, methods) are joined by ", " (binding.ListSep). */
+export const argListSeparator = ', '
+
+function splitList(value: string | undefined): string[] {
+  return value ? value.split(argListSeparator).filter((item) => item !== '') : []
+}
+
+function joinList(i18n: ReasonI18n, items: string[]): string {
+  return items.join(i18n.t('bindingsPage.listSeparator', {}))
+}
+
+// Locale key under bindingsPage.reasonParts.methods ("name+department" cannot be a key).
+function methodText(i18n: ReasonI18n, method: string | undefined): string {
+  if (!method) return ''
+  const key = `bindingsPage.reasonParts.methods.${method === 'name+department' ? 'nameDept' : method}`
+  return i18n.te(key) ? i18n.t(key, {}) : method
+}
+
+function fieldText(i18n: ReasonI18n, field: string | undefined): string {
+  if (!field) return ''
+  const key = `bindingsPage.reasonParts.fields.${field}`
+  return i18n.te(key) ? i18n.t(key, {}) : field
+}
+
+// Backend times are UTC ISO strings; the admin reads them in local time.
+function timeText(iso: string | undefined, locale: string): string {
+  if (!iso) return ''
+  const at = new Date(iso)
+  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(locale, { hour12: false })
+}
+
+// The arguments as the message shows them: methods and key fields named in
+// the reader's language, lists joined the reader's way, times local.
+function shownArgs(i18n: ReasonI18n, code: string, args: Record<string, string>): Record<string, string> {
+  const shown: Record<string, string> = { ...args }
+  if (args.method !== undefined) shown.method = methodText(i18n, args.method)
+  if (args.field !== undefined) shown.field = fieldText(i18n, args.field)
+  if (args.accounts !== undefined) shown.accounts = joinList(i18n, splitList(args.accounts))
+  if (args.at !== undefined) shown.at = timeText(args.at, i18n.locale.value)
+  if (code === 'key_conflict') {
+    const methods = splitList(args.methods)
+    shown.items = joinList(
+      i18n,
+      splitList(args.userids).map((id, i) => i18n.t('bindingsPage.reasonParts.item', { id, method: methodText(i18n, methods[i]) })),
+    )
+  }
+  if (code === 'chosen') {
+    // The ambiguous row's own reason travels as reason_code and reason.* arguments.
+    const inner: Record<string, string> = {}
+    for (const [k, v] of Object.entries(args)) if (k.startsWith('reason.')) inner[k.slice('reason.'.length)] = v
+    shown.reason = bindingReasonText(i18n, args.reason_code, inner, '')
+  }
+  return shown
+}
+
+/**
+ * The reason in the current language: the message of code filled with args,
+ * or fallback (the English text) when the code is empty or unknown.
+ */
+export function bindingReasonText(i18n: ReasonI18n, code: string | undefined, args: ReasonArgs, fallback: string | undefined): string {
+  const key = `bindingsPage.reasons.${code}`
+  if (!code || !i18n.te(key)) return fallback ?? ''
+  const shown = shownArgs(i18n, code, args ?? {})
+  if (code === 'chosen' && !shown.reason) return i18n.t('bindingsPage.reasonParts.chosenWithoutReason', shown)
+  return i18n.t(key, shown)
+}

@@ -1,0 +1,44 @@
+// Why an import row is rejected, in the reader's language. Each problem
+// carries the English message and a stable code with its arguments
+// (backend/directory/problems.go); the code picks a message under
+// directoryPage.problems, the arguments fill it. An unknown or missing code
+// (a preview made before codes existed, a newer backend) shows the English
+// message.
+
+/** The part of vue-i18n a problem needs; useI18n() and i18n.global both fit. */
+export interface ProblemI18n {
+  t: (key: string, named: Record<string, unknown>) => string
+  te: (key: string) => boolean
+}
+
+export interface ProblemLike {
+  field: string
+  message: string
+  code?: string
+  args?: Record<string, string>
+}
+
+/** Lists of line numbers in arguments are joined by ", ". */
+const argListSeparator = ', '
+
+// The arguments as the message shows them: a column by its label, line
+// lists joined the reader's way.
+function shownArgs(i18n: ProblemI18n, args: Record<string, string>): Record<string, string> {
+  const shown: Record<string, string> = { ...args }
+  if (args.field !== undefined) {
+    const key = `directoryPage.fields.${args.field}`
+    shown.field = i18n.te(key) ? i18n.t(key, {}) : args.field
+  }
+  const separator = i18n.t('directoryPage.listSeparator', {})
+  for (const list of ['lines', 'others']) {
+    if (args[list] !== undefined) shown[list] = args[list].split(argListSeparator).join(separator)
+  }
+  return shown
+}
+
+/** The problem in the current language, or its English message when the code is empty or unknown. */
+export function problemText(i18n: ProblemI18n, problem: ProblemLike): string {
+  const key = `directoryPage.problems.${problem.code}`
+  if (!problem.code || !i18n.te(key)) return problem.message
+  return i18n.t(key, shownArgs(i18n, problem.args ?? {}))
+}
