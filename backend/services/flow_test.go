@@ -63,6 +63,20 @@ func TestDemoFlowImportPullMatch(t *testing.T) {
 	if err != nil || !st.Steps[0].Done || !st.Steps[1].Done || st.ActiveCorp == nil || !st.ActiveCorp.Demo {
 		t.Fatalf("start status %+v", st)
 	}
+	// The facts behind each detail, for the screen to word in its language;
+	// the bind step tells its backlog even before anything is confirmed.
+	if f := st.Steps[0].Facts; f["corps"] != 1 || f["demo"] != 1 {
+		t.Fatalf("connect facts %v", f)
+	}
+	if f := st.Steps[1].Facts; f["active"] == 0 || f["active"] != st.Steps[1].Count {
+		t.Fatalf("import facts %v", f)
+	}
+	if f := st.Steps[2].Facts; f["confirmed"] != sum.Confirmed || f["toReview"] != sum.ToConfirm || f["ambiguous"] != sum.Ambiguous || st.Steps[2].Detail == "" {
+		t.Fatalf("bind step %+v, summary %+v", st.Steps[2], sum)
+	}
+	if st.Steps[3].Facts != nil || st.Steps[3].Detail != "" {
+		t.Fatalf("nothing previewed, yet the preview step says %+v", st.Steps[3])
+	}
 	created, err := s.CreateLocalAccountsForUnbound(ctx, c.ID, "test")
 	if err != nil || created != sum.ToCreate {
 		t.Fatalf("created %d (want %d): %v", created, sum.ToCreate, err)

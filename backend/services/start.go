@@ -7,7 +7,10 @@ type Step struct {
 	Key    string `json:"key"` // connect | import | bind | preview | apply
 	Done   bool   `json:"done"`
 	Count  int    `json:"count"`
-	Detail string `json:"detail"`
+	Detail string `json:"detail"` // English; the screen says Facts in its language
+	// Facts are the numbers behind Detail (e.g. confirmed, toReview), so the
+	// screen can word them; absent when there is nothing to tell yet.
+	Facts map[string]int `json:"facts,omitempty"`
 }
 
 // CorpBadge is the active corp shown in the header.
@@ -27,9 +30,16 @@ type StartStatus struct {
 // StepKeys are the five steps, in order.
 var StepKeys = []string{"connect", "import", "bind", "preview", "apply"}
 
-// progressSource reports one step's count. Features register theirs in
+// progress is what one step's source reports.
+type progress struct {
+	count  int
+	detail string
+	facts  map[string]int
+}
+
+// progressSource reports one step's progress. Features register theirs in
 // stepSources as they land; a step without a source counts zero.
-type progressSource func(ctx context.Context, s *Services) (count int, detail string, err error)
+type progressSource func(ctx context.Context, s *Services) (progress, error)
 
 var stepSources = map[string]progressSource{}
 
@@ -42,13 +52,13 @@ func (s *Services) StartStatus(ctx context.Context) (StartStatus, error) {
 	for _, key := range StepKeys {
 		st := Step{Key: key}
 		if src, ok := stepSources[key]; ok {
-			n, detail, err := src(ctx, s)
+			p, err := src(ctx, s)
 			if err != nil {
 				return StartStatus{}, err
 			}
-			st.Count, st.Done = n, n > 0
-			if n > 0 { // "0 corp(s)" says nothing the count does not
-				st.Detail = detail
+			st.Count, st.Done = p.count, p.count > 0
+			if anyAbove0(p.facts) { // "0 corp(s)" says nothing the count does not
+				st.Detail, st.Facts = p.detail, p.facts
 			}
 		}
 		out.Steps = append(out.Steps, st)
@@ -61,4 +71,13 @@ func (s *Services) StartStatus(ctx context.Context) (StartStatus, error) {
 		out.ActiveCorp = c
 	}
 	return out, nil
+}
+
+func anyAbove0(facts map[string]int) bool {
+	for _, n := range facts {
+		if n > 0 {
+			return true
+		}
+	}
+	return false
 }

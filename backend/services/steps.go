@@ -10,10 +10,10 @@ import (
 
 // The getting-started steps each feature has landed so far.
 func init() {
-	stepSources["connect"] = func(ctx context.Context, s *Services) (int, string, error) {
+	stepSources["connect"] = func(ctx context.Context, s *Services) (progress, error) {
 		list, err := s.Corps.List(ctx)
 		if err != nil {
-			return 0, "", err
+			return progress{}, err
 		}
 		demo := 0
 		for _, c := range list {
@@ -21,40 +21,47 @@ func init() {
 				demo++
 			}
 		}
+		p := progress{count: len(list), detail: fmt.Sprintf("%d corp(s)", len(list)), facts: map[string]int{"corps": len(list)}}
 		if demo > 0 {
-			return len(list), fmt.Sprintf("%d corp(s), %d demo", len(list), demo), nil
+			p.detail += fmt.Sprintf(", %d demo", demo)
+			p.facts["demo"] = demo
 		}
-		return len(list), fmt.Sprintf("%d corp(s)", len(list)), nil
+		return p, nil
 	}
-	stepSources["import"] = func(ctx context.Context, s *Services) (int, string, error) {
+	stepSources["import"] = func(ctx context.Context, s *Services) (progress, error) {
 		page, err := s.Directory.ListAccounts(ctx, directory.Query{Status: "active", Limit: 1})
 		if err != nil {
-			return 0, "", err
+			return progress{}, err
 		}
-		return page.Total, fmt.Sprintf("%d active account(s)", page.Total), nil
+		return progress{count: page.Total, detail: fmt.Sprintf("%d active account(s)", page.Total),
+			facts: map[string]int{"active": page.Total}}, nil
 	}
-	stepSources["bind"] = func(ctx context.Context, s *Services) (int, string, error) {
+	stepSources["bind"] = func(ctx context.Context, s *Services) (progress, error) {
 		c, err := s.Corps.Active(ctx)
 		if err != nil || c == nil {
-			return 0, "", err
+			return progress{}, err
 		}
 		sum, err := s.Review.Summary(ctx, c.ID)
 		if err != nil {
-			return 0, "", err
+			return progress{}, err
 		}
-		return sum.Confirmed, fmt.Sprintf("%d confirmed, %d to review, %d ambiguous", sum.Confirmed, sum.ToConfirm, sum.Ambiguous), nil
+		return progress{count: sum.Confirmed,
+			detail: fmt.Sprintf("%d confirmed, %d to review, %d ambiguous", sum.Confirmed, sum.ToConfirm, sum.Ambiguous),
+			facts:  map[string]int{"confirmed": sum.Confirmed, "toReview": sum.ToConfirm, "ambiguous": sum.Ambiguous}}, nil
 	}
 	syncStep := func(kind string) progressSource {
-		return func(ctx context.Context, s *Services) (int, string, error) {
+		return func(ctx context.Context, s *Services) (progress, error) {
 			c, err := s.Corps.Active(ctx)
 			if err != nil || c == nil {
-				return 0, "", err
+				return progress{}, err
 			}
 			page, err := s.Sync.Runs(ctx, c.ID, syncer.HistoryQuery{Kind: kind, Limit: 1})
 			if err != nil {
-				return 0, "", err
+				return progress{}, err
 			}
-			return page.Total, fmt.Sprintf("%d sync(s) %s", page.Total, map[string]string{"": "previewed", "run": "applied"}[kind]), nil
+			return progress{count: page.Total,
+				detail: fmt.Sprintf("%d sync(s) %s", page.Total, map[string]string{"": "previewed", "run": "applied"}[kind]),
+				facts:  map[string]int{"syncs": page.Total}}, nil
 		}
 	}
 	stepSources["preview"] = syncStep("")

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '@/api'
+import { stepDetailText } from '@/getting-started/step-detail'
+import { createAppI18n } from '@/locales'
 import HomeView from '@/views/HomeView.vue'
 import { appInfo, startStatus } from './fixtures'
 import { mountApp } from './mount-app'
@@ -46,6 +48,38 @@ describe('home: getting started', () => {
     expect(bind.find('[data-testid="step-detail"]').text()).toBe('37 条待确认')
     expect(step(wrapper, 'preview').find('[data-testid="step-state"]').text()).toBe('未完成')
     expect(step(wrapper, 'apply').attributes('data-done')).toBe('false')
+  })
+
+  it('words the backend facts in the current language, falling back to its sentence', async () => {
+    vi.mocked(api.getStartStatus).mockResolvedValue({
+      steps: [
+        { key: 'connect', done: true, count: 1, detail: '1 corp(s), 1 demo', facts: { corps: 1, demo: 1 } },
+        { key: 'import', done: true, count: 19, detail: '19 active account(s)', facts: { active: 19 } },
+        { key: 'bind', done: false, count: 0, detail: '0 confirmed, 12 to review, 3 ambiguous', facts: { confirmed: 0, toReview: 12, ambiguous: 3 } },
+        { key: 'preview', done: true, count: 2, detail: '2 sync(s) previewed', facts: { syncs: 2 } },
+        { key: 'apply', done: false, count: 0, detail: '' },
+      ],
+      activeCorp: null,
+    })
+    const { wrapper, i18n } = await mountApp(HomeView)
+    const detail = (key: string) => step(wrapper, key).find('[data-testid="step-detail"]')
+    expect(detail('connect').text()).toBe('1 个企业（含演示企业）')
+    expect(detail('import').text()).toBe('19 个在职账号')
+    expect(detail('bind').text()).toBe('已确认 0，待确认 12，待选择 3')
+    expect(detail('preview').text()).toBe('已预览 2 次')
+    expect(detail('apply').exists()).toBe(false)
+
+    i18n.global.locale.value = 'en'
+    await wrapper.vm.$nextTick()
+    expect(detail('connect').text()).toBe('1 corp(s), including the demo')
+    expect(detail('bind').text()).toBe('0 confirmed, 12 to review, 3 to choose')
+  })
+
+  it('keeps the backend sentence for a step it has no words for', () => {
+    const i18n = createAppI18n()
+    const step = { key: 'later', done: true, count: 1, detail: 'a sentence from a newer backend', facts: { things: 1 } }
+    expect(stepDetailText(i18n.global, step)).toBe('a sentence from a newer backend')
+    expect(stepDetailText(i18n.global, { ...step, facts: undefined })).toBe('a sentence from a newer backend')
   })
 
   it('shows the five steps in order, all to do, on a fresh install', async () => {

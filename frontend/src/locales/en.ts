@@ -55,6 +55,14 @@ const en: MessageSchema = {
     todo: 'To do',
     next: 'Next',
     count: 'Count: {count}',
+    facts: {
+      connect: '{corps} corp(s)',
+      connectDemo: '{corps} corp(s), including the demo',
+      import: '{active} active account(s)',
+      bind: '{confirmed} confirmed, {toReview} to review, {ambiguous} to choose',
+      preview: '{syncs} preview(s)',
+      apply: '{syncs} sync(s) applied',
+    },
     steps: {
       connect: {
         title: 'Connect WeCom',
@@ -81,11 +89,6 @@ const en: MessageSchema = {
         description: 'Run the reviewed plan; it can be cancelled and resumed.',
         action: 'Go to apply',
       },
-    },
-    demo: {
-      title: 'Try the demo corp',
-      body: 'The demo corp arrives with the Setup feature and is not available yet.',
-      action: 'Try the demo corp',
     },
   },
   settings: {

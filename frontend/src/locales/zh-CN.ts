@@ -53,6 +53,14 @@ const zhCN = {
     todo: '未完成',
     next: '下一步',
     count: '数量：{count}',
+    facts: {
+      connect: '{corps} 个企业',
+      connectDemo: '{corps} 个企业（含演示企业）',
+      import: '{active} 个在职账号',
+      bind: '已确认 {confirmed}，待确认 {toReview}，待选择 {ambiguous}',
+      preview: '已预览 {syncs} 次',
+      apply: '已执行 {syncs} 次',
+    },
     steps: {
       connect: {
         title: '接入企业微信',
@@ -79,11 +87,6 @@ const zhCN = {
         description: '按审核过的计划执行，可取消，也可从中断处继续。',
         action: '去执行同步',
       },
-    },
-    demo: {
-      title: '体验演示企业',
-      body: '演示企业会随「接入配置」功能一起提供，目前还不能使用。',
-      action: '体验演示企业',
     },
   },
   settings: {

@@ -2320,6 +2320,7 @@ export namespace services {
 	    done: boolean;
 	    count: number;
 	    detail: string;
+	    facts?: Record<string, number>;
 	
 	    static createFrom(source: any = {}) {
 	        return new Step(source);
@@ -2331,6 +2332,7 @@ export namespace services {
 	        this.done = source["done"];
 	        this.count = source["count"];
 	        this.detail = source["detail"];
+	        this.facts = source["facts"];
 	    }
 	}
 	export class StartStatus {
