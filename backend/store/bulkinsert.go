@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
@@ -13,24 +12,41 @@ import (
 // 64 rows × up to 500 columns stays below SQLite's 32,766 parameters.
 const rowsPerInsert = 64
 
-// BulkInsert feeds rows to a prepared multi-row INSERT inside tx and sends
-// the remainder with a statement sized for it. Mirror swaps and sync plans
-// write 100,000 rows through it.
+// BulkInsert feeds rows to a prepared multi-row INSERT inside a transaction
+// and sends the remainder with a statement sized for it. Mirror swaps and
+// sync plans write 100,000 rows through it.
 type BulkInsert struct {
-	tx     *sqlx.Tx
 	head   string // "INSERT INTO t(a, b) VALUES "
 	cols   int
-	full   *sql.Stmt
 	args   []any
 	queued int
+	// send executes the queued rows: the prepared statement when they are
+	// rowsPerInsert, else query(rows).
+	send  func(ctx context.Context, rows int) error
+	close func() error // closes the prepared statement
+}
+
+func newBulkInsert(head string, cols int) *BulkInsert {
+	return &BulkInsert{head: head, cols: cols, args: make([]any, 0, cols*rowsPerInsert)}
 }
 
 // NewBulkInsert prepares the full-batch statement for head with cols columns.
 func NewBulkInsert(ctx context.Context, tx *sqlx.Tx, head string, cols int) (*BulkInsert, error) {
-	b := &BulkInsert{tx: tx, head: head, cols: cols, args: make([]any, 0, cols*rowsPerInsert)}
-	var err error
-	b.full, err = tx.PrepareContext(ctx, b.query(rowsPerInsert))
-	return b, err
+	b := newBulkInsert(head, cols)
+	full, err := tx.PrepareContext(ctx, b.query(rowsPerInsert))
+	if err != nil {
+		return b, err
+	}
+	b.close = full.Close
+	b.send = func(ctx context.Context, rows int) (err error) {
+		if rows == rowsPerInsert {
+			_, err = full.ExecContext(ctx, b.args...)
+		} else {
+			_, err = tx.ExecContext(ctx, b.query(rows), b.args...)
+		}
+		return err
+	}
+	return b, nil
 }
 
 func (b *BulkInsert) query(rows int) string {
@@ -45,19 +61,21 @@ func (b *BulkInsert) Add(ctx context.Context, vals ...any) error {
 	if b.queued < rowsPerInsert {
 		return nil
 	}
-	_, err := b.full.ExecContext(ctx, b.args...)
-	clear(b.args) // drop references to the sent values
-	b.args, b.queued = b.args[:0], 0
-	return err
+	return b.sendQueued(ctx)
 }
 
 // Flush sends the queued rows and closes the prepared statement.
 func (b *BulkInsert) Flush(ctx context.Context) error {
-	defer b.full.Close()
+	defer b.close()
 	if b.queued == 0 {
 		return nil
 	}
-	_, err := b.tx.ExecContext(ctx, b.query(b.queued), b.args...)
+	return b.sendQueued(ctx)
+}
+
+func (b *BulkInsert) sendQueued(ctx context.Context) error {
+	err := b.send(ctx, b.queued)
+	clear(b.args) // drop references to the sent values
 	b.args, b.queued = b.args[:0], 0
 	return err
 }

@@ -20,6 +20,7 @@ type toWeCom struct {
 	disabledRef  *Ref
 	removedDepts map[int64]bool  // linked WeCom departments no longer wanted
 	claimed      map[int64]int64 // WeCom department id → the local department it stays paired with
+	pathKey      []byte          // scratch for deptAt
 }
 
 func localTree(in *Inputs) *dtree {
@@ -221,6 +222,20 @@ type deptInfo struct {
 	members bool // its members are in scope
 	nodeKey string
 	node    *TreeNode
+}
+
+// deptAt looks a member's department path up in pathInfo. The key is joined
+// in a scratch buffer: the lookup runs for every path of every member, and
+// a map index by string(bytes) does not allocate.
+func (x *toWeCom) deptAt(path []string) *deptInfo {
+	x.pathKey = x.pathKey[:0]
+	for i, name := range path {
+		if i > 0 {
+			x.pathKey = append(x.pathKey, '/')
+		}
+		x.pathKey = append(x.pathKey, name...)
+	}
+	return x.pathInfo[string(x.pathKey)]
 }
 
 // withPath fills a parent ref's path for display.

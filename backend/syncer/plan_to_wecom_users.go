@@ -12,7 +12,7 @@ type userPass struct {
 	x         *toWeCom
 	byID      map[string]*WeComUser // lower-cased userid
 	after     map[string][]Ref      // members whose departments change: their departments after the plan
-	created   [][]Ref               // departments of new members
+	created   [][]Ref               // departments of new members, kept only when departments may be deleted
 	disabledW int64                 // existing disabled-members department, 0 if none
 }
 
@@ -132,7 +132,7 @@ func (p *planner) userInScope(u *LocalUser, x *toWeCom) bool {
 		return true
 	}
 	for _, path := range p.deptPaths(u) {
-		if info := x.pathInfo[strings.Join(path, "/")]; info != nil && info.members {
+		if info := x.deptAt(path); info != nil && info.members {
 			return true
 		}
 	}
@@ -145,9 +145,9 @@ func (p *planner) desiredDepts(u *LocalUser, x *toWeCom) ([]Ref, *deptInfo) {
 	var refs []Ref
 	var main *deptInfo
 	for _, path := range p.deptPaths(u) {
-		key := strings.Join(path, "/")
-		info := x.pathInfo[key]
+		info := x.deptAt(path)
 		if info == nil {
+			key := strings.Join(path, "/")
 			p.warn("unknown_department", u.Account, fmt.Sprintf("账号 %s 的部门「%s」不在本地部门树中，已忽略该部门。", u.Account, key),
 				fmt.Sprintf("account %s: department %q is not in the local department tree and was ignored", u.Account, key))
 			continue
@@ -276,7 +276,9 @@ func (p *planner) create(up *userPass, u *LocalUser, uid string, want []Ref, mai
 	}
 	p.emit(&Op{Type: OpCreateUser, Phase: phaseUsers, Deps: refDeps(want...), Target: uid, Path: want[0].Path, Node: main.nodeKey,
 		After: after, Reason: ReasonNewUser})
-	up.created = append(up.created, want)
+	if len(up.x.removedDepts) > 0 { // planDeptDeletes counts them
+		up.created = append(up.created, want)
+	}
 	p.stats.activeAfter++
 	main.node.count('a')
 }

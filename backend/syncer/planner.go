@@ -147,7 +147,11 @@ func (n *TreeNode) count(kind byte) {
 
 // ops returns the operations in apply order with their sequence numbers.
 func (p *planner) ops() []*Op {
-	var all []*Op
+	n := 0
+	for _, ph := range p.phases {
+		n += len(ph)
+	}
+	all := make([]*Op, 0, n)
 	for _, ph := range p.phases {
 		all = append(all, ph...)
 	}

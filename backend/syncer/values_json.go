@@ -6,6 +6,22 @@ import (
 	"unicode/utf8"
 )
 
+// valuesJSON is v as JSON, "" for nil.
+func valuesJSON(v *Values) string {
+	s, _ := valuesJSONWith(nil, v)
+	return s
+}
+
+// valuesJSONWith is valuesJSON encoding in scratch, which it returns for the
+// next call: one allocation per value, the string itself.
+func valuesJSONWith(scratch []byte, v *Values) (string, []byte) {
+	if v == nil {
+		return "", scratch
+	}
+	scratch = v.appendJSON(scratch[:0])
+	return string(scratch), scratch
+}
+
 // appendJSON appends v as JSON, the same object encoding/json writes for
 // Values (same names, same omissions). A 100,000-user plan encodes 200,000
 // of these; by hand it is several times faster than by reflection.
