@@ -7,10 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"wecom-bridge/backend/actor"
 )
 
 // CLIDeps are what the CLI needs from the rest of the app.
@@ -69,13 +70,6 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func defaultActor() string {
-	if u := os.Getenv("USER"); u != "" {
-		return "cli:" + u
-	}
-	return "cli"
-}
-
 func corpAndDirection(ctx context.Context, deps CLIDeps, corp, dir string) (int64, Direction, error) {
 	d, err := ParseDirection(dir)
 	if err != nil {
@@ -110,7 +104,7 @@ func cliPlan(ctx context.Context, svc *Service, deps CLIDeps, args []string, std
 	corp := fs.String("corp", "", "corp name as shown in the app")
 	dir := fs.String("direction", "", "from-wecom or to-wecom")
 	asJSON := fs.Bool("json", false, "print the plan as JSON")
-	by := fs.String("by", defaultActor(), "who previews, for the history")
+	by := fs.String("by", actor.Of("cli"), "who previews, for the history")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -186,7 +180,7 @@ func cliApply(ctx context.Context, svc *Service, deps CLIDeps, args []string, st
 	fs := flag.NewFlagSet("sync apply", flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	confirm := fs.Int("confirm", NoConfirm, "the plan's number of removals, to apply a plan the safety settings blocked")
-	by := fs.String("by", defaultActor(), "who applies, for the history")
+	by := fs.String("by", actor.Of("cli"), "who applies, for the history")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
