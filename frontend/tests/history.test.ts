@@ -1,8 +1,10 @@
 // The history page: rows of previews and runs, the resume button of an
-// interrupted run, report downloads and the report drawer.
+// interrupted run, report downloads, the report drawer, and opening a
+// preview that waits to be applied in the sync page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '@/api'
 import HistoryView from '@/views/HistoryView.vue'
+import ReportDrawer from '@/views/history/ReportDrawer.vue'
 import { startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
 import { demoCorp, historyEntry, run } from './sync-fixtures'
@@ -64,5 +66,56 @@ describe('sync history', () => {
     await settle()
     expect(api.exportSyncReport).toHaveBeenCalledWith(9, 'xlsx')
     expect(document.body.textContent).toContain('/data/exports/sync-report-9.xlsx')
+
+    // Closed, it stays closed when the list is refreshed.
+    const drawerOpen = () => wrapper.findComponent(ReportDrawer).props('modelValue')
+    expect(drawerOpen()).toBe(true)
+    wrapper.findComponent(ReportDrawer).vm.$emit('update:modelValue', false) // its close button, once the transition ends
+    await settle()
+    expect(drawerOpen()).toBe(false)
+    await wrapper.find('[data-testid="history-refresh"]').trigger('click')
+    await settle()
+    expect(api.listSyncHistory).toHaveBeenCalledTimes(2)
+    expect(drawerOpen()).toBe(false)
+  })
+
+  it('opens a pending preview in the sync page; a blocked scheduled one is the prominent action', async () => {
+    vi.mocked(api.listSyncHistory).mockResolvedValue({
+      entries: [
+        historyEntry({ planId: 45, runId: 0, kind: 'preview', status: 'preview', trigger: 'schedule', startedBy: 'system:schedule', blocked: true, done: 0 }),
+        historyEntry({ planId: 44, runId: 0, kind: 'preview', status: 'preview', done: 0 }),
+        ...entries,
+      ],
+      total: 5,
+    })
+    const { wrapper, router } = await mountApp(HistoryView, { path: '/history' })
+    const blocked = wrapper.find('[data-testid="history-row-preview-45"]')
+    const manual = wrapper.find('[data-testid="history-row-preview-44"]')
+    expect(blocked.classes()).toContain('awaits-review')
+    const prominent = blocked.find('[data-testid="history-review-45"]')
+    expect(prominent.text()).toBe('在同步预览中打开')
+    expect(prominent.attributes('data-prominent')).toBe('true')
+    expect(prominent.classes()).not.toContain('is-link')
+    const plain = manual.find('[data-testid="history-review-44"]')
+    expect(plain.attributes('data-prominent')).toBe('false')
+    expect(plain.classes()).toContain('is-link')
+    // Superseded previews and runs cannot be applied: no such action; the others stay.
+    expect(wrapper.find('[data-testid="history-review-42"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="history-row-run-9"] [data-testid^="history-review-"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="history-resume-10"]').exists()).toBe(true)
+    expect(manual.find('[data-testid="history-open-preview-44"]').exists()).toBe(true)
+
+    await prominent.trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/sync'), { timeout: 5000 })
+    expect(router.currentRoute.value.query).toEqual({ plan: '45' })
+
+    // The report drawer of a pending preview offers the same.
+    await router.push('/history')
+    await settle()
+    await manual.find('[data-testid="history-open-preview-44"]').trigger('click')
+    await settle()
+    expect(document.querySelector('[data-testid="report-plan-pending"]')!.textContent).toContain('此预览尚未执行')
+    document.querySelector<HTMLElement>('[data-testid="report-review"]')!.click()
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/sync?plan=44'), { timeout: 5000 })
   })
 })

@@ -1,7 +1,9 @@
 // The sync journey against the real serve binary, on the demo corp: import
 // the sample directory, pull WeCom and rematch, then in the UI preview a
 // to-WeCom sync, check the tree diff colours and the counts, apply it while
-// watching the progress, and open the run's report in History.
+// watching the progress, and open the run's report in History. A preview
+// survives leaving the page, and History opens a waiting preview in the
+// Sync page (an applied one read-only).
 //
 // The e2e server is shared by every spec file (in file order), so this spec
 // starts the demo corp itself when another spec removed it, and skips the
@@ -108,6 +110,18 @@ test('a to-WeCom preview shows the tree diff and counts, applies with progress, 
   await expect(page.getByTestId('plan-tree-legend')).toContainText('新增')
   await tree.screenshot({ path: screenshotPath })
 
+  // Another page and back: the same plan, marked as made earlier.
+  await page.getByTestId('nav-history').click()
+  await expect(page.getByTestId('page-title')).toHaveText('同步记录')
+  await expect(page.getByTestId(`history-row-preview-${planId}`).getByTestId(`history-review-${planId}`)).toBeVisible()
+  await page.getByTestId('nav-sync').click()
+  await expect(page.getByTestId('page-title')).toHaveText('同步预览')
+  await expect(page.getByTestId('sync-stored-banner')).toContainText('显示的是')
+  await expect(page.getByTestId('sync-stored-banner')).toHaveAttribute('data-plan-id', String(planId))
+  await expect(summary).toHaveAttribute('data-plan-id', String(planId))
+  await expect(page.getByTestId('sync-direction-to-wecom')).toHaveClass(/is-active/)
+  await expect(page.getByTestId('plan-ops')).toHaveAttribute('data-total', String(expected.total))
+
   // The operation list filters by type on the server.
   await page.getByTestId('op-type-filter').click()
   await page.getByTestId('op-type-option-create_user').click()
@@ -146,5 +160,28 @@ test('a to-WeCom preview shows the tree diff and counts, applies with progress, 
   const download = page.waitForEvent('download')
   await page.getByTestId('report-download-xlsx').click()
   expect((await download).suggestedFilename()).toMatch(new RegExp(`^sync-report-${runId}.*\\.xlsx$`))
+
+  // A preview left waiting (as a blocked scheduled run leaves one) opens from History in the Sync page.
+  const pendingId = await page.evaluate(async (id) => (await (window as any).go.main.App.PlanSync(id, 'to-wecom')).id as number, corpId)
+  await page.locator('.el-drawer__close-btn').click()
+  await expect(page.getByTestId('history-report')).toBeHidden()
+  await page.getByTestId('history-refresh').click()
+  const pendingRow = page.getByTestId(`history-row-preview-${pendingId}`)
+  await expect(pendingRow).toHaveAttribute('data-status', 'preview')
+  await expect(row.locator('[data-testid^="history-review-"]')).toHaveCount(0)
+  await pendingRow.getByTestId(`history-review-${pendingId}`).click()
+  await expect(page.getByTestId('page-title')).toHaveText('同步预览')
+  await expect(page).toHaveURL(new RegExp(`#/sync\\?plan=${pendingId}$`))
+  await expect(page.getByTestId('plan-summary')).toHaveAttribute('data-plan-id', String(pendingId))
+  await expect(page.getByTestId('sync-stored-banner')).toHaveAttribute('data-plan-id', String(pendingId))
+  await expect(page.getByTestId('sync-apply')).toBeVisible()
+  await expect(page.getByTestId('sync-plan-closed')).toHaveCount(0)
+
+  // The applied plan opens read-only, with a note instead of the apply button.
+  await page.evaluate((id) => { location.hash = `#/sync?plan=${id}` }, planId)
+  await expect(page.getByTestId('plan-summary')).toHaveAttribute('data-plan-id', String(planId))
+  await expect(page.getByTestId('sync-plan-closed')).toHaveAttribute('data-reason', 'applied')
+  await expect(page.getByTestId('sync-plan-closed')).toContainText('此预览已执行')
+  await expect(page.getByTestId('sync-apply')).toHaveCount(0)
   expect(corpId).toBeGreaterThan(0)
 })

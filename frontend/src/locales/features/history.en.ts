@@ -54,6 +54,7 @@ export default {
   resumed: 'Resumed run ended: {status}',
   resumeFailed: 'Cannot resume: {error}',
   open: 'Report',
+  review: 'Open in Sync preview',
   report: {
     title: 'Sync report #{id}',
     planTitle: 'Sync preview #{id}',
@@ -65,6 +66,7 @@ export default {
     failedLoadFailed: 'Cannot read the failed operations: {error}',
     downloadXlsx: 'Download report XLSX',
     downloadJson: 'Download report JSON',
+    planPending: 'This preview has not been applied yet: open it in Sync preview to review and apply it.',
     planOnly: 'This preview was not applied, so it has no run report; preview again on the Sync page to apply.',
   },
 }

@@ -54,6 +54,7 @@ export default {
   resumed: '继续执行完成：{status}',
   resumeFailed: '无法继续执行：{error}',
   open: '报告',
+  review: '在同步预览中打开',
   report: {
     title: '同步报告 #{id}',
     planTitle: '同步预览 #{id}',
@@ -65,6 +66,7 @@ export default {
     failedLoadFailed: '无法读取失败的操作：{error}',
     downloadXlsx: '下载报告 XLSX',
     downloadJson: '下载报告 JSON',
+    planPending: '此预览尚未执行：可在同步预览中打开，审核后执行。',
     planOnly: '此预览未执行，没有执行报告；可在同步预览页重新预览后执行。',
   },
 }

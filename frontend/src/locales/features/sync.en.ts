@@ -17,6 +17,21 @@ export default {
   stopped: 'The sync plan stopped: {reason}',
   stoppedFix: 'Fix: open Sync settings, set the top department (the WeCom department id the local roots are mounted under, e.g. 1), save and preview again.',
   noPlan: 'Choose a direction, then click Preview.',
+  stored: {
+    banner: 'Showing the preview made {time} by {who} ({trigger}) —',
+    triggers: {
+      manual: 'manual',
+      schedule: 'scheduled sync',
+      callback: 'contact-change callback',
+    },
+    notFound: 'Cannot open sync plan #{id}: {error}',
+    closed: {
+      applied: 'This preview has already been applied and cannot be applied again. Preview again to sync again.',
+      superseded: 'A sync plan applied after this preview superseded it, so it can no longer be applied. Preview again.',
+      otherCorp: 'This preview belongs to another corp (#{corp}), not the active one. Switch the active corp at the top first, then open it again.',
+      other: 'This preview cannot be applied (status: {status}). Preview again.',
+    },
+  },
   options: {
     open: 'Sync settings',
     title: 'Sync settings ({direction})',

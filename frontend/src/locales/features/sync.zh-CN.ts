@@ -17,6 +17,21 @@ export default {
   stopped: '同步计划已中止：{reason}',
   stoppedFix: '修复方法：打开「同步设置」，填写「顶级部门」（本地根部门挂载到的企业微信部门 ID，例如 1），保存后重新预览。',
   noPlan: '选择方向后点击「预览」。',
+  stored: {
+    banner: '显示的是 {time} 由 {who} 生成的预览（{trigger}）—',
+    triggers: {
+      manual: '手动',
+      schedule: '定时同步',
+      callback: '通讯录变更回调',
+    },
+    notFound: '无法打开同步计划 #{id}：{error}',
+    closed: {
+      applied: '此预览已执行，不能再次执行。如需再次同步，请重新预览。',
+      superseded: '此预览已被之后执行的同步计划取代，不能再执行。请重新预览。',
+      otherCorp: '此预览属于另一个企业（#{corp}），不是当前企业。请先在顶部切换当前企业，再打开此预览。',
+      other: '此预览不能执行（状态：{status}）。请重新预览。',
+    },
+  },
   options: {
     open: '同步设置',
     title: '同步设置（{direction}）',

@@ -28,3 +28,23 @@ export function statusTag(status: string): 'success' | 'warning' | 'danger' | 'i
       return 'info'
   }
 }
+
+interface ReviewFields {
+  kind: string
+  status: string
+  trigger: string
+  blocked: boolean
+}
+
+/** A preview not applied yet (nor superseded or stopped): it can be opened in the sync page and applied. */
+export function reviewable(e: ReviewFields): boolean {
+  return e.kind === 'preview' && e.status === 'preview'
+}
+
+/**
+ * A scheduled (or callback) preview the safety settings stopped from applying
+ * on its own: the admins were sent a message to review it.
+ */
+export function awaitsReview(e: ReviewFields): boolean {
+  return reviewable(e) && e.blocked && e.trigger !== 'manual'
+}

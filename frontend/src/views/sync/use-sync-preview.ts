@@ -1,4 +1,5 @@
-// Previewing a sync: PlanSync, and what to show when there is no plan.
+// Previewing a sync: PlanSync, a stored plan opened again (by id, or the
+// newest one still waiting to be applied), and what to show when there is no plan.
 import { ref } from 'vue'
 import * as api from '@/api'
 import type { PlanWarning, SyncDirection, SyncPlan } from '@/api'
@@ -8,19 +9,39 @@ import { errorText } from '@/format/error-text'
 export type PreviewFailure =
   | { kind: 'notPulled'; message: string }
   | { kind: 'stopped'; message: string; stop: Pick<PlanWarning, 'code' | 'zh' | 'en'> | null }
+  | { kind: 'notFound'; message: string; planId: number }
   | { kind: 'other'; message: string }
 
 /** Stops the top department setting fixes (backend/syncer/plan_to_wecom.go). */
 export const topDepartmentStops = ['root_name_mismatch', 'several_local_roots', 'top_department_missing']
 
+/** How many of the newest unapplied previews are searched for one still pending. */
+export const pendingSearchLimit = 20
+
 export function isNotPulledError(message: string): boolean {
   return /not been pulled|未拉取|尚未拉取/i.test(message)
 }
 
+export function isSyncDirection(value: string): value is SyncDirection {
+  return (api.syncDirections as string[]).includes(value)
+}
+
+/** A plan id from the route query (?plan=42), or 0. */
+export function planIdOf(value: unknown): number {
+  const n = Number(Array.isArray(value) ? value[0] : value)
+  return Number.isSafeInteger(n) && n > 0 ? n : 0
+}
+
 export function useSyncPreview() {
+  /** The plan on screen for review (null when there is none, or it stopped). */
   const plan = ref<SyncPlan | null>(null)
+  /** The stored plan opened in this visit (not computed in it), whatever its status. */
+  const stored = ref<SyncPlan | null>(null)
   const previewing = ref(false)
+  const loading = ref(false)
   const failure = ref<PreviewFailure | null>(null)
+  // Each preview, open or clear takes a ticket; an answer for an older ticket is dropped.
+  let ticket = 0
 
   // A stopped plan rejects with one text in both languages; the plan itself
   // is stored, so read its stop (code, zh, en) back from the history.
@@ -36,29 +57,101 @@ export function useSyncPreview() {
   }
 
   async function preview(corpId: number, direction: SyncDirection) {
+    const mine = ++ticket
     const since = Date.now()
     previewing.value = true
+    loading.value = false
     failure.value = null
+    stored.value = null
     try {
-      plan.value = await api.planSync(corpId, direction)
+      const computed = await api.planSync(corpId, direction)
+      if (mine === ticket) plan.value = computed
     } catch (reason) {
+      if (mine !== ticket) return
       plan.value = null
       const message = errorText(reason)
       if (isNotPulledError(message)) {
         failure.value = { kind: 'notPulled', message }
       } else {
         const stop = await stoppedPlan(corpId, direction, since)
-        failure.value = stop ? { kind: 'stopped', message, stop } : { kind: 'other', message }
+        if (mine === ticket) failure.value = stop ? { kind: 'stopped', message, stop } : { kind: 'other', message }
       }
     } finally {
-      previewing.value = false
+      if (mine === ticket) previewing.value = false
+    }
+  }
+
+  // Shows a stored plan as a computed one: a stopped plan as its stop.
+  function show(p: SyncPlan) {
+    stored.value = p
+    if (p.status === 'stopped') {
+      plan.value = null
+      const message = p.stop ? `${p.stop.zh} / ${p.stop.en}` : ''
+      failure.value = { kind: 'stopped', message, stop: p.stop ? { code: p.stop.code, zh: p.stop.zh, en: p.stop.en } : null }
+    } else {
+      plan.value = p
+      failure.value = null
+    }
+  }
+
+  function startLoading(): number {
+    plan.value = null
+    stored.value = null
+    failure.value = null
+    previewing.value = false
+    loading.value = true
+    return ++ticket
+  }
+
+  function doneLoading(mine: number) {
+    if (mine === ticket) loading.value = false
+  }
+
+  /** Opens the stored plan planId; resolves with it, or null when it cannot be read. */
+  async function open(planId: number): Promise<SyncPlan | null> {
+    const mine = startLoading()
+    try {
+      const p = await api.getSyncPlan(planId)
+      if (mine !== ticket) return null
+      show(p)
+      return p
+    } catch (reason) {
+      if (mine === ticket) failure.value = { kind: 'notFound', message: errorText(reason), planId }
+      return null
+    } finally {
+      doneLoading(mine)
+    }
+  }
+
+  /**
+   * Shows the newest plan of corpId and direction still waiting to be applied
+   * (status preview), or nothing. Resolves with whether there was one.
+   */
+  async function openPending(corpId: number, direction: SyncDirection): Promise<boolean> {
+    const mine = startLoading()
+    try {
+      const page = await api.listSyncHistory(corpId, { direction, kind: 'preview', offset: 0, limit: pendingSearchLimit })
+      const pending = page.entries.find((e) => e.status === 'preview')
+      if (!pending || mine !== ticket) return false
+      const p = await api.getSyncPlan(pending.planId)
+      if (mine !== ticket || p.status !== 'preview') return false
+      show(p)
+      return true
+    } catch {
+      return false // nothing to show: the admin previews as usual
+    } finally {
+      doneLoading(mine)
     }
   }
 
   function clear() {
+    ticket++
     plan.value = null
+    stored.value = null
     failure.value = null
+    previewing.value = false
+    loading.value = false
   }
 
-  return { plan, previewing, failure, preview, clear }
+  return { plan, stored, previewing, loading, failure, preview, open, openPending, clear }
 }
