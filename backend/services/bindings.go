@@ -13,6 +13,7 @@ import (
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/transfer"
+	"wecom-bridge/backend/usererr"
 )
 
 // reviewSources feeds the binding review from the local directory and the
@@ -85,7 +86,8 @@ func (s *Services) CreateLocalAccountsForUnbound(ctx context.Context, corpID int
 	}
 	if len(prev.Rejected) > 0 {
 		r := prev.Rejected[0]
-		return 0, fmt.Errorf("%d member(s) cannot become local accounts; first: line %d (%s): %s — fix them in WeCom or add them by hand",
+		return 0, usererr.Newf("members_rejected", "%[1]d 名成员无法创建为本地账号；第一个：第 %[2]d 行（%[3]s）：%[4]s — 请在企业微信中修正，或在本地通讯录中手动添加",
+			"%[1]d member(s) cannot become local accounts; first: line %[2]d (%[3]s): %[4]s — fix them in WeCom or add them by hand",
 			len(prev.Rejected), r.Line, r.Account, r.Problems[0].Message)
 	}
 	if _, err := s.Directory.Apply(ctx, prev.ID, prev.ResignCount); err != nil {

@@ -2,10 +2,10 @@ package services
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"wecom-bridge/backend/push"
+	"wecom-bridge/backend/usererr"
 )
 
 // SavePushRule creates (ID 0) or updates a push rule.
@@ -21,11 +21,11 @@ func (s *Services) SavePushRule(ctx context.Context, r push.Rule) (push.Rule, er
 func (s *Services) PushStats(ctx context.Context, from, to, groupBy string) ([]push.StatsBucket, error) {
 	f, err := time.ParseInLocation("2006-01-02", from, time.Local)
 	if err != nil {
-		return nil, fmt.Errorf("from: %q is not a date like 2026-11-01", from)
+		return nil, usererr.Newf("bad_date", "开始日期 %[1]q 不是 2026-11-01 这样的日期", "from: %[1]q is not a date like 2026-11-01", from)
 	}
 	t, err := time.ParseInLocation("2006-01-02", to, time.Local)
 	if err != nil {
-		return nil, fmt.Errorf("to: %q is not a date like 2026-11-30", to)
+		return nil, usererr.Newf("bad_date", "结束日期 %[1]q 不是 2026-11-30 这样的日期", "to: %[1]q is not a date like 2026-11-30", to)
 	}
 	return s.Push.Stats(ctx, f, t.AddDate(0, 0, 1), groupBy)
 }

@@ -146,6 +146,13 @@ describe('sync preview', () => {
     expect(notice.find('a').attributes('href')).toContain('/bindings')
   })
 
+  it('recognises the not-pulled error in its Chinese half too', async () => {
+    document.documentElement.lang = 'zh-CN'
+    vi.mocked(api.planSync).mockRejectedValue(new ApiError('该企业还没有拉取过企业微信通讯录：请先在 账号绑定 中点击 拉取 ‖ this corp has not been pulled yet: pull WeCom contacts first (账号绑定 → 拉取)'))
+    const { wrapper } = await previewed()
+    expect(wrapper.find('[data-testid="sync-not-pulled"]').exists()).toBe(true)
+  })
+
   it('without an active corp, points to Setup', async () => {
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
     const { wrapper } = await mountApp(SyncView, { path: '/sync' })

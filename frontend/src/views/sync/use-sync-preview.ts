@@ -19,7 +19,7 @@ export const topDepartmentStops = ['root_name_mismatch', 'several_local_roots', 
 export const pendingSearchLimit = 20
 
 export function isNotPulledError(message: string): boolean {
-  return /not been pulled|未拉取|尚未拉取/i.test(message)
+  return /not been pulled|未拉取|尚未拉取|还没有拉取过/i.test(message)
 }
 
 export function isSyncDirection(value: string): value is SyncDirection {
