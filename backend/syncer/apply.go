@@ -69,7 +69,7 @@ func (s *Service) apply(ctx context.Context, planID int64, currentInputs Inputs,
 	case PlanStopped:
 		return nil, fmt.Errorf("plan %d stopped and has nothing to apply: %s", planID, plan.Stop.Error())
 	case PlanSuperseded:
-		return nil, fmt.Errorf("plan %d: a newer plan was applied since (%w)", planID, ErrStalePlan)
+		return nil, ErrStalePlan // a newer plan was applied since
 	}
 	if plan.HardBlocked {
 		return nil, fmt.Errorf("plan %d can never be applied: %w: %s", planID, ErrBlocked, reasonsText(plan.Reasons))
@@ -82,7 +82,7 @@ func (s *Service) apply(ctx context.Context, planID int64, currentInputs Inputs,
 		return nil, err
 	}
 	if fp := Fingerprint(plan.Direction, &currentInputs, plan.Options); fp != plan.Fingerprint {
-		return nil, fmt.Errorf("plan %d: %w", planID, ErrStalePlan)
+		return nil, ErrStalePlan
 	}
 	run := &Run{PlanID: plan.ID, CorpID: plan.CorpID, Direction: plan.Direction, Status: RunRunning, Trigger: trigger,
 		StartedBy: actor, StartedAt: s.now(), Total: plan.Summary.Total}

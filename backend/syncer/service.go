@@ -13,6 +13,8 @@ import (
 
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/store"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // Event names.
@@ -112,12 +114,14 @@ var ErrNotFound = errors.New("not found")
 
 // ErrStalePlan is returned by Apply when the directory or WeCom changed since
 // the preview (or a newer plan was applied): preview again.
-var ErrStalePlan = errors.New("the plan is stale: the directory or WeCom changed since it was previewed, so preview again (计划已过期：数据在预览后有变化，请重新预览)")
+var ErrStalePlan = usererr.New("stale_plan", "计划已过期：本地通讯录或企业微信在预览后有变化，请重新预览",
+	"the plan is stale: the directory or WeCom changed since it was previewed, so preview again")
 
 // ErrBlocked is wrapped by Apply when a plan needs its removals confirmed.
 var ErrBlocked = errors.New("the plan is blocked by the safety settings")
 
 // ErrRunning is returned when a run for the same corp and direction is active.
-var ErrRunning = errors.New("a sync of this corp in this direction is already running: wait for it, or cancel it first")
+var ErrRunning = usererr.New("sync_running", "该企业这个方向的同步正在执行：请等待它完成，或先取消它",
+	"a sync of this corp in this direction is already running: wait for it, or cancel it first")
 
 func busyKey(corpID int64, d Direction) string { return fmt.Sprintf("%d/%s", corpID, d) }
