@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // keyPrefix starts every API key, so a leaked one is recognisable (secret scanners).
@@ -39,7 +40,7 @@ func (k APIKey) Revoked() bool { return k.RevokedAt != nil }
 func (s *Service) CreateAPIKey(ctx context.Context, name string) (APIKey, string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || utf8.RuneCountInString(name) > 64 {
-		return APIKey{}, "", errors.New("name: give the key a name of 1 to 64 characters, e.g. the system that will use it")
+		return APIKey{}, "", usererr.New("bad_name", "名称：请给密钥起一个 1 到 64 个字符的名字，例如使用它的系统名", "name: give the key a name of 1 to 64 characters, e.g. the system that will use it")
 	}
 	var id [8]byte
 	var sec [32]byte

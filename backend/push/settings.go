@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"wecom-bridge/backend/usererr"
 )
 
 // Settings keys in the settings table.
@@ -73,7 +74,7 @@ func (s *Service) SaveSettings(ctx context.Context, in Settings) error {
 		return err
 	}
 	if in.RetentionDays < 1 || in.RetentionDays > maxRetentionDays {
-		return fmt.Errorf("retention_days: %d is out of range; keep the push log 1 to %d days", in.RetentionDays, maxRetentionDays)
+		return usererr.Newf("bad_setting", "推送日志保留天数 %[1]d 超出范围：请填写 1 到 %[2]d 天", "retention_days: %[1]d is out of range; keep the push log 1 to %[2]d days", in.RetentionDays, maxRetentionDays)
 	}
 	for _, kv := range [][2]string{
 		{settingIntakeEnabled, boolSetting(in.IntakeEnabled)},
@@ -102,10 +103,10 @@ func boolSetting(b bool) string {
 func checkAddr(addr string) error {
 	_, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return fmt.Errorf("intake_addr: %q is not host:port (e.g. %s)", addr, DefaultIntakeAddr)
+		return usererr.Newf("bad_setting", "监听地址 %[1]q 不是 主机:端口 的格式（例如 %[2]s）", "intake_addr: %[1]q is not host:port (e.g. %[2]s)", addr, DefaultIntakeAddr)
 	}
 	if p, err := strconv.Atoi(port); err != nil || p < 0 || p > 65535 {
-		return fmt.Errorf("intake_addr: port %q must be a number from 0 to 65535", port)
+		return usererr.Newf("bad_setting", "监听端口 %[1]q 必须是 0 到 65535 之间的数字", "intake_addr: port %[1]q must be a number from 0 to 65535", port)
 	}
 	return nil
 }
