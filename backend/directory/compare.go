@@ -31,7 +31,10 @@ func compare(pv *Preview, p parsed, h headerMap, current []Account, tree *deptTr
 			}
 		}
 	}
-	pv.Adds, pv.Updates, pv.Resigns = []ImportRow{}, []UpdateRow{}, []ResignRow{}
+	// Every current account matches at most one row, so at least this many
+	// rows are adds: all of them when the directory starts empty.
+	pv.Adds = make([]ImportRow, 0, max(len(p.rows)-len(current), 0))
+	pv.Updates, pv.Resigns = []UpdateRow{}, []ResignRow{}
 	explicit := 0 // active accounts the file itself marks resigned
 	for _, row := range p.rows {
 		cur := byKey[accountKey(row.Account)]

@@ -48,7 +48,8 @@ func readCSV(data []byte) (*table, error) {
 	r.FieldsPerRecord = -1 // short rows are fine: missing cells are empty
 	r.LazyQuotes = true    // a stray " in a name should not sink the whole file
 	r.ReuseRecord = false
-	t := &table{Encoding: enc, Delimiter: "comma"}
+	// One row a line, unless cells hold line breaks: sized once, not grown.
+	t := &table{Encoding: enc, Delimiter: "comma", Rows: make([]record, 0, bytes.Count(text, []byte{'\n'}))}
 	if delim == '\t' {
 		t.Delimiter = "tab"
 	}

@@ -27,11 +27,24 @@ func joinPath(path []string) string { return strings.Join(path, "/") }
 
 // joinPaths shows several paths the way import files write them, main first.
 func joinPaths(paths [][]string) string {
-	parts := make([]string, len(paths))
+	var b strings.Builder
+	writePaths(&b, paths)
+	return b.String()
+}
+
+// writePaths writes joinPaths(paths) to b.
+func writePaths(b *strings.Builder, paths [][]string) {
 	for i, p := range paths {
-		parts[i] = joinPath(p)
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		for j, name := range p {
+			if j > 0 {
+				b.WriteByte('/')
+			}
+			b.WriteString(name)
+		}
 	}
-	return strings.Join(parts, ";")
 }
 
 func loadDeptTree(ctx context.Context, q sqlx.QueryerContext) (*deptTree, error) {

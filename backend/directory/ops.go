@@ -36,17 +36,28 @@ const (
 func encodeOps(pv *Preview) string {
 	var b strings.Builder
 	b.Grow((len(pv.Adds) + len(pv.Updates)) * 160)
+	var num []byte // scratch for numbers
 	row := func(op string, id int64, r ImportRow, deptChanged bool) {
-		flag := "0"
-		if deptChanged {
-			flag = "1"
-		}
-		for i, f := range [opsWidth]string{op, strconv.FormatInt(id, 10), strconv.Itoa(r.Line), r.Account, r.Name,
-			r.EmployeeNo, r.Mobile, r.Email, r.Position, string(r.Status), joinPaths(r.DeptPaths), flag} {
-			if i > 0 {
-				b.WriteString(unitSep)
-			}
+		// Written field by field, without a string per field: this runs
+		// once per row of the file.
+		b.WriteString(op)
+		b.WriteString(unitSep)
+		num = strconv.AppendInt(num[:0], id, 10)
+		b.Write(num)
+		b.WriteString(unitSep)
+		num = strconv.AppendInt(num[:0], int64(r.Line), 10)
+		b.Write(num)
+		for _, f := range [...]string{r.Account, r.Name, r.EmployeeNo, r.Mobile, r.Email, r.Position, string(r.Status)} {
+			b.WriteString(unitSep)
 			b.WriteString(f)
+		}
+		b.WriteString(unitSep)
+		writePaths(&b, r.DeptPaths)
+		b.WriteString(unitSep)
+		if deptChanged {
+			b.WriteByte('1')
+		} else {
+			b.WriteByte('0')
 		}
 		b.WriteString(recordSep)
 	}
@@ -66,7 +77,10 @@ func decodeOps(text string) (*applyOps, error) {
 	ops := &applyOps{}
 	paths := map[string][][]string{} // department cells repeat; share the parsed paths
 	var rec [opsWidth]string
-	for text != "" {
+	// Records come grouped (adds, then updates, then resigns), so the records
+	// left when a group starts bound its size: each list is allocated once.
+	left := strings.Count(text, recordSep)
+	for ; text != ""; left-- {
 		var line string
 		var ok bool
 		if line, text, ok = strings.Cut(text, recordSep); !ok {
@@ -90,16 +104,24 @@ func decodeOps(text string) (*applyOps, error) {
 			Email: rec[7], Position: rec[8], Status: Status(rec[9]), DeptPaths: dp}
 		switch rec[0] {
 		case "add":
-			ops.adds = append(ops.adds, row)
+			ops.adds = append(growOnce(ops.adds, left), row)
 		case "update":
-			ops.updates = append(ops.updates, opUpdate{accountID: id, after: row, deptChanged: rec[11] == "1"})
+			ops.updates = append(growOnce(ops.updates, left), opUpdate{accountID: id, after: row, deptChanged: rec[11] == "1"})
 		case "resign":
-			ops.resigns = append(ops.resigns, ResignRow{AccountID: id, Account: row.Account, Name: row.Name})
+			ops.resigns = append(growOnce(ops.resigns, left), ResignRow{AccountID: id, Account: row.Account, Name: row.Name})
 		default:
 			return nil, fmt.Errorf("unknown operation %q", rec[0])
 		}
 	}
 	return ops, nil
+}
+
+// growOnce gives a list that has not been allocated yet room for n items.
+func growOnce[T any](list []T, n int) []T {
+	if list == nil {
+		return make([]T, 0, n)
+	}
+	return list
 }
 
 // splitPaths reverses joinPaths. Names never contain / or ; (checkDeptName).

@@ -130,7 +130,7 @@ func (s *Service) List(ctx context.Context, corpID int64, q Query) (Page, error)
 	}
 	for _, h := range hits {
 		if r, ok := byID[h.ID]; ok { // a row deleted in between is simply left out
-			page.Rows = append(page.Rows, r.view(MaxCandidatesInPage))
+			page.Rows = append(page.Rows, r.pageView())
 		}
 	}
 	return page, nil

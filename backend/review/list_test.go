@@ -149,3 +149,42 @@ func TestListKeepsCandidatesCompact(t *testing.T) {
 		t.Fatalf("search ln7: %v", got)
 	}
 }
+
+// A page leaves out the English reason of a row with a code (the screen
+// words the code), and only of such a row; whole rows keep it.
+func TestListPageLeavesOutCodedReasonsText(t *testing.T) {
+	e := fixtureEnv(t)
+	e.st.DB.MustExec(`UPDATE bind_rows SET reason_code = '', reason_args = '' WHERE corp_id = ? AND userid = 'u1'`, e.corp)
+	english := map[int64]string{}
+	for _, r := range e.all() {
+		if r.Reason == "" {
+			t.Fatalf("whole row %d has no English reason: %+v", r.ID, r)
+		}
+		english[r.ID] = r.Reason
+	}
+	p := e.list(Query{})
+	if len(p.Rows) != len(english) {
+		t.Fatalf("page of %d rows, %d rows in all", len(p.Rows), len(english))
+	}
+	coded, legacy := 0, 0
+	for _, r := range p.Rows {
+		b, _ := json.Marshal(r)
+		var m map[string]any
+		json.Unmarshal(b, &m)
+		_, hasText := m["reason"]
+		switch {
+		case r.ReasonCode != "":
+			coded++
+			if hasText || m["reason_code"] != r.ReasonCode {
+				t.Errorf("coded row %d in a page: %s; want reason_code without reason", r.ID, b)
+			}
+		case r.Reason != english[r.ID] || r.Account != "u1":
+			t.Errorf("row %d without a code in a page: %s; want only u1's, with reason %q", r.ID, b, english[r.ID])
+		default:
+			legacy++
+		}
+	}
+	if coded != len(p.Rows)-1 || legacy != 1 {
+		t.Fatalf("%d coded rows and %d without a code in a page of %d", coded, legacy, len(p.Rows))
+	}
+}

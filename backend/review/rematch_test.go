@@ -43,8 +43,11 @@ func TestRematchPersistsEveryRow(t *testing.T) {
 	amb := got[5]
 	if amb.Anchor != "wecom" || amb.Confidence != binding.ConfidenceAmbiguousName ||
 		!reflect.DeepEqual(candIDs(amb), []string{"zw1", "zw2", "zw3"}) || amb.Candidates[1].Dept != "总部/市场部" ||
-		amb.Candidates[0].Name != "" || amb.Candidates[0].Method != "" { // same as the row's: left out of a page
+		amb.Candidates[0].Name != "张伟" || amb.Candidates[0].Method != "name" {
 		t.Fatalf("ambiguous row: %+v", amb)
+	}
+	if c := e.list(Query{Filter: FilterAmbiguous}).Rows[0].Candidates[0]; c.Account != "zw1" || c.Name != "" || c.Method != "" {
+		t.Fatalf("ambiguous row's candidate in a page: %+v (name and method as the row's: left out)", c)
 	}
 	if u5 := got[7]; u5.LocalMobile != "139****1111" || u5.Confidence != 0 || u5.UserID != "" {
 		t.Fatalf("unbound local row: %+v", u5)

@@ -28,7 +28,9 @@ type Row struct {
 	State      string  `json:"state"`
 	Method     string  `json:"method,omitempty"`
 	Confidence float64 `json:"confidence"`
-	Reason     string  `json:"reason,omitempty"` // English; the screen translates ReasonCode
+	// Reason is the English text. A List page leaves it out when ReasonCode
+	// is set (the screen words the code); rows without a code keep it.
+	Reason string `json:"reason,omitempty"`
 	// ReasonCode and ReasonArgs say Reason as a stable code and its values
 	// (reason.go, binding/reason.go); empty for rows written before codes.
 	ReasonCode    string            `json:"reason_code,omitempty"`
@@ -49,8 +51,8 @@ type Row struct {
 	// Candidates are the best few (at most 5 in a List page, all elsewhere);
 	// MoreCandidates counts the rest. In a List page a candidate's name and
 	// method are left out when they equal the anchor's name and the row's
-	// method, as they mostly do for namesakes: that keeps a page of 200
-	// ambiguous rows under 200 KB.
+	// method, as they mostly do for namesakes: with the English of coded
+	// reasons left out too, a page of 200 ambiguous rows is about 180 KB.
 	Candidates     []Candidate `json:"candidates,omitempty"`
 	MoreCandidates int         `json:"moreCandidates,omitempty"`
 }
@@ -187,24 +189,31 @@ func (r *rowRec) candidates() []Candidate {
 	return cs
 }
 
-// view turns a stored row into the API shape, keeping at most maxCands
-// candidates (0: all).
-func (r *rowRec) view(maxCands int) Row {
-	v := Row{
+// view turns a stored row into the API shape, whole: every candidate and
+// the English reason.
+func (r *rowRec) view() Row {
+	return Row{
 		ID: r.ID, State: r.State, Method: r.Method, Confidence: r.Confidence, Reason: r.Reason,
 		ReasonCode: r.ReasonCode, ReasonArgs: decodeArgs(r.ReasonArgs),
 		Account: r.Account, LocalName: r.LocalName, LocalDept: r.LocalDept, LocalMobile: r.LocalMobile,
 		LocalPosition: r.LocalPosition, LocalResigned: r.LocalInactive,
 		UserID: r.UserID, WeComName: r.WeComName, WeComDept: r.WeComDept, WeComMobile: r.WeComMobile,
 		WeComPosition: r.WeComPosition, WeComInactive: r.WeComInactive, Anchor: r.Anchor,
+		Candidates: r.candidates(),
 	}
-	v.Candidates = r.candidates()
-	if maxCands == 0 {
-		return v
+}
+
+// pageView is view trimmed for a List page (see Row): the English reason
+// only when there is no code to word it, at most MaxCandidatesInPage
+// candidates, and of those only what differs from the row.
+func (r *rowRec) pageView() Row {
+	v := r.view()
+	if v.ReasonCode != "" {
+		v.Reason = "" // the screen words the code in the reader's language
 	}
-	if len(v.Candidates) > maxCands {
-		v.MoreCandidates = len(v.Candidates) - maxCands
-		v.Candidates = v.Candidates[:maxCands]
+	if len(v.Candidates) > MaxCandidatesInPage {
+		v.MoreCandidates = len(v.Candidates) - MaxCandidatesInPage
+		v.Candidates = v.Candidates[:MaxCandidatesInPage]
 	}
 	anchorName := r.LocalName + r.WeComName // one of them is empty
 	for i := range v.Candidates {

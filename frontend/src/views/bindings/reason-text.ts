@@ -1,10 +1,10 @@
 // Why a review row (or a refused 关联导入 line) is what it is, in the
-// reader's language. The backend sends the English text together with a
-// stable code and its arguments (backend/binding/reason.go,
-// backend/review/reason.go); the code picks a message under
-// bindingsPage.reasons, the arguments fill it (names of methods and key
-// fields come from bindingsPage.reasonParts). An unknown or missing code
-// (rows stored before codes existed, a newer backend) shows the English text.
+// reader's language. The backend sends a stable code and its arguments
+// (backend/binding/reason.go, backend/review/reason.go) and the English text
+// (which a review list page leaves out when there is a code); the code picks a
+// message under bindingsPage.reasons, the arguments fill it (names of methods
+// and key fields come from bindingsPage.reasonParts). A missing code (rows
+// stored before codes existed) or an unknown one shows the English text.
 
 /** The part of vue-i18n a reason needs; useI18n() and i18n.global both fit. */
 export interface ReasonI18n {
