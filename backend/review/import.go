@@ -167,8 +167,7 @@ func (s *Service) ApplyImport(ctx context.Context, previewID int64, actor string
 			return err
 		}
 		if cur != pv.Version {
-			return fmt.Errorf("%w: the bindings of corp %d changed after import preview %d was made (a rematch or an edit); "+
-				"preview the file again and apply the new preview", ErrStale, corpID, previewID)
+			return ErrStale
 		}
 		var p ImportPreview
 		if err := json.Unmarshal([]byte(pv.Plan), &p); err != nil {

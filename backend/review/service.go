@@ -21,6 +21,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // Service is the binding review of every corp.
@@ -42,7 +43,8 @@ var (
 	// ErrNeedsConfirmation: a batch unbind was not confirmed with its count.
 	ErrNeedsConfirmation = errors.New("confirmation required")
 	// ErrStale: an import preview was computed before the bindings changed.
-	ErrStale = errors.New("stale preview")
+	ErrStale = usererr.New("stale_import", "关联导入预览已过期：预览之后绑定有变化（重新匹配或编辑），请重新预览文件后再导入",
+		"stale import preview: the bindings changed after it was made (a rematch or an edit); preview the file again and apply the new preview")
 	// ErrInvalid: an argument is not acceptable (bad filter, state, limit…).
 	ErrInvalid = errors.New("invalid argument")
 )
