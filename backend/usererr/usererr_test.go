@@ -1,6 +1,7 @@
 package usererr
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -20,5 +21,21 @@ func TestBothLanguagesInOneTextAndACode(t *testing.T) {
 	}
 	if strings.Count(wrapped.Error(), Sep) != 1 {
 		t.Fatalf("one separator expected in %q", wrapped.Error())
+	}
+}
+
+type causeErr struct{ code int }
+
+func (c *causeErr) Error() string { return fmt.Sprintf("errcode %d", c.code) }
+
+func TestWrapfKeepsTheCauseReachable(t *testing.T) {
+	cause := &causeErr{60011}
+	err := fmt.Errorf("pull: %w", Wrapf(cause, "wecom_error", "读取失败：%[1]v", "read failed: %[1]v", cause))
+	var got *causeErr
+	if !errors.As(err, &got) || got.code != 60011 {
+		t.Fatalf("cause not reachable through %v", err)
+	}
+	if !strings.HasSuffix(err.Error(), "读取失败：errcode 60011 ‖ read failed: errcode 60011") {
+		t.Fatalf("text %q", err.Error())
 	}
 }
