@@ -178,7 +178,16 @@ describe('directory accounts', () => {
     await wrapper.find('[data-testid="status-filter-resigned"] input').setValue(true)
     await settle()
     expect(wrapper.find('[data-testid="directory-empty"]').exists()).toBe(false)
-    expect(wrapper.find('[data-testid="account-none"]').text()).toBe('没有符合条件的账号')
+    const none = wrapper.find('[data-testid="account-none"]')
+    expect(none.attributes('data-reason')).toBe('noMatch')
+    expect(none.find('[data-testid="account-none-text"]').text()).toBe('没有符合条件的账号')
+
+    // Clearing the filters reads all accounts again at once.
+    vi.mocked(api.listDirectoryAccounts).mockClear()
+    await none.find('[data-testid="account-clear-filters"]').trigger('click')
+    await settle()
+    expect(api.listDirectoryAccounts).toHaveBeenCalledTimes(1)
+    expect(vi.mocked(api.listDirectoryAccounts).mock.calls[0][0]).toMatchObject({ search: '', status: '', offset: 0 })
   })
 
   it('resigns an account only after confirmation, then refreshes the list and the tree', async () => {

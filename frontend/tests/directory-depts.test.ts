@@ -96,4 +96,16 @@ describe('directory departments', () => {
     expect(api.deleteDirectoryDepartment).toHaveBeenCalledWith(4)
     expect(document.querySelector('.el-message--error')?.textContent).toContain('still has 2 accounts')
   })
+
+  it('a department filter that matches nothing says so, not "no departments yet"', async () => {
+    const wrapper = await mountWithSelected(0)
+    const tree = () => wrapper.find('[data-testid="dept-tree"]')
+    expect(tree().find('.el-tree__empty-block').exists()).toBe(false)
+    await wrapper.find('[data-testid="dept-filter"]').setValue('没有这个部门')
+    await settle()
+    expect(tree().find('.el-tree__empty-text').text()).toBe('没有名称包含“没有这个部门”的部门')
+    await wrapper.find('[data-testid="dept-filter"]').setValue('')
+    await settle()
+    expect(tree().find('.el-tree__empty-block').exists()).toBe(false)
+  })
 })

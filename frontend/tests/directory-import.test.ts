@@ -208,4 +208,38 @@ describe('directory import', () => {
     expect(wrapper.find('[data-testid="import-nothing"]').exists()).toBe(true)
     expect(applyButton(wrapper).attributes('disabled')).toBeDefined()
   })
+
+  it('searches the preview rows of every tab, and says when a tab has no match', async () => {
+    vi.mocked(api.previewDirectoryImport).mockResolvedValue(
+      importPreview(
+        { add: 3, reject: 2 },
+        {
+          rejected: [
+            { line: 5, account: 'bad.mobile', problems: [{ field: 'mobile', message: '"12345" is not a mobile number' }] },
+            { line: 9, account: 'zhao', problems: [{ field: 'status', message: '"休假" is not a status' }] },
+          ],
+        },
+      ),
+    )
+    const wrapper = await openImport()
+    await chooseFile(wrapper)
+    await runPreview(wrapper)
+    const rejectedRows = () => wrapper.findAll('[data-testid^="import-rejected-row-"]').map((r) => r.attributes('data-testid'))
+    const addRows = () => wrapper.findAll('[data-testid^="import-add-row-"]').map((r) => r.attributes('data-testid'))
+    expect(rejectedRows()).toEqual(['import-rejected-row-5', 'import-rejected-row-9'])
+
+    const search = wrapper.find('[data-testid="import-row-search"]')
+    await search.setValue('休假') // a problem's words
+    expect(rejectedRows()).toEqual(['import-rejected-row-9'])
+    await search.setValue('手机') // the field's label
+    expect(rejectedRows()).toEqual(['import-rejected-row-5'])
+    await search.setValue('用户1') // the adds tab narrows too
+    expect(addRows()).toEqual(['import-add-row-3'])
+    expect(wrapper.find('[data-testid="import-no-match-rejected"]').text()).toBe('此页签中没有与“用户1”匹配的行')
+    // The tab counts stay the file's counts.
+    expect(wrapper.find('[data-testid="import-tabs"]').text()).toContain('拒绝（2）')
+    await search.setValue('')
+    expect(rejectedRows()).toHaveLength(2)
+    expect(addRows()).toHaveLength(3)
+  })
 })

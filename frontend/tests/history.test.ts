@@ -11,6 +11,13 @@ import { demoCorp, historyEntry, run } from './sync-fixtures'
 
 vi.mock('@/api', async (importOriginal) => (await import('./sync-fixtures')).syncApiMock(importOriginal))
 
+/** Clicks the message box's confirm (last) or cancel (first) button. */
+async function answer(confirm: boolean) {
+  const buttons = document.querySelectorAll<HTMLButtonElement>('.el-message-box__btns button')
+  buttons[confirm ? buttons.length - 1 : 0].click()
+  await settle()
+}
+
 const entries = [
   historyEntry({ planId: 43, runId: 10, status: 'interrupted', done: 12, failed: 0, trigger: 'schedule', startedBy: 'scheduler' }),
   historyEntry({ planId: 42, runId: 0, kind: 'preview', status: 'superseded', durationMs: 340 }),
@@ -47,9 +54,19 @@ describe('sync history', () => {
     expect(done.text()).toContain('2.1 秒')
     expect(done.find('[data-testid="history-resume-9"]').exists()).toBe(false)
 
+    // Resuming writes the rest of the plan: it asks first, naming the run; cancelled, nothing runs.
     vi.mocked(api.resumeSyncRun).mockResolvedValue(run({ id: 10, status: 'done' }))
     await interrupted.find('[data-testid="history-resume-10"]').trigger('click')
     await settle()
+    const question = document.querySelector('.history-resume-confirm')?.textContent
+    expect(question).toContain('继续执行同步 #10（本地 → 企业微信）')
+    expect(question).toContain('剩余的 22 项操作')
+    await answer(false)
+    expect(api.resumeSyncRun).not.toHaveBeenCalled()
+
+    await interrupted.find('[data-testid="history-resume-10"]').trigger('click')
+    await settle()
+    await answer(true)
     expect(api.resumeSyncRun).toHaveBeenCalledWith(10)
     expect(api.listSyncHistory).toHaveBeenCalledTimes(2)
   })
@@ -117,5 +134,43 @@ describe('sync history', () => {
     expect(document.querySelector('[data-testid="report-plan-pending"]')!.textContent).toContain('此预览尚未执行')
     document.querySelector<HTMLElement>('[data-testid="report-review"]')!.click()
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/sync?plan=44'), { timeout: 5000 })
+  })
+
+  it('an empty history says so and points to the sync page', async () => {
+    vi.mocked(api.listSyncHistory).mockResolvedValue({ entries: [], total: 0 })
+    const { wrapper } = await mountApp(HistoryView, { path: '/history' })
+    expect(wrapper.find('[data-testid="history-empty"]').text()).toContain('还没有同步记录')
+    expect(wrapper.find('[data-testid="history-go-sync"]').attributes('href')).toBe('/sync')
+    expect(wrapper.find('[data-testid="history-no-match"]').exists()).toBe(false)
+  })
+
+  it('a filter that hides every row is "no match", with a button that clears the filters', async () => {
+    const { wrapper } = await mountApp(HistoryView, { path: '/history' })
+    // The status filter narrows the page shown: nothing on it was cancelled.
+    await wrapper.find('[data-testid="history-filter-status"]').trigger('click')
+    await settle()
+    document.querySelector<HTMLElement>('[data-testid="history-status-cancelled"]')!.click()
+    await settle()
+    expect(wrapper.find('[data-testid^="history-row-"]').exists()).toBe(false)
+    const noMatch = wrapper.find('[data-testid="history-no-match"]')
+    expect(noMatch.text()).toContain('没有符合筛选条件的记录')
+    expect(noMatch.text()).toContain('状态只筛选当前页')
+    expect(wrapper.find('[data-testid="history-empty"]').exists()).toBe(false)
+
+    // The backend filters the kind: an empty answer is "no match" too.
+    vi.mocked(api.listSyncHistory).mockResolvedValue({ entries: [], total: 0 })
+    await wrapper.find('[data-testid="history-filter-kind"]').trigger('click')
+    await settle()
+    document.querySelector<HTMLElement>('[data-testid="history-kind-preview"]')!.click()
+    await settle()
+    expect(api.listSyncHistory).toHaveBeenLastCalledWith(7, { direction: '', kind: 'preview', offset: 0, limit: 20 })
+    expect(wrapper.find('[data-testid="history-no-match"]').exists()).toBe(true)
+
+    vi.mocked(api.listSyncHistory).mockResolvedValue({ entries, total: 3 })
+    await wrapper.find('[data-testid="history-clear-filters"]').trigger('click')
+    await settle()
+    expect(api.listSyncHistory).toHaveBeenLastCalledWith(7, { direction: '', kind: '', offset: 0, limit: 20 })
+    expect(wrapper.findAll('[data-testid^="history-row-"]')).toHaveLength(3)
+    expect(wrapper.find('[data-testid="history-no-match"]').exists()).toBe(false)
   })
 })

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import * as api from '@/api'
-import type { PushLogRow } from '@/api'
+import type { Corp, PushLogRow } from '@/api'
 import PushLogsView from '@/views/PushLogsView.vue'
 import { mountApp, settle } from './mount-app'
 
@@ -99,5 +99,46 @@ describe('push log', () => {
     vi.mocked(api.listPushLogs).mockResolvedValue({ total: 0, totalCapped: false, rows: [] })
     const { wrapper } = await mountApp(PushLogsView, { path: '/push-logs' })
     expect(wrapper.find('[data-testid="pushlog-empty"]').exists()).toBe(true)
+  })
+
+  it('names the message when one row is recalled, and recalls nothing when cancelled', async () => {
+    vi.mocked(api.listCorps).mockResolvedValue([{ id: 7, name: '演示企业', apps: [{ id: 1, agentId: 1000002, name: '消息助手' }] } as unknown as Corp])
+    vi.mocked(api.recallPush).mockResolvedValue([{ delivery_id: 11, ok: true, recalled: 1 }])
+    const { wrapper } = await mountApp(PushLogsView, { path: '/push-logs' })
+    await wrapper.find('[data-testid="pushlog-recall-11"]').trigger('click')
+    await settle()
+    expect(document.querySelector('.pushlog-recall-confirm')?.textContent).toContain('确定撤回推送“报销单已通过”（演示企业 / 消息助手，2 位接收人）吗？')
+    const buttons = document.querySelectorAll<HTMLButtonElement>('.el-message-box__btns button')
+    buttons[0].click() // cancel
+    await settle()
+    expect(api.recallPush).not.toHaveBeenCalled()
+
+    await wrapper.find('[data-testid="pushlog-recall-11"]').trigger('click')
+    await settle()
+    confirmBox()
+    await settle()
+    expect(api.recallPush).toHaveBeenCalledWith([11])
+  })
+
+  it('a filter that matches nothing is not the empty state, and clears all but the dates', async () => {
+    const { wrapper } = await mountApp(PushLogsView, { path: '/push-logs' })
+    const range = vi.mocked(api.listPushLogs).mock.calls[0][0].from
+    vi.mocked(api.listPushLogs).mockResolvedValue({ total: 0, totalCapped: false, rows: [] })
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    await wrapper.find('[data-testid="pushlog-source"]').setValue('没有这个来源')
+    vi.advanceTimersByTime(400)
+    vi.useRealTimers()
+    await settle()
+    expect(wrapper.find('[data-testid="pushlog-empty"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="pushlog-no-match"]').text()).toContain('没有符合筛选条件的推送记录')
+
+    vi.mocked(api.listPushLogs).mockResolvedValue({ total: 3, totalCapped: false, rows })
+    await wrapper.find('[data-testid="pushlog-clear-filters"]').trigger('click')
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    await settle()
+    expect(api.listPushLogs).toHaveBeenLastCalledWith(expect.objectContaining({ source: '', status: '', recipient: '', search: '', from: range }))
+    expect(wrapper.find('[data-testid="pushlog-source"]').element).toHaveProperty('value', '')
+    expect(wrapper.find('[data-testid="pushlog-no-match"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="pushlog-row-11"]').exists()).toBe(true)
   })
 })

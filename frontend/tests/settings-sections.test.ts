@@ -139,7 +139,7 @@ describe('settings: integrations and push', () => {
     expect(api.listAPIKeys).toHaveBeenCalledTimes(2)
   })
 
-  it('saves the push-log retention and the test message account', async () => {
+  it('saves the push-log retention and the test message account, asking before a shorter retention', async () => {
     const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
     const push = wrapper.find('[data-testid="settings-section-push"]')
     expect(push.find('[data-testid="settings-retention"] input').element).toHaveProperty('value', '180')
@@ -148,11 +148,27 @@ describe('settings: integrations and push', () => {
     await push.find('[data-testid="settings-retention"] input').setValue('90')
     await push.find('[data-testid="settings-retention"] input').trigger('change')
     await push.find('[data-testid="settings-admin-account"]').setValue(' lisi ')
+    // Shorter than stored: older log rows would go, so it asks first; cancelled, nothing is saved.
     await push.find('[data-testid="settings-push-save"]').trigger('click')
     await settle()
+    expect(document.querySelector('.retention-confirm')?.textContent).toContain('将保留天数从 180 天改为 90 天')
+    await answer(false)
+    expect(api.savePushSettings).not.toHaveBeenCalled()
+
+    await push.find('[data-testid="settings-push-save"]').trigger('click')
+    await settle()
+    await answer(true)
     expect(api.savePushSettings).toHaveBeenCalledWith({ ...stored, retention_days: 90 })
     expect(api.setPushAdminAccount).toHaveBeenCalledWith('lisi')
     expect(section('push').textContent).not.toContain('保存失败')
+
+    // Saved at 90: saving 90 again, or a longer retention, does not ask.
+    vi.mocked(api.savePushSettings).mockClear()
+    await push.find('[data-testid="settings-retention"] input').setValue('120')
+    await push.find('[data-testid="settings-retention"] input').trigger('change')
+    await push.find('[data-testid="settings-push-save"]').trigger('click')
+    await settle()
+    expect(api.savePushSettings).toHaveBeenCalledWith({ ...stored, retention_days: 120 }) // saved without a question
   })
 
   it('says why a section could not load and retries', async () => {

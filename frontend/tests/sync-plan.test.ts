@@ -138,6 +138,24 @@ describe('sync preview', () => {
     expect(api.listSyncPlanOps).toHaveBeenLastCalledWith(41, { type: 'move_user', state: '', search: '', offset: 0, limit: 50 })
   })
 
+  it('an operation search that finds nothing is "no match" and can be cleared; no operations at all says so', async () => {
+    const { wrapper } = await previewed()
+    vi.mocked(api.listSyncPlanOps).mockResolvedValue({ ops: [], total: 0 })
+    await wrapper.find('[data-testid="op-search"]').setValue('没有这个人')
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    await settle()
+    expect(api.listSyncPlanOps).toHaveBeenLastCalledWith(41, { type: '', state: '', search: '没有这个人', offset: 0, limit: 50 })
+    expect(wrapper.find('[data-testid="op-no-match"]').text()).toContain('没有符合条件的操作')
+    expect(wrapper.find('[data-testid="op-none"]').exists()).toBe(false)
+
+    await wrapper.find('[data-testid="op-clear-filters"]').trigger('click')
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    await settle()
+    expect(api.listSyncPlanOps).toHaveBeenLastCalledWith(41, { type: '', state: '', search: '', offset: 0, limit: 50 })
+    expect(wrapper.find('[data-testid="op-search"]').element).toHaveProperty('value', '')
+    expect(wrapper.find('[data-testid="op-none"]').text()).toContain('这个计划没有要执行的操作')
+  })
+
   it('says when WeCom has not been pulled yet, with a link to Bindings', async () => {
     vi.mocked(api.planSync).mockRejectedValue(new ApiError('corp 7 has not been pulled yet: pull WeCom contacts first (账号绑定 → 拉取)'))
     const { wrapper } = await previewed()

@@ -112,6 +112,12 @@ test('a message posted with a UI-made key is pushed by a UI-made rule, logged, r
   await pushSection.getByTestId('settings-retention').locator('input').fill('90')
   await pushSection.getByTestId('settings-admin-account').fill(state.account)
   await pushSection.getByTestId('settings-push-save').click()
+  // A shorter retention deletes older log rows: Settings asks first.
+  if (state.settings.retention_days > 90) {
+    const box = page.locator('.retention-confirm')
+    await expect(box).toContainText(`将保留天数从 ${state.settings.retention_days} 天改为 90 天`)
+    await box.getByRole('button', { name: '改为 90 天' }).click()
+  }
   await expect(page.locator('.el-message--success', { hasText: '推送设置已保存' })).toBeVisible()
   expect((await rpc<PushSettings>(page.request, 'GetPushSettings')).retention_days).toBe(90)
   expect(await rpc<string>(page.request, 'GetPushAdminAccount')).toBe(state.account)

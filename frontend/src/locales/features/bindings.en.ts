@@ -20,6 +20,8 @@ const en: typeof zhCN = {
     noLocalsBody: 'The local directory has no accounts, so there is nothing to bind WeCom members to. Import a CSV/XLSX file, or create local accounts straight from the WeCom members.',
     noLocalsLink: 'Go to Directory',
     noRows: 'No matching rows',
+    noRowsAtAll: 'No rows at all yet',
+    clearFilters: 'Clear filters and show all',
     staleLocals: 'The local directory now has {count} account(s), but the last match had none. Match again so they are compared.',
   },
   pull: {
@@ -159,6 +161,9 @@ const en: typeof zhCN = {
     unbindTitle: 'Unbind',
     unbindBody: 'Unbind {count} binding(s)? Both sides become unbound; matching again may propose them again (reject to exclude a pair for good).',
     unbindOk: 'Unbind {count}',
+    person: '{name} ({id})',
+    rejectOneBody: 'Reject the binding of local account {local} and WeCom member {wecom}? The binding is removed and the pair will not be suggested again; only a manual binding can restore it.',
+    unbindOneBody: 'Unbind local account {local} from WeCom member {wecom}? Both become unbound; a new match may suggest them again (use “Reject” to exclude the pair for good).',
     createTitle: 'Create local accounts for unbound members',
     createBody: 'Creates a local account for each of the {count} unbound WeCom members (account = userid, departments from their WeCom paths) and binds them.',
     createOk: 'Create {count} account(s)',
@@ -222,6 +227,8 @@ const en: typeof zhCN = {
     applyFailed: 'The import failed: {error}',
     needFile: 'Choose a file first',
     rowsCapped: 'Only the first {count} lines are shown',
+    search: 'Search line, key, account, userid, name or reason',
+    noMatch: 'No line matches “{query}”',
   },
   audit: {
     title: 'Binding history',
@@ -235,6 +242,7 @@ const en: typeof zhCN = {
     note: 'Note',
     stateWithMethod: '{state} ({method})',
     empty: 'No changes yet',
+    noMatch: 'No change recorded for “{filter}”',
     loadFailed: 'Could not read the history: {error}',
     actions: {
       auto_confirm: 'Auto-confirmed',

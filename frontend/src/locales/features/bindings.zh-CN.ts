@@ -18,6 +18,8 @@ export default {
     noLocalsBody: '本地通讯录中还没有账号，没有可以与企业微信成员绑定的对象。先导入 CSV/XLSX；也可以为企业微信成员直接创建本地账号。',
     noLocalsLink: '前往本地通讯录',
     noRows: '没有符合条件的记录',
+    noRowsAtAll: '还没有任何绑定记录',
+    clearFilters: '清除筛选，显示全部',
     staleLocals: '本地通讯录现有 {count} 个账号，但上次匹配时还没有本地账号。请重新匹配，让它们参与比对。',
   },
   pull: {
@@ -157,6 +159,9 @@ export default {
     unbindTitle: '解除绑定',
     unbindBody: '解除 {count} 条绑定？双方都会变为未绑定；重新匹配时可能再次被建议（要永久排除请用“拒绝”）。',
     unbindOk: '解除 {count} 条绑定',
+    person: '{name}（{id}）',
+    rejectOneBody: '拒绝本地账号 {local} 与企业微信成员 {wecom} 的绑定？现有绑定会被解除，这个组合以后也不会再被建议；要恢复只能手动绑定。',
+    unbindOneBody: '解除本地账号 {local} 与企业微信成员 {wecom} 的绑定？双方都会变为未绑定；重新匹配时可能再次被建议（要永久排除请用“拒绝”）。',
     createTitle: '为未绑定成员创建本地账号',
     createBody: '将为 {count} 名未绑定的企业微信成员在本地通讯录中创建账号（账号 = UserID，部门按企业微信路径），并直接绑定。',
     createOk: '创建 {count} 个账号',
@@ -220,6 +225,8 @@ export default {
     applyFailed: '导入失败：{error}',
     needFile: '请先选择文件',
     rowsCapped: '仅显示前 {count} 行',
+    search: '搜索行号、关键字、账号、UserID、姓名或原因',
+    noMatch: '没有与“{query}”匹配的行',
   },
   audit: {
     title: '绑定操作记录',
@@ -233,6 +240,7 @@ export default {
     note: '备注',
     stateWithMethod: '{state}（{method}）',
     empty: '还没有操作记录',
+    noMatch: '“{filter}”还没有操作记录',
     loadFailed: '无法读取操作记录：{error}',
     actions: {
       auto_confirm: '自动确认',

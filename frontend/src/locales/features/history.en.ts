@@ -5,6 +5,9 @@ export default {
   loadFailed: 'Cannot read the sync history: {error}',
   refresh: 'Refresh',
   empty: 'No sync yet.',
+  noMatch: 'No entry matches the filters.',
+  clearFilters: 'Clear filters',
+  goSync: 'Go to Sync',
   filters: {
     direction: 'Direction',
     kind: 'Kind',
@@ -53,6 +56,9 @@ export default {
   resume: 'Resume',
   resumed: 'Resumed run ended: {status}',
   resumeFailed: 'Cannot resume: {error}',
+  resumeTitle: 'Resume sync #{id}',
+  resumeConfirm: 'Resume sync #{id} ({direction})? The {left} operations left (including the ones that failed) will be written to the target as planned, and may include deletions or disables.',
+  cancel: 'Cancel',
   open: 'Report',
   review: 'Open in Sync preview',
   report: {

@@ -5,6 +5,9 @@ export default {
   loadFailed: '无法读取同步记录：{error}',
   refresh: '刷新',
   empty: '还没有同步记录。',
+  noMatch: '没有符合筛选条件的记录。',
+  clearFilters: '清除筛选',
+  goSync: '前往同步预览',
   filters: {
     direction: '方向',
     kind: '类型',
@@ -53,6 +56,9 @@ export default {
   resume: '继续',
   resumed: '继续执行完成：{status}',
   resumeFailed: '无法继续执行：{error}',
+  resumeTitle: '继续执行同步 #{id}',
+  resumeConfirm: '继续执行同步 #{id}（{direction}）？剩余的 {left} 项操作（含之前失败的）将按原计划写入目标端，其中可能有删除或停用。',
+  cancel: '取消',
   open: '报告',
   review: '在同步预览中打开',
   report: {

@@ -4,6 +4,8 @@ export default {
   loadFailed: 'Could not load the push log: {error}',
   refresh: 'Refresh',
   empty: 'No pushes in the selected range',
+  noMatch: 'No push in the chosen dates matches the filters',
+  clearFilters: 'Clear filters (keep the dates)',
   totalCapped: 'more than {n}',
   filters: {
     range: 'Date range',
@@ -60,6 +62,8 @@ export default {
   recallSelected: 'Recall selected ({n})',
   recallConfirmTitle: 'Recall messages',
   recallConfirm: 'Recall these {n} pushes? Recipients will no longer see them.',
+  recallConfirmOne: 'Recall the push “{title}” ({target}, {n} recipients)? Recipients will no longer see it; a recall cannot be undone.',
+  noTitle: '(no title)',
   recallOk: 'Recall',
   cancel: 'Cancel',
   recallDone: '{ok} recalled',

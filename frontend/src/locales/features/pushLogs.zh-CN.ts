@@ -4,6 +4,8 @@ export default {
   loadFailed: '加载推送日志失败：{error}',
   refresh: '刷新',
   empty: '所选范围内没有推送记录',
+  noMatch: '所选日期范围内没有符合筛选条件的推送记录',
+  clearFilters: '清除筛选（保留日期范围）',
   totalCapped: '超过 {n} 条',
   filters: {
     range: '日期范围',
@@ -60,6 +62,8 @@ export default {
   recallSelected: '撤回所选（{n}）',
   recallConfirmTitle: '撤回消息',
   recallConfirm: '确定撤回这 {n} 条推送吗？接收人将看不到这些消息。',
+  recallConfirmOne: '确定撤回推送“{title}”（{target}，{n} 位接收人）吗？接收人将看不到这条消息，撤回后无法恢复。',
+  noTitle: '（无标题）',
   recallOk: '确定撤回',
   cancel: '取消',
   recallDone: '已撤回 {ok} 条',

@@ -60,5 +60,8 @@ export default {
     save: 'Save push settings',
     saved: 'Push settings saved',
     saveFailed: 'Could not save: {error}',
+    shorterTitle: 'Keep the push log for less time',
+    shorterConfirm: 'Change the retention from {from} to {to} days? Push log entries older than {to} days are deleted for good at the next clean-up.',
+    shorterOk: 'Keep {days} days',
   },
 }

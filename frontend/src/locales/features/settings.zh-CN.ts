@@ -62,5 +62,8 @@ export default {
     save: '保存推送设置',
     saved: '推送设置已保存',
     saveFailed: '保存失败：{error}',
+    shorterTitle: '缩短推送日志保留天数',
+    shorterConfirm: '将保留天数从 {from} 天改为 {to} 天？超过 {to} 天的推送日志会在下次自动清理时被永久删除，无法恢复。',
+    shorterOk: '改为 {days} 天',
   },
 }

@@ -148,6 +148,8 @@ export default {
     reason: 'Reason',
     state: 'State',
     empty: 'No operation matches.',
+    none: 'This plan has nothing to do: both sides already agree.',
+    clearFilters: 'Clear filters',
     loadFailed: 'Cannot read the operations: {error}',
     field: 'Field',
     before: 'Before',

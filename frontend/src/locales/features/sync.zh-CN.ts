@@ -148,6 +148,8 @@ export default {
     reason: '原因',
     state: '状态',
     empty: '没有符合条件的操作。',
+    none: '这个计划没有要执行的操作：两边已经一致。',
+    clearFilters: '清除筛选',
     loadFailed: '无法读取操作：{error}',
     field: '字段',
     before: '之前',

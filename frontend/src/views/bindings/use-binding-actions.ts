@@ -47,6 +47,12 @@ export function useBindingActions(corpId: Ref<number | null>, afterChange: () =>
     }
   }
 
+  /** "Name (id)" of one side of a row, or its id alone. */
+  function person(name: string | undefined, id: string | undefined): string {
+    if (!id) return t('bindingsPage.table.none')
+    return name && name !== id ? t('bindingsPage.ask.person', { name, id }) : id
+  }
+
   const counted = (key: string) => (count: number) =>
     count > 0 ? t(`bindingsPage.done.${key}`, { count }) : t('bindingsPage.done.nothing')
 
@@ -54,18 +60,28 @@ export function useBindingActions(corpId: Ref<number | null>, afterChange: () =>
     return change((corp) => api.confirmBindings(corp, rowIds), counted('confirmed'))
   }
 
-  async function reject(rowIds: number[], askFirst: boolean) {
+  /**
+   * A batch asks first; so does one row that is a confirmed binding (rejecting
+   * it breaks the binding), naming both sides. A proposal is rejected at once.
+   */
+  async function reject(rowIds: number[], askFirst: boolean, row?: BindingRow) {
     const count = rowIds.length
-    if (askFirst && !(await ask(t('bindingsPage.ask.rejectTitle'), t('bindingsPage.ask.rejectBody', { count }), t('bindingsPage.ask.rejectOk'), true))) {
+    const body = row
+      ? t('bindingsPage.ask.rejectOneBody', { local: person(row.localName, row.account), wecom: person(row.wecomName, row.userid) })
+      : t('bindingsPage.ask.rejectBody', { count })
+    if (askFirst && !(await ask(t('bindingsPage.ask.rejectTitle'), body, t('bindingsPage.ask.rejectOk'), true))) {
       return false
     }
     return change((corp) => api.rejectBindings(corp, rowIds), counted('rejected'))
   }
 
-  /** Always asks, with the count; the backend wants that count back for a batch. */
-  async function unbind(rowIds: number[]) {
+  /** Always asks, naming the pair of one row or giving the count; the backend wants that count back for a batch. */
+  async function unbind(rowIds: number[], row?: BindingRow) {
     const count = rowIds.length
-    if (!(await ask(t('bindingsPage.ask.unbindTitle'), t('bindingsPage.ask.unbindBody', { count }), t('bindingsPage.ask.unbindOk', { count }), true))) {
+    const body = row
+      ? t('bindingsPage.ask.unbindOneBody', { local: person(row.localName, row.account), wecom: person(row.wecomName, row.userid) })
+      : t('bindingsPage.ask.unbindBody', { count })
+    if (!(await ask(t('bindingsPage.ask.unbindTitle'), body, t('bindingsPage.ask.unbindOk', { count }), true))) {
       return false
     }
     return change((corp) => api.unbindBindings(corp, rowIds, count), counted('unbound'))

@@ -99,6 +99,18 @@ export function useBindingList(corpId: Ref<number | null>) {
   }
 
   const currentPage = computed(() => Math.floor(query.offset / query.limit) + 1)
+  /** A state filter, method or search is set: an empty page is "no match", not "nothing at all". */
+  const filtered = computed(() => query.filter !== 'all' || Boolean(query.method) || Boolean(search.value))
+
+  /** Back to every row: state "all", any method, the search boxes emptied. */
+  function clearFilters(): Promise<void> {
+    clearTimeout(searchTimer)
+    Object.assign(searches, { all: '', local: '', wecom: '' })
+    search.value = ''
+    query.filter = 'all'
+    query.method = ''
+    return firstPage()
+  }
 
   // Every search box feeds one server-side search: all words must appear.
   watch(
@@ -137,6 +149,8 @@ export function useBindingList(corpId: Ref<number | null>) {
     selectedIds,
     expandedIds,
     currentPage,
+    filtered,
+    clearFilters,
     listQuery,
     loadRows,
     loadSummary,

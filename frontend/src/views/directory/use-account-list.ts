@@ -92,6 +92,21 @@ export function useAccountList() {
     }, searchDebounceMs)
   }
 
+  /** The search and the status filter are set (the department is the scope, not a filter). */
+  function filtered(): boolean {
+    return Boolean(filters.search || filters.status)
+  }
+
+  /** Clears the search box and the status filter at once, keeping the department. */
+  function clearFilters(): Promise<void> {
+    clearTimeout(searchTimer)
+    searchText.value = ''
+    filters.search = ''
+    filters.status = ''
+    page.value = 1
+    return load()
+  }
+
   function setPage(value: number): Promise<void> {
     page.value = value
     return load()
@@ -105,5 +120,23 @@ export function useAccountList() {
 
   onBeforeUnmount(() => clearTimeout(searchTimer))
 
-  return { filters, searchText, page, pageSize, rows, total, loading, loadError, loaded, noAccounts, load, setFilters, setSearch, setPage, setPageSize }
+  return {
+    filters,
+    searchText,
+    page,
+    pageSize,
+    rows,
+    total,
+    loading,
+    loadError,
+    loaded,
+    noAccounts,
+    load,
+    setFilters,
+    setSearch,
+    filtered,
+    clearFilters,
+    setPage,
+    setPageSize,
+  }
 }
