@@ -95,6 +95,24 @@ describe('the bindings page before there is anything to review', () => {
     expect(alert).toContain('部分部门失败')
     expect(alert).toContain('errcode 60011')
   })
+
+  it('shows a bilingual stored pull error in the UI language only', async () => {
+    document.documentElement.lang = 'zh-CN'
+    vi.mocked(api.getMirrorSummary).mockResolvedValue(
+      mirrorSummary({
+        lastRun: {
+          id: 3, corpId: 1, startedAt: '', finishedAt: '', durationMs: 5, status: 'failed', departments: 0, users: 0, apiCalls: 1,
+          privacyRestricted: false, error: 'department/list（应用 1000002）失败：errcode 60020 ‖ department/list with app 1000002 failed: errcode 60020',
+          failedDepartments: [], trigger: 'manual', startedBy: 'desktop:alice',
+        },
+      }),
+    )
+    const { wrapper } = await mountPage()
+    const alert = wrapper.find('[data-testid="pull-last-failed"]').text()
+    expect(alert).toContain('department/list（应用 1000002）失败：errcode 60020')
+    expect(alert).not.toContain('‖')
+    expect(alert).not.toContain('failed: errcode')
+  })
 })
 
 describe('pulling and matching', () => {
