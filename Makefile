@@ -42,7 +42,9 @@ serve: serve-bin
 
 ## bench: benchmarks, one JSON line per figure
 bench: build
-	@WECOM_BENCH=1 $(GO) test -count=1 -run '^TestBench' -timeout 30m ./... 2>&1 | grep '^{' || true
+	@# -v: go test prints a passing test's stdout (the JSON lines) only when verbose;
+	@# -p 1: one package at a time, so the figures do not compete for the 2 cores.
+	@WECOM_BENCH=1 $(GO) test -v -p 1 -count=1 -run '^TestBench' -timeout 30m ./... 2>&1 | grep '^{' || true
 	@bash build/scripts/desktop-smoke.sh --bench
 
 frontend: deps-npm
