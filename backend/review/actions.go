@@ -11,6 +11,18 @@ import (
 // are; any other row is refused (nothing changes) with what to do instead.
 // It returns how many rows changed.
 func (s *Service) Confirm(ctx context.Context, corpID int64, rowIDs []int64, actor string) (int, error) {
+	return s.editPairs(ctx, corpID, rowIDs, actor, "confirmed", StateConfirmed, func(o *txOps, r *rowRec) error {
+		return o.confirm(r, "")
+	})
+}
+
+// editPairs applies act to the bindings among rowIDs, in one edit. Rows
+// already in state done are left as they are; if any other row is not a
+// binding, nothing changes and the error says what to do instead (verb is
+// the action's participle, for that message). It returns how many rows act
+// changed.
+func (s *Service) editPairs(ctx context.Context, corpID int64, rowIDs []int64, actor, verb, done string,
+	act func(o *txOps, r *rowRec) error) (int, error) {
 	n := 0
 	err := s.edit(ctx, corpID, actor, func(o *txOps) error {
 		rows, err := o.rows(rowIDs)
@@ -18,17 +30,20 @@ func (s *Service) Confirm(ctx context.Context, corpID int64, rowIDs []int64, act
 			return err
 		}
 		for i := range rows {
-			if err := refuseUnlessPair(&rows[i], "confirmed"); err != nil {
-				return err
+			if rows[i].State != done {
+				if err := refuseUnlessPair(&rows[i], verb); err != nil {
+					return err
+				}
 			}
 		}
 		for i := range rows {
-			if rows[i].State == StateProposed {
-				if err := o.confirm(&rows[i], ""); err != nil {
-					return err
-				}
-				n++
+			if rows[i].State == done {
+				continue
 			}
+			if err := act(o, &rows[i]); err != nil {
+				return err
+			}
+			n++
 		}
 		return nil
 	})
@@ -133,43 +148,20 @@ func (s *Service) ConfirmHighConfidence(ctx context.Context, corpID int64, minCo
 // next rematch finds them something else). Rows already rejected are left as
 // they are. It returns how many rows changed.
 func (s *Service) Reject(ctx context.Context, corpID int64, rowIDs []int64, actor string) (int, error) {
-	n := 0
-	err := s.edit(ctx, corpID, actor, func(o *txOps) error {
-		rows, err := o.rows(rowIDs)
-		if err != nil {
+	return s.editPairs(ctx, corpID, rowIDs, actor, "rejected", StateRejected, func(o *txOps, r *rowRec) error {
+		rs := newReason("rejected by "+o.actor+"; never proposed again", ReasonRejectedBy, "actor", o.actor)
+		if err := o.setState(r, StateRejected, r.Method, rs); err != nil {
 			return err
 		}
-		for i := range rows {
-			if rows[i].State != StateRejected {
-				if err := refuseUnlessPair(&rows[i], "rejected"); err != nil {
-					return err
-				}
-			}
+		if err := o.putDecision(r.Account, r.UserID, StateRejected, r.Method, ""); err != nil {
+			return err
 		}
-		for i := range rows {
-			r := &rows[i]
-			if r.State == StateRejected {
-				continue
-			}
-			rs := newReason("rejected by "+o.actor+"; never proposed again", ReasonRejectedBy, "actor", o.actor)
-			if err := o.setState(r, StateRejected, r.Method, rs); err != nil {
-				return err
-			}
-			if err := o.putDecision(r.Account, r.UserID, StateRejected, r.Method, ""); err != nil {
-				return err
-			}
-			if err := o.audit(AuditEntry{Action: ActionReject, Account: r.Account, UserID: r.UserID,
-				FromState: r.State, FromMethod: r.Method, ToState: StateRejected, ToMethod: r.Method}); err != nil {
-				return err
-			}
-			if err := o.releasePair(r.Account, r.UserID); err != nil {
-				return err
-			}
-			n++
+		if err := o.audit(AuditEntry{Action: ActionReject, Account: r.Account, UserID: r.UserID,
+			FromState: r.State, FromMethod: r.Method, ToState: StateRejected, ToMethod: r.Method}); err != nil {
+			return err
 		}
-		return nil
+		return o.releasePair(r.Account, r.UserID)
 	})
-	return n, err
 }
 
 // Unbind removes proposed or confirmed bindings without rejecting them: the
@@ -182,26 +174,10 @@ func (s *Service) Unbind(ctx context.Context, corpID int64, rowIDs []int64, acto
 		return 0, fmt.Errorf("%w: unbinding %d bindings at once must be confirmed; show the admin the count, "+
 			"then call again with confirmCount %d", ErrNeedsConfirmation, len(rowIDs), len(rowIDs))
 	}
-	n := 0
-	err := s.edit(ctx, corpID, actor, func(o *txOps) error {
-		rows, err := o.rows(rowIDs)
-		if err != nil {
-			return err
-		}
-		for i := range rows {
-			if err := refuseUnlessPair(&rows[i], "unbound"); err != nil {
-				return err
-			}
-		}
-		for i := range rows {
-			if err := o.unbind(&rows[i], ""); err != nil {
-				return err
-			}
-			n++
-		}
-		return nil
+	// No row is ever "already unbound": an unbound side is not a binding.
+	return s.editPairs(ctx, corpID, rowIDs, actor, "unbound", "", func(o *txOps, r *rowRec) error {
+		return o.unbind(r, "")
 	})
-	return n, err
 }
 
 // unbind removes a binding and releases both sides.
