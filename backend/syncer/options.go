@@ -184,8 +184,12 @@ func (o Options) Validate(d Direction) error {
 		if spec == "" {
 			continue
 		}
-		if _, err := cronParser.Parse(spec); err != nil {
+		sched, err := cronParser.Parse(spec)
+		if err != nil {
 			return fmt.Errorf("schedule %q is not a cron expression (%v): use 5 fields like \"0 2 * * *\" or @daily / @every 6h", spec, err)
+		}
+		if err := checkInterval(spec, sched); err != nil {
+			return err
 		}
 	}
 	return nil

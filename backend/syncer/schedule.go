@@ -88,6 +88,10 @@ func (sc *Scheduler) Reload(ctx context.Context) error {
 			if e.Spec == "" {
 				continue
 			}
+			if err := validSpec(e.Spec); err != nil { // saved by an older version
+				sc.log.Warn("schedule skipped", "corp", e.CorpID, "direction", e.Direction, "spec", e.Spec, "err", err)
+				continue
+			}
 			if _, err := c.AddFunc(e.Spec, func() { sc.RunOnce(context.Background(), e.CorpID, e.Direction, e.Full, TriggerSchedule) }); err != nil {
 				return fmt.Errorf("corp %d %s schedule %q: %w", e.CorpID, e.Direction, e.Spec, err)
 			}

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"strings"
 	"testing"
 	"time"
+
+	"wecom-bridge/backend/usererr"
 )
 
 type recNotifier struct {
@@ -68,6 +71,8 @@ func TestScheduledRunAppliesOnlyWhenSafe(t *testing.T) {
 
 func TestSchedulerRegistersAndFires(t *testing.T) {
 	e := newEnv(t, testOrg())
+	defer func(m time.Duration) { MinScheduleInterval = m }(MinScheduleInterval)
+	MinScheduleInterval = time.Second // lets @every 1s fire within the test
 	fired := make(chan bool, 4)
 	planner := func(_ context.Context, _ int64, _ Direction, full bool) (Inputs, Targets, error) {
 		select {
@@ -100,5 +105,24 @@ func TestSchedulerRegistersAndFires(t *testing.T) {
 	e.svc.SetOptions(e.ctx, e.corpID, ToWeCom, o)
 	if err := sc.Reload(e.ctx); err != nil || len(sc.Entries()) != 0 {
 		t.Fatalf("reload: %v %+v", err, sc.Entries())
+	}
+}
+
+// Schedules that fire more often than every five minutes are refused, in
+// both languages, whether written as @every or as a 5-field expression.
+func TestScheduleRefusesIntervalsUnderFiveMinutes(t *testing.T) {
+	e := newEnv(t, testOrg())
+	for _, spec := range []string{"@every 1s", "@every 4m59s", "* * * * *", "*/2 * * * *", "0,1 2 * * *", "1,58 2,3 * * *"} {
+		o := e.options(ToWeCom, func(o *Options) { o.Schedule = Schedule{ForceCron: spec} })
+		err := e.svc.SetOptions(e.ctx, e.corpID, ToWeCom, o)
+		if !usererr.Is(err, "schedule_too_often") || !strings.Contains(err.Error(), "最小间隔") || !strings.Contains(err.Error(), "minimum of 5m0s") {
+			t.Errorf("%q must be refused with a bilingual error, got %v", spec, err)
+		}
+	}
+	for _, spec := range []string{"@every 5m", "*/5 * * * *", "0 2 * * *", "@hourly", "@daily", "0,30 * * * *", "58 2,4 * * *"} {
+		o := e.options(ToWeCom, func(o *Options) { o.Schedule = Schedule{Cron: spec} })
+		if err := e.svc.SetOptions(e.ctx, e.corpID, ToWeCom, o); err != nil {
+			t.Errorf("%q runs at most every 5 minutes and is accepted: %v", spec, err)
+		}
 	}
 }
