@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/gofrs/flock"
 )
@@ -14,8 +16,13 @@ import (
 // EnvVar overrides the default data directory when --data is not given.
 const EnvVar = "WECOM_BRIDGE_DATA"
 
+// DirMode is the data directory's mode: it holds the secrets' key, the
+// database and the logs, so only the owner may list or enter it.
+const DirMode os.FileMode = 0o700
+
 // Resolve returns the data directory: the flag value, else $WECOM_BRIDGE_DATA,
-// else os.UserConfigDir()/wecom-bridge. The result is absolute.
+// else os.UserConfigDir()/wecom-bridge. The result is absolute, exists, and
+// has DirMode (an existing directory with wider permissions is narrowed).
 func Resolve(flagValue string) (string, error) {
 	dir := flagValue
 	if dir == "" {
@@ -32,31 +39,78 @@ func Resolve(flagValue string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := os.MkdirAll(abs, 0o700); err != nil {
+	if err := os.MkdirAll(abs, DirMode); err != nil {
 		return "", fmt.Errorf("create data directory %s: %w", abs, err)
+	}
+	if err := Narrow(abs, DirMode); err != nil {
+		return "", err
 	}
 	return abs, nil
 }
 
-// Lock is an exclusive, process-wide lock on a data directory.
-type Lock struct{ fl *flock.Flock }
+// Narrow removes the permission bits of path beyond mode (group and others),
+// so a directory or file made by an older version or another tool is fixed
+// at start. It never widens. On Windows permission bits do not apply.
+func Narrow(path string, mode os.FileMode) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if fi.Mode().Perm()&^mode == 0 {
+		return nil
+	}
+	if err := os.Chmod(path, fi.Mode().Perm()&mode); err != nil {
+		return fmt.Errorf("restrict permissions of %s to %o: %w", path, mode, err)
+	}
+	return nil
+}
+
+// Lock is an exclusive, process-wide lock on a data directory: an OS lock on
+// <dir>/.lock plus, where the OS allows it, on the directory itself. The
+// directory lock is what keeps a second process out even if someone deletes
+// .lock; on Windows the held .lock cannot be deleted.
+type Lock struct {
+	fl  *flock.Flock
+	dir dirLock
+}
 
 // ErrLocked means another wecom-bridge process holds the data directory.
 var ErrLocked = errors.New("data directory is in use")
 
-// Acquire takes the lock on <dir>/.lock without waiting. The OS releases it
-// if the process dies, so a crash never leaves a stale lock behind.
+// Acquire takes the lock without waiting. The OS releases it if the process
+// dies, so a crash never leaves a stale lock behind. The holder's process id
+// is written to .lock so the refusal can name it.
 func Acquire(dir string) (*Lock, error) {
-	fl := flock.New(filepath.Join(dir, ".lock"))
-	ok, err := fl.TryLock()
+	dl, ok, err := lockDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("lock data directory %s: %w", dir, err)
 	}
 	if !ok {
-		return nil, fmt.Errorf("%w: another wecom-bridge is already running on %s. "+
-			"Close it first, or start this one with a different --data directory", ErrLocked, dir)
+		return nil, lockedErr(dir)
 	}
-	return &Lock{fl: fl}, nil
+	path := filepath.Join(dir, ".lock")
+	fl := flock.New(path, flock.SetPermissions(0o600))
+	ok, err = fl.TryLock()
+	if err != nil || !ok {
+		dl.unlock()
+		if err != nil {
+			return nil, fmt.Errorf("lock data directory %s: %w", dir, err)
+		}
+		return nil, lockedErr(dir)
+	}
+	_ = os.WriteFile(path, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600)
+	return &Lock{fl: fl, dir: dl}, nil
+}
+
+func lockedErr(dir string) error {
+	who := "another wecom-bridge"
+	if b, err := os.ReadFile(filepath.Join(dir, ".lock")); err == nil {
+		if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && pid > 0 {
+			who = fmt.Sprintf("another wecom-bridge (process %d)", pid)
+		}
+	}
+	return fmt.Errorf("%w: %s is already running on %s. "+
+		"Close it first, or start this one with a different --data directory", ErrLocked, who, dir)
 }
 
 // Release frees the lock.
@@ -64,5 +118,7 @@ func (l *Lock) Release() error {
 	if l == nil || l.fl == nil {
 		return nil
 	}
-	return l.fl.Unlock()
+	err := l.fl.Unlock()
+	l.dir.unlock()
+	return err
 }

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"wecom-bridge/backend/datadir"
 )
 
 //go:embed migrations/*.sql
@@ -131,5 +133,5 @@ func (s *Store) Backup(ctx context.Context, label string) (string, error) {
 	if _, err := s.DB.ExecContext(ctx, `VACUUM INTO ?`, dst); err != nil {
 		return "", err
 	}
-	return dst, nil
+	return dst, datadir.Narrow(dst, FileMode)
 }

@@ -11,6 +11,9 @@ import (
 	"path/filepath"
 
 	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/datadir"
+	"wecom-bridge/backend/usererr"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
 )
 
@@ -49,10 +52,13 @@ func Open(ctx context.Context, dataDir string) (*Store, error) {
 
 // openWith opens the store applying the given migrations (tests pass their own).
 func openWith(ctx context.Context, dataDir string, all []Migration) (*Store, error) {
-	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+	if err := os.MkdirAll(dataDir, datadir.DirMode); err != nil {
 		return nil, fmt.Errorf("create data directory %s: %w", dataDir, err)
 	}
 	path := filepath.Join(dataDir, FileName)
+	if err := prepareFile(dataDir, path); err != nil {
+		return nil, err
+	}
 	db, err := sqlx.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -69,7 +75,52 @@ func openWith(ctx context.Context, dataDir string, all []Migration) (*Store, err
 		db.Close()
 		return nil, err
 	}
+	if err := narrowFiles(path); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// FileMode is the mode of bridge.db and its -wal and -shm files: they hold
+// the encrypted secrets, the directory and the push logs.
+const FileMode os.FileMode = 0o600
+
+// prepareFile refuses an empty bridge.db (SQLite would take a truncated file
+// or a failed copy for a new database and start over silently) and creates a
+// missing one with FileMode, so SQLite's -wal and -shm inherit it.
+func prepareFile(dataDir, path string) error {
+	if err := datadir.Narrow(dataDir, datadir.DirMode); err != nil {
+		return err
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.Size() == 0:
+		return usererr.Newf("empty_database",
+			"数据库文件 %[1]s 是空的（0 字节）：可能被截断或复制失败。请从 %[2]s 中的备份恢复它，或将它移走后重新启动以新建数据库",
+			"the database file %[1]s is empty (0 bytes): it was probably truncated or a copy failed. Restore it from a backup in %[2]s, or move it away and start again to create a new database",
+			path, filepath.Join(dataDir, "backups"))
+	case err == nil:
+		return nil
+	case !errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, FileMode)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// narrowFiles gives the database and its WAL/SHM FileMode (files made by an
+// older version were 0644).
+func narrowFiles(path string) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := datadir.Narrow(p, FileMode); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // OpenMemoryForTest is not provided on purpose: tests use a real file in t.TempDir().

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"wecom-bridge/backend/usererr"
 )
 
 func openTemp(t *testing.T) *Store {
@@ -183,4 +186,66 @@ func TestTokenRepoRoundTrip(t *testing.T) {
 	if tok != "" {
 		t.Fatal("token not deleted")
 	}
+}
+
+// A 0-byte bridge.db (a truncated file, a failed copy) is refused with a hint
+// instead of being taken for a new database, and is left as it was.
+func TestEmptyDatabaseFileIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(context.Background(), dir)
+	if !usererr.Is(err, "empty_database") || !strings.Contains(err.Error(), "backups") || !strings.Contains(err.Error(), "0 字节") {
+		t.Fatalf("want the empty_database refusal naming the backups, got %v", err)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() != 0 {
+		t.Fatalf("the empty file must be left untouched: %v %v", fi, err)
+	}
+}
+
+// The data directory is 0700 and bridge.db, -wal and -shm are 0600, both for
+// a new database and for one an older version left world-readable.
+func TestDatabaseFilesArePrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no permission bits")
+	}
+	check := func(s *Store) {
+		t.Helper()
+		if fi, _ := os.Stat(s.DataDir); fi.Mode().Perm() != 0o700 {
+			t.Errorf("data directory mode %o, want 700", fi.Mode().Perm())
+		}
+		for _, p := range []string{s.Path, s.Path + "-wal", s.Path + "-shm"} {
+			fi, err := os.Stat(p)
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			if fi.Mode().Perm() != 0o600 {
+				t.Errorf("%s mode %o, want 600", filepath.Base(p), fi.Mode().Perm())
+			}
+		}
+	}
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "data")
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetSetting(ctx, "k", "v") // makes sure the WAL exists
+	check(s)
+	s.Close()
+
+	// An older version left the files world-readable: fixed at the next start.
+	os.Chmod(dir, 0o755)
+	for _, p := range []string{s.Path, s.Path + "-wal", s.Path + "-shm"} {
+		os.Chmod(p, 0o644)
+	}
+	s, err = Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.SetSetting(ctx, "k", "v2")
+	check(s)
 }
