@@ -6,15 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"wecom-bridge/backend/tabular"
 )
 
 // record is one row of an import file with its line number (1-based; the
 // header is line 1). For CSV it is the line the row starts on, which is also
 // Excel's row number unless a cell holds a line break.
-type record struct {
-	Line  int
-	Cells []string
-}
+type record = tabular.Row
 
 // table is an import file read into rows, before any validation.
 type table struct {
@@ -23,6 +22,9 @@ type table struct {
 	Encoding  string // CSV only
 	Delimiter string // CSV only: "comma" or "tab"
 	Sheet     string // XLSX only
+	// CSV: a row with fewer fields than the header is refused (in XLSX
+	// trailing empty cells are simply left out).
+	CSV bool
 }
 
 // sniffDelimiter picks tab when the header line has more tabs than commas.
@@ -49,7 +51,9 @@ func readCSV(data []byte) (*table, error) {
 	r.LazyQuotes = true    // a stray " in a name should not sink the whole file
 	r.ReuseRecord = false
 	// One row a line, unless cells hold line breaks: sized once, not grown.
-	t := &table{Encoding: enc, Delimiter: "comma", Rows: make([]record, 0, bytes.Count(text, []byte{'\n'}))}
+	t := &table{Encoding: enc, Delimiter: "comma", CSV: true,
+		Rows: make([]record, 0, min(bytes.Count(text, []byte{'\n'}), tabular.MaxRows))}
+	var lim tabular.Limiter
 	if delim == '\t' {
 		t.Delimiter = "tab"
 	}
@@ -67,15 +71,23 @@ func readCSV(data []byte) (*table, error) {
 			return nil, fmt.Errorf("read the CSV file: %w", err)
 		}
 		line, _ := r.FieldPos(0)
-		rec := record{Line: line, Cells: cells}
 		if first {
 			if line != 1 {
 				return nil, fmt.Errorf("line 1 of the file is empty; the header (account,name,…) must be on line 1")
 			}
-			t.Header, first = rec, false
+			if len(cells) > tabular.MaxColumns && !isBlank(cells[tabular.MaxColumns:]) {
+				return nil, tabular.TooManyColumns(1)
+			}
+			t.Header, first = record{Line: line, Cells: cells}, false
 			continue
 		}
-		t.Rows = append(t.Rows, rec)
+		cells, keep, err := lim.Keep(line, cells)
+		if err != nil {
+			return nil, err
+		}
+		if keep {
+			t.Rows = append(t.Rows, record{Line: line, Cells: cells})
+		}
 	}
 	if first {
 		return nil, fmt.Errorf("the file is empty; it needs a header on line 1 (e.g. 账号,姓名,部门) and one row per account")
@@ -83,13 +95,16 @@ func readCSV(data []byte) (*table, error) {
 	return t, nil
 }
 
+// writeCSV writes rows through tabular's CSV writer: a BOM so Excel opens it
+// as UTF-8, and formula-like cells as text (the import takes that off again).
 func writeCSV(w io.Writer, rows [][]string) error {
-	if _, err := w.Write(utf8BOM); err != nil { // so Excel opens it as UTF-8
-		return err
+	cw := tabular.NewCSVWriter(w)
+	for _, r := range rows {
+		if err := cw.Write(r); err != nil {
+			return fmt.Errorf("write the CSV file: %w", err)
+		}
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.WriteAll(rows); err != nil {
+	if err := cw.Flush(); err != nil {
 		return fmt.Errorf("write the CSV file: %w", err)
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
@@ -125,14 +126,14 @@ func cleanInput(in AccountInput) (AccountInput, error) {
 	if in.Name == "" {
 		return in, fieldErr("name", "name is empty; type the person's name")
 	}
-	if n := len([]rune(in.Name)); n > 64 {
-		return in, fieldErr("name", "name is %d characters long; WeCom allows at most 64", n)
-	}
 	in.EmployeeNo = strings.TrimSpace(in.EmployeeNo)
 	in.Position = strings.TrimSpace(in.Position)
-	for _, f := range [][2]string{{"name", in.Name}, {"employee_no", in.EmployeeNo}, {"position", in.Position}} {
-		if hasControl(f[1]) {
-			return in, fieldErr(f[0], "%q contains a line break or another control character; retype it", f[1])
+	for _, f := range []struct {
+		c column
+		v string
+	}{{colName, in.Name}, {colEmployeeNo, in.EmployeeNo}, {colPosition, in.Position}} {
+		if is := checkText(f.c, f.v); is != nil {
+			return in, is.fieldError(f.c.String())
 		}
 	}
 	if in.Mobile, is = normalizeMobile(in.Mobile); is != nil {
@@ -140,6 +141,10 @@ func cleanInput(in AccountInput) (AccountInput, error) {
 	}
 	if in.Email, is = checkEmail(in.Email); is != nil {
 		return in, is.fieldError("email")
+	}
+	if len(in.DeptIDs) > maxDeptsPerAccount {
+		return in, newIssue(ProblemTooManyDepts, fmt.Sprintf("%d departments are chosen; WeCom allows at most %d per member",
+			len(in.DeptIDs), maxDeptsPerAccount), "limit", strconv.Itoa(maxDeptsPerAccount)).fieldError("department")
 	}
 	seen := map[int64]bool{}
 	for _, d := range in.DeptIDs {

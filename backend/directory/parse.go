@@ -2,8 +2,12 @@ package directory
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+
+	"wecom-bridge/backend/tabular"
 )
 
 // parsed is the validated content of an import file.
@@ -22,7 +26,13 @@ type parsed struct {
 // on several rows rejects all of them: which row is right is the admin's call.
 func parseRows(t *table, h headerMap) parsed {
 	p := parsed{seen: make(map[string]int, len(t.Rows)), rows: make([]ImportRow, 0, len(t.Rows))}
-	dups := map[string][]int{} // account key → every line naming it, for accounts on several lines
+	dups := map[string]*dupLines{} // account key → its lines, for accounts on several lines
+	// A CSV row must have a cell for every column the header names: a row cut
+	// short would otherwise read as empty cells and clear those fields.
+	need := 0
+	for _, i := range h {
+		need = max(need, i+1)
+	}
 	// Department cells repeat across thousands of rows: parse each distinct
 	// cell once and share the (read-only) result.
 	type deptCell struct {
@@ -37,7 +47,7 @@ func parseRows(t *table, h headerMap) parsed {
 		p.dataRows++
 		cell := func(c column) string {
 			if i := h[c]; i >= 0 && i < len(rec.Cells) {
-				return strings.TrimSpace(rec.Cells[i])
+				return strings.TrimSpace(tabular.Undefuse(strings.TrimSpace(rec.Cells[i])))
 			}
 			return ""
 		}
@@ -55,14 +65,22 @@ func parseRows(t *table, h headerMap) parsed {
 		if row.Name == "" {
 			bad(colName, newIssue(ProblemNameEmpty, "name is empty: fill in the name (姓名) column"))
 		}
-		for _, f := range []struct {
-			col column
-			v   string
-		}{{colName, row.Name}, {colEmployeeNo, row.EmployeeNo}, {colPosition, row.Position}} {
-			if hasControl(f.v) {
-				bad(f.col, newIssue(ProblemControlChar,
-					fmt.Sprintf("%s %q contains a line break or another control character; retype it", f.col, f.v),
-					"field", f.col.String(), "value", f.v))
+		if t.CSV && len(rec.Cells) < need {
+			missing := column(0)
+			for c := column(0); c < numColumns; c++ {
+				if h[c] >= len(rec.Cells) {
+					missing = c
+					break
+				}
+			}
+			bad(missing, newIssue(ProblemRowShort, fmt.Sprintf("the row has %d fields but the header has %d, so %s and the columns after it have no cell; "+
+				"add the missing commas (an empty cell is fine) or fill them in, so that nothing is cleared by mistake",
+				len(rec.Cells), need, missing.label()), "fields", strconv.Itoa(len(rec.Cells)), "expected", strconv.Itoa(need),
+				"missing", missing.String()))
+		}
+		for _, c := range []column{colName, colEmployeeNo, colPosition} {
+			if is := checkText(c, cell(c)); is != nil {
+				bad(c, is)
 			}
 		}
 		var is *issue
@@ -88,10 +106,10 @@ func parseRows(t *table, h headerMap) parsed {
 			k := accountKey(row.Account)
 			if first, ok := p.seen[k]; !ok {
 				p.seen[k] = rec.Line
-			} else if dups[k] == nil {
-				dups[k] = []int{first, rec.Line}
+			} else if d := dups[k]; d == nil {
+				dups[k] = &dupLines{first: first, count: 2, examples: []int{first, rec.Line}}
 			} else {
-				dups[k] = append(dups[k], rec.Line)
+				d.add(rec.Line)
 			}
 		}
 		if len(problems) > 0 {
@@ -106,30 +124,75 @@ func parseRows(t *table, h headerMap) parsed {
 	return p
 }
 
-// rejectDuplicates rejects every row of an account that is on several lines,
-// naming all of them, and keeps the rejections in line order.
-func rejectDuplicates(p *parsed, dups map[string][]int) {
-	problem := func(account string, line int) Problem {
-		lines := dups[accountKey(account)]
-		others := make([]int, 0, len(lines)-1)
-		for _, l := range lines {
-			if l != line {
-				others = append(others, l)
-			}
-		}
-		return newIssue(ProblemAccountDuplicate,
-			fmt.Sprintf("account %s appears on lines %s; keep one of these rows and import again", account, listLines(lines)),
-			"account", account, "lines", joinLines(lines), "others", joinLines(others)).problem(colAccount.String())
+// maxDupExamples is how many lines a duplicate's problem names: the report
+// stays linear in the file however often one account repeats.
+const maxDupExamples = 5
+
+// dupLines are the lines of an account named on several lines: the first,
+// how many, and the first few (first included) as examples.
+type dupLines struct {
+	first, count int
+	examples     []int
+	problems     map[int]Problem // one per example line, made once
+	rest         *Problem        // shared by every other line
+}
+
+func (d *dupLines) add(line int) {
+	d.count++
+	if len(d.examples) < maxDupExamples+1 {
+		d.examples = append(d.examples, line)
 	}
+}
+
+// problem is the duplicate problem of one line: it names the first line, the
+// count and up to maxDupExamples other lines. Lines past the examples share
+// one Problem, so 5,000 repeats cost 5,000 small rejections, not 25 million
+// line numbers.
+func (d *dupLines) problem(account string, line int) Problem {
+	if p, ok := d.problems[line]; ok {
+		return p
+	}
+	if d.rest != nil && !slices.Contains(d.examples, line) {
+		return *d.rest
+	}
+	others := make([]int, 0, maxDupExamples)
+	for _, l := range d.examples {
+		if l != line && len(others) < maxDupExamples {
+			others = append(others, l)
+		}
+	}
+	more := ""
+	if n := d.count - 1 - len(others); n > 0 {
+		more = fmt.Sprintf(" and %d more", n)
+	}
+	p := newIssue(ProblemAccountDuplicate,
+		fmt.Sprintf("account %s is on %d lines; the other lines include %s%s: keep one of these rows and import again",
+			account, d.count, listLines(others), more),
+		"account", account, "first", strconv.Itoa(d.first), "count", strconv.Itoa(d.count), "others", joinLines(others)).
+		problem(colAccount.String())
+	if slices.Contains(d.examples, line) {
+		if d.problems == nil {
+			d.problems = map[int]Problem{}
+		}
+		d.problems[line] = p
+	} else {
+		d.rest = &p
+	}
+	return p
+}
+
+// rejectDuplicates rejects every row of an account that is on several lines,
+// and keeps the rejections in line order.
+func rejectDuplicates(p *parsed, dups map[string]*dupLines) {
 	for i, r := range p.rejected { // rows already rejected for other reasons
-		if r.Account != "" && dups[accountKey(r.Account)] != nil {
-			p.rejected[i].Problems = append([]Problem{problem(r.Account, r.Line)}, r.Problems...)
+		if d := dups[accountKey(r.Account)]; r.Account != "" && d != nil {
+			p.rejected[i].Problems = append([]Problem{d.problem(r.Account, r.Line)}, r.Problems...)
 		}
 	}
 	kept := p.rows[:0]
 	for _, r := range p.rows {
-		if dups[accountKey(r.Account)] != nil {
-			p.rejected = append(p.rejected, Rejection{Line: r.Line, Account: r.Account, Problems: []Problem{problem(r.Account, r.Line)}})
+		if d := dups[accountKey(r.Account)]; d != nil {
+			p.rejected = append(p.rejected, Rejection{Line: r.Line, Account: r.Account, Problems: []Problem{d.problem(r.Account, r.Line)}})
 			continue
 		}
 		kept = append(kept, r)

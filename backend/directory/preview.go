@@ -7,11 +7,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/tabular"
 )
 
 // ErrNoDataRows is returned by Preview for a file without data rows: an empty
@@ -25,7 +28,15 @@ const keepPreviews = 5
 // PreviewFile reads path and previews its import. The file name is taken
 // from path unless opts gives one.
 func (s *Service) PreviewFile(ctx context.Context, path string, opts ImportOptions) (*Preview, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read the import file: %w", err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > tabular.MaxFileBytes {
+		return nil, tabular.TooLarge(fi.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, tabular.MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read the import file: %w", err)
 	}
@@ -40,6 +51,9 @@ func (s *Service) PreviewFile(ctx context.Context, path string, opts ImportOptio
 // returned ID. An error means the whole file is unusable; problems of single
 // rows are listed in Preview.Rejected instead.
 func (s *Service) Preview(ctx context.Context, data []byte, opts ImportOptions) (*Preview, error) {
+	if len(data) > tabular.MaxFileBytes {
+		return nil, tabular.TooLarge(int64(len(data)))
+	}
 	format, err := detectFormat(data, opts)
 	if err != nil {
 		return nil, err

@@ -83,7 +83,7 @@ func TestControlCharactersAndMultiLineCells(t *testing.T) {
 		t.Fatalf("rejected = %+v", pv.Rejected)
 	}
 	if p := pv.Rejected[0].Problems[0]; p.Code != ProblemControlChar ||
-		!reflect.DeepEqual(p.Args, map[string]string{"field": "position", "value": "高级\n工程师"}) {
+		!reflect.DeepEqual(p.Args, map[string]string{"field": "position", "value": `高级\n工程师`, "char": "U+000A"}) {
 		t.Fatalf("control character problem = %+v", p)
 	}
 }
@@ -107,19 +107,19 @@ func TestDuplicateAccountsRejectEveryLineAndNameThem(t *testing.T) {
 	for i, line := range []int{2, 4, 6} {
 		r := pv.Rejected[i]
 		if r.Line != line || r.Problems[0].Field != "account" ||
-			!strings.Contains(r.Problems[0].Message, "appears on lines 2, 4 and 6; keep one of these rows") {
+			!strings.Contains(r.Problems[0].Message, "is on 3 lines; the other lines include") {
 			t.Errorf("rejection %d = %+v", i, r)
 		}
 		others := map[int]string{2: "4, 6", 4: "2, 6", 6: "2, 4"}[line]
 		if p := r.Problems[0]; p.Code != ProblemAccountDuplicate || !reflect.DeepEqual(p.Args,
-			map[string]string{"account": r.Account, "lines": "2, 4, 6", "others": others}) {
+			map[string]string{"account": r.Account, "first": "2", "count": "3", "others": others}) {
 			t.Errorf("rejection %d code %s args %v", i, p.Code, p.Args)
 		}
 	}
 	// A duplicate row with another problem lists both, the duplicate first.
 	pv = mustPreview(t, s, csvLines("account,name,mobile", "a1,甲,1", "a1,甲,"), ImportOptions{})
 	if len(pv.Rejected) != 2 || len(pv.Rejected[0].Problems) != 2 || pv.Rejected[0].Problems[1].Field != "mobile" ||
-		!strings.Contains(pv.Rejected[0].Problems[0].Message, "appears on lines 2 and 3") || len(pv.Rejected[1].Problems) != 1 {
+		!strings.Contains(pv.Rejected[0].Problems[0].Message, "is on 2 lines; the other lines include 3:") || len(pv.Rejected[1].Problems) != 1 {
 		t.Fatalf("rejected = %+v", pv.Rejected)
 	}
 }

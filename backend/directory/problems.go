@@ -12,7 +12,11 @@ const (
 	ProblemAccountControl    = "account_control"     // value
 	ProblemAccountTooLong    = "account_too_long"    // value, length
 	ProblemNameEmpty         = "name_empty"          // (none)
-	ProblemControlChar       = "control_char"        // field (a column: name, employee_no, position), value
+	ProblemControlChar       = "control_char"        // field (a column: name, employee_no, position), value, char (U+202E)
+	ProblemTooLong           = "too_long"            // field, value (shortened), length, limit
+	ProblemDeptTooDeep       = "dept_too_deep"       // value (the path), depth, limit
+	ProblemTooManyDepts      = "too_many_depts"      // limit
+	ProblemRowShort          = "row_short"           // fields (the row's), expected (the header's), missing (first column without a cell)
 	ProblemMobileInvalid     = "mobile_invalid"      // value
 	ProblemEmailInvalid      = "email_invalid"       // value
 	ProblemStatusUnknown     = "status_unknown"      // value
@@ -21,8 +25,9 @@ const (
 	ProblemDeptNameForbidden = "dept_name_forbidden" // value, char, forbidden (every refused character)
 	ProblemDeptNameControl   = "dept_name_control"   // value
 	ProblemDeptNameTooLong   = "dept_name_too_long"  // value, length
-	// ProblemAccountDuplicate: account, lines (every line naming it), others
-	// (the lines other than this row's); lines are joined by ", ".
+	// ProblemAccountDuplicate: account, first (its first line), count (lines
+	// naming it), others (up to maxDupExamples other lines, joined by ", ").
+	// Previews stored before counts have lines (every line) instead.
 	ProblemAccountDuplicate = "account_duplicate"
 )
 

@@ -21,7 +21,7 @@ func normalizeMobile(raw string) (string, *issue) {
 		return s, nil
 	}
 	bad := newIssue(ProblemMobileInvalid, fmt.Sprintf("mobile %q is not a valid mobile number: use 11 digits starting 13–19 "+
-		"(mainland China, +86 optional) or + and the country code, e.g. +852 9123 4567", raw), "value", raw)
+		"(mainland China, +86 optional) or + and the country code, e.g. +852 9123 4567", shorten(raw)), "value", shorten(raw))
 	var groups []string
 	cur := strings.Builder{}
 	plus := false
@@ -96,8 +96,8 @@ func checkEmail(raw string) (string, *issue) {
 	if s == "" || validEmail(s) {
 		return s, nil
 	}
-	return "", newIssue(ProblemEmailInvalid, fmt.Sprintf("email %q is not a valid address (expected name@example.com)", raw),
-		"value", raw)
+	return "", newIssue(ProblemEmailInvalid, fmt.Sprintf("email %q is not a valid address (expected name@example.com)", shorten(raw)),
+		"value", shorten(raw))
 }
 
 // parseStatus reads the status column: empty means active.
@@ -109,7 +109,7 @@ func parseStatus(raw string) (Status, *issue) {
 		return StatusResigned, nil
 	}
 	return "", newIssue(ProblemStatusUnknown,
-		fmt.Sprintf("status %q is not known: use active/在职/正常/1 or resigned/离职/0 (empty means active)", raw), "value", raw)
+		fmt.Sprintf("status %q is not known: use active/在职/正常/1 or resigned/离职/0 (empty means active)", shorten(raw)), "value", shorten(raw))
 }
 
 func checkAccount(raw string) (string, *issue) {
@@ -119,15 +119,15 @@ func checkAccount(raw string) (string, *issue) {
 	}
 	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
 		return "", newIssue(ProblemAccountSpace,
-			fmt.Sprintf("account %q contains a space: an account is a login and cannot contain spaces", raw), "value", raw)
+			fmt.Sprintf("account %q contains a space: an account is a login and cannot contain spaces", shorten(raw)), "value", shorten(raw))
 	}
-	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
-		return "", newIssue(ProblemAccountControl, fmt.Sprintf("account %q contains a control character; retype it", raw),
-			"value", raw)
+	if strings.IndexFunc(s, invisible) >= 0 {
+		return "", newIssue(ProblemAccountControl, fmt.Sprintf("account %q contains a control character or an invisible mark; retype it", shorten(s)),
+			"value", shorten(s))
 	}
 	if n := len([]rune(s)); n > 64 {
-		return "", newIssue(ProblemAccountTooLong, fmt.Sprintf("account %q is %d characters long; WeCom allows at most 64", raw, n),
-			"value", raw, "length", strconv.Itoa(n))
+		return "", newIssue(ProblemAccountTooLong, fmt.Sprintf("account %q is %d characters long; WeCom allows at most 64", shorten(s), n),
+			"value", shorten(s), "length", strconv.Itoa(n))
 	}
 	return s, nil
 }
@@ -146,16 +146,16 @@ func checkDeptName(raw string) (string, *issue) {
 	if i := strings.IndexAny(s, deptNameForbidden); i >= 0 {
 		r := []rune(s[i:])[0]
 		return "", newIssue(ProblemDeptNameForbidden, fmt.Sprintf("department name %q contains %q; department names cannot contain any of %s "+
-			"(/ and ; separate paths in import files, the rest WeCom refuses)", s, r, deptNameForbidden),
-			"value", s, "char", string(r), "forbidden", deptNameForbidden)
+			"(/ and ; separate paths in import files, the rest WeCom refuses)", shorten(s), r, deptNameForbidden),
+			"value", shorten(s), "char", string(r), "forbidden", deptNameForbidden)
 	}
-	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
-		return "", newIssue(ProblemDeptNameControl, fmt.Sprintf("department name %q contains a control character; retype it", s),
-			"value", s)
+	if strings.IndexFunc(s, invisible) >= 0 {
+		return "", newIssue(ProblemDeptNameControl, fmt.Sprintf("department name %q contains a control character or an invisible mark; retype it", shorten(s)),
+			"value", shorten(s))
 	}
 	if n := len([]rune(s)); n > 64 {
-		return "", newIssue(ProblemDeptNameTooLong, fmt.Sprintf("department name %q is %d characters long; WeCom allows at most 64", s, n),
-			"value", s, "length", strconv.Itoa(n))
+		return "", newIssue(ProblemDeptNameTooLong, fmt.Sprintf("department name %q is %d characters long; WeCom allows at most 64", shorten(s), n),
+			"value", shorten(s), "length", strconv.Itoa(n))
 	}
 	return s, nil
 }
@@ -171,12 +171,17 @@ func parseDeptPaths(raw string) ([][]string, *issue) {
 			continue
 		}
 		levels := strings.Split(strings.Trim(part, "/"), "/")
+		if len(levels) > maxDeptDepth {
+			return nil, newIssue(ProblemDeptTooDeep, fmt.Sprintf("department %q has %d levels; WeCom allows at most %d: shorten the path",
+				shorten(part), len(levels), maxDeptDepth), "value", shorten(part), "depth", strconv.Itoa(len(levels)),
+				"limit", strconv.Itoa(maxDeptDepth))
+		}
 		path := make([]string, 0, len(levels))
 		for _, l := range levels {
 			name := strings.TrimSpace(l)
 			if name == "" {
 				return nil, newIssue(ProblemDeptEmptyLevel,
-					fmt.Sprintf("department %q has an empty level between two /; write it as 总部/研发中心/后端组", part), "value", part)
+					fmt.Sprintf("department %q has an empty level between two /; write it as 总部/研发中心/后端组", shorten(part)), "value", shorten(part))
 			}
 			if _, is := checkDeptName(name); is != nil {
 				return nil, is
@@ -185,6 +190,10 @@ func parseDeptPaths(raw string) ([][]string, *issue) {
 		}
 		if k := pathKey(path); !seen[k] {
 			seen[k] = true
+			if len(out) == maxDeptsPerAccount {
+				return nil, newIssue(ProblemTooManyDepts, fmt.Sprintf("the row lists more than %d departments; WeCom allows at most %d per member: keep the ones that matter",
+					maxDeptsPerAccount, maxDeptsPerAccount), "limit", strconv.Itoa(maxDeptsPerAccount))
+			}
 			out = append(out, path)
 		}
 	}

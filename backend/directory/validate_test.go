@@ -88,8 +88,8 @@ func TestIssueCodesAndArgs(t *testing.T) {
 	}{
 		{"empty account", second(checkAccount("  ")), ProblemAccountEmpty, nil},
 		{"account with a space", second(checkAccount("li na")), ProblemAccountSpace, map[string]string{"value": "li na"}},
-		{"account with a control character", second(checkAccount("a\x7fb")), ProblemAccountControl, map[string]string{"value": "a\x7fb"}},
-		{"long account", second(checkAccount(long)), ProblemAccountTooLong, map[string]string{"value": long, "length": "65"}},
+		{"account with a control character", second(checkAccount("a\x7fb")), ProblemAccountControl, map[string]string{"value": `a\x7fb`}},
+		{"long account", second(checkAccount(long)), ProblemAccountTooLong, map[string]string{"value": strings.Repeat("长", 40) + "…", "length": "65"}},
 		{"email", second(checkEmail("liuyang@")), ProblemEmailInvalid, map[string]string{"value": "liuyang@"}},
 		{"status", second(parseStatus("在岗")), ProblemStatusUnknown, map[string]string{"value": "在岗"}},
 		{"mobile", second(normalizeMobile("12345")), ProblemMobileInvalid, map[string]string{"value": "12345"}},
@@ -97,8 +97,8 @@ func TestIssueCodesAndArgs(t *testing.T) {
 		{"empty department name", second(checkDeptName(" ")), ProblemDeptNameEmpty, nil},
 		{"forbidden character", second(parseDeptPaths("总部/研发:后端")), ProblemDeptNameForbidden,
 			map[string]string{"value": "研发:后端", "char": ":", "forbidden": deptNameForbidden}},
-		{"control character in a department", second(checkDeptName("研\x01发")), ProblemDeptNameControl, map[string]string{"value": "研\x01发"}},
-		{"long department", second(checkDeptName(long)), ProblemDeptNameTooLong, map[string]string{"value": long, "length": "65"}},
+		{"control character in a department", second(checkDeptName("研\x01发")), ProblemDeptNameControl, map[string]string{"value": `研\x01发`}},
+		{"long department", second(checkDeptName(long)), ProblemDeptNameTooLong, map[string]string{"value": strings.Repeat("长", 40) + "…", "length": "65"}},
 	}
 	for _, c := range cases {
 		if c.is == nil || c.is.code != c.code || !reflect.DeepEqual(c.is.args, c.args) || c.is.message == "" {

@@ -1,43 +1,43 @@
 package directory
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"wecom-bridge/backend/tabular"
 )
 
 // readXLSX reads the first sheet whose row 1 is a usable header (a workbook
-// may start with an instructions sheet). Cells are read raw, so a mobile
-// typed as a number is 13812345678 rather than 1.38E+10.
+// may start with an instructions sheet), within tabular's limits (unzipped
+// size, rows, columns, text); its temporary files are gone when it returns.
 func readXLSX(data []byte) (*table, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	wb, err := tabular.OpenXLSX(data)
 	if err != nil {
-		return nil, fmt.Errorf("the file cannot be opened as an Excel workbook (%v); save it again as .xlsx or CSV and import again", err)
+		return nil, err
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
+	defer wb.Close()
+	sheets := wb.Sheets()
 	if len(sheets) == 0 {
 		return nil, fmt.Errorf("the workbook has no sheets")
 	}
 	var firstErr error
 	for _, sheet := range sheets {
-		t, err := readSheet(f, sheet)
+		st, err := wb.ReadSheet(sheet)
 		if err != nil {
 			return nil, err
 		}
-		if t == nil {
+		if isBlank(st.Header) && len(st.Rows) == 0 {
 			continue // empty sheet
 		}
-		if _, _, herr := mapHeader(t.Header.Cells); herr != nil {
+		if _, _, herr := mapHeader(st.Header); herr != nil {
 			if firstErr == nil {
 				firstErr = fmt.Errorf("sheet %q: %w", sheet, herr)
 			}
 			continue
 		}
-		return t, nil
+		return &table{Sheet: sheet, Header: record{Line: 1, Cells: st.Header}, Rows: st.Rows}, nil
 	}
 	if firstErr != nil {
 		return nil, firstErr
@@ -45,44 +45,7 @@ func readXLSX(data []byte) (*table, error) {
 	return nil, fmt.Errorf("the workbook is empty; its first sheet needs a header on row 1 (e.g. 账号,姓名,部门) and one row per account")
 }
 
-// readSheet returns nil for a sheet with nothing on row 1 and below.
-func readSheet(f *excelize.File, sheet string) (*table, error) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("read sheet %q: %w", sheet, err)
-	}
-	defer rows.Close()
-	t := &table{Sheet: sheet}
-	line := 0
-	for rows.Next() {
-		line++ // Next steps one row at a time, gaps included, so line is the row number
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fmt.Errorf("sheet %q row %d: %w", sheet, line, err)
-		}
-		if line == 1 {
-			t.Header = record{Line: 1, Cells: cells}
-			continue
-		}
-		t.Rows = append(t.Rows, record{Line: line, Cells: cells})
-	}
-	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("read sheet %q: %w", sheet, err)
-	}
-	if line == 0 || (isBlank(t.Header.Cells) && len(t.Rows) == 0) {
-		return nil, nil
-	}
-	return t, nil
-}
-
-func isBlank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
+func isBlank(cells []string) bool { return tabular.IsBlank(cells) }
 
 // writeXLSX streams rows into one sheet. Every cell is written as text, so
 // Excel keeps leading zeros of employee numbers and full mobile numbers.

@@ -1,15 +1,15 @@
 package review
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"wecom-bridge/backend/tabular"
 )
 
 // exportHeader is the first row of an exported file. The import reads back
@@ -70,16 +70,11 @@ func exportCells(r *rowRec) []string {
 		methodLabel[r.Method], stateLabel[r.State], conf, strings.Join(cands, "; "), r.Reason}
 }
 
-// writeCSV writes a UTF-8 BOM and the rows. A cell that a spreadsheet would
-// run as a formula (=, +, -, @) is written with a leading apostrophe, which
-// the import strips again.
+// writeCSV writes the rows through tabular's CSV writer: a BOM, and a cell
+// a spreadsheet would run as a formula (=, +, -, @, tab, CR) with a leading
+// apostrophe, which the import strips again.
 func writeCSV(w io.Writer, next func() ([]string, error)) error {
-	bw := bufio.NewWriter(w)
-	if _, err := bw.WriteString("\uFEFF"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(bw)
-	cw.UseCRLF = true // what Excel writes and expects
+	cw := tabular.NewCSVWriter(w)
 	if err := cw.Write(exportHeader); err != nil {
 		return err
 	}
@@ -91,25 +86,11 @@ func writeCSV(w io.Writer, next func() ([]string, error)) error {
 		if cells == nil {
 			break
 		}
-		for i, c := range cells {
-			cells[i] = defuseFormula(c)
-		}
 		if err := cw.Write(cells); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
-}
-
-func defuseFormula(c string) string {
-	if c != "" && strings.ContainsRune("=+-@", rune(c[0])) {
-		return "'" + c
-	}
-	return c
+	return cw.Flush()
 }
 
 // writeXLSX streams the rows into one sheet, every cell as text (so an

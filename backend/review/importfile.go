@@ -10,28 +10,22 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"wecom-bridge/backend/tabular"
 )
 
 // fileRow is one data row of an import file; Line is its line (CSV) or row
 // (XLSX) number, the header being line 1.
-type fileRow struct {
-	Line  int
-	Cells []string
-}
-
-// maxImportBytes bounds what an import reads: a binding file of 100,000
-// rows is a few MB.
-const maxImportBytes = 64 << 20
+type fileRow = tabular.Row
 
 func readImportFile(r io.Reader, format string) (header []string, rows []fileRow, err error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxImportBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, tabular.MaxFileBytes+1))
 	if err != nil {
 		return nil, nil, fmt.Errorf("read the import file: %w", err)
 	}
-	if len(data) > maxImportBytes {
-		return nil, nil, invalidf("the import file is over %d MB; split it and import the parts", maxImportBytes>>20)
+	if len(data) > tabular.MaxFileBytes {
+		return nil, nil, invalid(tabular.TooLarge(int64(len(data))))
 	}
 	switch format {
 	case "csv":
@@ -63,6 +57,7 @@ func readCSVTable(data []byte) ([]string, []fileRow, error) {
 	cr.LazyQuotes = true
 	var header []string
 	var rows []fileRow
+	var lim tabular.Limiter
 	for {
 		cells, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -76,7 +71,13 @@ func readCSVTable(data []byte) ([]string, []fileRow, error) {
 			header = cells
 			continue
 		}
-		rows = append(rows, fileRow{Line: line, Cells: cells})
+		cells, keep, err := lim.Keep(line, cells)
+		if err != nil {
+			return nil, nil, invalid(err)
+		}
+		if keep {
+			rows = append(rows, fileRow{Line: line, Cells: cells})
+		}
 	}
 	if header == nil {
 		return nil, nil, invalidf("the CSV file is empty; export the bindings, fill it in and import that file")
@@ -84,15 +85,15 @@ func readCSVTable(data []byte) ([]string, []fileRow, error) {
 	return header, rows, nil
 }
 
-// readXLSXTable reads the sheet named 账号绑定, else the first sheet. Cells
-// are read raw, so a mobile typed as a number is not 1.38E+10.
+// readXLSXTable reads the sheet named 账号绑定, else the first sheet, within
+// tabular's limits; its temporary files are gone when it returns.
 func readXLSXTable(data []byte) ([]string, []fileRow, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	wb, err := tabular.OpenXLSX(data)
 	if err != nil {
-		return nil, nil, invalidf("the file cannot be opened as an Excel workbook (%v); save it again as .xlsx or CSV", err)
+		return nil, nil, invalid(err)
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
+	defer wb.Close()
+	sheets := wb.Sheets()
 	if len(sheets) == 0 {
 		return nil, nil, invalidf("the workbook has no sheets; export the bindings, fill them in and import that file")
 	}
@@ -100,31 +101,14 @@ func readXLSXTable(data []byte) ([]string, []fileRow, error) {
 	if slices.Contains(sheets, sheetName) {
 		sheet = sheetName
 	}
-	it, err := f.Rows(sheet)
+	t, err := wb.ReadSheet(sheet)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read sheet %q: %w", sheet, err)
+		return nil, nil, invalid(err)
 	}
-	defer it.Close()
-	var header []string
-	var rows []fileRow
-	for line := 1; it.Next(); line++ { // Next steps over empty rows too, so line is the row number
-		cells, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, nil, fmt.Errorf("sheet %q row %d: %w", sheet, line, err)
-		}
-		if line == 1 {
-			header = cells
-			continue
-		}
-		rows = append(rows, fileRow{Line: line, Cells: cells})
-	}
-	if err := it.Error(); err != nil {
-		return nil, nil, fmt.Errorf("read sheet %q: %w", sheet, err)
-	}
-	if len(header) == 0 {
+	if len(t.Header) == 0 {
 		return nil, nil, invalidf("sheet %q has no header on row 1; export the bindings and fill that file in", sheet)
 	}
-	return header, rows, nil
+	return t.Header, t.Rows, nil
 }
 
 // Column names the import recognises (compared without case or spaces).
@@ -176,9 +160,5 @@ func cell(cells []string, i int) string {
 	if i >= len(cells) {
 		return ""
 	}
-	c := strings.TrimSpace(cells[i])
-	if len(c) > 1 && c[0] == '\'' && strings.ContainsRune("=+-@", rune(c[1])) {
-		c = c[1:]
-	}
-	return c
+	return strings.TrimSpace(tabular.Undefuse(strings.TrimSpace(cells[i])))
 }

@@ -71,6 +71,11 @@ func (e *ConflictError) Error() string {
 // Is makes errors.Is(err, ErrConflict) true.
 func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
 
+// invalid marks a bilingual input error (usererr) as ErrInvalid too.
+func invalid(err error) error {
+	return fmt.Errorf("%w: %w", ErrInvalid, err)
+}
+
 func invalidf(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 }
