@@ -25,7 +25,10 @@ describe('import problems', () => {
     expect(zh('account_space', { value: 'li na' })).toBe('账号“li na”含空格：账号用于登录，不能有空格')
     expect(zh('account_too_long', { value: 'x', length: '65' })).toBe('账号“x”有 65 个字符，企业微信最多允许 64 个')
     expect(zh('name_empty')).toBe('缺少姓名：请填写“姓名”列')
-    expect(zh('control_char', { field: 'position', value: '高级' })).toBe('职位“高级”含换行或其他控制字符，请重新输入')
+    expect(zh('control_char', { field: 'position', value: '高级\\n', char: 'U+000A' })).toBe('职位“高级\\n”含换行、控制字符或不可见的文字方向符（U+000A），请重新输入')
+    expect(zh('too_long', { field: 'name', value: '长长…', length: '100000', limit: '64' })).toBe('姓名“长长…”有 100000 个字符，企业微信最多允许 64 个：请缩短')
+    expect(zh('dept_too_deep', { value: 'a/b', depth: '16', limit: '15' })).toBe('部门“a/b”有 16 层，企业微信最多允许 15 层：请缩短路径')
+    expect(zh('row_short', { fields: '2', expected: '8', missing: 'mobile' })).toMatch(/^该行只有 2 个字段，表头有 8 个，手机及其后的列没有单元格/)
     expect(zh('mobile_invalid', { value: '12345' })).toMatch(/^手机号格式不对：“12345”。/)
     expect(zh('email_invalid', { value: 'liuyang@' })).toBe('邮箱格式不对：“liuyang@”，应为 name@example.com 的形式')
     expect(zh('status_unknown', { value: '在岗' })).toMatch(/^状态“在岗”无法识别/)
@@ -33,19 +36,21 @@ describe('import problems', () => {
     expect(zh('dept_name_forbidden', { value: '研发:后端', char: ':', forbidden: '/;；\\:*?"<>|' })).toBe(
       '部门名称“研发:后端”含“:”：部门名称不能含 /;；\\:*?"<>| 中的字符（/ 和 ; 在导入文件中用来分隔路径，其余企业微信不接受）',
     )
-    expect(zh('account_duplicate', { account: 'ZhangWei', lines: '2, 4, 6', others: '4, 6' })).toBe(
-      '账号 ZhangWei 重复（与第 4、6 行）：只保留一行后重新导入',
+    expect(zh('account_duplicate', { account: 'ZhangWei', first: '2', count: '3', others: '4, 6' })).toBe(
+      '账号 ZhangWei 出现在 3 行（其他行包括第 4、6 行）：只保留一行后重新导入',
     )
-    expect(zh('account_duplicate', { account: 'a1', lines: '3, 8', others: '8' })).toBe('账号 a1 重复（与第 8 行）：只保留一行后重新导入')
   })
 
   it('say each problem in English', () => {
     expect(en('account_empty')).toBe('Account is empty: fill in the account column')
     expect(en('email_invalid', { value: 'liuyang@' })).toBe('Email “liuyang@” is not a valid address (expected name@example.com)')
-    expect(en('control_char', { field: 'employee_no', value: 'E\n1' })).toBe('Employee no. “E\n1” contains a line break or another control character; retype it')
-    expect(en('account_duplicate', { account: 'a1', lines: '2, 4, 6', others: '2, 6' })).toBe(
-      'Account a1 is also on line(s) 2, 6; keep one of these rows and import again',
+    expect(en('control_char', { field: 'employee_no', value: 'E\\u202e1', char: 'U+202E' })).toBe(
+      'Employee no. “E\\u202e1” contains a line break, a control character or an invisible text-direction mark (U+202E); retype it',
     )
+    expect(en('account_duplicate', { account: 'a1', first: '2', count: '5000', others: '2, 6, 7, 8, 9' })).toBe(
+      'Account a1 is on 5000 lines; the other lines include 2, 6, 7, 8, 9: keep one of these rows and import again',
+    )
+    expect(en('too_many_depts', { limit: '100' })).toMatch(/more than 100 departments; WeCom allows at most 100 per member/)
   })
 
   it('fall back to the English message for an empty or unknown code', () => {
@@ -72,9 +77,9 @@ describe('the rejected rows of an import preview', () => {
             problems: [
               {
                 field: 'account',
-                message: 'account ZhangWei appears on lines 3 and 8; keep one of these rows and import again',
+                message: 'account ZhangWei is on 2 lines; the other lines include 3: keep one of these rows and import again',
                 code: 'account_duplicate',
-                args: { account: 'ZhangWei', lines: '3, 8', others: '3' },
+                args: { account: 'ZhangWei', first: '3', count: '2', others: '3' },
               },
               { field: 'mobile', message: 'mobile "12345" is not a valid mobile number' },
             ],
@@ -85,7 +90,7 @@ describe('the rejected rows of an import preview', () => {
     const { wrapper } = await mountApp(ImportPreviewRows, { props: { preview } })
     expect(wrapper.find('[data-testid="import-rejected-row-12"]').find('.problem').text()).toBe('账号: 缺少账号：请填写“账号”列')
     const problems = wrapper.find('[data-testid="import-rejected-row-8"]').findAll('.problem')
-    expect(problems.map((p) => p.text())).toEqual(['账号: 账号 ZhangWei 重复（与第 3 行）：只保留一行后重新导入', '手机: mobile "12345" is not a valid mobile number'])
+    expect(problems.map((p) => p.text())).toEqual(['账号: 账号 ZhangWei 出现在 2 行（其他行包括第 3 行）：只保留一行后重新导入', '手机: mobile "12345" is not a valid mobile number'])
     expect(problems[0].attributes('data-code')).toBe('account_duplicate')
     wrapper.unmount()
   })

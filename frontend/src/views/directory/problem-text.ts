@@ -25,9 +25,10 @@ const argListSeparator = ', '
 // lists joined the reader's way.
 function shownArgs(i18n: ProblemI18n, args: Record<string, string>): Record<string, string> {
   const shown: Record<string, string> = { ...args }
-  if (args.field !== undefined) {
-    const key = `directoryPage.fields.${args.field}`
-    shown.field = i18n.te(key) ? i18n.t(key, {}) : args.field
+  for (const col of ['field', 'missing']) {
+    if (args[col] === undefined) continue
+    const key = `directoryPage.fields.${args[col]}`
+    shown[col] = i18n.te(key) ? i18n.t(key, {}) : args[col]
   }
   const separator = i18n.t('directoryPage.listSeparator', {})
   for (const list of ['lines', 'others']) {
