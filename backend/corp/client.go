@@ -141,7 +141,7 @@ func (s *Service) clientFor(cfg *corpConfig) *wecom.Client {
 	if c := s.clients[cfg.row.ID]; c != nil && c.fingerprint == fp {
 		return c.client
 	}
-	opts := []wecom.Option{wecom.WithBaseURL(cfg.row.APIBaseURL), wecom.WithTokenStore(s.st.Tokens()), wecom.WithLogger(s.log)}
+	opts := []wecom.Option{wecom.WithBaseURL(cfg.row.APIBaseURL), wecom.WithTokenStore(s.st.Tokens(s.vault)), wecom.WithLogger(s.log)}
 	if cfg.proxy != "" {
 		opts = append(opts, wecom.WithProxy(cfg.proxy))
 	}

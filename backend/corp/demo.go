@@ -144,7 +144,7 @@ func (s *Service) resumeDemo(ctx context.Context) error {
 	}
 	// Tokens cached for the previous simulator are unknown to this one.
 	org := d.sim.Org()
-	tokens := s.st.Tokens()
+	tokens := s.st.Tokens(s.vault)
 	tokens.DeleteToken(ctx, wecom.TokenKey(org.CorpID, org.ContactSecret))
 	for _, a := range org.Apps {
 		tokens.DeleteToken(ctx, wecom.TokenKey(org.CorpID, a.Secret))

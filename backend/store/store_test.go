@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"wecom-bridge/backend/secrets"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -167,7 +168,8 @@ func TestGarbageFileGivesClearError(t *testing.T) {
 func TestTokenRepoRoundTrip(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	r := s.Tokens()
+	seal, _ := secrets.NewWithKey(make([]byte, 32))
+	r := s.Tokens(seal)
 	tok, _, err := r.LoadToken(ctx, "ww1:abc")
 	if err != nil || tok != "" {
 		t.Fatalf("empty store: %q %v", tok, err)

@@ -8,14 +8,27 @@ import (
 )
 
 // TokenRepo persists WeCom access tokens so a restart does not call gettoken
-// again. It satisfies wecom.TokenStore structurally (stdlib types only), so
-// store does not import the client.
-type TokenRepo struct{ s *Store }
+// again. Tokens are sealed like the secrets (backend/secrets): a copied
+// bridge.db without its key yields no working token. It satisfies
+// wecom.TokenStore structurally (stdlib types only), so store does not import
+// the client.
+type TokenRepo struct {
+	s    *Store
+	seal Sealer
+}
 
-// Tokens returns the token repository.
-func (s *Store) Tokens() *TokenRepo { return &TokenRepo{s: s} }
+// Sealer encrypts and decrypts stored values (*secrets.Vault).
+type Sealer interface {
+	Encrypt(plain string) (string, error)
+	Decrypt(stored string) (string, error)
+}
 
-// LoadToken returns "" when no token is cached for key.
+// Tokens returns the token repository sealing with seal.
+func (s *Store) Tokens(seal Sealer) *TokenRepo { return &TokenRepo{s: s, seal: seal} }
+
+// LoadToken returns "" when no token is cached for key, or when the stored
+// one cannot be opened with this key (another machine's, or a clear token
+// from an older version): the client then asks WeCom for a new one.
 func (r *TokenRepo) LoadToken(ctx context.Context, key string) (string, time.Time, error) {
 	var row struct {
 		Token     string `db:"token"`
@@ -32,14 +45,22 @@ func (r *TokenRepo) LoadToken(ctx context.Context, key string) (string, time.Tim
 	if err != nil {
 		return "", time.Time{}, nil // unreadable row: treat as absent, it will be overwritten
 	}
-	return row.Token, exp, nil
+	token, err := r.seal.Decrypt(row.Token)
+	if err != nil || token == "" {
+		return "", time.Time{}, nil // sealed by another key or damaged: absent, overwritten on save
+	}
+	return token, exp, nil
 }
 
 // SaveToken stores (or replaces) the token for key.
 func (r *TokenRepo) SaveToken(ctx context.Context, key, token string, expiresAt time.Time) error {
-	_, err := r.s.DB.ExecContext(ctx, `INSERT INTO wecom_tokens(key, token, expires_at) VALUES(?,?,?)
+	sealed, err := r.seal.Encrypt(token)
+	if err != nil {
+		return err
+	}
+	_, err = r.s.DB.ExecContext(ctx, `INSERT INTO wecom_tokens(key, token, expires_at) VALUES(?,?,?)
 		ON CONFLICT(key) DO UPDATE SET token=excluded.token, expires_at=excluded.expires_at`,
-		key, token, expiresAt.UTC().Format(time.RFC3339Nano))
+		key, sealed, expiresAt.UTC().Format(time.RFC3339Nano))
 	return err
 }
 

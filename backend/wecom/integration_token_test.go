@@ -1,14 +1,28 @@
 package wecom_test
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"testing"
 	"time"
 
+	"wecom-bridge/backend/secrets"
 	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/wecom"
 	"wecom-bridge/backend/wecom/wecomsim"
 )
+
+// testSeal is this "machine's" key for stored tokens.
+var testSeal = mustVault(1)
+
+func mustVault(b byte) *secrets.Vault {
+	v, err := secrets.NewWithKey(bytes.Repeat([]byte{b}, 32))
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
 
 // openTokenStore opens the SQLite store in dir; the caller closes it.
 func openTokenStore(t *testing.T, dir string) *store.Store {
@@ -30,7 +44,7 @@ func TestIntegrationTokenSurvivesRestart(t *testing.T) {
 	cred := env.app(wecomsim.AgentAll)
 
 	st := openTokenStore(t, dir)
-	a := env.client(wecom.WithTokenStore(st.Tokens()))
+	a := env.client(wecom.WithTokenStore(st.Tokens(testSeal)))
 	if _, err := a.GetDepartment(ctx, cred, 1); err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +54,7 @@ func TestIntegrationTokenSurvivesRestart(t *testing.T) {
 
 	st = openTokenStore(t, dir)
 	defer st.Close()
-	b := env.client(wecom.WithTokenStore(st.Tokens()))
+	b := env.client(wecom.WithTokenStore(st.Tokens(testSeal)))
 	if _, err := b.GetDepartment(ctx, cred, 1); err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +79,7 @@ func TestIntegrationRefreshOnExpiredToken(t *testing.T) {
 	cred := env.app(wecomsim.AgentAll)
 	st := openTokenStore(t, t.TempDir())
 	defer st.Close()
-	c := env.client(wecom.WithTokenStore(st.Tokens()))
+	c := env.client(wecom.WithTokenStore(st.Tokens(testSeal)))
 
 	if _, err := c.GetDepartment(ctx, cred, 1); err != nil {
 		t.Fatal(err)
@@ -88,7 +102,7 @@ func TestIntegrationRefreshOnExpiredToken(t *testing.T) {
 		t.Errorf("%d 'token rejected' log lines for 42001, want 1", n)
 	}
 
-	restarted := env.client(wecom.WithTokenStore(st.Tokens()))
+	restarted := env.client(wecom.WithTokenStore(st.Tokens(testSeal)))
 	if _, err := restarted.GetDepartment(ctx, cred, 1); err != nil {
 		t.Fatal(err)
 	}
@@ -123,5 +137,47 @@ func TestIntegrationRefreshOnRevokedToken(t *testing.T) {
 	}
 	if toks := env.wire.tokens(); len(toks) != 2 {
 		t.Errorf("%d distinct tokens on the wire, want 2 (old, refreshed)", len(toks))
+	}
+}
+
+// TestIntegrationStoredTokenIsSealed: the token in bridge.db is encrypted
+// with the secrets' key. The file never holds it in clear, and the same
+// database opened with another key (copied without secret.key) yields no
+// token: the client asks WeCom again, which needs the secret.
+func TestIntegrationStoredTokenIsSealed(t *testing.T) {
+	env := newSimEnv(t)
+	ctx := t.Context()
+	dir := t.TempDir()
+	cred := env.app(wecomsim.AgentAll)
+	st := openTokenStore(t, dir)
+	if _, err := env.client(wecom.WithTokenStore(st.Tokens(testSeal))).GetDepartment(ctx, cred, 1); err != nil {
+		t.Fatal(err)
+	}
+	toks := env.wire.tokens()
+	if len(toks) != 1 {
+		t.Fatalf("want one token on the wire, got %d", len(toks))
+	}
+	key := wecom.TokenKey(env.sim.Org().CorpID, cred.Secret)
+	if tok, _, _ := st.Tokens(testSeal).LoadToken(ctx, key); tok != toks[0] {
+		t.Fatal("this machine's key must open its stored token")
+	}
+	if tok, _, err := st.Tokens(mustVault(2)).LoadToken(ctx, key); err != nil || tok != "" {
+		t.Fatalf("another key must yield no token, got %d characters, %v", len(tok), err)
+	}
+	st.Close()
+	for _, name := range []string{store.FileName, store.FileName + "-wal"} {
+		b, _ := os.ReadFile(dir + "/" + name)
+		if bytes.Contains(b, []byte(toks[0])) {
+			t.Fatalf("%s holds the access token in clear", name)
+		}
+	}
+
+	copied := openTokenStore(t, dir) // same file, another machine's key
+	defer copied.Close()
+	if _, err := env.client(wecom.WithTokenStore(copied.Tokens(mustVault(2)))).GetDepartment(ctx, cred, 1); err != nil {
+		t.Fatal(err)
+	}
+	if n := env.calls("gettoken"); n != 2 {
+		t.Errorf("gettoken calls = %d, want 2: the copied token must not be used", n)
 	}
 }
