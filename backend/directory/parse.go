@@ -161,13 +161,13 @@ func (d *dupLines) problem(account string, line int) Problem {
 			others = append(others, l)
 		}
 	}
-	more := ""
+	list := listLines(others)
 	if n := d.count - 1 - len(others); n > 0 {
-		more = fmt.Sprintf(" and %d more", n)
+		list = fmt.Sprintf("%s and %d more", joinLines(others), n)
 	}
 	p := newIssue(ProblemAccountDuplicate,
-		fmt.Sprintf("account %s is on %d lines; the other lines include %s%s: keep one of these rows and import again",
-			account, d.count, listLines(others), more),
+		fmt.Sprintf("account %s is on %d lines; the other lines include %s: keep one of these rows and import again",
+			account, d.count, list),
 		"account", account, "first", strconv.Itoa(d.first), "count", strconv.Itoa(d.count), "others", joinLines(others)).
 		problem(colAccount.String())
 	if slices.Contains(d.examples, line) {

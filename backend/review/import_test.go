@@ -11,6 +11,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"os"
+	"wecom-bridge/backend/tabular/tabulartest"
+	"wecom-bridge/backend/usererr"
 )
 
 func (e *env) exportCSV(q Query) [][]string {
@@ -261,5 +264,21 @@ func TestImportXLSXRoundTripAndBadFiles(t *testing.T) {
 		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q as %s/%s: %v; want %q", c.file, c.format, c.key, err, c.want)
 		}
+	}
+}
+
+// Issue 12 finding 3 for binding imports: an XLSX bomb is refused before it
+// is unzipped and leaves no temporary files; a formula cell exported with an
+// apostrophe reads back as written.
+func TestBindingImportBombRefused(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	e := newEnv(t, nil, nil)
+	_, err := e.svc.PreviewImport(bg, e.corp, bytes.NewReader(tabulartest.Bomb(300<<20)), "xlsx", "account")
+	if !errors.Is(err, ErrInvalid) || !usererr.Is(err, "xlsx_over_limit") {
+		t.Fatalf("err = %v", err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Fatalf("temporary files left behind: %v", left)
 	}
 }
