@@ -107,7 +107,7 @@ func (s *Service) applyOps(ctx context.Context, tx *sqlx.Tx, ops *applyOps, res 
 		return ids, nil
 	}
 	accounts, err := newBatchInserter(ctx, tx, `INSERT INTO dir_accounts(id, account, name, employee_no, mobile, email,
-		position, status, resigned_at, created_at, updated_at) VALUES `, 11, 1000)
+		position, status, resigned_at, created_at, updated_at, wecom_userid) VALUES `, 12, 1000)
 	if err != nil {
 		return err
 	}
@@ -130,7 +130,7 @@ func (s *Service) applyOps(ctx context.Context, tx *sqlx.Tx, ops *applyOps, res 
 			resignedAt = now
 		}
 		if err := accounts.add(nextID, r.Account, r.Name, r.EmployeeNo, r.Mobile, r.Email, r.Position,
-			string(r.Status), resignedAt, now, now); err != nil {
+			string(r.Status), resignedAt, now, now, r.WeComUserID); err != nil {
 			return fmt.Errorf("add account %s (line %d): %w", r.Account, r.Line, err)
 		}
 		for ord, d := range ids {
@@ -150,7 +150,7 @@ func (s *Service) applyOps(ctx context.Context, tx *sqlx.Tx, ops *applyOps, res 
 	res.Added = len(ops.adds)
 
 	update, err := tx.PrepareContext(ctx, `UPDATE dir_accounts SET account = ?, name = ?, employee_no = ?, mobile = ?,
-		email = ?, position = ?,
+		email = ?, position = ?, wecom_userid = ?,
 		resigned_at = CASE WHEN status = ? THEN resigned_at WHEN ? = 'resigned' THEN ? ELSE NULL END,
 		status = ?, updated_at = ? WHERE id = ?`)
 	if err != nil {
@@ -165,7 +165,7 @@ func (s *Service) applyOps(ctx context.Context, tx *sqlx.Tx, ops *applyOps, res 
 	for _, u := range ops.updates {
 		a := u.after
 		st := string(a.Status)
-		if err := execOne(ctx, update, a.Account, a.Name, a.EmployeeNo, a.Mobile, a.Email, a.Position,
+		if err := execOne(ctx, update, a.Account, a.Name, a.EmployeeNo, a.Mobile, a.Email, a.Position, a.WeComUserID,
 			st, st, now, st, now, u.accountID); err != nil {
 			return fmt.Errorf("update account %s (line %d): %w", a.Account, a.Line, err)
 		}

@@ -129,7 +129,7 @@ func TestExportCLI(t *testing.T) {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(path)
-	want := "\ufeffaccount,name,employee_no,mobile,email,department,position,status\r\na1,甲,,,,,,active\r\na2,乙,,,,,,resigned\r\n"
+	want := "\ufeffaccount,name,employee_no,mobile,email,department,position,status,wecom_userid\r\na1,甲,,,,,,active,\r\na2,乙,,,,,,resigned,\r\n"
 	if string(data) != want {
 		t.Fatalf("export = %q", data)
 	}

@@ -92,6 +92,8 @@ func diffAccount(cur *Account, row ImportRow, h headerMap) (ImportRow, []FieldCh
 	take(colMobile, &after.Mobile, row.Mobile)
 	take(colEmail, &after.Email, row.Email)
 	take(colPosition, &after.Position, row.Position)
+	after.WeComUserID = cur.WeComUserID
+	take(colWeComUserID, &after.WeComUserID, row.WeComUserID)
 	if h.has(colStatus) {
 		after.Status = row.Status
 	}
@@ -112,6 +114,7 @@ func diffAccount(cur *Account, row ImportRow, h headerMap) (ImportRow, []FieldCh
 	diff(colDepartment, joinPaths(cur.DeptPaths), joinPaths(after.DeptPaths))
 	diff(colPosition, cur.Position, after.Position)
 	diff(colStatus, string(cur.Status), string(after.Status))
+	diff(colWeComUserID, cur.WeComUserID, after.WeComUserID)
 	return after, changes
 }
 

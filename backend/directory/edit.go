@@ -27,8 +27,8 @@ func (s *Service) AddAccount(ctx context.Context, in AccountInput) (Account, err
 		}
 		now := formatTime(s.now())
 		r, err := tx.ExecContext(ctx, `INSERT INTO dir_accounts(account, name, employee_no, mobile, email, position,
-			status, created_at, updated_at) VALUES(?,?,?,?,?,?,'active',?,?)`,
-			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, now, now)
+			wecom_userid, status, created_at, updated_at) VALUES(?,?,?,?,?,?,?,'active',?,?)`,
+			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, in.WeComUserID, now, now)
 		if err != nil {
 			return nil, err
 		}
@@ -58,8 +58,8 @@ func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountInput) 
 			return nil, err
 		}
 		r, err := tx.ExecContext(ctx, `UPDATE dir_accounts SET account = ?, name = ?, employee_no = ?, mobile = ?,
-			email = ?, position = ?, updated_at = ? WHERE id = ?`,
-			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, formatTime(s.now()), id)
+			email = ?, position = ?, wecom_userid = ?, updated_at = ? WHERE id = ?`,
+			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, in.WeComUserID, formatTime(s.now()), id)
 		if err != nil {
 			return nil, err
 		}
@@ -145,6 +145,9 @@ func cleanInput(in AccountInput) (AccountInput, error) {
 	if len(in.DeptIDs) > maxDeptsPerAccount {
 		return in, newIssue(ProblemTooManyDepts, fmt.Sprintf("%d departments are chosen; WeCom allows at most %d per member",
 			len(in.DeptIDs), maxDeptsPerAccount), "limit", strconv.Itoa(maxDeptsPerAccount)).fieldError("department")
+	}
+	if in.WeComUserID, is = checkWeComUserID(in.WeComUserID); is != nil {
+		return in, is.fieldError("wecom_userid")
 	}
 	seen := map[int64]bool{}
 	for _, d := range in.DeptIDs {

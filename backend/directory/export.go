@@ -49,7 +49,7 @@ func (s *Service) Export(ctx context.Context, w io.Writer, opts ExportOptions) e
 		}
 		// Same order as columnNames.
 		rows = append(rows, []string{a.Account, a.Name, a.EmployeeNo, a.Mobile, a.Email,
-			joinPaths(a.DeptPaths), a.Position, status})
+			joinPaths(a.DeptPaths), a.Position, status, a.WeComUserID})
 	}
 	switch opts.Format {
 	case "", FormatCSV:

@@ -17,15 +17,16 @@ const (
 	colDepartment
 	colPosition
 	colStatus
+	colWeComUserID
 	numColumns
 )
 
 // columnNames are the canonical English names, also used as field names in
 // errors and change lists.
-var columnNames = [numColumns]string{"account", "name", "employee_no", "mobile", "email", "department", "position", "status"}
+var columnNames = [numColumns]string{"account", "name", "employee_no", "mobile", "email", "department", "position", "status", "wecom_userid"}
 
 // columnNamesZh are the Chinese headers written by exports.
-var columnNamesZh = [numColumns]string{"账号", "姓名", "工号", "手机", "邮箱", "部门", "职位", "状态"}
+var columnNamesZh = [numColumns]string{"账号", "姓名", "工号", "手机", "邮箱", "部门", "职位", "状态", "企业微信账号"}
 
 func (c column) String() string { return columnNames[c] }
 
@@ -44,6 +45,7 @@ var headerAliases = map[string]column{
 	"department": colDepartment, "部门": colDepartment, "所在部门": colDepartment,
 	"position": colPosition, "职位": colPosition, "职务": colPosition,
 	"status": colStatus, "状态": colStatus,
+	"wecomuserid": colWeComUserID, "企业微信账号": colWeComUserID, "企业微信帐号": colWeComUserID, "企业微信userid": colWeComUserID,
 }
 
 // normalizeHeader trims a header cell, drops a BOM and a required-field
@@ -96,7 +98,7 @@ func mapHeader(cells []string) (headerMap, []string, error) {
 		c, ok := headerAliases[key]
 		if !ok {
 			warnings = append(warnings, fmt.Sprintf("column %d %q is not a known column and was ignored "+
-				"(known: account/账号, name/姓名, employee_no/工号, mobile/手机, email/邮箱, department/部门, position/职位, status/状态)",
+				"(known: account/账号, name/姓名, employee_no/工号, mobile/手机, email/邮箱, department/部门, position/职位, status/状态, wecom_userid/企业微信账号)",
 				i+1, strings.TrimSpace(cell)))
 			continue
 		}

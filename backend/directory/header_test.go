@@ -11,10 +11,10 @@ func TestHeaderAliasesBothLanguages(t *testing.T) {
 		name   string
 		header string
 	}{
-		{"english", "account,name,employee_no,mobile,email,department,position,status"},
-		{"chinese", "账号,姓名,工号,手机,邮箱,部门,职位,状态"},
-		{"case, spaces and order", "  Status ,POSITION,Department, Email ,Mobile,Employee No,NAME,Account"},
-		{"mixed languages and WeCom template spellings", "帐号,Name,员工编号,手机号码,电子邮箱,所在部门,职务,状态"},
+		{"english", "account,name,employee_no,mobile,email,department,position,status,wecom_userid"},
+		{"chinese", "账号,姓名,工号,手机,邮箱,部门,职位,状态,企业微信账号"},
+		{"case, spaces and order", "  Status ,POSITION,Department, Email ,Mobile,Employee No,NAME,Account,WeCom UserID"},
+		{"mixed languages and WeCom template spellings", "帐号,Name,员工编号,手机号码,电子邮箱,所在部门,职务,状态,企业微信帐号"},
 		{"required markers", "*账号,姓名*,部门"},
 	}
 	for _, c := range cases {

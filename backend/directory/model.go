@@ -35,15 +35,18 @@ type Department struct {
 
 // Account is one person of the local directory.
 type Account struct {
-	ID         int64      `json:"id"`
-	Account    string     `json:"account"` // the login, unique (case-insensitively)
-	Name       string     `json:"name"`
-	EmployeeNo string     `json:"employeeNo"`
-	Mobile     string     `json:"mobile"` // normalised: 11 digits, or +CC-… for international numbers
-	Email      string     `json:"email"`
-	Position   string     `json:"position"`
-	Status     Status     `json:"status"`
-	ResignedAt *time.Time `json:"resignedAt,omitempty"`
+	ID         int64  `json:"id"`
+	Account    string `json:"account"` // the login, unique (case-insensitively)
+	Name       string `json:"name"`
+	EmployeeNo string `json:"employeeNo"`
+	Mobile     string `json:"mobile"` // normalised: 11 digits, or +CC-… for international numbers
+	Email      string `json:"email"`
+	Position   string `json:"position"`
+	// WeComUserID is the userid a sync gives the member it creates for this
+	// account when it is bound to none; "" means the account itself.
+	WeComUserID string     `json:"wecomUserid"`
+	Status      Status     `json:"status"`
+	ResignedAt  *time.Time `json:"resignedAt,omitempty"`
 	// DeptIDs and DeptPaths list the departments, main department first; each
 	// path holds names from the root to the leaf.
 	DeptIDs   []int64    `json:"deptIds"`
@@ -54,13 +57,14 @@ type Account struct {
 
 // AccountInput is what a manual add or edit supplies.
 type AccountInput struct {
-	Account    string  `json:"account"`
-	Name       string  `json:"name"`
-	EmployeeNo string  `json:"employeeNo"`
-	Mobile     string  `json:"mobile"`
-	Email      string  `json:"email"`
-	Position   string  `json:"position"`
-	DeptIDs    []int64 `json:"deptIds"` // main department first
+	Account     string  `json:"account"`
+	Name        string  `json:"name"`
+	EmployeeNo  string  `json:"employeeNo"`
+	Mobile      string  `json:"mobile"`
+	Email       string  `json:"email"`
+	Position    string  `json:"position"`
+	WeComUserID string  `json:"wecomUserid"` // "" = the account
+	DeptIDs     []int64 `json:"deptIds"`     // main department first
 }
 
 // FieldError is a validation failure of one field. Field uses the import

@@ -29,8 +29,8 @@ type opUpdate struct {
 const (
 	unitSep   = "\x1f"
 	recordSep = "\x1e"
-	// op, account_id, line, account, name, employee_no, mobile, email, position, status, departments, dept_changed
-	opsWidth = 12
+	// op, account_id, line, account, name, employee_no, mobile, email, position, status, departments, wecom_userid, dept_changed
+	opsWidth = 13
 )
 
 func encodeOps(pv *Preview) string {
@@ -53,6 +53,8 @@ func encodeOps(pv *Preview) string {
 		}
 		b.WriteString(unitSep)
 		writePaths(&b, r.DeptPaths)
+		b.WriteString(unitSep)
+		b.WriteString(r.WeComUserID)
 		b.WriteString(unitSep)
 		if deptChanged {
 			b.WriteByte('1')
@@ -101,12 +103,12 @@ func decodeOps(text string) (*applyOps, error) {
 			paths[rec[10]] = dp
 		}
 		row := ImportRow{Line: lineNo, Account: rec[3], Name: rec[4], EmployeeNo: rec[5], Mobile: rec[6],
-			Email: rec[7], Position: rec[8], Status: Status(rec[9]), DeptPaths: dp}
+			Email: rec[7], Position: rec[8], Status: Status(rec[9]), DeptPaths: dp, WeComUserID: rec[11]}
 		switch rec[0] {
 		case "add":
 			ops.adds = append(growOnce(ops.adds, left), row)
 		case "update":
-			ops.updates = append(growOnce(ops.updates, left), opUpdate{accountID: id, after: row, deptChanged: rec[11] == "1"})
+			ops.updates = append(growOnce(ops.updates, left), opUpdate{accountID: id, after: row, deptChanged: rec[12] == "1"})
 		case "resign":
 			ops.resigns = append(growOnce(ops.resigns, left), ResignRow{AccountID: id, Account: row.Account, Name: row.Name})
 		default:

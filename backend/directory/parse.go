@@ -90,6 +90,9 @@ func parseRows(t *table, h headerMap) parsed {
 		if row.Email, is = checkEmail(cell(colEmail)); is != nil {
 			bad(colEmail, is)
 		}
+		if row.WeComUserID, is = checkWeComUserID(cell(colWeComUserID)); is != nil {
+			bad(colWeComUserID, is)
+		}
 		raw := cell(colDepartment)
 		dc, ok := deptCache[raw]
 		if !ok {

@@ -47,6 +47,9 @@ type ImportRow struct {
 	Position   string     `json:"position,omitempty"`
 	Status     Status     `json:"status"`
 	DeptPaths  [][]string `json:"deptPaths,omitempty"` // main first
+	// WeComUserID is the WeCom userid a sync gives the member it creates for
+	// this account; "" means the account itself.
+	WeComUserID string `json:"wecomUserid,omitempty"`
 }
 
 // FieldChange is one changed field of an update. Departments are shown as

@@ -7,24 +7,25 @@ import "strconv"
 // arguments, for a screen to translate. The values are stored with previews,
 // so they never change.
 const (
-	ProblemAccountEmpty      = "account_empty"       // (none)
-	ProblemAccountSpace      = "account_space"       // value
-	ProblemAccountControl    = "account_control"     // value
-	ProblemAccountTooLong    = "account_too_long"    // value, length
-	ProblemNameEmpty         = "name_empty"          // (none)
-	ProblemControlChar       = "control_char"        // field (a column: name, employee_no, position), value, char (U+202E)
-	ProblemTooLong           = "too_long"            // field, value (shortened), length, limit
-	ProblemDeptTooDeep       = "dept_too_deep"       // value (the path), depth, limit
-	ProblemTooManyDepts      = "too_many_depts"      // limit
-	ProblemRowShort          = "row_short"           // fields (the row's), expected (the header's), missing (first column without a cell)
-	ProblemMobileInvalid     = "mobile_invalid"      // value
-	ProblemEmailInvalid      = "email_invalid"       // value
-	ProblemStatusUnknown     = "status_unknown"      // value
-	ProblemDeptEmptyLevel    = "dept_empty_level"    // value: the path as written
-	ProblemDeptNameEmpty     = "dept_name_empty"     // (none)
-	ProblemDeptNameForbidden = "dept_name_forbidden" // value, char, forbidden (every refused character)
-	ProblemDeptNameControl   = "dept_name_control"   // value
-	ProblemDeptNameTooLong   = "dept_name_too_long"  // value, length
+	ProblemAccountEmpty      = "account_empty"        // (none)
+	ProblemAccountSpace      = "account_space"        // value
+	ProblemAccountControl    = "account_control"      // value
+	ProblemAccountTooLong    = "account_too_long"     // value, length
+	ProblemNameEmpty         = "name_empty"           // (none)
+	ProblemControlChar       = "control_char"         // field (a column: name, employee_no, position), value, char (U+202E)
+	ProblemTooLong           = "too_long"             // field, value (shortened), length, limit
+	ProblemDeptTooDeep       = "dept_too_deep"        // value (the path), depth, limit
+	ProblemTooManyDepts      = "too_many_depts"       // limit
+	ProblemRowShort          = "row_short"            // fields (the row's), expected (the header's), missing (first column without a cell)
+	ProblemMobileInvalid     = "mobile_invalid"       // value
+	ProblemEmailInvalid      = "email_invalid"        // value
+	ProblemStatusUnknown     = "status_unknown"       // value
+	ProblemDeptEmptyLevel    = "dept_empty_level"     // value: the path as written
+	ProblemDeptNameEmpty     = "dept_name_empty"      // (none)
+	ProblemDeptNameForbidden = "dept_name_forbidden"  // value, char, forbidden (every refused character)
+	ProblemDeptNameControl   = "dept_name_control"    // value
+	ProblemDeptNameTooLong   = "dept_name_too_long"   // value, length
+	ProblemWeComUserID       = "wecom_userid_invalid" // value
 	// ProblemAccountDuplicate: account, first (its first line), count (lines
 	// naming it), others (up to maxDupExamples other lines, joined by ", ").
 	// Previews stored before counts have lines (every line) instead.

@@ -28,17 +28,18 @@ type Query struct {
 
 // AccountRow is one row of the list screen.
 type AccountRow struct {
-	ID         int64    `json:"id"`
-	Account    string   `json:"account"`
-	Name       string   `json:"name"`
-	EmployeeNo string   `json:"employeeNo"`
-	Mobile     string   `json:"mobile"`
-	Email      string   `json:"email"`
-	Position   string   `json:"position"`
-	Status     Status   `json:"status"`
-	ResignedAt string   `json:"resignedAt,omitempty"`
-	DeptPaths  []string `json:"deptPaths"` // 总部/研发中心/后端组, main first
-	UpdatedAt  string   `json:"updatedAt"`
+	ID          int64    `json:"id"`
+	Account     string   `json:"account"`
+	Name        string   `json:"name"`
+	EmployeeNo  string   `json:"employeeNo"`
+	Mobile      string   `json:"mobile"`
+	Email       string   `json:"email"`
+	Position    string   `json:"position"`
+	WeComUserID string   `json:"wecomUserid"` // "" = the account
+	Status      Status   `json:"status"`
+	ResignedAt  string   `json:"resignedAt,omitempty"`
+	DeptPaths   []string `json:"deptPaths"` // 总部/研发中心/后端组, main first
+	UpdatedAt   string   `json:"updatedAt"`
 }
 
 // AccountPage is one page and the number of accounts matching in all.
@@ -113,7 +114,7 @@ func (s *Service) ListAccounts(ctx context.Context, q Query) (AccountPage, error
 			// Sparse first: one scan collects up to scanSortMax+1 matches,
 			// sorts and counts them. Most filters (a name, a small
 			// department) match a few rows, and this is their only pass.
-			rows, total, err := queryPage(ctx, tx, `SELECT id, account, name, employee_no, mobile, email, position,
+			rows, total, err := queryPage(ctx, tx, `SELECT id, account, name, employee_no, mobile, email, position, wecom_userid,
 				status, IFNULL(resigned_at, ''), updated_at, COUNT(*) OVER () FROM (SELECT `+accountColumns+`
 				FROM dir_accounts a NOT INDEXED WHERE `+cond+` LIMIT `+strconv.Itoa(scanSortMax+1)+`) a
 				ORDER BY `+order+`, a.id LIMIT ? OFFSET ?`, append(args, limit, q.Offset)...)
@@ -133,7 +134,7 @@ func (s *Service) ListAccounts(ctx context.Context, q Query) (AccountPage, error
 		if page.Total <= q.Offset {
 			return nil
 		}
-		page.Rows, _, err = queryPage(ctx, tx, `SELECT a.id, a.account, a.name, a.employee_no, a.mobile, a.email, a.position,
+		page.Rows, _, err = queryPage(ctx, tx, `SELECT a.id, a.account, a.name, a.employee_no, a.mobile, a.email, a.position, a.wecom_userid,
 			a.status, IFNULL(a.resigned_at, ''), a.updated_at, 0 FROM dir_accounts a WHERE `+cond+
 			` ORDER BY `+order+`, a.id LIMIT ? OFFSET ?`, append(args, limit, q.Offset)...)
 		if err != nil {
@@ -203,7 +204,7 @@ func queryPage(ctx context.Context, tx *sqlx.Tx, query string, args ...any) ([]A
 	total := 0
 	for rows.Next() {
 		r := AccountRow{DeptPaths: []string{}}
-		if err := rows.Scan(&r.ID, &r.Account, &r.Name, &r.EmployeeNo, &r.Mobile, &r.Email, &r.Position,
+		if err := rows.Scan(&r.ID, &r.Account, &r.Name, &r.EmployeeNo, &r.Mobile, &r.Email, &r.Position, &r.WeComUserID,
 			&r.Status, &r.ResignedAt, &r.UpdatedAt, &total); err != nil {
 			return nil, 0, err
 		}

@@ -111,13 +111,13 @@ func (s *Service) readTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error 
 }
 
 const accountColumns = `a.id, a.account, a.name, a.employee_no, a.mobile, a.email, a.position, a.status,
-	a.resigned_at, a.created_at, a.updated_at`
+	a.resigned_at, a.created_at, a.updated_at, a.wecom_userid`
 
 func scanAccount(rows *sqlx.Rows, a *Account) error {
 	var resigned sql.NullString
 	var created, updated, status string
 	if err := rows.Scan(&a.ID, &a.Account, &a.Name, &a.EmployeeNo, &a.Mobile, &a.Email, &a.Position,
-		&status, &resigned, &created, &updated); err != nil {
+		&status, &resigned, &created, &updated, &a.WeComUserID); err != nil {
 		return err
 	}
 	a.Status = Status(status)

@@ -132,6 +132,27 @@ func checkAccount(raw string) (string, *issue) {
 	return s, nil
 }
 
+// checkWeComUserID validates the optional WeCom userid of an account: empty
+// (the account is used), or WeCom's userid rules: 1~64 bytes of letters,
+// digits and _-@., starting with a letter or digit.
+func checkWeComUserID(raw string) (string, *issue) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return "", nil
+	}
+	ok := len(s) <= 64
+	for i := 0; ok && i < len(s); i++ {
+		c := s[i]
+		alnum := c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		ok = alnum || i > 0 && (c == '_' || c == '-' || c == '@' || c == '.')
+	}
+	if !ok {
+		return "", newIssue(ProblemWeComUserID, fmt.Sprintf("WeCom userid %q is not valid: use 1-64 letters, digits and _-@., "+
+			"starting with a letter or digit, or leave wecom_userid (企业微信账号) empty to use the account", raw), "value", raw)
+	}
+	return s, nil
+}
+
 // deptNameForbidden are the separators of import files plus the characters
 // WeCom refuses in department names (errcode 60009).
 const deptNameForbidden = `/;；\:*?"<>|`

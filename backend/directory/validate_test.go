@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -108,3 +109,35 @@ func TestIssueCodesAndArgs(t *testing.T) {
 }
 
 func second[T any](_ T, is *issue) *issue { return is }
+
+func TestWeComUserIDColumn(t *testing.T) {
+	s := newTestService(t)
+	ctx := context.Background()
+	pv := mustPreview(t, s, csvLines("账号,姓名,手机,企业微信账号", "wangfang,王芳,13800000001,wangfang2", "li,李,13800000002,", "bad,坏,13800000003,-x"), ImportOptions{})
+	if len(pv.Adds) != 2 || len(pv.Rejected) != 1 || pv.Rejected[0].Problems[0].Code != ProblemWeComUserID {
+		t.Fatalf("adds %+v rejected %+v", pv.Adds, pv.Rejected)
+	}
+	if _, err := s.Apply(ctx, pv.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	id, err := s.AccountID(ctx, "wangfang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.GetAccount(ctx, id)
+	if err != nil || a.WeComUserID != "wangfang2" {
+		t.Fatalf("%+v %v", a, err)
+	}
+	// A file without the column keeps it; one with an empty cell clears it.
+	pv = mustPreview(t, s, csvLines("账号,姓名,手机", "wangfang,王芳,13800000001"), ImportOptions{})
+	if len(pv.Updates) != 0 {
+		t.Fatalf("updates without the column: %+v", pv.Updates)
+	}
+	pv = mustPreview(t, s, csvLines("account,name,mobile,wecom_userid", "wangfang,王芳,13800000001,"), ImportOptions{})
+	if len(pv.Updates) != 1 || pv.Updates[0].Changes[0].Field != "wecom_userid" {
+		t.Fatalf("updates: %+v", pv.Updates)
+	}
+	if _, err := s.AddAccount(ctx, AccountInput{Account: "x1", Name: "X", Mobile: "13800000009", WeComUserID: "has space"}); err == nil {
+		t.Fatal("bad wecom userid accepted")
+	}
+}

@@ -107,8 +107,8 @@ func TestExportRoundTrip(t *testing.T) {
 				t.Fatal("CSV export has no BOM")
 			}
 			first := strings.SplitN(strings.TrimPrefix(buf.String(), "\ufeff"), "\r\n", 2)[0]
-			want := map[string]string{"zh": "账号,姓名,工号,手机,邮箱,部门,职位,状态",
-				"en": "account,name,employee_no,mobile,email,department,position,status"}[opts.Lang]
+			want := map[string]string{"zh": "账号,姓名,工号,手机,邮箱,部门,职位,状态,企业微信账号",
+				"en": "account,name,employee_no,mobile,email,department,position,status,wecom_userid"}[opts.Lang]
 			if first != want {
 				t.Fatalf("header = %q", first)
 			}

@@ -226,6 +226,7 @@ describe('directory accounts', () => {
       mobile: '13800138001',
       email: 'zhangwei@example.com',
       position: '架构师',
+      wecomUserid: '',
       deptIds: [3, 4],
     })
   })

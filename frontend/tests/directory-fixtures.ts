@@ -21,6 +21,7 @@ export function accountRow(overrides: Partial<DirectoryAccountRow> = {}): Direct
     mobile: '13800138001',
     email: 'zhangwei@example.com',
     position: '高级工程师',
+    wecomUserid: '',
     status: 'active',
     deptPaths: ['总部/研发中心/后端组'],
     updatedAt: '2026-01-02T03:04:05.000Z',

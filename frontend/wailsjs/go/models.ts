@@ -491,6 +491,7 @@ export namespace directory {
 	    mobile: string;
 	    email: string;
 	    position: string;
+	    wecomUserid: string;
 	    status: string;
 	    // Go type: time
 	    resignedAt?: any;
@@ -514,6 +515,7 @@ export namespace directory {
 	        this.mobile = source["mobile"];
 	        this.email = source["email"];
 	        this.position = source["position"];
+	        this.wecomUserid = source["wecomUserid"];
 	        this.status = source["status"];
 	        this.resignedAt = this.convertValues(source["resignedAt"], null);
 	        this.deptIds = source["deptIds"];
@@ -547,6 +549,7 @@ export namespace directory {
 	    mobile: string;
 	    email: string;
 	    position: string;
+	    wecomUserid: string;
 	    deptIds: number[];
 	
 	    static createFrom(source: any = {}) {
@@ -561,6 +564,7 @@ export namespace directory {
 	        this.mobile = source["mobile"];
 	        this.email = source["email"];
 	        this.position = source["position"];
+	        this.wecomUserid = source["wecomUserid"];
 	        this.deptIds = source["deptIds"];
 	    }
 	}
@@ -572,6 +576,7 @@ export namespace directory {
 	    mobile: string;
 	    email: string;
 	    position: string;
+	    wecomUserid: string;
 	    status: string;
 	    resignedAt?: string;
 	    deptPaths: string[];
@@ -590,6 +595,7 @@ export namespace directory {
 	        this.mobile = source["mobile"];
 	        this.email = source["email"];
 	        this.position = source["position"];
+	        this.wecomUserid = source["wecomUserid"];
 	        this.status = source["status"];
 	        this.resignedAt = source["resignedAt"];
 	        this.deptPaths = source["deptPaths"];
@@ -739,6 +745,7 @@ export namespace directory {
 	    position?: string;
 	    status: string;
 	    deptPaths?: string[][];
+	    wecomUserid?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportRow(source);
@@ -755,6 +762,7 @@ export namespace directory {
 	        this.position = source["position"];
 	        this.status = source["status"];
 	        this.deptPaths = source["deptPaths"];
+	        this.wecomUserid = source["wecomUserid"];
 	    }
 	}
 	export class ResignThreshold {
