@@ -56,14 +56,14 @@ func (a *App) SaveApp(in corp.AppInput) (corp.SaveResult, error) {
 	return a.svc.Corps.SaveApp(a.ctx, in)
 }
 
-// DeleteCorp deletes a corp; without confirm it only reports what depends on it.
-func (a *App) DeleteCorp(id int64, confirm bool) (corp.Dependents, error) {
-	return a.svc.Corps.DeleteCorp(a.ctx, id, confirm)
+// DeleteCorp deletes a corp once typedName is its name; otherwise it lists what depends on it.
+func (a *App) DeleteCorp(id int64, typedName string) (corp.Dependents, error) {
+	return a.svc.Corps.DeleteCorp(a.ctx, id, typedName)
 }
 
-// DeleteApp deletes an app; without confirm it only reports what depends on it.
-func (a *App) DeleteApp(id int64, confirm bool) (corp.Dependents, error) {
-	return a.svc.Corps.DeleteApp(a.ctx, id, confirm)
+// DeleteApp deletes an app once typedName is its name; otherwise it lists what depends on it.
+func (a *App) DeleteApp(id int64, typedName string) (corp.Dependents, error) {
+	return a.svc.Corps.DeleteApp(a.ctx, id, typedName)
 }
 
 // SetActiveCorp makes a corp the one shown in the header and used by every page.

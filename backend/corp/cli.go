@@ -25,7 +25,7 @@ commands:
           Running add again for the same corp ID updates it; secrets not given are kept.
   list    [--json]
   check   [ID|CORPID|NAME] [--json]     (default: the active corp; exit status 1 when a step fails)
-  remove  ID|CORPID|NAME [--yes] | --demo
+  remove  ID|CORPID|NAME [--confirm NAME] | --demo
 See docs/cli-corp.md.
 `
 
@@ -212,7 +212,7 @@ func resolveCorp(ctx context.Context, svc *Service, pos []string) (*Corp, error)
 
 func cliRemove(ctx context.Context, svc *Service, args []string, stdin io.Reader, out io.Writer) error {
 	fs := newFlagSet("remove", out)
-	confirm := fs.Bool("yes", false, "delete without asking, together with everything that depends on it")
+	confirmName := fs.String("confirm", "", "the corp's name: delete without asking, together with everything that depends on it (scripts)")
 	demo := fs.Bool("demo", false, "remove the demo corp and stop its simulator")
 	pos, err := parseAll(fs, args)
 	if err != nil {
@@ -232,20 +232,23 @@ func cliRemove(ctx context.Context, svc *Service, args []string, stdin io.Reader
 	if err != nil {
 		return err
 	}
-	d, err := svc.DeleteCorp(ctx, c.ID, *confirm)
+	d, err := svc.DeleteCorp(ctx, c.ID, *confirmName)
 	if err != nil {
 		return err
 	}
 	if d.NeedsConfirm {
-		fmt.Fprintln(out, d.Message)
-		fmt.Fprint(out, "输入 yes 确认删除 / type yes to confirm: ")
-		line, _ := bufio.NewReader(stdin).ReadString('\n')
-		if strings.TrimSpace(strings.ToLower(line)) != "yes" {
-			fmt.Fprintln(out)
-			return fmt.Errorf("corp %q was not removed (not confirmed; pass --yes in scripts)", c.Name)
+		if *confirmName != "" {
+			return fmt.Errorf("corp %q was not removed: --confirm %q is not its name", c.Name, *confirmName)
 		}
-		if d, err = svc.DeleteCorp(ctx, c.ID, true); err != nil {
+		fmt.Fprintln(out, d.Message)
+		fmt.Fprint(out, "输入企业名称确认删除 / type the corp's name to confirm: ")
+		line, _ := bufio.NewReader(stdin).ReadString('\n')
+		if d, err = svc.DeleteCorp(ctx, c.ID, strings.TrimSpace(line)); err != nil {
 			return err
+		}
+		if !d.Deleted {
+			fmt.Fprintln(out)
+			return fmt.Errorf("corp %q was not removed (the name typed did not match; scripts pass --confirm NAME)", c.Name)
 		}
 	}
 	fmt.Fprintln(out, d.Message)

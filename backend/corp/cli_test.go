@@ -74,15 +74,18 @@ func TestCLIAddListCheckRemove(t *testing.T) {
 		t.Fatalf("update lost something: %+v", c2)
 	}
 
-	out, err = e.cli("no\n", "remove", org.CorpID)
-	if err == nil || !strings.Contains(out, "自建应用 / apps × 2") {
+	out, err = e.cli("yes\n", "remove", org.CorpID)
+	if err == nil || !strings.Contains(out, "自建应用 × 2") || !strings.Contains(out, "apps × 2") {
 		t.Fatalf("remove without confirmation: %v\n%s", err, out)
 	}
 	if _, err := e.svc.Find(e.ctx, org.CorpID); err != nil {
 		t.Fatal("removed without confirmation")
 	}
-	if out, err := e.cli("yes\n", "remove", org.CorpID); err != nil || !strings.Contains(out, "已删除") {
-		t.Fatalf("remove confirmed on stdin: %v\n%s", err, out)
+	if _, err := e.cli("", "remove", org.CorpID, "--confirm", "星河"); err == nil {
+		t.Fatal("--confirm with another name removed the corp")
+	}
+	if out, err := e.cli("星河2\n", "remove", org.CorpID); err != nil || !strings.Contains(out, "已删除") {
+		t.Fatalf("remove confirmed by typing the name on stdin: %v\n%s", err, out)
 	}
 }
 

@@ -101,11 +101,11 @@ func (s *Service) configureDemo(ctx context.Context, d *demoSim) (*Corp, error) 
 		r, err := s.SaveApp(ctx, AppInput{CorpRef: id, Name: a.Name, AgentID: fmt.Sprint(a.AgentID), Secret: a.Secret,
 			CallbackToken: k.Token, CallbackAESKey: k.EncodingAESKey})
 		if err != nil {
-			s.DeleteCorp(ctx, id, true)
+			s.deleteCorpNow(ctx, id)
 			return nil, err
 		}
 		if !r.OK {
-			s.DeleteCorp(ctx, id, true)
+			s.deleteCorpNow(ctx, id)
 			return nil, fmt.Errorf("demo app %s: %v", a.Name, r.Errors)
 		}
 	}
@@ -166,8 +166,7 @@ func (s *Service) RemoveDemo(ctx context.Context) error {
 	if r == nil {
 		return nil
 	}
-	_, err = s.DeleteCorp(ctx, r.ID, true)
-	return err
+	return s.removeCorp(ctx, r)
 }
 
 func startDemoSim(seed int64, preferAddr string) (*demoSim, error) {

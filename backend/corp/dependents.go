@@ -7,128 +7,195 @@ import (
 	"sync"
 )
 
-// DependentsFunc counts what another feature keeps for a corp (or an app),
-// e.g. ("绑定 / bindings", 120). Features register one as they land. Their
-// tables should reference corps(id) / apps(id) ON DELETE CASCADE: deleting,
-// once confirmed, takes those rows along.
-type DependentsFunc func(ctx context.Context, id int64) (label string, n int, err error)
-
-var (
-	depMu       sync.RWMutex
-	corpDepFns  []DependentsFunc
-	appDepFuncs []DependentsFunc
-)
-
-// RegisterDependents adds a counter consulted before deleting a corp.
-func RegisterDependents(fn DependentsFunc) {
-	depMu.Lock()
-	defer depMu.Unlock()
-	corpDepFns = append(corpDepFns, fn)
+// Counter counts one kind of thing another feature keeps for a corp (or an
+// app, by apps.id). The composition root (backend/services) registers every
+// feature's counters when it builds the services, so the list the admin sees
+// before a delete is the list production runs. Key names the kind for the UI
+// (locale setupPage.delete.kinds.<key>); ZH and EN label it for the CLI.
+// The features' tables reference corps(id) / apps ON DELETE CASCADE:
+// deleting, once confirmed, takes those rows along.
+type Counter struct {
+	Key   string
+	ZH    string
+	EN    string
+	Count func(ctx context.Context, id int64) (int, error)
 }
 
-// RegisterAppDependents adds a counter consulted before deleting an app (by apps.id).
-func RegisterAppDependents(fn DependentsFunc) {
-	depMu.Lock()
-	defer depMu.Unlock()
-	appDepFuncs = append(appDepFuncs, fn)
+// dependents is the registry of counters, per kind of owner.
+type dependents struct {
+	mu   sync.RWMutex
+	corp []Counter
+	app  []Counter
 }
 
-// countDependents runs the registered counters (a snapshot of *registry)
-// and keeps the non-zero counts, after the built-in ones.
-func countDependents(ctx context.Context, registry *[]DependentsFunc, id int64, builtin ...Dependent) ([]Dependent, error) {
-	depMu.RLock()
-	fns := append([]DependentsFunc(nil), *registry...)
-	depMu.RUnlock()
-	items := []Dependent{}
-	for _, d := range builtin {
-		if d.Count > 0 {
-			items = append(items, d)
+// RegisterCorpDependents adds counters consulted before deleting a corp.
+func (s *Service) RegisterCorpDependents(cs ...Counter) {
+	s.deps.mu.Lock()
+	defer s.deps.mu.Unlock()
+	s.deps.corp = append(s.deps.corp, cs...)
+}
+
+// RegisterAppDependents adds counters consulted before deleting an app (by apps.id).
+func (s *Service) RegisterAppDependents(cs ...Counter) {
+	s.deps.mu.Lock()
+	defer s.deps.mu.Unlock()
+	s.deps.app = append(s.deps.app, cs...)
+}
+
+// DependentKeys lists the registered kinds (corp, app), for the wiring test.
+func (s *Service) DependentKeys() (corpKeys, appKeys []string) {
+	s.deps.mu.RLock()
+	defer s.deps.mu.RUnlock()
+	keys := func(cs []Counter) []string {
+		out := make([]string, len(cs))
+		for i, c := range cs {
+			out[i] = c.Key
 		}
+		return out
 	}
-	for _, fn := range fns {
-		label, n, err := fn(ctx, id)
+	return keys(s.deps.corp), keys(s.deps.app)
+}
+
+// countDependents runs the counters and keeps the non-zero counts.
+func countDependents(ctx context.Context, counters []Counter, id int64) ([]Dependent, error) {
+	items := []Dependent{}
+	for _, c := range counters {
+		n, err := c.Count(ctx, id)
 		if err != nil {
-			return nil, fmt.Errorf("count what depends on %d (%s): %w", id, label, err)
+			return nil, fmt.Errorf("count the %s that depend on %d: %w", c.EN, id, err)
 		}
 		if n > 0 {
-			items = append(items, Dependent{Label: label, Count: n})
+			items = append(items, Dependent{Key: c.Key, ZH: c.ZH, EN: c.EN, Count: n})
 		}
 	}
 	return items, nil
 }
 
-func describe(items []Dependent) string {
-	parts := make([]string, len(items))
-	for i, d := range items {
-		parts[i] = fmt.Sprintf("%s × %d", d.Label, d.Count)
+func (s *Service) counters(app bool) []Counter {
+	s.deps.mu.RLock()
+	defer s.deps.mu.RUnlock()
+	if app {
+		return append([]Counter(nil), s.deps.app...)
 	}
-	return strings.Join(parts, "、")
+	return append([]Counter{s.appsCounter()}, s.deps.corp...)
 }
 
-// DeleteCorp deletes corp id. When something depends on it (apps, bindings,
-// plans, push rules…) and confirm is false, nothing is deleted and the
-// answer lists what would go with it, for the admin to confirm.
-func (s *Service) DeleteCorp(ctx context.Context, id int64, confirm bool) (Dependents, error) {
+// appsCounter is the corp's own dependent: its self-built apps.
+func (s *Service) appsCounter() Counter {
+	return Counter{Key: "apps", ZH: "自建应用", EN: "apps", Count: func(ctx context.Context, id int64) (int, error) {
+		var n int
+		err := s.st.DB.GetContext(ctx, &n, `SELECT COUNT(*) FROM apps WHERE corp_ref = ?`, id)
+		return n, err
+	}}
+}
+
+func describe(items []Dependent, zh bool) string {
+	parts := make([]string, len(items))
+	for i, d := range items {
+		label := d.EN
+		if zh {
+			label = d.ZH
+		}
+		parts[i] = fmt.Sprintf("%s × %d", label, d.Count)
+	}
+	sep := ", "
+	if zh {
+		sep = "、"
+	}
+	return strings.Join(parts, sep)
+}
+
+// confirmed says whether the admin typed the name of what is deleted.
+func confirmed(typed, name string) bool {
+	return strings.TrimSpace(typed) != "" && strings.TrimSpace(typed) == strings.TrimSpace(name)
+}
+
+// DeleteCorp deletes corp id once typedName is its name. Otherwise nothing is
+// deleted and the answer lists everything that would go with it (apps,
+// members pulled, bindings, plans, schedules, push rules…), for the admin to
+// confirm by typing the name.
+func (s *Service) DeleteCorp(ctx context.Context, id int64, typedName string) (Dependents, error) {
 	r, err := getCorpRow(ctx, s.st.DB, id)
 	if err != nil {
 		return Dependents{}, err
 	}
-	var apps int
-	if err := s.st.DB.GetContext(ctx, &apps, `SELECT COUNT(*) FROM apps WHERE corp_ref = ?`, id); err != nil {
-		return Dependents{}, err
-	}
-	items, err := countDependents(ctx, &corpDepFns, id, Dependent{Label: "自建应用 / apps", Count: apps})
+	items, err := countDependents(ctx, s.counters(false), id)
 	if err != nil {
 		return Dependents{}, err
 	}
 	d := Dependents{Name: r.Name, Items: items}
-	if len(items) > 0 && !confirm {
+	if !confirmed(typedName, r.Name) {
 		d.NeedsConfirm = true
-		d.Message = fmt.Sprintf("企业“%s”仍被使用：%s。确认后将一并删除。 / Corp %q is in use (%s); confirm to delete it together with these.",
-			r.Name, describe(items), r.Name, describe(items))
+		d.Message = needsConfirmMessage("企业", "Corp", r.Name, items)
 		return d, nil
 	}
-	tx, err := s.st.DB.BeginTxx(ctx, nil)
-	if err != nil {
+	if err := s.removeCorp(ctx, r); err != nil {
 		return d, err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM corps WHERE id = ?`, id); err != nil {
-		return d, fmt.Errorf("delete corp %q: %w (a feature's table may lack ON DELETE CASCADE)", r.Name, err)
-	}
-	if r.Active { // keep one corp active while any exists
-		if _, err := tx.ExecContext(ctx, `UPDATE corps SET active = 1 WHERE id = (SELECT MIN(id) FROM corps)`); err != nil {
-			return d, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return d, err
-	}
-	s.forgetClient(id)
-	if r.Demo {
-		s.stopDemo()
 	}
 	d.Deleted = true
 	d.Message = fmt.Sprintf("已删除企业“%s”。 / Deleted corp %q.", r.Name, r.Name)
 	return d, nil
 }
 
-// DeleteApp deletes app id, asking for confirmation the same way when other
-// features (e.g. push rules) use it.
-func (s *Service) DeleteApp(ctx context.Context, id int64, confirm bool) (Dependents, error) {
+// deleteCorpNow deletes corp id without asking (the demo corp, which the
+// product made and removes on its own).
+func (s *Service) deleteCorpNow(ctx context.Context, id int64) error {
+	r, err := getCorpRow(ctx, s.st.DB, id)
+	if err != nil {
+		return err
+	}
+	return s.removeCorp(ctx, r)
+}
+
+// removeCorp deletes the corp row (its dependents cascade) and keeps one
+// corp active while any exists.
+func (s *Service) removeCorp(ctx context.Context, r *corpRow) error {
+	tx, err := s.st.DB.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM corps WHERE id = ?`, r.ID); err != nil {
+		return fmt.Errorf("delete corp %q: %w (a feature's table may lack ON DELETE CASCADE)", r.Name, err)
+	}
+	if r.Active {
+		if _, err := tx.ExecContext(ctx, `UPDATE corps SET active = 1 WHERE id = (SELECT MIN(id) FROM corps)`); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.forgetClient(r.ID)
+	if r.Demo {
+		s.stopDemo()
+	}
+	return nil
+}
+
+func needsConfirmMessage(kindZH, kindEN, name string, items []Dependent) string {
+	if len(items) == 0 {
+		return fmt.Sprintf("输入%s名称“%s”确认删除。 / Type the name %q to delete this %s.", kindZH, name, name, strings.ToLower(kindEN))
+	}
+	return fmt.Sprintf("%s“%s”仍被使用：%s。输入名称确认后将一并删除。 / %s %q is in use (%s); type its name to delete it together with these.",
+		kindZH, name, describe(items, true), kindEN, name, describe(items, false))
+}
+
+// DeleteApp deletes app id once typedName is its name, listing first what
+// uses it (push rules whose targets send as it; those targets go with it).
+func (s *Service) DeleteApp(ctx context.Context, id int64, typedName string) (Dependents, error) {
 	r, err := getAppRow(ctx, s.st.DB, id)
 	if err != nil {
 		return Dependents{}, err
 	}
-	items, err := countDependents(ctx, &appDepFuncs, id)
+	items, err := countDependents(ctx, s.counters(true), id)
 	if err != nil {
 		return Dependents{}, err
 	}
 	d := Dependents{Name: r.Name, Items: items}
-	if len(items) > 0 && !confirm {
+	if !confirmed(typedName, r.Name) {
 		d.NeedsConfirm = true
-		d.Message = fmt.Sprintf("应用“%s”仍被使用：%s。确认后将一并删除。 / App %q is in use (%s); confirm to delete it together with these.",
-			r.Name, describe(items), r.Name, describe(items))
+		d.Message = needsConfirmMessage("应用", "App", r.Name, items)
 		return d, nil
 	}
 	if _, err := s.st.DB.ExecContext(ctx, `DELETE FROM apps WHERE id = ?`, id); err != nil {

@@ -125,8 +125,12 @@ type Dependents struct {
 	Message      string      `json:"message"`
 }
 
-// Dependent is one kind of thing that depends on a corp, with its count.
+// Dependent is one kind of thing that depends on a corp (or an app), with
+// its count. Key names the kind (apps, members, bindings, plans, schedules,
+// pushRules…); the UI words it in its language, the CLI uses ZH / EN.
 type Dependent struct {
-	Label string `json:"label"`
+	Key   string `json:"key"`
 	Count int    `json:"count"`
+	ZH    string `json:"-"`
+	EN    string `json:"-"`
 }

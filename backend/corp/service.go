@@ -34,6 +34,8 @@ type Service struct {
 
 	demoMu sync.Mutex // guards demo
 	demo   *demoSim
+
+	deps dependents // what features keep for a corp or an app, registered at wiring time
 }
 
 // Option configures Open.

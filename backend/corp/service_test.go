@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"wecom-bridge/backend/wecom/wxcrypt"
@@ -121,7 +120,7 @@ func TestAppsCRUD(t *testing.T) {
 	if !upd.OK || upd.Corp.Apps[0].Name != "OA 门户" || upd.Corp.Apps[0].Secret.SecretMask != app.Secret.SecretMask {
 		t.Fatalf("update keeps the secret: %+v", upd)
 	}
-	d, err := e.svc.DeleteApp(e.ctx, app.ID, false)
+	d, err := e.svc.DeleteApp(e.ctx, app.ID, "OA 门户")
 	if err != nil || !d.Deleted {
 		t.Fatalf("delete unused app: %+v %v", d, err)
 	}
@@ -227,7 +226,7 @@ func TestActiveCorp(t *testing.T) {
 	if act.ID != b.ID {
 		t.Fatalf("active = %d, want %d", act.ID, b.ID)
 	}
-	if _, err := e.svc.DeleteCorp(e.ctx, b.ID, false); err != nil {
+	if _, err := e.svc.DeleteCorp(e.ctx, b.ID, "b"); err != nil {
 		t.Fatal(err)
 	}
 	act, _ = e.svc.Active(e.ctx)
@@ -244,37 +243,32 @@ func TestActiveCorp(t *testing.T) {
 	}
 }
 
-var bindingsFor atomic.Int64 // corp id the test's dependents counter reports for
-
-func init() {
-	RegisterDependents(func(_ context.Context, id int64) (string, int, error) {
-		if id == bindingsFor.Load() {
-			return "绑定 / bindings", 7, nil
-		}
-		return "绑定 / bindings", 0, nil
-	})
-}
-
-func TestDeleteCorpWithDependentsAsksForConfirmation(t *testing.T) {
+func TestDeleteCorpListsDependentsAndNeedsTheTypedName(t *testing.T) {
 	e := newEnv(t)
 	c := e.saveCorp(CorpInput{Name: "星河", CorpID: goodCorpID})
 	e.addApp(c.ID, "OA", "1000002", secretC)
 	e.addApp(c.ID, "HR", "1000003", secretA)
-	bindingsFor.Store(c.ID)
-	defer bindingsFor.Store(0)
+	e.svc.RegisterCorpDependents(Counter{Key: "bindings", ZH: "绑定", EN: "bindings", Count: func(_ context.Context, id int64) (int, error) {
+		if id == c.ID {
+			return 7, nil
+		}
+		return 0, nil
+	}})
 
-	d, err := e.svc.DeleteCorp(e.ctx, c.ID, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []Dependent{{"自建应用 / apps", 2}, {"绑定 / bindings", 7}}
-	if !d.NeedsConfirm || d.Deleted || !slices.Equal(d.Items, want) || !strings.Contains(d.Message, "确认") {
-		t.Fatalf("dependents = %+v", d)
+	for _, typed := range []string{"", "星", "yes"} {
+		d, err := e.svc.DeleteCorp(e.ctx, c.ID, typed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []Dependent{{Key: "apps", ZH: "自建应用", EN: "apps", Count: 2}, {Key: "bindings", ZH: "绑定", EN: "bindings", Count: 7}}
+		if !d.NeedsConfirm || d.Deleted || !slices.Equal(d.Items, want) || !strings.Contains(d.Message, "bindings × 7") {
+			t.Fatalf("typed %q: dependents = %+v", typed, d)
+		}
 	}
 	if _, err := e.svc.Get(e.ctx, c.ID); err != nil {
-		t.Fatal("corp deleted without confirmation")
+		t.Fatal("corp deleted without its name typed")
 	}
-	d, err = e.svc.DeleteCorp(e.ctx, c.ID, true)
+	d, err := e.svc.DeleteCorp(e.ctx, c.ID, " 星河 ")
 	if err != nil || !d.Deleted {
 		t.Fatalf("confirmed delete: %+v %v", d, err)
 	}
@@ -284,8 +278,8 @@ func TestDeleteCorpWithDependentsAsksForConfirmation(t *testing.T) {
 		t.Fatalf("%d apps left after deleting their corp", apps)
 	}
 	lone := e.saveCorp(CorpInput{Name: "lone", CorpID: "ww2222222222222222"})
-	if d, _ := e.svc.DeleteCorp(e.ctx, lone.ID, false); !d.Deleted {
-		t.Fatal("a corp nothing depends on is deleted without confirmation")
+	if d, _ := e.svc.DeleteCorp(e.ctx, lone.ID, ""); d.Deleted || !d.NeedsConfirm || len(d.Items) != 0 {
+		t.Fatalf("a corp nothing depends on still needs its name: %+v", d)
 	}
 }
 
@@ -293,22 +287,19 @@ func TestDeleteAppWithDependents(t *testing.T) {
 	e := newEnv(t)
 	c := e.saveCorp(CorpInput{Name: "a", CorpID: goodCorpID})
 	app := e.addApp(c.ID, "OA", "1000002", secretC)
-	var target atomic.Int64
-	target.Store(app.ID)
-	RegisterAppDependents(func(_ context.Context, id int64) (string, int, error) {
-		if id == target.Load() {
-			return "推送规则 / push rules", 3, nil
+	e.svc.RegisterAppDependents(Counter{Key: "pushRules", ZH: "推送规则", EN: "push rules", Count: func(_ context.Context, id int64) (int, error) {
+		if id == app.ID {
+			return 3, nil
 		}
-		return "", 0, nil
-	})
-	d, _ := e.svc.DeleteApp(e.ctx, app.ID, false)
-	if !d.NeedsConfirm || d.Items[0] != (Dependent{"推送规则 / push rules", 3}) {
+		return 0, nil
+	}})
+	d, _ := e.svc.DeleteApp(e.ctx, app.ID, "")
+	if !d.NeedsConfirm || len(d.Items) != 1 || d.Items[0].Key != "pushRules" || d.Items[0].Count != 3 {
 		t.Fatalf("app dependents: %+v", d)
 	}
-	if d, _ := e.svc.DeleteApp(e.ctx, app.ID, true); !d.Deleted {
+	if d, _ := e.svc.DeleteApp(e.ctx, app.ID, "OA"); !d.Deleted {
 		t.Fatal("confirmed app delete")
 	}
-	target.Store(0)
 }
 
 func TestCallbackKeysAndConfig(t *testing.T) {

@@ -87,6 +87,11 @@ func newEnv(t *testing.T, cfg envConfig) *env {
 		t.Fatal(err)
 	}
 	e.corpID, _ = res.LastInsertId()
+	for _, a := range org.Apps { // push_targets reference apps(corp_ref, agent_id)
+		if _, err := st.DB.Exec(`INSERT INTO apps(corp_ref, name, agent_id) VALUES(?, ?, ?)`, e.corpID, a.Name, a.AgentID); err != nil {
+			t.Fatal(err)
+		}
+	}
 	e.opts = []Option{WithLogger(logger), WithPollInterval(5 * time.Millisecond),
 		WithRetry(time.Second, 10*time.Second, 4), WithLocation(simStart.Location())}
 	if !cfg.wall {

@@ -62,7 +62,7 @@ func (s *Service) saveRule(ctx context.Context, r Rule) (Rule, error) {
 			r.ID, i, t.CorpID, t.AgentID, t.MsgType, t.Title, t.Content, t.URL, t.Button, t.Image)
 		if err != nil {
 			if strings.Contains(err.Error(), "FOREIGN KEY") {
-				return Rule{}, invalid("invalid_rule", fmt.Sprintf("targets[%d].corp_id", i), "corp %d does not exist; choose a corp from 接入配置", t.CorpID)
+				return Rule{}, invalid("invalid_rule", fmt.Sprintf("targets[%d].agent_id", i), "corp %d has no app with AgentId %d (was it deleted?); choose a corp and app from 接入配置", t.CorpID, t.AgentID)
 			}
 			return Rule{}, fmt.Errorf("save rule targets: %w", err)
 		}

@@ -28,16 +28,26 @@ describe('deleting a corp', () => {
     document.body.innerHTML = ''
   })
 
-  it('lists what depends on the corp and deletes only after confirmation', async () => {
+  /** Types into the message box's name input. */
+  async function typeName(value: string) {
+    const input = document.querySelector<HTMLInputElement>('.el-message-box__input input')!
+    input.value = value
+    input.dispatchEvent(new Event('input'))
+    await settle()
+  }
+
+  it('lists what depends on the corp and deletes only after its name is typed', async () => {
     vi.mocked(api.listCorps).mockResolvedValue([corp()])
-    vi.mocked(api.deleteCorp).mockImplementation(async (_id, confirm) => ({
+    vi.mocked(api.deleteCorp).mockImplementation(async (_id, typed) => ({
       name: '华东制造集团',
       items: [
-        { label: '自建应用 / apps', count: 1 },
-        { label: '绑定 / bindings', count: 120 },
+        { key: 'apps', count: 1 },
+        { key: 'members', count: 412 },
+        { key: 'bindings', count: 120 },
+        { key: 'pushRules', count: 1 },
       ],
-      needsConfirm: !confirm,
-      deleted: confirm,
+      needsConfirm: typed !== '华东制造集团',
+      deleted: typed === '华东制造集团',
       message: '',
     }))
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
@@ -45,14 +55,21 @@ describe('deleting a corp', () => {
     await settle()
 
     expect(api.deleteCorp).toHaveBeenCalledTimes(1)
-    expect(api.deleteCorp).toHaveBeenCalledWith(1, false)
+    expect(api.deleteCorp).toHaveBeenCalledWith(1, '')
     const items = [...document.querySelectorAll('[data-testid="delete-dependents"] li')].map((li) => li.textContent)
-    expect(items).toEqual(['自建应用 × 1', '绑定 × 120'])
+    expect(items).toEqual(['自建应用 × 1', '已拉取的成员 × 412', '已确认或拒绝的绑定 × 120', '推送规则 × 1'])
     expect(messageBox()?.textContent).toContain('企业“华东制造集团”仍被以下内容使用')
+    expect(messageBox()?.textContent).toContain('输入名称“华东制造集团”以确认删除')
+
+    await typeName('华东')
+    await answer(true)
+    expect(api.deleteCorp).toHaveBeenCalledTimes(1) // a wrong name does not get through
+    expect(messageBox()?.textContent).toContain('名称不一致')
 
     vi.mocked(api.listCorps).mockResolvedValue([])
+    await typeName('华东制造集团')
     await answer(true)
-    expect(api.deleteCorp).toHaveBeenLastCalledWith(1, true)
+    expect(api.deleteCorp).toHaveBeenLastCalledWith(1, '华东制造集团')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="setup-empty"]').exists()).toBe(true))
     expect(api.getStartStatus).toHaveBeenCalledTimes(2) // on opening and after the delete (the header's corp)
   })
@@ -61,7 +78,7 @@ describe('deleting a corp', () => {
     vi.mocked(api.listCorps).mockResolvedValue([corp()])
     vi.mocked(api.deleteCorp).mockResolvedValue({
       name: '华东制造集团',
-      items: [{ label: '自建应用 / apps', count: 1 }],
+      items: [{ key: 'apps', count: 1 }],
       needsConfirm: true,
       deleted: false,
       message: '',
@@ -71,31 +88,31 @@ describe('deleting a corp', () => {
     await settle()
     await answer(false)
     expect(api.deleteCorp).toHaveBeenCalledTimes(1)
-    expect(api.deleteCorp).not.toHaveBeenCalledWith(1, true)
+    expect(api.deleteCorp).toHaveBeenCalledWith(1, '')
     expect(wrapper.find('[data-testid="corp-row-1"]').exists()).toBe(true)
   })
 
-  it('asks before deleting a corp with no apps, which the backend would delete at once', async () => {
+  it('asks for the name of a corp nothing depends on too', async () => {
     vi.mocked(api.listCorps).mockResolvedValue([corp({ apps: [] })])
-    vi.mocked(api.deleteCorp).mockResolvedValue({ name: '华东制造集团', items: [], needsConfirm: false, deleted: true, message: '' })
+    vi.mocked(api.deleteCorp).mockResolvedValue({ name: '华东制造集团', items: [], needsConfirm: true, deleted: false, message: '' })
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     await wrapper.find('[data-testid="corp-delete-1"]').trigger('click')
     await settle()
-    expect(api.deleteCorp).not.toHaveBeenCalled()
     expect(messageBox()?.textContent).toContain('确定删除企业“华东制造集团”吗？')
-    await answer(true)
-    expect(api.deleteCorp).toHaveBeenCalledWith(1, false)
+    expect(document.querySelector('[data-testid="delete-dependents"]')).toBeNull()
   })
 
-  it('asks before deleting an app', async () => {
+  it('lists the push rules that send as an app', async () => {
     vi.mocked(api.listCorps).mockResolvedValue([corp()])
-    vi.mocked(api.deleteApp).mockResolvedValue({ name: '全员应用', items: [], needsConfirm: false, deleted: true, message: '' })
+    vi.mocked(api.deleteApp).mockResolvedValue({ name: '全员应用', items: [{ key: 'pushRules', count: 2 }], needsConfirm: true, deleted: false, message: '' })
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     await wrapper.find('[data-testid="app-delete-11"]').trigger('click')
     await settle()
-    expect(messageBox()?.textContent).toContain('确定删除应用“全员应用”吗？')
+    expect(messageBox()?.textContent).toContain('应用“全员应用”仍被以下内容使用')
+    expect(messageBox()?.textContent).toContain('推送规则 × 2')
     await answer(false)
-    expect(api.deleteApp).not.toHaveBeenCalled()
+    expect(api.deleteApp).toHaveBeenCalledTimes(1)
+    expect(api.deleteApp).toHaveBeenCalledWith(11, '')
   })
 
   it('shows the error text when deleting fails', async () => {

@@ -83,13 +83,14 @@ export async function saveApp(input: AppInput): Promise<SaveResult> {
   return normalizeSave(await call(() => SaveApp(models.AppInput.createFrom(input))))
 }
 
-/** confirm=false deletes only when nothing depends on the corp; otherwise it lists what does. */
-export async function deleteCorp(id: number, confirm: boolean): Promise<Dependents> {
-  return normalizeDependents(await call(() => DeleteCorp(id, confirm)))
+/** typedName '' lists what depends on the corp; its name deletes it with all of that. */
+export async function deleteCorp(id: number, typedName: string): Promise<Dependents> {
+  return normalizeDependents(await call(() => DeleteCorp(id, typedName)))
 }
 
-export async function deleteApp(id: number, confirm: boolean): Promise<Dependents> {
-  return normalizeDependents(await call(() => DeleteApp(id, confirm)))
+/** typedName '' lists what uses the app (push rules); its name deletes it. */
+export async function deleteApp(id: number, typedName: string): Promise<Dependents> {
+  return normalizeDependents(await call(() => DeleteApp(id, typedName)))
 }
 
 export function setActiveCorp(id: number): Promise<void> {

@@ -220,13 +220,16 @@ test('the demo corp is removed only after confirmation', async ({ page }) => {
   await expect(page.getByTestId('demo-start')).toBeVisible()
 })
 
-test('deleting a corp lists what goes with it and asks first', async ({ page }) => {
+test('deleting a corp lists what goes with it and needs its name typed', async ({ page }) => {
   await login(page)
   await openSetup(page)
   const id = await corpIdOf(page, corpName)
   await page.getByTestId(`corp-delete-${id}`).click()
   const box = page.locator('.delete-confirm')
   await expect(box.getByTestId('delete-dependents')).toContainText('自建应用 × 1')
+  await box.getByRole('button', { name: '删除' }).click()
+  await expect(box).toContainText('名称不一致')
+  await box.locator('input').fill(corpName)
   await box.getByRole('button', { name: '删除' }).click()
   await expect(page.getByTestId('setup-empty')).toBeVisible()
   await expect(page.getByTestId('active-corp')).toContainText('未配置企业')

@@ -345,7 +345,7 @@ export namespace corp {
 	    }
 	}
 	export class Dependent {
-	    label: string;
+	    key: string;
 	    count: number;
 	
 	    static createFrom(source: any = {}) {
@@ -354,7 +354,7 @@ export namespace corp {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.label = source["label"];
+	        this.key = source["key"];
 	        this.count = source["count"];
 	    }
 	}

@@ -1,63 +1,63 @@
-// Deleting a corp or an app, always after the admin confirmed. The backend's
-// DeleteCorp/DeleteApp(id, false) deletes at once when nothing depends on
-// the thing, and otherwise lists what does; so a thing not known to be in
-// use gets a plain question first, and a listed one the list of dependents.
+// Deleting a corp or an app, always after the admin typed its name. The
+// backend's DeleteCorp/DeleteApp(id, '') deletes nothing and lists what
+// depends on the thing (apps, members pulled, bindings, plans, schedules,
+// push rules…); the admin reads the list and types the name, and the second
+// call, with the typed name, deletes.
 import { ElMessageBox } from 'element-plus'
 import { h, type VNode } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Dependent, Dependents } from '@/api'
-import { bilingualPart } from './field-text'
 
 export interface DeleteRequest {
   kind: 'corp' | 'app'
   name: string
-  /** True when the page already knows something depends on it (a corp's apps). */
-  knownInUse: boolean
-  remove: (confirm: boolean) => Promise<Dependents>
+  /** typedName '' only lists the dependents; the thing's name deletes it. */
+  remove: (typedName: string) => Promise<Dependents>
 }
 
 export function useConfirmDelete() {
-  const { t, locale } = useI18n()
+  const { t, te } = useI18n()
 
-  async function ask(kind: DeleteRequest['kind'], message: string | VNode): Promise<boolean> {
+  function kindLabel(item: Dependent): string {
+    const key = `setupPage.delete.kinds.${item.key}`
+    return te(key) ? t(key) : item.key
+  }
+
+  function message(req: DeleteRequest, items: Dependent[]): VNode {
+    const intro = items.length
+      ? [
+          h('p', t(`setupPage.delete.${req.kind}InUse`, { name: req.name })),
+          h(
+            'ul',
+            { 'data-testid': 'delete-dependents' },
+            items.map((item) => h('li', t('setupPage.delete.item', { label: kindLabel(item), count: item.count }))),
+          ),
+          h('p', t('setupPage.delete.goesToo')),
+        ]
+      : [h('p', t(`setupPage.delete.${req.kind}Plain`, { name: req.name }))]
+    return h('div', { 'data-testid': 'delete-confirm' }, [...intro, h('p', t('setupPage.delete.typeName', { name: req.name }))])
+  }
+
+  /** Resolves true when deleted, false when the admin cancelled; rejects when a call failed. */
+  async function deleteWithConfirmation(req: DeleteRequest): Promise<boolean> {
+    const listed = await req.remove('')
+    if (listed.deleted) return true
+    let typed: string
     try {
-      await ElMessageBox.confirm(message, t(`setupPage.delete.${kind}Title`), {
+      const answer = await ElMessageBox.prompt(message(req, listed.items), t(`setupPage.delete.${req.kind}Title`), {
         type: 'warning',
         confirmButtonText: t('setupPage.delete.confirm'),
         cancelButtonText: t('setupPage.form.cancel'),
         confirmButtonClass: 'el-button--danger',
         customClass: 'delete-confirm',
+        inputPlaceholder: req.name,
+        inputValidator: (v: string) => v.trim() === req.name.trim() || t('setupPage.delete.nameMismatch'),
       })
-      return true
+      typed = answer.value
     } catch {
       return false // cancelled or closed
     }
-  }
-
-  function dependentsMessage(req: DeleteRequest, items: Dependent[]): VNode {
-    return h('div', { 'data-testid': 'delete-confirm' }, [
-      h('p', t(`setupPage.delete.${req.kind}InUse`, { name: req.name })),
-      h(
-        'ul',
-        { 'data-testid': 'delete-dependents' },
-        items.map((item) => h('li', t('setupPage.delete.item', { label: bilingualPart(locale.value, item.label), count: item.count }))),
-      ),
-      h('p', t('setupPage.delete.goesToo')),
-    ])
-  }
-
-  /** Resolves true when deleted, false when the admin cancelled; rejects when a call failed. */
-  async function deleteWithConfirmation(req: DeleteRequest): Promise<boolean> {
-    if (!req.knownInUse) {
-      const plain = h('p', { 'data-testid': 'delete-confirm' }, t(`setupPage.delete.${req.kind}Plain`, { name: req.name }))
-      if (!(await ask(req.kind, plain))) return false
-    }
-    let answer = await req.remove(false)
-    if (answer.needsConfirm) {
-      if (!(await ask(req.kind, dependentsMessage(req, answer.items)))) return false
-      answer = await req.remove(true)
-    }
-    return answer.deleted
+    return (await req.remove(typed.trim())).deleted
   }
 
   return { deleteWithConfirmation }

@@ -33,9 +33,9 @@ export function CreateAPIKey(arg1:string):Promise<services.NewAPIKey>;
 
 export function CreateLocalAccountsForUnbound(arg1:number):Promise<number>;
 
-export function DeleteApp(arg1:number,arg2:boolean):Promise<corp.Dependents>;
+export function DeleteApp(arg1:number,arg2:string):Promise<corp.Dependents>;
 
-export function DeleteCorp(arg1:number,arg2:boolean):Promise<corp.Dependents>;
+export function DeleteCorp(arg1:number,arg2:string):Promise<corp.Dependents>;
 
 export function DeleteDirectoryDepartment(arg1:number):Promise<void>;
 

@@ -1,0 +1,114 @@
+package services
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"wecom-bridge/backend/corp"
+	"wecom-bridge/backend/directory"
+	"wecom-bridge/backend/push"
+	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/syncer"
+)
+
+// TestDemoCorpDependentsThroughProductionWiring builds the services the way
+// launch does (Open), gives the demo corp members, bindings, a plan, a
+// schedule and a push rule, and checks deleting the corp lists every one of
+// them, deleting its app lists the rule, and a confirmed app delete takes the
+// rule's target along (push_targets references apps).
+func TestDemoCorpDependentsThroughProductionWiring(t *testing.T) {
+	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
+	s := openTest(t)
+	ctx := context.Background()
+	c, err := s.StartDemo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Pull(ctx, c.ID, 0, "manual", "test"); err != nil {
+		t.Fatal(err)
+	}
+	csv, err := os.ReadFile("../../docs/samples/directory-sample.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	upload, _, err := s.Transfer.PutUpload(strings.NewReader(string(csv)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, err := s.PreviewDirectoryImport(ctx, upload, "directory-sample.csv", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Directory.Apply(ctx, prev.Preview.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	member := s.Corps.DemoSim().Org().Users[0]
+	if _, err := s.Directory.AddAccount(ctx, directory.AccountInput{Account: "bound", Name: member.Name, Email: "b@example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Rematch(ctx, c.ID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Review.BindManual(ctx, c.ID, "bound", member.UserID, "test", true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PlanSync(ctx, c.ID, syncer.ToWeCom, "test"); err != nil {
+		t.Fatal(err)
+	}
+	o, err := s.Sync.GetOptions(ctx, c.ID, syncer.ToWeCom)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Schedule.Cron = "0 2 * * *"
+	if err := s.SetSyncOptions(ctx, c.ID, syncer.ToWeCom, o); err != nil {
+		t.Fatal(err)
+	}
+	app := c.Apps[0]
+	agent := app.AgentID
+	if _, err := s.Push.CreateRule(ctx, push.Rule{Name: "审批", Source: "approval", Enabled: true,
+		Targets: []push.Target{{CorpID: c.ID, AgentID: agent, MsgType: "textcard"}}}); err != nil {
+		t.Fatal(err)
+	}
+
+	corpKeys, appKeys := s.Corps.DependentKeys()
+	d, err := s.Corps.DeleteCorp(ctx, c.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]int{}
+	for _, it := range d.Items {
+		listed[it.Key] = it.Count
+	}
+	for _, key := range []string{"apps", "members", "bindings", "proposals", "plans", "schedules", "pushRules"} {
+		if listed[key] == 0 {
+			t.Errorf("deleting the demo corp does not list %s: %+v", key, d.Items)
+		}
+	}
+	for _, key := range corpKeys {
+		if key != "queuedPushes" && listed[key] == 0 {
+			t.Errorf("registered dependent %s not listed for the demo corp", key)
+		}
+	}
+	if !d.NeedsConfirm || d.Deleted || listed["members"] < 400 {
+		t.Fatalf("dependents %+v", d)
+	}
+	if !slices.Equal(appKeys, []string{"pushRules"}) {
+		t.Fatalf("app dependents wired: %v", appKeys)
+	}
+	ad, err := s.Corps.DeleteApp(ctx, app.ID, "")
+	if err != nil || !ad.NeedsConfirm || len(ad.Items) != 1 || ad.Items[0] != (corp.Dependent{Key: "pushRules", ZH: "推送规则", EN: "push rules", Count: 1}) {
+		t.Fatalf("app dependents %+v %v", ad, err)
+	}
+	if ad, err = s.Corps.DeleteApp(ctx, app.ID, app.Name); err != nil || !ad.Deleted {
+		t.Fatalf("confirmed app delete %+v %v", ad, err)
+	}
+	if n, _ := store.Count(ctx, s.Store.DB, `SELECT COUNT(*) FROM push_targets WHERE corp_id = ? AND agent_id = ?`, c.ID, agent); n != 0 {
+		t.Fatalf("%d push targets still send as the deleted app", n)
+	}
+	if d, err = s.Corps.DeleteCorp(ctx, c.ID, c.Name); err != nil || !d.Deleted {
+		t.Fatalf("confirmed corp delete %+v %v", d, err)
+	}
+}
