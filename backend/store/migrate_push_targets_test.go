@@ -23,12 +23,12 @@ func migrationsUpTo(t *testing.T, v int) []Migration {
 }
 
 // TestPushTargetsReferenceApps: on a database made by the migrations before
-// 0010, a target whose app was deleted is dropped and its rule disabled; a
+// 0011, a target whose app was deleted is dropped and its rule disabled; a
 // kept target then follows its app (AgentId change, delete).
 func TestPushTargetsReferenceApps(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	old, err := openWith(ctx, dir, migrationsUpTo(t, 9))
+	old, err := openWith(ctx, dir, migrationsUpTo(t, 10))
 	if err != nil {
 		t.Fatal(err)
 	}
