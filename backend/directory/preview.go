@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -193,4 +194,16 @@ func (s *Service) LoadPreview(ctx context.Context, id int64) (*Preview, error) {
 	}
 	pv.Status = row.Status
 	return &pv, nil
+}
+
+// DeletePreviewsBefore deletes the previews made before a time (housekeeping;
+// each can hold a whole directory). The newest is kept, so a preview id is
+// never given out twice.
+func (s *Service) DeletePreviewsBefore(ctx context.Context, before time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM import_previews WHERE created_at < ?
+		AND id < (SELECT MAX(id) FROM import_previews)`, formatTime(before))
+	if err != nil {
+		return 0, fmt.Errorf("delete old import previews: %w", err)
+	}
+	return res.RowsAffected()
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"wecom-bridge/backend/binding"
 )
@@ -238,4 +239,16 @@ func rejectDuplicates(pairs []ImportPair, rejected []ImportReject) ([]ImportPair
 	}
 	sortRejects(rejected)
 	return kept, rejected
+}
+
+// DeleteImportPreviewsBefore deletes the binding-import previews made before
+// a time (housekeeping; applied ones are in the audit log). The newest is
+// kept, so a preview id is never given out twice.
+func (s *Service) DeleteImportPreviewsBefore(ctx context.Context, before time.Time) (int64, error) {
+	res, err := s.st.DB.ExecContext(ctx, `DELETE FROM bind_import_previews WHERE created_at < ?
+		AND id < (SELECT MAX(id) FROM bind_import_previews)`, before.UTC().Format("2006-01-02T15:04:05.000Z"))
+	if err != nil {
+		return 0, fmt.Errorf("delete old binding-import previews: %w", err)
+	}
+	return res.RowsAffected()
 }

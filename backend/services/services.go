@@ -45,6 +45,9 @@ type Services struct {
 	Sync      *syncer.Service
 	Push      *push.Service
 	scheduler *syncer.Scheduler
+	// housekeeping (housekeep.go), started by StartBackground
+	stopHousekeeping context.CancelFunc
+	housekeepDone    chan struct{}
 }
 
 // Open opens the store in dataDir. The caller owns the data-directory lock.
@@ -87,12 +90,19 @@ func (s *Services) StartBackground(ctx context.Context) error {
 	if err := s.scheduler.Start(ctx); err != nil {
 		return err
 	}
+	// Uploads, exports and import previews past the retention go at start
+	// and daily.
+	s.startHousekeeping(ctx)
 	// The push worker drains the persisted queue (restart included).
 	return s.Push.Start(ctx)
 }
 
 // Close stops background work (scheduler, demo simulator) and closes the store.
 func (s *Services) Close() error {
+	if s.stopHousekeeping != nil {
+		s.stopHousekeeping()
+		<-s.housekeepDone
+	}
 	if s.scheduler != nil {
 		s.scheduler.Stop()
 		s.Push.Stop()

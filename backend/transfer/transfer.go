@@ -123,3 +123,26 @@ func randomID() string {
 	rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// RemoveOlderThan deletes uploads and exports last written before a time
+// (housekeeping: an upload is normally taken at once, an export downloaded
+// at once) and returns how many it removed.
+func (s *Store) RemoveOlderThan(before time.Time) (int, error) {
+	n := 0
+	for _, dir := range []string{s.uploads, s.exports} {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return n, err
+		}
+		for _, e := range entries {
+			fi, err := e.Info()
+			if err != nil || !fi.Mode().IsRegular() || !fi.ModTime().Before(before) {
+				continue
+			}
+			if err := os.Remove(filepath.Join(dir, e.Name())); err == nil {
+				n++
+			}
+		}
+	}
+	return n, nil
+}

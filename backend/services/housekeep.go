@@ -1,0 +1,96 @@
+package services
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"wecom-bridge/backend/usererr"
+)
+
+// settingRetentionDays is how many days uploads, exports and import
+// previews are kept.
+const settingRetentionDays = "retention_days"
+
+// Retention bounds, in days.
+const (
+	DefaultRetentionDays = 7
+	maxRetentionDays     = 365
+)
+
+// housekeepEvery is how often the background housekeeping runs.
+const housekeepEvery = 24 * time.Hour
+
+// HousekeepResult says what one housekeeping run removed.
+type HousekeepResult struct {
+	Files                 int   `json:"files"` // uploads and exports
+	ImportPreviews        int64 `json:"importPreviews"`
+	BindingImportPreviews int64 `json:"bindingImportPreviews"`
+}
+
+// RetentionDays is the stored retention (DefaultRetentionDays when unset).
+func (s *Services) RetentionDays(ctx context.Context) (int, error) {
+	v, err := s.Store.GetSetting(ctx, settingRetentionDays, strconv.Itoa(DefaultRetentionDays))
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxRetentionDays {
+		return DefaultRetentionDays, nil
+	}
+	return n, nil
+}
+
+// SetRetentionDays stores the retention: 1 to 365 days.
+func (s *Services) SetRetentionDays(ctx context.Context, days int) error {
+	if days < 1 || days > maxRetentionDays {
+		return usererr.Newf("retention_out_of_range", "保留天数 %[1]d 不在 1 到 %[2]d 之间", "retention of %[1]d days is not between 1 and %[2]d",
+			days, maxRetentionDays)
+	}
+	return s.Store.SetSetting(ctx, settingRetentionDays, strconv.Itoa(days))
+}
+
+// Housekeep removes uploads, exports and import previews older than the
+// retention. Superseded sync plans are the syncer's.
+func (s *Services) Housekeep(ctx context.Context) (HousekeepResult, error) {
+	var r HousekeepResult
+	days, err := s.RetentionDays(ctx)
+	if err != nil {
+		return r, err
+	}
+	before := time.Now().Add(-time.Duration(days) * 24 * time.Hour)
+	if r.Files, err = s.Transfer.RemoveOlderThan(before); err != nil {
+		return r, err
+	}
+	if r.ImportPreviews, err = s.Directory.DeletePreviewsBefore(ctx, before); err != nil {
+		return r, err
+	}
+	r.BindingImportPreviews, err = s.Review.DeleteImportPreviewsBefore(ctx, before)
+	return r, err
+}
+
+// startHousekeeping runs Housekeep now and then daily until ctx ends or
+// Close; it returns at once.
+func (s *Services) startHousekeeping(ctx context.Context) {
+	ctx, s.stopHousekeeping = context.WithCancel(ctx)
+	s.housekeepDone = make(chan struct{})
+	go func() {
+		defer close(s.housekeepDone)
+		t := time.NewTicker(housekeepEvery)
+		defer t.Stop()
+		for {
+			r, err := s.Housekeep(ctx)
+			if err != nil {
+				s.Log.Warn("housekeeping failed", "err", err)
+			} else if r != (HousekeepResult{}) {
+				s.Log.Info("housekeeping", "files", r.Files, "import_previews", r.ImportPreviews,
+					"binding_import_previews", r.BindingImportPreviews)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+}
