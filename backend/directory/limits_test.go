@@ -13,20 +13,6 @@ import (
 	"wecom-bridge/backend/usererr"
 )
 
-// privateTemp points the temporary directory at a fresh one and fails the
-// test if anything (excelize-* files) is left in it.
-func privateTemp(t *testing.T) {
-	t.Helper()
-	dir := t.TempDir()
-	t.Setenv("TMPDIR", dir)
-	t.Cleanup(func() {
-		left, _ := os.ReadDir(dir)
-		for _, e := range left {
-			t.Errorf("temporary file left behind: %s", e.Name())
-		}
-	})
-}
-
 // Issue 12 finding 2: 5,000 rows naming one account grew to 3.5 GB, because
 // each row's problem listed every other line. Each row now names the count
 // and at most 5 other lines.
@@ -117,7 +103,7 @@ func TestWeComLimitsAndShortRows(t *testing.T) {
 // Issue 12 finding 3: an XLSX bomb is refused before it is unzipped, and
 // leaves no temporary files.
 func TestXLSXBombRefused(t *testing.T) {
-	privateTemp(t)
+	tabulartest.PrivateTemp(t)
 	s := newTestService(t)
 	_, err := s.Preview(context.Background(), tabulartest.Bomb(300<<20), ImportOptions{FileName: "bomb.xlsx"})
 	if !usererr.Is(err, "xlsx_over_limit") {

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,20 +12,6 @@ import (
 	"wecom-bridge/backend/tabular/tabulartest"
 	"wecom-bridge/backend/usererr"
 )
-
-// privateTemp points the temporary directory at a fresh one and, when the
-// test ends, fails it if anything was left in it.
-func privateTemp(t *testing.T) {
-	t.Helper()
-	dir := t.TempDir()
-	t.Setenv("TMPDIR", dir)
-	t.Cleanup(func() {
-		left, _ := os.ReadDir(dir)
-		for _, e := range left {
-			t.Errorf("temporary file left behind: %s", e.Name())
-		}
-	})
-}
 
 // zipOf writes parts into a zip with the true sizes.
 func zipOf(t *testing.T, parts map[string]string) []byte {
@@ -45,7 +30,7 @@ func zipOf(t *testing.T, parts map[string]string) []byte {
 }
 
 func TestBombIsRefusedBeforeUnzipping(t *testing.T) {
-	privateTemp(t)
+	tabulartest.PrivateTemp(t)
 	bomb := tabulartest.Bomb(MaxUnzippedBytes + 1<<20)
 	if len(bomb) > 4<<20 {
 		t.Fatalf("the bomb is %d bytes; it should be small", len(bomb))
@@ -57,7 +42,7 @@ func TestBombIsRefusedBeforeUnzipping(t *testing.T) {
 }
 
 func TestPartsOverTheirLimitsAreRefused(t *testing.T) {
-	privateTemp(t)
+	tabulartest.PrivateTemp(t)
 	sheet := func(body string) string {
 		return `<worksheet><sheetData>` + body + `</sheetData></worksheet>`
 	}
@@ -87,7 +72,7 @@ func TestPartsOverTheirLimitsAreRefused(t *testing.T) {
 // A sheet over excelize's in-memory size is unzipped to a temporary file
 // and streamed; closing the workbook removes it.
 func TestLargeSheetStreamsAndLeavesNoTempFiles(t *testing.T) {
-	privateTemp(t)
+	tabulartest.PrivateTemp(t)
 	data := tabulartest.BombRows(6<<20, 1<<10) // past xmlInMemoryBytes, under MaxRows
 	wb, err := OpenXLSX(data)
 	if err != nil {
@@ -120,7 +105,7 @@ func TestRowCap(t *testing.T) {
 }
 
 func TestColumnCapAndBlankRows(t *testing.T) {
-	privateTemp(t)
+	tabulartest.PrivateTemp(t)
 	f := excelize.NewFile()
 	f.SetSheetRow("Sheet1", "A1", &[]any{"account", "name"})
 	f.SetSheetRow("Sheet1", "A3", &[]any{"zs", "张三"}) // row 2 blank
