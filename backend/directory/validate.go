@@ -148,7 +148,7 @@ func checkWeComUserID(raw string) (string, *issue) {
 	}
 	if !ok {
 		return "", newIssue(ProblemWeComUserID, fmt.Sprintf("WeCom userid %q is not valid: use 1-64 letters, digits and _-@., "+
-			"starting with a letter or digit, or leave wecom_userid (企业微信账号) empty to use the account", raw), "value", raw)
+			"starting with a letter or digit, or leave wecom_userid (企业微信账号) empty to use the account", shorten(raw)), "value", shorten(raw))
 	}
 	return s, nil
 }
