@@ -104,6 +104,9 @@ func (a *App) PullCorp(corpID, agentID int64) (*mirror.Run, error) {
 	return a.svc.Pull(a.ctx, corpID, agentID, mirror.TriggerManual, a.svc.Actor)
 }
 
+// CancelPull stops the corp's running pull; the previous mirror is kept.
+func (a *App) CancelPull(corpID int64) error { return a.svc.Mirror.Cancel(corpID) }
+
 // GetMirrorSummary returns what the last pull brought in (counts, pulled_at, privacy flag).
 func (a *App) GetMirrorSummary(corpID int64) (*mirror.Summary, error) {
 	return a.svc.Mirror.Summary(a.ctx, corpID)

@@ -29,10 +29,7 @@ func TestKill9DuringApplyResumesExactly(t *testing.T) {
 		t.Skip("builds and runs the real binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "wecom-bridge")
-	if out, err := exec.Command("go", "build", "-o", bin, "wecom-bridge").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, dir)
 	sim := startSim(t, bin)
 	data := filepath.Join(dir, "data")
 	env := []string{"WECOM_BRIDGE_KEYSTORE=file", "WECOM_CONTACT_SECRET=" + sim.contact, "WECOM_APP_SECRET=" + sim.app}
@@ -115,6 +112,16 @@ func TestKill9DuringApplyResumesExactly(t *testing.T) {
 finished:
 	t.Logf("%d kills, %d of them mid-apply", kills, midApply)
 	checkFinalState(t, sim)
+}
+
+// buildBinary builds the real wecom-bridge into dir.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "wecom-bridge")
+	if out, err := exec.Command("go", "build", "-o", bin, "wecom-bridge").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 type simInfo struct{ base, corpID, contact, app string }
@@ -243,16 +250,7 @@ func checkFinalState(t *testing.T, s simInfo) {
 }
 
 // simCreates reads how many user/create calls the simulator has answered.
-func simCreates(t *testing.T, s simInfo) int {
-	resp, err := http.Get(strings.TrimSuffix(s.base, "/") + "/sim/stats")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var stats map[string]any
-	json.NewDecoder(resp.Body).Decode(&stats)
-	return countIn(stats, "user/create")
-}
+func simCreates(t *testing.T, s simInfo) int { return simCalls(t, s, "user/create") }
 
 // countIn finds the counter for api in the stats JSON, flat or nested.
 func countIn(v any, api string) int {

@@ -391,3 +391,73 @@ func usersEqual(a, b User) bool {
 		a.Status == b.Status && a.MainDepartment == b.MainDepartment && slices.Equal(a.Departments, b.Departments) &&
 		slices.EqualFunc(a.DeptPaths, b.DeptPaths, slices.Equal)
 }
+
+// Cancel stops a pull stuck on a WeCom call that never answers (the
+// simulator's latency fault set to an hour): the pull ends cancelled and
+// recorded, and the mirror is kept.
+func TestCancelStopsAHungPull(t *testing.T) {
+	e := newEnv(t, genOrg(50, 10), nil)
+	e.mustPull(e.contactCred())
+	before := e.users()
+	if err := e.svc.Cancel(e.corpID); !errors.Is(err, ErrNoPull) {
+		t.Fatalf("cancel without a pull: %v, want ErrNoPull", err)
+	}
+	e.sim.SetFaults(wecomsim.Faults{PerAPI: map[string]wecomsim.Fault{"user/list": {Latency: time.Hour}}})
+	type result struct {
+		run *Run
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		run, err := e.svc.Pull(context.Background(), e.corpID, e.client(), e.contactCred(), TriggerManual, "test")
+		done <- result{run, err}
+	}()
+	for deadline := time.Now().Add(30 * time.Second); e.sim.Stats()["user/list"] == 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("the pull never reached user/list")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if err := e.svc.Cancel(e.corpID); err != nil {
+		t.Fatal(err)
+	}
+	r := <-done
+	if !errors.Is(r.err, context.Canceled) || r.run == nil || r.run.Status != StatusCancelled {
+		t.Fatalf("run %+v, err %v; want a cancelled run", r.run, r.err)
+	}
+	runs, _ := e.svc.Runs(context.Background(), e.corpID, 1)
+	if len(runs) != 1 || runs[0].ID != r.run.ID {
+		t.Fatalf("the cancelled pull must be in the history: %+v", runs)
+	}
+	if after := e.users(); !slices.EqualFunc(before, after, usersEqual) {
+		t.Error("a cancelled pull changed the mirror")
+	}
+	if n, err := e.svc.RecordInterrupted(context.Background()); n != 0 || err != nil {
+		t.Fatalf("a finished pull must leave nothing to record as interrupted: %d %v", n, err)
+	}
+}
+
+// A pull marked running by a process that died is recorded as interrupted
+// once, at the next start.
+func TestRecordInterruptedPull(t *testing.T) {
+	e := newEnv(t, genOrg(20, 5), nil)
+	started := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	if err := markActive(context.Background(), e.st.DB, e.corpID, started, TriggerSchedule, "system:schedule"); err != nil {
+		t.Fatal(err)
+	}
+	n, err := e.svc.RecordInterrupted(context.Background())
+	if err != nil || n != 1 {
+		t.Fatalf("recorded %d, %v; want 1", n, err)
+	}
+	runs, _ := e.svc.Runs(context.Background(), e.corpID, 5)
+	if len(runs) != 1 || runs[0].Status != StatusInterrupted || !runs[0].StartedAt.Equal(started) ||
+		runs[0].Trigger != TriggerSchedule || !strings.Contains(runs[0].Error, "Pull again") {
+		t.Fatalf("runs = %+v", runs)
+	}
+	if n, _ := e.svc.RecordInterrupted(context.Background()); n != 0 {
+		t.Fatalf("recorded again: %d", n)
+	}
+	if _, err := e.pull(e.contactCred()); err != nil {
+		t.Fatalf("a pull after an interrupted one: %v", err)
+	}
+}

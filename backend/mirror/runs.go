@@ -15,6 +15,9 @@ const (
 	StatusPartial   = "partial"   // some departments failed; the previous mirror is kept
 	StatusFailed    = "failed"    // nothing usable was read (or saving failed); the previous mirror is kept
 	StatusCancelled = "cancelled" // stopped by the admin or a deadline; the previous mirror is kept
+	// StatusInterrupted: the process died during the pull (kill -9, power
+	// loss); recorded at the next start. The previous mirror is kept.
+	StatusInterrupted = "interrupted"
 )
 
 // Triggers: what started a pull.
@@ -55,7 +58,8 @@ func parseTime(s string) time.Time {
 	return t
 }
 
-// insertRun records r and sets r.ID.
+// insertRun records r, sets r.ID and clears the corp's pull_active marker
+// (on the same executor, so a successful swap does both in its transaction).
 func insertRun(ctx context.Context, x sqlx.ExecerContext, r *Run) error {
 	failed := r.FailedDepartments
 	if failed == nil {
@@ -73,8 +77,10 @@ func insertRun(ctx context.Context, x sqlx.ExecerContext, r *Run) error {
 	if err != nil {
 		return fmt.Errorf("record the pull run of corp %d: %w", r.CorpID, err)
 	}
-	r.ID, err = res.LastInsertId()
-	return err
+	if r.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	return clearActive(ctx, x, r.CorpID)
 }
 
 type runRow struct {

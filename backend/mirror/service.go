@@ -12,6 +12,7 @@ import (
 
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -34,7 +35,7 @@ type Service struct {
 	em events.Emitter
 
 	mu      sync.Mutex
-	pulling map[int64]bool
+	pulling map[int64]context.CancelFunc // running pulls, by corp
 }
 
 // New returns the mirror kept in st, reporting progress to em.
@@ -42,7 +43,7 @@ func New(st *store.Store, em events.Emitter) *Service {
 	if em == nil {
 		em = events.Discard{}
 	}
-	return &Service{db: st.DB, em: em, pulling: map[int64]bool{}}
+	return &Service{db: st.DB, em: em, pulling: map[int64]context.CancelFunc{}}
 }
 
 // Pull fetches the corp's contacts with client and cred and, when every
@@ -73,12 +74,17 @@ func (s *Service) pull(ctx context.Context, corpID int64, client *wecom.Client, 
 	if !exists {
 		return nil, fmt.Errorf("corp %d does not exist (was it removed?): choose another corp, or add it again", corpID)
 	}
-	if !s.begin(corpID) {
+	ctx, cancelPull := context.WithCancel(ctx)
+	defer cancelPull()
+	if !s.begin(corpID, cancelPull) {
 		return nil, ErrPullRunning
 	}
 	defer s.end(corpID)
 
 	start := time.Now()
+	if err := markActive(ctx, s.db, corpID, start, trigger, startedBy); err != nil {
+		return nil, err
+	}
 	job := fmt.Sprintf("pull-%d-%d", corpID, start.UnixMilli())
 	throttle := events.NewThrottle(s.em, ProgressEvent, 0) // ~10 a second, the final one always
 	emit := func(p events.Progress) {
@@ -179,14 +185,30 @@ func partialMessage(failed []FailedDept) string {
 	return b.String()
 }
 
-func (s *Service) begin(corpID int64) bool {
+func (s *Service) begin(corpID int64, cancel context.CancelFunc) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.pulling[corpID] {
+	if s.pulling[corpID] != nil {
 		return false
 	}
-	s.pulling[corpID] = true
+	s.pulling[corpID] = cancel
 	return true
+}
+
+// ErrNoPull is returned by Cancel when no pull of the corp is running here.
+var ErrNoPull = usererr.New("no_pull_running", "该企业当前没有正在进行的拉取", "no pull of this corp is running")
+
+// Cancel stops the corp's running pull: it ends with status cancelled and
+// the previous mirror is kept. A call waiting on WeCom is abandoned at once.
+func (s *Service) Cancel(corpID int64) error {
+	s.mu.Lock()
+	cancel := s.pulling[corpID]
+	s.mu.Unlock()
+	if cancel == nil {
+		return ErrNoPull
+	}
+	cancel()
+	return nil
 }
 
 func (s *Service) end(corpID int64) {
@@ -198,5 +220,5 @@ func (s *Service) end(corpID int64) {
 func (s *Service) running(corpID int64) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.pulling[corpID]
+	return s.pulling[corpID] != nil
 }

@@ -76,6 +76,11 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 		s.Close()
 		return nil, err
 	}
+	// Likewise a pull whose process died is recorded as interrupted.
+	if _, err := s.Mirror.RecordInterrupted(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	if s.Transfer, err = transfer.New(dataDir); err != nil {
 		s.Close()
 		return nil, err

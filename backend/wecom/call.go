@@ -178,11 +178,39 @@ func (c *Client) roundTrip(ctx context.Context, r request, token string, body []
 	if c.log.Enabled(ctx, slog.LevelDebug) { // redaction is a regex: skip it when nobody reads the line
 		c.log.Debug("wecom request", "method", r.method, "url", logging.RedactURL(u))
 	}
+	actx, cancel := context.WithTimeout(ctx, c.attempt)
+	defer cancel()
+	raw, code, err := c.send(actx, r, u, rd)
+	if err != nil && ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
+		return nil, code, &AttemptTimeoutError{API: r.api, After: c.attempt}
+	}
+	return raw, code, err
+}
+
+// AttemptTimeoutError is one attempt that got no whole answer within the
+// attempt timeout. It is retried like a broken connection.
+type AttemptTimeoutError struct {
+	API   string
+	After time.Duration
+}
+
+func (e *AttemptTimeoutError) Error() string {
+	return fmt.Sprintf("wecom %s: no answer within %v (is the API host or proxy reachable and answering?)", e.API, e.After)
+}
+
+// Timeout marks it as a net.Error timeout, so it is retried.
+func (e *AttemptTimeoutError) Timeout() bool { return true }
+
+// Temporary is part of net.Error.
+func (e *AttemptTimeoutError) Temporary() bool { return true }
+
+// send does one HTTP exchange under ctx and reads the whole body.
+func (c *Client) send(ctx context.Context, r request, u string, rd io.Reader) ([]byte, int, error) {
 	req, err := http.NewRequestWithContext(ctx, r.method, u, rd)
 	if err != nil {
 		return nil, 0, fmt.Errorf("wecom %s: %w", r.api, redactErr(err))
 	}
-	if body != nil {
+	if rd != nil {
 		req.Header.Set("Content-Type", "application/json; charset=utf-8")
 	}
 	resp, err := c.http.Do(req)

@@ -19,6 +19,11 @@ import (
 	"golang.org/x/sync/singleflight"
 )
 
+// DefaultAttemptTimeout bounds one HTTP attempt of a call: a host that
+// accepts the connection and never answers costs this much per attempt, not
+// minutes. WeCom answers within a second or two even for large lists.
+const DefaultAttemptTimeout = 15 * time.Second
+
 // DefaultBaseURL is WeCom's public API host.
 const DefaultBaseURL = "https://qyapi.weixin.qq.com"
 
@@ -56,6 +61,7 @@ type Client struct {
 	backoffBase time.Duration
 	backoffMax  time.Duration
 	maxRetries  int
+	attempt     time.Duration // bound of one HTTP attempt (connect, send, whole answer)
 	err         error // a configuration error (e.g. a bad proxy URL) returned by every call
 
 	mu     sync.Mutex
@@ -73,6 +79,7 @@ func New(corpID string, opts ...Option) *Client {
 		backoffBase: 200 * time.Millisecond,
 		backoffMax:  5 * time.Second,
 		maxRetries:  3,
+		attempt:     DefaultAttemptTimeout,
 		tokens:      map[string]*tokenEntry{},
 	}
 	for _, opt := range opts {
@@ -88,7 +95,7 @@ func New(corpID string, opts ...Option) *Client {
 		c.limiter = newRateLimiter(DefaultPerMinute, c.clock)
 	}
 	if c.http == nil {
-		c.http = &http.Client{Timeout: 60 * time.Second}
+		c.http = &http.Client{} // each attempt is bounded by its own context (WithAttemptTimeout)
 	}
 	if c.proxyURL != "" {
 		hc, err := withProxy(c.http, c.proxyURL)

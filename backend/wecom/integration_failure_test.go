@@ -143,3 +143,58 @@ func waitFor(t *testing.T, cond func() bool) {
 		}
 	}
 }
+
+// TestIntegrationHungHostCostsOneAttemptTimeoutPerAttempt: a host that takes
+// the request and never answers (the simulator's latency fault set to an
+// hour) fails each attempt after the attempt timeout, is retried like a broken
+// connection, and the call ends on its own with an error naming the timeout,
+// while the caller's context is still alive.
+func TestIntegrationHungHostCostsOneAttemptTimeoutPerAttempt(t *testing.T) {
+	env := newSimEnv(t)
+	cred := env.app(wecomsim.AgentAll)
+	c := env.client(wecom.WithAttemptTimeout(50 * time.Millisecond))
+	if _, err := c.AccessToken(t.Context(), cred); err != nil {
+		t.Fatal(err)
+	}
+	env.sim.SetFaults(wecomsim.Faults{PerAPI: map[string]wecomsim.Fault{"department/get": {Latency: time.Hour}}})
+
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	_, err := c.GetDepartment(ctx, cred, 1)
+	var te *wecom.AttemptTimeoutError
+	if !errors.As(err, &te) || te.API != "department/get" || !strings.Contains(err.Error(), "no answer within 50ms") {
+		t.Fatalf("err = %v, want an AttemptTimeoutError for department/get", err)
+	}
+	if ctx.Err() != nil {
+		t.Fatal("the call must end by its attempt timeout, not by the caller's context")
+	}
+	if n := env.calls("department/get"); n != 4 {
+		t.Errorf("simulator saw %d attempts, want 4 (first + 3 retries)", n)
+	}
+}
+
+// TestIntegrationCancelStopsAHungCall: cancelling the caller's context ends a
+// call waiting on a hung host at once, without further retries.
+func TestIntegrationCancelStopsAHungCall(t *testing.T) {
+	env := newSimEnv(t)
+	cred := env.app(wecomsim.AgentAll)
+	c := env.client() // the default 15 s attempt timeout: only the cancel can end it early
+	if _, err := c.AccessToken(t.Context(), cred); err != nil {
+		t.Fatal(err)
+	}
+	env.sim.SetFaults(wecomsim.Faults{PerAPI: map[string]wecomsim.Fault{"department/get": {Latency: time.Hour}}})
+	ctx, cancel := context.WithCancel(t.Context())
+	go func() {
+		for env.calls("department/get") == 0 {
+			time.Sleep(time.Millisecond)
+		}
+		cancel()
+	}()
+	_, err := c.GetDepartment(ctx, cred, 1)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if n := env.calls("department/get"); n != 1 {
+		t.Errorf("simulator saw %d attempts, want 1 (no retry after cancel)", n)
+	}
+}

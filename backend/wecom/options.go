@@ -21,12 +21,23 @@ func WithBaseURL(u string) Option {
 	return func(c *Client) { c.baseURL = normalizeBaseURL(u) }
 }
 
-// WithHTTPClient sets the HTTP client. The client's own Timeout still applies;
-// cancellation comes from each call's context.
+// WithHTTPClient sets the HTTP client. The client's own Timeout still applies
+// besides the attempt timeout; cancellation comes from each call's context.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) {
 		if hc != nil {
 			c.http = hc
+		}
+	}
+}
+
+// WithAttemptTimeout bounds one HTTP attempt (connect, send, read the whole
+// answer); default DefaultAttemptTimeout. An attempt that runs out is retried
+// like a broken connection, so a hung host costs at most (retries+1) × d.
+func WithAttemptTimeout(d time.Duration) Option {
+	return func(c *Client) {
+		if d > 0 {
+			c.attempt = d
 		}
 	}
 }

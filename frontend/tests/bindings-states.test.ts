@@ -147,6 +147,36 @@ describe('pulling and matching', () => {
     expect(api.getMirrorSummary).toHaveBeenCalledTimes(2)
   })
 
+  it('cancels a running pull from its progress bar', async () => {
+    let failPull: () => void = () => {}
+    vi.mocked(api.pullCorp).mockImplementation(() => new Promise((_, fail) => (failPull = () => fail(new Error('cancelled')))))
+    vi.mocked(api.cancelPull).mockImplementation(async () => failPull())
+    const { wrapper } = await mountPage()
+    await wrapper.find('[data-testid="pull-run"]').trigger('click')
+    progress({ job: 'pull-1', phase: 'departments', done: 3, failed: 0, total: 40, final: false })
+    await settle()
+    const cancel = wrapper.find('[data-testid="pull-cancel"]')
+    expect(cancel.text()).toBe('取消拉取')
+    await cancel.trigger('click')
+    await settle()
+    expect(api.cancelPull).toHaveBeenCalledWith(1)
+    expect(wrapper.find('[data-testid="pull-cancel"]').exists()).toBe(false)
+    expect(api.rematchBindings).not.toHaveBeenCalled()
+  })
+
+  it('names an interrupted last pull', async () => {
+    vi.mocked(api.getMirrorSummary).mockResolvedValue(
+      mirrorSummary({
+        lastRun: {
+          id: 3, corpId: 1, startedAt: '', finishedAt: '', durationMs: 0, status: 'interrupted', departments: 0, users: 0, apiCalls: 0,
+          privacyRestricted: false, error: 'the app stopped during this pull', failedDepartments: [], trigger: 'manual', startedBy: 'admin',
+        },
+      }),
+    )
+    const { wrapper } = await mountPage()
+    expect(wrapper.find('[data-testid="pull-last-failed"]').text()).toContain('已中断')
+  })
+
   it('shows why a pull failed, and does not match', async () => {
     vi.mocked(api.pullCorp).mockRejectedValue(new Error('corp 1 has no self-built app: add one in 接入配置 (Setup)'))
     const { wrapper } = await mountPage()

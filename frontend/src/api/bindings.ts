@@ -4,6 +4,7 @@
 import {
   ApplyBindingImport,
   BindManual,
+  CancelPull,
   ConfirmBindings,
   ConfirmHighConfidence,
   CreateLocalAccountsForUnbound,
@@ -101,6 +102,11 @@ function normalizeRow(r: BindingRow): BindingRow {
 /** Pulls the corp's WeCom contacts (agentId 0: its first app); progress arrives through onPullProgress. */
 export async function pullCorp(corpId: number, agentId = 0): Promise<PullRun> {
   return normalizeRun((await call(() => PullCorp(corpId, agentId))) as unknown as PullRun)
+}
+
+/** Stops the corp's running pull; it ends cancelled and the previous mirror is kept. */
+export async function cancelPull(corpId: number): Promise<void> {
+  await call(() => CancelPull(corpId))
 }
 
 export function onPullProgress(handler: (progress: PullProgress) => void): Unsubscribe {

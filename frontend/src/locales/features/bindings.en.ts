@@ -31,6 +31,7 @@ const en: typeof zhCN = {
     appHint: 'A pull reads the members within the chosen app’s visible scope.',
     firstApp: 'First self-built app',
     running: 'Pulling…',
+    cancel: 'Cancel pull',
     phaseDepartments: 'Reading department members: {done}/{total}',
     phaseStarting: 'Reading the department list…',
     phaseSaving: 'Saving…',
@@ -49,6 +50,7 @@ const en: typeof zhCN = {
       partial: 'some departments failed',
       failed: 'failed',
       cancelled: 'cancelled',
+      interrupted: 'interrupted (the app stopped during the pull)',
     },
   },
   summary: {

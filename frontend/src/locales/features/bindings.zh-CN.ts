@@ -29,6 +29,7 @@ export default {
     appHint: '拉取按所选自建应用的可见范围读取成员。',
     firstApp: '第一个自建应用',
     running: '正在拉取…',
+    cancel: '取消拉取',
     phaseDepartments: '读取部门成员：{done}/{total}',
     phaseStarting: '读取部门列表…',
     phaseSaving: '保存中…',
@@ -47,6 +48,7 @@ export default {
       partial: '部分部门失败',
       failed: '失败',
       cancelled: '已取消',
+      interrupted: '已中断（程序在拉取中退出）',
     },
   },
   summary: {

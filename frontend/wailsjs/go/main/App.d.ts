@@ -21,6 +21,8 @@ export function ApplySync(arg1:number,arg2:number):Promise<syncer.Run>;
 
 export function BindManual(arg1:number,arg2:string,arg3:string,arg4:boolean):Promise<void>;
 
+export function CancelPull(arg1:number):Promise<void>;
+
 export function CancelSyncRun(arg1:number):Promise<void>;
 
 export function CheckCorp(arg1:number):Promise<corp.CheckResult>;

@@ -26,6 +26,10 @@ export function BindManual(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['BindManual'](arg1, arg2, arg3, arg4);
 }
 
+export function CancelPull(arg1) {
+  return window['go']['main']['App']['CancelPull'](arg1);
+}
+
 export function CancelSyncRun(arg1) {
   return window['go']['main']['App']['CancelSyncRun'](arg1);
 }
