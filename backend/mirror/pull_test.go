@@ -403,6 +403,7 @@ func TestCancelStopsAHungPull(t *testing.T) {
 		t.Fatalf("cancel without a pull: %v, want ErrNoPull", err)
 	}
 	e.sim.SetFaults(wecomsim.Faults{PerAPI: map[string]wecomsim.Fault{"user/list": {Latency: time.Hour}}})
+	calls := e.sim.Stats()["user/list"] // the first pull's
 	type result struct {
 		run *Run
 		err error
@@ -412,7 +413,7 @@ func TestCancelStopsAHungPull(t *testing.T) {
 		run, err := e.svc.Pull(context.Background(), e.corpID, e.client(), e.contactCred(), TriggerManual, "test")
 		done <- result{run, err}
 	}()
-	for deadline := time.Now().Add(30 * time.Second); e.sim.Stats()["user/list"] == 0; {
+	for deadline := time.Now().Add(30 * time.Second); e.sim.Stats()["user/list"] == calls; {
 		if time.Now().After(deadline) {
 			t.Fatal("the pull never reached user/list")
 		}
