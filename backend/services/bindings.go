@@ -3,7 +3,6 @@ package services
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/review"
+	"wecom-bridge/backend/tabular"
 	"wecom-bridge/backend/transfer"
 	"wecom-bridge/backend/usererr"
 )
@@ -70,7 +70,7 @@ func (s *Services) CreateLocalAccountsForUnbound(ctx context.Context, corpID int
 		return 0, err
 	}
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	w := tabular.NewCSVWriter(&buf) // the directory import reads it like an export
 	w.Write([]string{"account", "name", "mobile", "email", "position", "department"})
 	for _, m := range members {
 		paths := make([]string, 0, len(m.DeptPaths))
@@ -79,7 +79,9 @@ func (s *Services) CreateLocalAccountsForUnbound(ctx context.Context, corpID int
 		}
 		w.Write([]string{m.Account, m.Name, m.Mobile, m.Email, m.Position, strings.Join(paths, ";")})
 	}
-	w.Flush()
+	if err := w.Flush(); err != nil {
+		return 0, err
+	}
 	prev, err := s.Directory.Preview(ctx, buf.Bytes(), directory.ImportOptions{FileName: "wecom-members.csv"})
 	if err != nil {
 		return 0, err
