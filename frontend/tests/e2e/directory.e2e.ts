@@ -245,7 +245,7 @@ test('the directory exports as CSV, downloaded by the browser, header in Chinese
   let file = await download
   expect(file.suggestedFilename()).toMatch(/^directory-\d{8}-\d{6}\.csv$/)
   let text = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '')
-  expect(text.split('\n')[0].trim()).toBe('账号,姓名,工号,手机,邮箱,部门,职位,状态')
+  expect(text.split('\n')[0].trim()).toBe('账号,姓名,工号,手机,邮箱,部门,职位,状态,企业微信账号')
   expect(text).toContain('zhangwei.sales,张伟,B0107')
 
   await page.getByTestId('export-header').click()
@@ -254,5 +254,5 @@ test('the directory exports as CSV, downloaded by the browser, header in Chinese
   await page.getByTestId('export-csv').click()
   file = await download
   text = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '')
-  expect(text.split('\n')[0].trim()).toBe('account,name,employee_no,mobile,email,department,position,status')
+  expect(text.split('\n')[0].trim()).toBe('account,name,employee_no,mobile,email,department,position,status,wecom_userid')
 })
