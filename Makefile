@@ -4,7 +4,7 @@ GO          ?= go
 GOBIN       := $(shell $(GO) env GOPATH)/bin
 WAILS       := $(GOBIN)/wails
 WAILS_VER   := v2.16.0
-VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION     ?= $(shell bash build/scripts/version.sh)
 LDFLAGS     := -X wecom-bridge/backend/version.Version=$(VERSION)
 APT_PKGS    := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config xvfb xauth x11-utils xdotool imagemagick chromium fonts-noto-cjk
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -87,10 +87,12 @@ deps-wails:
 	  $(GO) install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VER); \
 	fi
 
-# npm install (not ci): see .ci/run for why.
+# npm ci installs exactly the committed lock file (it lists every platform's
+# optional packages, so npm 11 never needs to rewrite it). After a package.json
+# change run `npm install` in frontend/ and commit the lock file it writes.
 deps-npm:
 	@if [ ! -d frontend/node_modules ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then \
-	  cd frontend && npm install --no-audit --no-fund; \
+	  cd frontend && npm ci --no-audit --no-fund; \
 	fi
 
 clean:

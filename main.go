@@ -100,7 +100,7 @@ func run(args []string) error {
 			return svc.RunPushRuleCLI(ctx, cmdArgs[1:], os.Stdout)
 		})
 	case "version":
-		fmt.Println("wecom-bridge", version.Version, "(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
+		fmt.Println("wecom-bridge", version.Current(), "(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
 		return nil
 	case "help", "-h", "--help":
 		usage()

@@ -30,7 +30,7 @@ func (s *Services) AppInfo(ctx context.Context) (AppInfo, error) {
 		return AppInfo{}, err
 	}
 	return AppInfo{
-		Version:     version.Version,
+		Version:     version.Current(),
 		DataDir:     s.DataDir,
 		DBPath:      s.Store.Path,
 		DBSizeBytes: s.Store.SizeBytes(),
