@@ -8,12 +8,13 @@ VERSION     ?= $(shell bash build/scripts/version.sh)
 LDFLAGS     := -X wecom-bridge/backend/version.Version=$(VERSION)
 APT_PKGS    := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config xvfb xauth x11-utils xdotool imagemagick chromium fonts-noto-cjk
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+GENERATED   := frontend/wailsjs
 DESKTOP_BIN := build/bin/wecom-bridge
 SERVE_BIN   := ./wecom-bridge
 DATA        ?=
 
 .PHONY: run test build serve bench deps deps-apt deps-wails deps-npm frontend serve-bin \
-        vet gotest fuzz vitest e2e smoke clean
+        vet gotest fuzz vitest e2e smoke clean generate check-generated
 
 ## run: install what is missing, build, and open the desktop app (serve mode without $DISPLAY)
 run: deps build
@@ -31,8 +32,7 @@ test: deps vet gotest fuzz vitest e2e smoke
 ## build: the desktop binary (Wails, webkit2_41) at build/bin/wecom-bridge
 # Bindings first (they are TypeScript the UI compiles against), then the UI,
 # then the Go binary with the UI embedded.
-build: deps-wails deps-npm
-	$(WAILS) generate module -tags webkit2_41
+build: deps-wails deps-npm generate
 	cd frontend && npm run build
 	$(WAILS) build -tags webkit2_41 -ldflags "$(LDFLAGS)" -s -m -nosyncgomod -skipbindings -o wecom-bridge
 
@@ -46,6 +46,18 @@ bench: build
 	@# -p 1: one package at a time, so the figures do not compete for the 2 cores.
 	@WECOM_BENCH=1 $(GO) test -v -p 1 -count=1 -run '^TestBench' -timeout 30m ./... 2>&1 | grep '^{' || true
 	@bash build/scripts/desktop-smoke.sh --bench
+
+## generate: the Wails bindings (frontend/wailsjs), committed so a fresh clone compiles
+generate: deps-wails
+	$(WAILS) generate module -tags webkit2_41
+
+## check-generated: fails when the committed generated code is not what the Go code generates
+check-generated: generate
+	@drift=$$(git status --porcelain -- $(GENERATED)); \
+	if [ -n "$$drift" ]; then \
+	  echo "Generated code is out of date (run make generate and commit it):"; echo "$$drift"; \
+	  git --no-pager diff --stat -- $(GENERATED); exit 1; \
+	fi
 
 frontend: deps-npm
 	cd frontend && npm run build

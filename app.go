@@ -185,7 +185,7 @@ func (a *App) DeleteDirectoryDepartment(id int64) error {
 }
 
 // ExportDirectory writes the directory as "csv" or "xlsx" with a "zh" or "en" header.
-func (a *App) ExportDirectory(format, lang string) (*transfer.Export, error) {
+func (a *App) ExportDirectory(format, lang string) (*transfer.FileExport, error) {
 	return a.svc.ExportDirectory(a.ctx, format, lang)
 }
 
@@ -257,7 +257,7 @@ func (a *App) GetBindingAudit(corpID int64, q review.AuditQuery) (review.AuditPa
 }
 
 // ExportBindings writes the review rows as "csv" or "xlsx".
-func (a *App) ExportBindings(corpID int64, format string, q review.Query) (*transfer.Export, error) {
+func (a *App) ExportBindings(corpID int64, format string, q review.Query) (*transfer.FileExport, error) {
 	return a.svc.ExportBindings(a.ctx, corpID, format, q)
 }
 
@@ -323,12 +323,12 @@ func (a *App) SetSyncOptions(corpID int64, direction string, o syncer.Options) e
 }
 
 // ExportSyncPlan writes a plan as "json" or "xlsx".
-func (a *App) ExportSyncPlan(planID int64, format string) (*transfer.Export, error) {
+func (a *App) ExportSyncPlan(planID int64, format string) (*transfer.FileExport, error) {
 	return a.svc.ExportSyncPlan(a.ctx, planID, format)
 }
 
 // ExportSyncReport writes a run's report as "json" or "xlsx".
-func (a *App) ExportSyncReport(runID int64, format string) (*transfer.Export, error) {
+func (a *App) ExportSyncReport(runID int64, format string) (*transfer.FileExport, error) {
 	return a.svc.ExportSyncReport(a.ctx, runID, format)
 }
 

@@ -57,7 +57,7 @@ func (s *Services) PreviewDirectoryImport(ctx context.Context, uploadID, fileNam
 }
 
 // ExportDirectory writes the directory as CSV or XLSX for download.
-func (s *Services) ExportDirectory(ctx context.Context, format, lang string) (*transfer.Export, error) {
+func (s *Services) ExportDirectory(ctx context.Context, format, lang string) (*transfer.FileExport, error) {
 	f := directory.Format(format)
 	return s.Transfer.CreateExport("directory", format, func(w io.Writer) error {
 		return s.Directory.Export(ctx, w, directory.ExportOptions{Format: f, Lang: lang})

@@ -59,14 +59,14 @@ func (s *Services) ResumeSyncRun(runID int64) (*syncer.Run, error) {
 }
 
 // ExportSyncPlan writes a plan as "json" or "xlsx" for download.
-func (s *Services) ExportSyncPlan(ctx context.Context, planID int64, format string) (*transfer.Export, error) {
+func (s *Services) ExportSyncPlan(ctx context.Context, planID int64, format string) (*transfer.FileExport, error) {
 	return s.Transfer.CreateExport(fmt.Sprintf("sync-plan-%d", planID), format, func(w io.Writer) error {
 		return s.Sync.ExportPlan(ctx, planID, w, format)
 	})
 }
 
 // ExportSyncReport writes a run's report as "json" or "xlsx" for download.
-func (s *Services) ExportSyncReport(ctx context.Context, runID int64, format string) (*transfer.Export, error) {
+func (s *Services) ExportSyncReport(ctx context.Context, runID int64, format string) (*transfer.FileExport, error) {
 	return s.Transfer.CreateExport(fmt.Sprintf("sync-report-%d", runID), format, func(w io.Writer) error {
 		return s.Sync.Report(ctx, runID, w, format)
 	})

@@ -76,8 +76,8 @@ func (s *Store) TakeUpload(id string) ([]byte, error) {
 	return b, nil
 }
 
-// Export is a file written for the admin to download or open.
-type Export struct {
+// FileExport is a file written for the admin to download or open.
+type FileExport struct {
 	Name        string `json:"name"`        // file name, e.g. directory-20261122-0530.xlsx
 	Path        string `json:"path"`        // absolute path on this machine
 	DownloadURL string `json:"downloadUrl"` // serve mode: /api/download/<name>
@@ -87,7 +87,7 @@ type Export struct {
 var safeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // CreateExport writes an export named <base>-<time>.<ext> through write.
-func (s *Store) CreateExport(base, ext string, write func(w io.Writer) error) (*Export, error) {
+func (s *Store) CreateExport(base, ext string, write func(w io.Writer) error) (*FileExport, error) {
 	name := fmt.Sprintf("%s-%s.%s", safeName.ReplaceAllString(base, "_"), s.now().Format("20060102-150405"), strings.TrimPrefix(ext, "."))
 	p := filepath.Join(s.exports, name)
 	f, err := os.OpenFile(p, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
@@ -103,7 +103,7 @@ func (s *Store) CreateExport(base, ext string, write func(w io.Writer) error) (*
 		return nil, err
 	}
 	fi, _ := os.Stat(p)
-	return &Export{Name: name, Path: p, DownloadURL: "/api/download/" + name, Bytes: fi.Size()}, nil
+	return &FileExport{Name: name, Path: p, DownloadURL: "/api/download/" + name, Bytes: fi.Size()}, nil
 }
 
 // exportPath resolves a download name inside the exports directory only.

@@ -7,7 +7,7 @@ import { ApiError } from './call'
 
 /** An export the backend wrote: name, absolute path on the backend's machine, serve-mode downloadUrl, bytes. */
 export type FileExport = {
-  [K in keyof transfer.Export]: transfer.Export[K]
+  [K in keyof transfer.FileExport]: transfer.FileExport[K]
 }
 
 export interface UploadedFile {

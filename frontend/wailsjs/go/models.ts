@@ -3032,14 +3032,14 @@ export namespace syncer {
 
 export namespace transfer {
 	
-	export class Export {
+	export class FileExport {
 	    name: string;
 	    path: string;
 	    downloadUrl: string;
 	    bytes: number;
 	
 	    static createFrom(source: any = {}) {
-	        return new Export(source);
+	        return new FileExport(source);
 	    }
 	
 	    constructor(source: any = {}) {

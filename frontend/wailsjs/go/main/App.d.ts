@@ -43,13 +43,13 @@ export function DeleteDirectoryDepartment(arg1:number):Promise<void>;
 
 export function DeletePushRule(arg1:number):Promise<void>;
 
-export function ExportBindings(arg1:number,arg2:string,arg3:review.Query):Promise<transfer.Export>;
+export function ExportBindings(arg1:number,arg2:string,arg3:review.Query):Promise<transfer.FileExport>;
 
-export function ExportDirectory(arg1:string,arg2:string):Promise<transfer.Export>;
+export function ExportDirectory(arg1:string,arg2:string):Promise<transfer.FileExport>;
 
-export function ExportSyncPlan(arg1:number,arg2:string):Promise<transfer.Export>;
+export function ExportSyncPlan(arg1:number,arg2:string):Promise<transfer.FileExport>;
 
-export function ExportSyncReport(arg1:number,arg2:string):Promise<transfer.Export>;
+export function ExportSyncReport(arg1:number,arg2:string):Promise<transfer.FileExport>;
 
 export function GenerateCallbackKeys():Promise<corp.CallbackKeys>;
 
