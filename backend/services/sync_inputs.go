@@ -31,6 +31,9 @@ func (s *Services) GatherSyncInputs(ctx context.Context, corpID int64, d syncer.
 		in.SourceErrors = append(in.SourceErrors, fmt.Sprintf("the last WeCom pull (run %d) ended %s: %s", sum.LastRun.ID, sum.LastRun.Status, sum.LastRun.Error))
 	}
 	in.WeComFieldsWithheld = sum.PrivacyRestricted
+	if sum.PulledAt != nil {
+		in.WeComReadAt = *sum.PulledAt
+	}
 	if err := s.gatherLocal(ctx, &in); err != nil {
 		return in, err
 	}
@@ -39,6 +42,17 @@ func (s *Services) GatherSyncInputs(ctx context.Context, corpID int64, d syncer.
 	}
 	if in.Bindings, err = s.Review.ConfirmedPairs(ctx, corpID); err != nil {
 		return in, err
+	}
+	view, err := s.Review.ForSync(ctx, corpID)
+	if err != nil {
+		return in, err
+	}
+	for _, r := range view.Rejected {
+		in.Rejected = append(in.Rejected, syncer.Pair{Account: r[0], UserID: r[1]})
+	}
+	for _, r := range view.Open {
+		in.Pending = append(in.Pending, syncer.PendingPair{State: r.State, Method: r.Method, Account: r.Account,
+			UserID: r.UserID, Candidates: r.Candidates})
 	}
 	in.LastRunUserCount, err = s.Sync.LastRunUserCount(ctx, corpID, d)
 	return in, err
@@ -59,7 +73,8 @@ func (s *Services) gatherLocal(ctx context.Context, in *syncer.Inputs) error {
 	in.LocalUsers = make([]syncer.LocalUser, 0, len(accounts))
 	for _, a := range accounts {
 		u := syncer.LocalUser{Account: a.Account, Name: a.Name, EmployeeNo: a.EmployeeNo, Mobile: a.Mobile,
-			Email: a.Email, Position: a.Position, DeptPaths: a.DeptPaths, Resigned: a.Status == directory.StatusResigned}
+			Email: a.Email, Position: a.Position, DeptPaths: a.DeptPaths, Resigned: a.Status == directory.StatusResigned,
+			WeComUserID: a.WeComUserID}
 		if a.ResignedAt != nil {
 			u.ResignedAt = *a.ResignedAt
 		}

@@ -43,6 +43,7 @@ func Fingerprint(d Direction, in *Inputs, opt Options) string {
 		f.str(u.Mobile)
 		f.str(u.Email)
 		f.str(u.Position)
+		f.str(u.WeComUserID)
 		f.num(int64(len(u.DeptPaths)))
 		for _, p := range u.DeptPaths {
 			f.strs(p)
@@ -91,6 +92,7 @@ func Fingerprint(d Direction, in *Inputs, opt Options) string {
 	}
 
 	f.strMap(in.Bindings)
+	f.review(in)
 	errs := slices.Clone(in.SourceErrors)
 	slices.Sort(errs)
 	f.strs(errs)
@@ -99,6 +101,22 @@ func Fingerprint(d Direction, in *Inputs, opt Options) string {
 
 	f.str(canonicalOptions(opt))
 	return f.sum()
+}
+
+// review hashes the rejected pairs and the rows awaiting review, sorted.
+func (f *fpWriter) review(in *Inputs) {
+	rej := make([]string, len(in.Rejected))
+	for i, r := range in.Rejected {
+		rej[i] = pairKey(r.Account, r.UserID)
+	}
+	slices.Sort(rej)
+	f.strs(rej)
+	pend := make([]string, len(in.Pending))
+	for i, r := range in.Pending {
+		pend[i] = strings.Join(append([]string{r.State, r.Method, lower(r.Account), lower(r.UserID)}, r.Candidates...), "\x00")
+	}
+	slices.Sort(pend)
+	f.strs(pend)
 }
 
 // canonicalOptions is the options' JSON with the set-like lists sorted.

@@ -26,8 +26,9 @@ func fromOrg() *wecomsim.Org {
 // 以企业微信为准: WeCom is the truth and the local directory follows.
 func TestFromWeComEndToEnd(t *testing.T) {
 	e := newEnv(t, fromOrg())
-	e.local.add("lisi", "李四(旧)", "13900000002", testRoot+"/市场部") // bound by the same userid
+	e.local.add("lisi", "李四(旧)", "13900000002", testRoot+"/市场部") // confirmed: same userid
 	e.local.add("wang", "王五", "13900000003", testRoot)
+	e.bindings["lisi"] = "lisi"
 	e.bindings["wang"] = "wangwu"
 	opt := e.options(FromWeCom, func(o *Options) {
 		o.CreateAccounts, o.SyncDepartments, o.ResignLeavers = true, true, true
@@ -92,6 +93,7 @@ func TestFromWeComEndToEnd(t *testing.T) {
 func TestFromWeComDefaultsOnlyUpdateBoundAccounts(t *testing.T) {
 	e := newEnv(t, fromOrg())
 	e.local.add("lisi", "李四(旧)", "13900000002", testRoot+"/市场部")
+	e.bindings["lisi"] = "lisi"
 	p, _ := e.plan(FromWeCom, e.options(FromWeCom, nil))
 	// Creating accounts, mirroring departments and resigning are all off by default.
 	if p.Summary.Total != 1 || countOps(p, OpLocalUpdateAccount) != 1 || p.Summary.NotCreated != 2 {

@@ -30,6 +30,8 @@ type env struct {
 	client   *wecom.Client
 	local    *memLocal
 	bindings map[string]string
+	rejected []Pair
+	pending  []PendingPair
 
 	clockMu sync.Mutex
 	now     time.Time
@@ -133,7 +135,8 @@ func (e *env) inputs() Inputs {
 	for k, v := range e.bindings {
 		b[k] = v
 	}
-	return Inputs{LocalDepts: ld, LocalUsers: lu, WeComDepts: wd, WeComUsers: wu, Bindings: b}
+	return Inputs{LocalDepts: ld, LocalUsers: lu, WeComDepts: wd, WeComUsers: wu, Bindings: b,
+		Rejected: e.rejected, Pending: e.pending}
 }
 
 func (e *env) options(d Direction, edit func(*Options)) Options {

@@ -54,9 +54,12 @@ type LocalDept struct {
 // paths (names from the root), the main department first.
 type LocalUser struct {
 	Account, Name, EmployeeNo, Mobile, Email, Position string
-	DeptPaths                                          [][]string
-	Resigned                                           bool
-	ResignedAt                                         time.Time
+	// WeComUserID is the userid a to-wecom sync creates the member under when
+	// the account is bound to none; "" means the account itself.
+	WeComUserID string
+	DeptPaths   [][]string
+	Resigned    bool
+	ResignedAt  time.Time
 }
 
 // WeComDept is a WeCom department. The root has ParentID 0.
@@ -88,6 +91,14 @@ type Inputs struct {
 	WeComUsers []WeComUser
 	// Bindings are the confirmed links, local account → WeCom userid.
 	Bindings map[string]string
+	// Rejected are pairs a person refused in the binding review: the sync
+	// never changes either side through such a pair.
+	Rejected []Pair
+	// Pending are the review rows that await a decision (proposed and
+	// ambiguous): the sync leaves their accounts and members alone.
+	Pending []PendingPair
+	// WeComReadAt is when the WeCom side was read (the mirror's last pull).
+	WeComReadAt time.Time
 	// SourceErrors lists reads that failed part-way; a plan with any is blocked.
 	SourceErrors []string
 	// LastRunUserCount is the number of active users in the target after the
@@ -97,6 +108,23 @@ type Inputs struct {
 	// (privacy rules since 2022): they are then written on create only and
 	// never compared, instead of looking different on every member.
 	WeComFieldsWithheld bool
+}
+
+// Pair is a local account and a WeCom member.
+type Pair struct {
+	Account string `json:"account"`
+	UserID  string `json:"userid"`
+}
+
+// PendingPair is a review row awaiting a decision. A proposed row has both
+// sides; an ambiguous row has its anchor (Account or UserID) and the other
+// side's Candidates.
+type PendingPair struct {
+	State      string   `json:"state"` // proposed or ambiguous
+	Method     string   `json:"method,omitempty"`
+	Account    string   `json:"account,omitempty"`
+	UserID     string   `json:"userid,omitempty"`
+	Candidates []string `json:"candidates,omitempty"`
 }
 
 // WeComWriter is what a to-wecom apply calls. BindClient adapts a

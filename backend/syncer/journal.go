@@ -80,6 +80,8 @@ func (j *journal) done(ctx context.Context, plan *Plan, op *Op, res opResult, no
 		}
 	case OpDeleteDepartment:
 		err = dropLinkWeCom(ctx, tx, corp, op.Before.ID)
+	case OpCreateUser, OpLocalCreateAccount:
+		err = recordCreated(ctx, tx, corp, op.After.UserID, op.After.Account, plan.ID, formatTime(now))
 	case OpDisableUser:
 		err = markDisabled(ctx, tx, corp, op.Target, now, plan.ID)
 	case OpEnableUser, OpDeleteUser:

@@ -28,8 +28,9 @@ type memDept struct {
 
 type memAcct struct {
 	LocalAccount
-	resigned   bool
-	resignedAt time.Time
+	wecomUserID string
+	resigned    bool
+	resignedAt  time.Time
 }
 
 func newMemLocal() *memLocal {
@@ -109,7 +110,7 @@ func (m *memLocal) inputs() ([]LocalDept, []LocalUser) {
 	for _, k := range m.accs {
 		a := m.accts[k]
 		u := LocalUser{Account: a.Account, Name: a.Name, EmployeeNo: a.EmployeeNo, Mobile: a.Mobile, Email: a.Email,
-			Position: a.Position, Resigned: a.resigned, ResignedAt: a.resignedAt}
+			Position: a.Position, Resigned: a.resigned, ResignedAt: a.resignedAt, WeComUserID: a.wecomUserID}
 		for _, id := range a.DeptIDs {
 			u.DeptPaths = append(u.DeptPaths, m.pathLocked(id))
 		}

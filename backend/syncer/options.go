@@ -40,6 +40,11 @@ type Options struct {
 	ResignLeavers   bool `json:"resignLeavers"`   // from-wecom: resign accounts whose member left, was deleted or disabled
 	SyncDepartments bool `json:"syncDepartments"` // from-wecom: mirror the department tree locally (是否同步到本地)
 
+	// ManageKeyMatches also manages members whose binding was proposed by a
+	// key (userid, employee number, mobile, email) and awaits confirmation.
+	// Off by default; name matches are never managed unconfirmed.
+	ManageKeyMatches bool `json:"manageKeyMatches"`
+
 	Fields   FieldMapping `json:"fields"` // nil: DefaultFields(direction)
 	Scope    Scope        `json:"scope"`
 	Safety   Safety       `json:"safety"`

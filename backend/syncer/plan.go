@@ -17,15 +17,20 @@ const (
 // Plan is a persisted preview: what it was computed from, its summary and
 // safety verdict. Its operations are read with PlanOps, its tree with PlanTree.
 type Plan struct {
-	ID          int64       `json:"id"`
-	CorpID      int64       `json:"corpId"`
-	Direction   Direction   `json:"direction"`
-	Status      string      `json:"status"`
-	Fingerprint string      `json:"fingerprint"`
-	Options     Options     `json:"options"`
-	Summary     Summary     `json:"summary"`
-	Verdict                 // blocked, hardBlocked, reasons
-	Warnings    []Warning   `json:"warnings"`
+	ID          int64     `json:"id"`
+	CorpID      int64     `json:"corpId"`
+	Direction   Direction `json:"direction"`
+	Status      string    `json:"status"`
+	Fingerprint string    `json:"fingerprint"`
+	Options     Options   `json:"options"`
+	Summary     Summary   `json:"summary"`
+	Verdict               // blocked, hardBlocked, reasons
+	Warnings    []Warning `json:"warnings"`
+	// Untouched are the review rows the plan left alone because they await
+	// a decision (at most 500; Summary.Untouched has the total).
+	Untouched []PendingPair `json:"untouched"`
+	// WeComReadAt is when the WeCom data the plan started from was read.
+	WeComReadAt time.Time   `json:"wecomReadAt"`
 	Stop        *StopError  `json:"stop,omitempty"`
 	Trigger     Trigger     `json:"trigger"`
 	CreatedBy   string      `json:"createdBy"`
@@ -64,10 +69,15 @@ func (s *Service) Plan(ctx context.Context, corpID int64, d Direction, in Inputs
 	if err != nil {
 		return nil, err
 	}
+	created, err := s.createdUsers(ctx, corpID)
+	if err != nil {
+		return nil, err
+	}
 	now := s.now()
 	fp := make(chan string, 1)
 	go func() { fp <- Fingerprint(d, &in, opt) }() // on another core, beside the planning
 	p := newPlanner(d, &in, opt, now, links, disabledAt)
+	p.managed = p.buildManaged(created)
 	if d == ToWeCom {
 		if x := p.planToWeComDepts(); p.stop == nil {
 			p.planToWeComUsers(x)
@@ -78,10 +88,11 @@ func (s *Service) Plan(ctx context.Context, corpID int64, d Direction, in Inputs
 		}
 	}
 	plan := &Plan{CorpID: corpID, Direction: d, Status: PlanPreview, Fingerprint: <-fp, Options: opt,
-		Trigger: trigger, CreatedBy: actor, CreatedAt: now}
+		Trigger: trigger, CreatedBy: actor, CreatedAt: now, WeComReadAt: in.WeComReadAt, Untouched: p.managed.untouched}
 	if p.stop != nil {
 		plan.Status, plan.Stop = PlanStopped, p.stop
 		plan.Summary = Summary{Counts: map[OpType]int{}}
+		plan.Untouched = nil
 	} else {
 		plan.Ops, plan.Nodes = p.ops(), p.treeNodes()
 		plan.Summary = p.summary(plan.Ops)

@@ -2,7 +2,6 @@ package syncer
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -23,7 +22,13 @@ func (p *planner) planFromWeComUsers(x *fromWeCom) {
 	}
 	p.stats.targetActive = p.stats.targetUsers
 	p.stats.activeAfter = p.stats.targetActive
-	bindAcc, bindUID := p.bindings()
+	mg := p.managed
+	byWant := make(map[string]*LocalUser, len(in.LocalUsers)) // accounts by the userid they would get
+	for i := range in.LocalUsers {
+		if u := &in.LocalUsers[i]; u.WeComUserID != "" {
+			byWant[lower(u.WeComUserID)] = u
+		}
+	}
 	seenUID := make(map[string]bool, len(in.WeComUsers))
 	for i := range in.WeComUsers {
 		m := &in.WeComUsers[i]
@@ -33,15 +38,25 @@ func (p *planner) planFromWeComUsers(x *fromWeCom) {
 		}
 		seenUID[luid] = true
 		var u *LocalUser
-		if acc, bound := bindUID[luid]; bound {
+		if acc, bound := mg.byUID[luid]; bound {
 			u = byAcc[acc]
-		} else if lu := byAcc[luid]; lu != nil {
-			if other, taken := bindAcc[luid]; taken {
-				p.warn("account_taken", m.UserID, fmt.Sprintf("本地账号 %s 已绑定企业微信成员 %s，成员 %s 未同步。", lu.Account, other, m.UserID),
-					fmt.Sprintf("local account %s is bound to WeCom member %s, so member %s is not synced", lu.Account, other, m.UserID))
+		} else {
+			// Not managed: at most a new account, and only when no account
+			// has its name and nothing about it awaits review.
+			lu := byAcc[luid]
+			if lu == nil {
+				lu = byWant[luid]
+			}
+			if mg.waitUID[luid] || lu != nil {
+				active := m.Status != 5 && m.Status != 2 && p.memberInScope(x, m, "")
+				if active {
+					p.stats.sourceActive++
+				}
+				if active && lu != nil && p.opt.CreateAccounts && !mg.waitUID[luid] && !mg.waitAcc[lower(lu.Account)] {
+					p.accountCollision(lu, m)
+				}
 				continue
 			}
-			u = lu
 		}
 		account := ""
 		if u != nil {
@@ -67,20 +82,24 @@ func (p *planner) planFromWeComUsers(x *fromWeCom) {
 			p.updateAccount(x, u, m)
 		}
 	}
-	// Bound accounts whose member is gone from WeCom.
-	accs := make([]string, 0, len(bindAcc))
-	for acc := range bindAcc {
-		accs = append(accs, acc)
-	}
-	slices.Sort(accs)
-	for _, acc := range accs {
-		uid := bindAcc[acc]
+	// Managed accounts whose member is gone from WeCom.
+	for _, acc := range mg.sortedAccounts() {
+		uid := mg.byAcc[acc]
 		u := byAcc[acc]
 		if seenUID[lower(uid)] || u == nil || u.Resigned || !p.opt.ResignLeavers || !p.scope.user(u.Account, uid) {
 			continue
 		}
 		p.resign(x, u, uid, ReasonMemberMissing)
 	}
+}
+
+// accountCollision warns that a member would become an account that exists
+// and is not bound to it.
+func (p *planner) accountCollision(u *LocalUser, m *WeComUser) {
+	p.warn("account_collision", m.UserID, fmt.Sprintf("企业微信成员 %s（%s）与本地账号 %s（%s）没有已确认的绑定，未创建本地账号，也未修改该账号。若是同一人，请在 账号绑定 中确认。",
+		m.UserID, m.Name, u.Account, u.Name),
+		fmt.Sprintf("WeCom member %s (%s) has no confirmed binding with local account %s (%s), so no account was created and that account was not changed. If they are the same person, confirm the pair in 账号绑定 (Bindings)",
+			m.UserID, m.Name, u.Account, u.Name))
 }
 
 func (p *planner) memberInScope(x *fromWeCom, m *WeComUser, account string) bool {

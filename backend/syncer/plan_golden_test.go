@@ -47,7 +47,12 @@ func goldenInputs() Inputs {
 			ExtAttrs: map[string]string{"工号": "E1"}},
 	}
 	return Inputs{LocalDepts: ld, LocalUsers: lu, WeComDepts: wd, WeComUsers: wu,
-		Bindings: map[string]string{"bound": "bound_w", "gone": "gone", "old": "old", "user000003": "user000003"}, LastRunUserCount: 7}
+		Bindings: map[string]string{"bound": "bound_w", "gone": "gone", "old": "old", "user000003": "user000003",
+			"user000000": "user000000", "user000009": "user000009", "user000010": "user000010"},
+		Rejected: []Pair{{Account: "user000039", UserID: "user000039"}},
+		Pending: []PendingPair{{State: "proposed", Method: "name", Account: "user000011", UserID: "quit"},
+			{State: "ambiguous", Method: "name", Account: "user000012", Candidates: []string{"x1", "x2"}}},
+		LastRunUserCount: 7}
 }
 
 // TestPlanGolden pins the fingerprint and everything a plan stores and
@@ -74,11 +79,11 @@ func TestPlanGolden(t *testing.T) {
 		{"to-wecom", ToWeCom, func(o *Options) {
 			o.Safety, o.IncludePartTime, o.MoveDisabled, o.Invite = Safety{}, true, true, true
 			o.Fields["employee_no"] = "extattr:工号"
-		}, "657acb24410e5646a0ddade7929ec06ed4c074077d06203156af7624d68169b0", "c1e9984ee669e3fc"},
-		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "e2308a2eb8c677992db56335aa3b45f2918b8d5fa442a63d3b9149ee1cb65d78", "0470efacb7d91a90"},
+		}, "79e43ba2d84687ba70f4fb0d759a58825ed1d80811b8887f01b2921f7f8d59f1", "d643faa6fcae5357"},
+		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "e6bfb3fcd6338004b38bd7e4c25dd436c217b5b6164f34e87b275a902f2b7e06", "bbf1c58321ea189a"},
 		{"from-wecom", FromWeCom, func(o *Options) {
 			o.CreateAccounts, o.SyncDepartments, o.ResignLeavers = true, true, true
-		}, "fd1d411c365cc0473eadfbbff7ecd15e9876c73a4d6059c35e49e4715590972e", "754c431e40aea1d6"},
+		}, "90b0a246f144edb211050be1067cdfa214b319e5d2c467b79dcb42f3637f136f", "3d56deafc8fa32ea"},
 	} {
 		opt := e.options(c.d, c.edit)
 		p, err := e.svc.Plan(e.ctx, e.corpID, c.d, in, opt, "tester", TriggerManual)
@@ -138,7 +143,7 @@ func TestFingerprintGoldenLarge(t *testing.T) {
 	ld, lu := bigLocal(2000, 20000)
 	in := goldenInputs()
 	in.LocalDepts, in.LocalUsers = append(in.LocalDepts, ld[100:]...), append(in.LocalUsers, lu[500:]...)
-	const want = "d6ec5cb5ce788dd9835e4bb9b657a35b3c6ea0aa1ed674064ec1909bb1ed93a9"
+	const want = "1f421a51cbef48f45e336c9c2513bc740825a0f4dbcb6d65c906bfc1cdcb0a2c"
 	if fp := Fingerprint(ToWeCom, &in, DefaultOptions(ToWeCom)); fp != want {
 		t.Fatalf("fingerprint %s, want %s", fp, want)
 	}

@@ -23,6 +23,8 @@ func (s *Service) GetPlan(ctx context.Context, planID int64) (*Plan, error) {
 		HardBlocked bool   `db:"hard_blocked"`
 		Reasons     string `db:"block_reasons"`
 		Warnings    string `db:"warnings"`
+		Untouched   string `db:"untouched"`
+		ReadAt      string `db:"wecom_read_at"`
 		Stop        string `db:"stop"`
 		Trigger     string `db:"trigger"`
 		CreatedBy   string `db:"created_by"`
@@ -31,7 +33,7 @@ func (s *Service) GetPlan(ctx context.Context, planID int64) (*Plan, error) {
 		RunID       int64  `db:"run_id"`
 	}
 	err := s.db.GetContext(ctx, &r, `SELECT p.id, p.corp_id, p.direction, p.status, p.fingerprint, p.options, p.summary, p.blocked,
-		p.hard_blocked, p.block_reasons, p.warnings, p.stop, p.trigger, p.created_by, p.created_at, p.duration_ms,
+		p.hard_blocked, p.block_reasons, p.warnings, p.untouched, p.wecom_read_at, p.stop, p.trigger, p.created_by, p.created_at, p.duration_ms,
 		COALESCE(r.id, 0) AS run_id FROM sync_plans p LEFT JOIN sync_runs r ON r.plan_id = p.id WHERE p.id = ?`, planID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sync plan %d: %w (it may belong to a removed corp): preview again", planID, ErrNotFound)
@@ -45,10 +47,13 @@ func (s *Service) GetPlan(ctx context.Context, planID int64) (*Plan, error) {
 	for _, f := range []struct {
 		raw string
 		dst any
-	}{{r.Options, &p.Options}, {r.Summary, &p.Summary}, {r.Reasons, &p.Reasons}, {r.Warnings, &p.Warnings}} {
+	}{{r.Options, &p.Options}, {r.Summary, &p.Summary}, {r.Reasons, &p.Reasons}, {r.Warnings, &p.Warnings}, {r.Untouched, &p.Untouched}} {
 		if err := json.Unmarshal([]byte(f.raw), f.dst); err != nil {
 			return nil, fmt.Errorf("read sync plan %d: %w", planID, err)
 		}
+	}
+	if r.ReadAt != "" {
+		p.WeComReadAt = parseTime(r.ReadAt)
 	}
 	if r.Stop != "" {
 		p.Stop = &StopError{}

@@ -88,16 +88,22 @@ func insertPlanRow(ctx context.Context, conn driver.Conn, p *Plan) (int64, error
 	sum, _ := json.Marshal(p.Summary)
 	reasons, _ := json.Marshal(nonNil(p.Reasons))
 	warns, _ := json.Marshal(nonNil(p.Warnings))
+	untouched, _ := json.Marshal(nonNil(p.Untouched))
+	readAt := ""
+	if !p.WeComReadAt.IsZero() {
+		readAt = formatTime(p.WeComReadAt)
+	}
 	stop := ""
 	if p.Stop != nil {
 		b, _ := json.Marshal(p.Stop)
 		stop = string(b)
 	}
 	res, err := store.DriverExec(ctx, conn, `INSERT INTO sync_plans(corp_id, direction, status, fingerprint, options, summary, blocked,
-		hard_blocked, block_reasons, warnings, stop, total_ops, removals, trigger, created_by, created_at, duration_ms)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		hard_blocked, block_reasons, warnings, stop, total_ops, removals, trigger, created_by, created_at, duration_ms,
+		untouched, wecom_read_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		p.CorpID, p.Direction, p.Status, p.Fingerprint, string(opts), string(sum), p.Blocked, p.HardBlocked, string(reasons),
-		string(warns), stop, p.Summary.Total, p.Summary.Removals, p.Trigger, p.CreatedBy, formatTime(p.CreatedAt), p.DurationMS)
+		string(warns), stop, p.Summary.Total, p.Summary.Removals, p.Trigger, p.CreatedBy, formatTime(p.CreatedAt), p.DurationMS,
+		string(untouched), readAt)
 	if err != nil {
 		return 0, err
 	}

@@ -40,7 +40,7 @@ func TestPlanTreeOpsAndWarnings(t *testing.T) {
 	e.local.add("erin", "钱七", "13800000006", testRoot+"/新部门/子部门")
 	ld, lu := e.local.inputs()
 	wd, wu := wecomState()
-	in := Inputs{LocalDepts: ld, LocalUsers: lu, WeComDepts: wd, WeComUsers: wu, Bindings: map[string]string{"dave": "dave"}}
+	in := Inputs{LocalDepts: ld, LocalUsers: lu, WeComDepts: wd, WeComUsers: wu, Bindings: map[string]string{"dave": "dave", "alice": "alice", "bob": "bob"}}
 
 	p := e.planIn(ToWeCom, in, func(o *Options) { o.Safety = Safety{}; o.IncludePartTime = true; o.MoveDisabled = true })
 	assertOrder(t, p.Ops)
@@ -222,7 +222,8 @@ func TestFieldMappingExtAttr(t *testing.T) {
 	e.local.accts["alice"].Position = "工程师"
 	ld, lu := e.local.inputs()
 	in := Inputs{LocalDepts: ld, LocalUsers: lu, WeComDepts: []WeComDept{{ID: 1, Name: testRoot}},
-		WeComUsers: []WeComUser{{UserID: "alice", Name: "张三", Departments: []int64{1}, MainDepartment: 1, Status: 1}}}
+		WeComUsers: []WeComUser{{UserID: "alice", Name: "张三", Departments: []int64{1}, MainDepartment: 1, Status: 1}},
+		Bindings:   map[string]string{"alice": "alice"}}
 	p := e.planIn(ToWeCom, in, func(o *Options) { o.Fields["employee_no"] = "extattr:工号" })
 	if len(p.Ops) != 1 || p.Ops[0].After.ExtAttrs["工号"] != "E001" || *p.Ops[0].After.Position != "工程师" ||
 		!strings.Contains(p.Ops[0].Detail, "position") {

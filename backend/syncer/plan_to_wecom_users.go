@@ -31,7 +31,7 @@ func (p *planner) planToWeComUsers(x *toWeCom) {
 		}
 	}
 	p.stats.activeAfter = p.stats.targetActive
-	bindAcc, bindUID := p.bindings()
+	mg := p.managed
 	handled := make(map[string]bool, len(in.LocalUsers))
 	seenAcc := make(map[string]bool, len(in.LocalUsers))
 	for i := range in.LocalUsers {
@@ -43,22 +43,40 @@ func (p *planner) planToWeComUsers(x *toWeCom) {
 			continue
 		}
 		seenAcc[acc] = true
-		uid, bound := bindAcc[acc]
+		inScope := !u.Resigned && p.userInScope(u, x)
+		if inScope {
+			p.stats.sourceActive++
+		}
+		uid, bound := mg.byAcc[acc]
 		if !bound {
-			uid = u.Account
+			// Not managed: at most a new member, and only when nobody else
+			// has its userid and nothing about it awaits review.
+			if !inScope || mg.waitAcc[acc] {
+				continue
+			}
+			if uid = u.WeComUserID; uid == "" {
+				uid = u.Account
+			}
+			luid := lower(uid)
+			if owner, ok := mg.byUID[luid]; ok {
+				p.warn("userid_taken", u.Account, fmt.Sprintf("企业微信成员 %s 已与本地账号 %s 绑定，账号 %s 未同步：请在绑定审核中处理。", uid, owner, u.Account),
+					fmt.Sprintf("WeCom member %s is bound to local account %s, so account %s is not synced: resolve it in the binding review", uid, owner, u.Account))
+				continue
+			}
+			if mg.waitUID[luid] {
+				continue
+			}
+			if m := up.byID[luid]; m != nil {
+				p.collision(u, uid, m)
+				continue
+			}
 		}
 		luid := lower(uid)
-		m := up.byID[luid]
-		if owner, ok := bindUID[luid]; ok && owner != acc {
-			p.warn("userid_taken", u.Account, fmt.Sprintf("企业微信成员 %s 已与本地账号 %s 绑定，账号 %s 未同步：请在绑定审核中处理。", uid, owner, u.Account),
-				fmt.Sprintf("WeCom member %s is bound to local account %s, so account %s is not synced: resolve it in the binding review", uid, owner, u.Account))
-			continue
-		}
 		if handled[luid] {
 			continue
 		}
 		handled[luid] = true
-		inScope := !u.Resigned && p.userInScope(u, x)
+		m := up.byID[luid]
 		switch {
 		case u.Resigned:
 			if m != nil {
@@ -69,18 +87,12 @@ func (p *planner) planToWeComUsers(x *toWeCom) {
 				p.leaver(up, m, ReasonOutOfScope, u.Account)
 			}
 		default:
-			p.stats.sourceActive++
 			p.upsert(up, u, uid, m)
 		}
 	}
-	// Bound members whose account is gone from the local directory.
-	accs := make([]string, 0, len(bindAcc))
-	for acc := range bindAcc {
-		accs = append(accs, acc)
-	}
-	slices.Sort(accs)
-	for _, acc := range accs {
-		luid := lower(bindAcc[acc])
+	// Managed members whose account is gone from the local directory.
+	for _, acc := range mg.sortedAccounts() {
+		luid := lower(mg.byAcc[acc])
 		if seenAcc[acc] || handled[luid] {
 			continue
 		}
@@ -90,29 +102,6 @@ func (p *planner) planToWeComUsers(x *toWeCom) {
 		}
 	}
 	p.planDeptDeletes(up)
-}
-
-// bindings returns the confirmed bindings both ways, lower-cased keys; a
-// userid bound to two accounts keeps the first (in account order) and warns.
-func (p *planner) bindings() (byAcc map[string]string, byUID map[string]string) {
-	byAcc = make(map[string]string, len(p.in.Bindings))
-	byUID = make(map[string]string, len(p.in.Bindings))
-	accs := make([]string, 0, len(p.in.Bindings))
-	for acc := range p.in.Bindings {
-		accs = append(accs, acc)
-	}
-	slices.Sort(accs)
-	for _, acc := range accs {
-		uid := p.in.Bindings[acc]
-		a, u := lower(acc), lower(uid)
-		if other, dup := byUID[u]; dup && other != a {
-			p.warn("userid_bound_twice", uid, fmt.Sprintf("企业微信成员 %s 同时绑定了账号 %s 和 %s，只采用 %s。", uid, other, acc, other),
-				fmt.Sprintf("WeCom member %s is bound to both %s and %s; only %s is used", uid, other, acc, other))
-			continue
-		}
-		byAcc[a], byUID[u] = uid, a
-	}
-	return byAcc, byUID
 }
 
 // deptPaths are the paths of u that the plan considers: all of them with

@@ -82,6 +82,7 @@ type planner struct {
 	links      map[int64]int64      // local department id → WeCom department id
 	disabledAt map[string]time.Time // lower-cased userid → when this sync disabled it
 	scope      *scopeSet
+	managed    *managed
 	fields     []mappedPair // opt.Fields in a stable order
 
 	phases    [phaseDeptsDeletes + 1][]*Op
@@ -201,7 +202,7 @@ func (p *planner) treeNodes() []*TreeNode {
 func (p *planner) summary(ops []*Op) Summary {
 	s := Summary{Counts: map[OpType]int{}, Total: len(ops), SourceUsers: p.stats.sourceActive,
 		TargetUsers: p.stats.targetActive, UsersAfter: p.stats.activeAfter, NotCreated: p.stats.notCreated,
-		Warnings: p.warnTotal}
+		Warnings: p.warnTotal, Untouched: p.managed.total}
 	for _, op := range ops {
 		s.Counts[op.Type]++
 		if op.Type.isRemoval() {
@@ -220,6 +221,7 @@ type Summary struct {
 	TargetUsers int            `json:"targetUsers"` // active users in the target now
 	UsersAfter  int            `json:"usersAfter"`  // active users in the target after the plan
 	NotCreated  int            `json:"notCreated"`  // new users left out because creating them is off
+	Untouched   int            `json:"untouched"`   // review rows left alone because they await a decision
 	Warnings    int            `json:"warnings"`
 }
 

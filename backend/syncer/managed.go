@@ -1,0 +1,166 @@
+package syncer
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// managed says which pairs a plan may touch. The review is law: a member is
+// managed only through a confirmed binding, or because an apply of this
+// product created it (sync_created_users), or, with ManageKeyMatches on,
+// through a key match that awaits confirmation. A rejected pair is never
+// managed, and the sides of review rows that await a decision are left alone.
+type managed struct {
+	byAcc    map[string]string // lower-cased account → userid
+	byUID    map[string]string // lower-cased userid → lower-cased account
+	waitAcc  map[string]bool   // accounts of review rows awaiting a decision
+	waitUID  map[string]bool   // userids of review rows awaiting a decision
+	rejected map[string]bool   // lower-cased account + "\x00" + userid
+
+	untouched []PendingPair // at most maxWarnings
+	total     int           // every review row left alone
+}
+
+// keyMethods are the match methods ManageKeyMatches trusts; name matches
+// never count.
+var keyMethods = []string{"userid", "employee_no", "mobile", "email"}
+
+func pairKey(acc, uid string) string { return lower(acc) + "\x00" + lower(uid) }
+
+// buildManaged resolves the review: confirmed pairs first, then the members
+// this product created, then (option) key proposals, each only while both
+// sides are free and the pair is not rejected. created maps userid → account.
+func (p *planner) buildManaged(created map[string]string) *managed {
+	mg := &managed{byAcc: map[string]string{}, byUID: map[string]string{}, waitAcc: map[string]bool{},
+		waitUID: map[string]bool{}, rejected: make(map[string]bool, len(p.in.Rejected))}
+	for _, r := range p.in.Rejected {
+		mg.rejected[pairKey(r.Account, r.UserID)] = true
+	}
+	accs := make([]string, 0, len(p.in.Bindings))
+	for acc := range p.in.Bindings {
+		accs = append(accs, acc)
+	}
+	slices.Sort(accs)
+	for _, acc := range accs {
+		uid := p.in.Bindings[acc]
+		if other, dup := mg.byUID[lower(uid)]; dup && other != lower(acc) {
+			p.warn("userid_bound_twice", uid, fmt.Sprintf("企业微信成员 %s 同时绑定了账号 %s 和 %s，只采用 %s。", uid, other, acc, other),
+				fmt.Sprintf("WeCom member %s is bound to both %s and %s; only %s is used", uid, other, acc, other))
+			continue
+		}
+		mg.add(acc, uid)
+	}
+	uids := make([]string, 0, len(created))
+	for uid := range created {
+		uids = append(uids, uid)
+	}
+	slices.Sort(uids)
+	for _, uid := range uids {
+		mg.addFree(created[uid], uid)
+	}
+	if p.opt.ManageKeyMatches {
+		for _, r := range p.in.Pending {
+			if r.State == "proposed" && r.Account != "" && r.UserID != "" && slices.Contains(keyMethods, r.Method) {
+				mg.addFree(r.Account, r.UserID)
+			}
+		}
+	}
+	for _, r := range p.in.Pending {
+		accs, uids := []string{r.Account}, []string{r.UserID}
+		if r.Account == "" {
+			accs = r.Candidates
+		} else if r.UserID == "" {
+			uids = r.Candidates
+		}
+		left := false
+		for _, a := range accs {
+			if _, ok := mg.byAcc[lower(a)]; a != "" && !ok {
+				mg.waitAcc[lower(a)], left = true, true
+			}
+		}
+		for _, u := range uids {
+			if _, ok := mg.byUID[lower(u)]; u != "" && !ok {
+				mg.waitUID[lower(u)], left = true, true
+			}
+		}
+		if left {
+			mg.total++
+			if len(mg.untouched) < maxWarnings {
+				mg.untouched = append(mg.untouched, r)
+			}
+		}
+	}
+	return mg
+}
+
+func (mg *managed) add(acc, uid string) {
+	mg.byAcc[lower(acc)], mg.byUID[lower(uid)] = uid, lower(acc)
+}
+
+// addFree manages the pair when neither side is managed yet and nobody rejected it.
+func (mg *managed) addFree(acc, uid string) {
+	if acc == "" || uid == "" || mg.rejected[pairKey(acc, uid)] {
+		return
+	}
+	if _, ok := mg.byAcc[lower(acc)]; ok {
+		return
+	}
+	if _, ok := mg.byUID[lower(uid)]; ok {
+		return
+	}
+	mg.add(acc, uid)
+}
+
+// sortedAccounts lists the managed accounts in order.
+func (mg *managed) sortedAccounts() []string {
+	accs := make([]string, 0, len(mg.byAcc))
+	for acc := range mg.byAcc {
+		accs = append(accs, acc)
+	}
+	slices.Sort(accs)
+	return accs
+}
+
+// createdUsers reads the members (and accounts) this product's applies
+// created for the corp, userid → account.
+func (s *Service) createdUsers(ctx context.Context, corpID int64) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT userid, account FROM sync_created_users WHERE corp_id = ?`, corpID)
+	if err != nil {
+		return nil, fmt.Errorf("read the members sync created: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var uid, acc string
+		if err := rows.Scan(&uid, &acc); err != nil {
+			return nil, err
+		}
+		out[uid] = acc
+	}
+	return out, rows.Err()
+}
+
+// recordCreated remembers, in the journal's transaction, that an apply
+// created the member (or local account) of the pair.
+func recordCreated(ctx context.Context, x sqlx.ExecerContext, corpID int64, uid, acc string, planID int64, at string) error {
+	if uid == "" || acc == "" {
+		return nil
+	}
+	_, err := x.ExecContext(ctx, `INSERT INTO sync_created_users(corp_id, userid, account, plan_id, created_at) VALUES (?,?,?,?,?)
+		ON CONFLICT(corp_id, userid) DO UPDATE SET account = excluded.account, plan_id = excluded.plan_id`, corpID, uid, acc, planID, at)
+	if err != nil {
+		return fmt.Errorf("record created member %s: %w", uid, err)
+	}
+	return nil
+}
+
+// collision warns that an account's userid is taken by a member it is not bound to.
+func (p *planner) collision(u *LocalUser, uid string, m *WeComUser) {
+	p.warn("userid_collision", u.Account, fmt.Sprintf("本地账号 %s（%s）要使用的企业微信账号 %s 已被企业微信成员 %s（%s）占用，二者没有已确认的绑定，未创建成员。"+
+		"若是同一人，请在 账号绑定 中确认；若不是，请为该账号填写另一个企业微信账号（wecom_userid / 企业微信账号）。", u.Account, u.Name, uid, m.UserID, m.Name),
+		fmt.Sprintf("local account %s (%s) would use WeCom userid %s, which WeCom member %s (%s) already has, and the two have no confirmed binding, so no member was created. "+
+			"If they are the same person confirm the pair in 账号绑定 (Bindings); if not, give the account another WeCom userid (wecom_userid)", u.Account, u.Name, uid, m.UserID, m.Name))
+}
