@@ -383,9 +383,10 @@ func (a *App) GetPushSettings() (push.Settings, error) { return a.svc.Push.Setti
 // SavePushSettings stores the intake settings.
 func (a *App) SavePushSettings(s push.Settings) error { return a.svc.SavePushSettings(a.ctx, s) }
 
-// CreateAPIKey creates an intake API key; its secret is shown once.
-func (a *App) CreateAPIKey(name string) (services.NewAPIKey, error) {
-	return a.svc.CreateAPIKey(a.ctx, name)
+// CreateAPIKey creates an intake API key with its permissions (@all,
+// departments); its secret is shown once.
+func (a *App) CreateAPIKey(name string, perms push.KeyPermissions) (services.NewAPIKey, error) {
+	return a.svc.CreateAPIKey(a.ctx, name, perms)
 }
 
 // ListAPIKeys lists the intake API keys (never their secrets).

@@ -27,7 +27,7 @@ type Accepted struct {
 // Submit queues a message from inside the app (no API key, source required).
 // Like the intake, it returns once the message is committed.
 func (s *Service) Submit(ctx context.Context, in Input) (Accepted, error) {
-	a, _, err := s.accept(ctx, caller{}, in)
+	a, _, err := s.accept(ctx, caller{inApp: true}, in)
 	return a, err
 }
 
@@ -38,9 +38,15 @@ func (s *Service) accept(ctx context.Context, c caller, in Input) (Accepted, boo
 	if verr := in.validate(); verr != nil {
 		return Accepted{}, false, verr
 	}
+	if verr := checkPermissions(c, in.To); verr != nil {
+		return Accepted{}, false, verr
+	}
 	set, err := s.cachedSettings(ctx)
 	if err != nil {
 		return Accepted{}, false, err
+	}
+	if verr := checkRecipientCap(in.To, set); verr != nil && !c.inApp {
+		return Accepted{}, false, verr
 	}
 	if set.StrictSources {
 		var known bool
@@ -82,6 +88,20 @@ func (s *Service) accept(ctx context.Context, c caller, in Input) (Accepted, boo
 	}
 	s.kick()
 	return Accepted{ID: id, Status: stateQueued}, false, nil
+}
+
+// checkRecipientCap refuses a message naming more people or departments
+// than the settings allow (Settings.MaxUsers, MaxDepartments).
+func checkRecipientCap(to To, set Settings) *ValidationError {
+	if n := len(to.Accounts) + len(to.UserIDs); n > set.MaxUsers {
+		return invalid("too_many_recipients", "to", "names %d people (to.accounts + to.userids); one message takes at most %d "+
+			"(设置 → 集成接口); split it into several messages", n, set.MaxUsers)
+	}
+	if n := len(to.Departments); n > set.MaxDepartments {
+		return invalid("too_many_departments", "to.departments", "names %d departments; one message takes at most %d "+
+			"(设置 → 集成接口); split it into several messages", n, set.MaxDepartments)
+	}
+	return nil
 }
 
 // MessageStatus is a message's progress, for GET /api/v1/messages/{id}.

@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"wecom-bridge/backend/configaudit"
 	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
@@ -30,14 +31,17 @@ type APIKey struct {
 	CreatedAt  time.Time  `json:"created_at"`
 	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
 	RevokedAt  *time.Time `json:"revoked_at,omitempty"`
+	// Permissions are fixed when the key is created (create another key to change them).
+	Permissions KeyPermissions `json:"permissions"`
 }
 
 // Revoked reports whether the key was revoked.
 func (k APIKey) Revoked() bool { return k.RevokedAt != nil }
 
-// CreateAPIKey makes a key named name and returns it with the secret key,
-// which is not stored (only its SHA-256 is) and cannot be shown again.
-func (s *Service) CreateAPIKey(ctx context.Context, name string) (APIKey, string, error) {
+// CreateAPIKey makes a key named name with perms and returns it with the
+// secret key, which is not stored (only its SHA-256 is) and cannot be shown
+// again. A permission is recorded in the configuration audit.
+func (s *Service) CreateAPIKey(ctx context.Context, name string, perms KeyPermissions) (APIKey, string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || utf8.RuneCountInString(name) > 64 {
 		return APIKey{}, "", usererr.New("bad_name", "名称：请给密钥起一个 1 到 64 个字符的名字，例如使用它的系统名", "name: give the key a name of 1 to 64 characters, e.g. the system that will use it")
@@ -53,13 +57,24 @@ func (s *Service) CreateAPIKey(ctx context.Context, name string) (APIKey, string
 	keyID := hex.EncodeToString(id[:])
 	key := keyPrefix + keyID + "_" + base64.RawURLEncoding.EncodeToString(sec[:])
 	now := s.now()
-	res, err := s.writeExec(ctx, `INSERT INTO push_api_keys(name, key_id, key_hash, created_at) VALUES(?,?,?,?)`,
-		name, keyID, hashKey(key), ms(now))
+	tx, done, err := s.beginWrite(ctx)
+	if err != nil {
+		return APIKey{}, "", err
+	}
+	defer done()
+	res, err := s.exec(ctx, tx, `INSERT INTO push_api_keys(name, key_id, key_hash, created_at, allow_all, allow_departments)
+		VALUES(?,?,?,?,?,?)`, name, keyID, hashKey(key), ms(now), perms.All, perms.Departments)
 	if err != nil {
 		return APIKey{}, "", fmt.Errorf("save API key: %w", err)
 	}
 	rowID, _ := res.LastInsertId()
-	return APIKey{ID: rowID, Name: name, Prefix: keyPrefix + keyID + "_…", CreatedAt: fromMS(ms(now))}, key, nil
+	if err := configaudit.Record(ctx, tx, s.actor, now, perms.auditEntries(rowID)...); err != nil {
+		return APIKey{}, "", err
+	}
+	if err := tx.Commit(); err != nil {
+		return APIKey{}, "", fmt.Errorf("save API key: %w", err)
+	}
+	return APIKey{ID: rowID, Name: name, Prefix: keyPrefix + keyID + "_…", CreatedAt: fromMS(ms(now)), Permissions: perms}, key, nil
 }
 
 func hashKey(key string) string {
@@ -76,15 +91,17 @@ func (s *Service) ListAPIKeys(ctx context.Context) ([]APIKey, error) {
 		Created  int64  `db:"created_at"`
 		LastUsed *int64 `db:"last_used_at"`
 		Revoked  *int64 `db:"revoked_at"`
+		All      bool   `db:"allow_all"`
+		Depts    bool   `db:"allow_departments"`
 	}
-	if err := s.st.DB.SelectContext(ctx, &rows, `SELECT id, name, key_id, created_at, last_used_at, revoked_at
-		FROM push_api_keys ORDER BY id DESC`); err != nil {
+	if err := s.st.DB.SelectContext(ctx, &rows, `SELECT id, name, key_id, created_at, last_used_at, revoked_at,
+		allow_all, allow_departments FROM push_api_keys ORDER BY id DESC`); err != nil {
 		return nil, err
 	}
 	out := make([]APIKey, len(rows))
 	for i, r := range rows {
 		out[i] = APIKey{ID: r.ID, Name: r.Name, Prefix: keyPrefix + r.KeyID + "_…", CreatedAt: fromMS(r.Created),
-			LastUsedAt: fromNullMS(r.LastUsed), RevokedAt: fromNullMS(r.Revoked)}
+			LastUsedAt: fromNullMS(r.LastUsed), RevokedAt: fromNullMS(r.Revoked), Permissions: KeyPermissions{All: r.All, Departments: r.Depts}}
 	}
 	return out, nil
 }
@@ -109,6 +126,8 @@ func (s *Service) RevokeAPIKey(ctx context.Context, id int64) error {
 type caller struct {
 	keyID int64
 	name  string
+	perms KeyPermissions
+	inApp bool // Submit from inside the app: the admin, who may send to anyone
 }
 
 // authError is why a request was refused; its text never holds the key.
@@ -145,7 +164,7 @@ func (s *Service) authenticate(ctx context.Context, header string) (caller, erro
 		return caller{}, &authError{"this API key was revoked; ask the admin for a new one"}
 	}
 	s.touchKey(ctx, row)
-	return caller{keyID: row.id, name: row.name}, nil
+	return caller{keyID: row.id, name: row.name, perms: row.perms}, nil
 }
 
 // touchKey records last use at most once a minute, so the intake does not write for it on every request.
@@ -164,6 +183,7 @@ type keyRow struct {
 	name    string
 	hash    string
 	revoked bool
+	perms   KeyPermissions
 }
 
 // keyCache keeps looked-up key rows for a few seconds: the intake answers
@@ -189,11 +209,15 @@ func (c *keyCache) lookup(ctx context.Context, s *Service, keyID string) (*keyRo
 		Name    string `db:"name"`
 		Hash    string `db:"key_hash"`
 		Revoked *int64 `db:"revoked_at"`
+		All     bool   `db:"allow_all"`
+		Depts   bool   `db:"allow_departments"`
 	}
-	if err := s.st.DB.GetContext(ctx, &r, `SELECT id, name, key_hash, revoked_at FROM push_api_keys WHERE key_id = ?`, keyID); err != nil {
+	if err := s.st.DB.GetContext(ctx, &r, `SELECT id, name, key_hash, revoked_at, allow_all, allow_departments
+		FROM push_api_keys WHERE key_id = ?`, keyID); err != nil {
 		return nil, err
 	}
-	row := &keyRow{id: r.ID, name: r.Name, hash: r.Hash, revoked: r.Revoked != nil}
+	row := &keyRow{id: r.ID, name: r.Name, hash: r.Hash, revoked: r.Revoked != nil,
+		perms: KeyPermissions{All: r.All, Departments: r.Depts}}
 	c.mu.Lock()
 	if c.rows == nil {
 		c.rows, c.fetched = map[string]*keyRow{}, map[string]time.Time{}

@@ -13,7 +13,7 @@ import (
 // database file or its WAL; the row holds the SHA-256; the key works.
 func TestAPIKeyStoredOnlyAsHash(t *testing.T) {
 	e := newEnv(t, envConfig{})
-	k, key, err := e.svc.CreateAPIKey(e.ctx, "oa-system")
+	k, key, err := e.svc.CreateAPIKey(e.ctx, "oa-system", KeyPermissions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func TestBenchPushIntakeLatency(t *testing.T) {
 		smu.Unlock()
 	}))
 	defer srv.Close()
-	_, key, _ := e.svc.CreateAPIKey(e.ctx, "bench")
+	_, key, _ := e.svc.CreateAPIKey(e.ctx, "bench", KeyPermissions{})
 	users := e.activeUserIDs(1000)
 	e.start()
 	hc := &http.Client{Transport: keepAlive()}

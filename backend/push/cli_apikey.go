@@ -15,7 +15,11 @@ import (
 const apikeyUsage = `usage: wecom-bridge [--data DIR] apikey <command>
 
 commands:
-  create NAME        create an intake API key; it is printed once and never again
+  create [--allow-all] [--allow-departments] NAME
+                     create an intake API key; it is printed once and never again.
+                     Without the flags the key sends to named people only:
+                     --allow-all lets it send to @all (everyone the app sees),
+                     --allow-departments to whole departments.
   list [--json]      list the keys (prefix, created, last used, revoked)
   revoke ID          revoke key ID: its requests get 401 from now on
 See docs/push-api.md.
@@ -36,11 +40,19 @@ func RunAPIKeyCLI(ctx context.Context, svc *Service, args []string, stdout io.Wr
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "create":
-		name := strings.TrimSpace(strings.Join(rest, " "))
+		fs := flag.NewFlagSet("apikey create", flag.ContinueOnError)
+		fs.SetOutput(stdout)
+		var perms KeyPermissions
+		fs.BoolVar(&perms.All, "allow-all", false, "the key may send to @all (everyone the app can see)")
+		fs.BoolVar(&perms.Departments, "allow-departments", false, "the key may send to whole departments")
+		if err := fs.Parse(rest); err != nil {
+			return err
+		}
+		name := strings.TrimSpace(strings.Join(fs.Args(), " "))
 		if name == "" {
 			return errors.New("apikey create: give the key a name, e.g. `wecom-bridge apikey create oa-system`")
 		}
-		k, key, err := svc.CreateAPIKey(ctx, name)
+		k, key, err := svc.CreateAPIKey(ctx, name, perms)
 		if err != nil {
 			return fmt.Errorf("apikey create: %w", err)
 		}
@@ -62,7 +74,7 @@ func RunAPIKeyCLI(ctx context.Context, svc *Service, args []string, stdout io.Wr
 			return json.NewEncoder(stdout).Encode(keys)
 		}
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tNAME\tPREFIX\tCREATED\tLAST USED\tSTATUS")
+		fmt.Fprintln(tw, "ID\tNAME\tPREFIX\tMAY SEND TO\tCREATED\tLAST USED\tSTATUS")
 		for _, k := range keys {
 			last, status := "-", "active"
 			if k.LastUsedAt != nil {
@@ -71,7 +83,7 @@ func RunAPIKeyCLI(ctx context.Context, svc *Service, args []string, stdout io.Wr
 			if k.RevokedAt != nil {
 				status = "revoked " + k.RevokedAt.Local().Format("2006-01-02 15:04")
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", k.ID, k.Name, k.Prefix, k.CreatedAt.Local().Format("2006-01-02 15:04"), last, status)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", k.ID, k.Name, k.Prefix, k.Permissions, k.CreatedAt.Local().Format("2006-01-02 15:04"), last, status)
 		}
 		return tw.Flush()
 	case "revoke":

@@ -293,7 +293,7 @@ func (e *env) intake() *intake {
 	e.t.Helper()
 	srv := httptest.NewServer(e.svc.IntakeHandler())
 	e.t.Cleanup(srv.Close)
-	_, key, err := e.svc.CreateAPIKey(e.ctx, "oa-system")
+	_, key, err := e.svc.CreateAPIKey(e.ctx, "oa-system", KeyPermissions{})
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -40,6 +40,7 @@ type ValidationError struct {
 	Code    string `json:"code"`
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
+	status  int    // HTTP status when not 400 (403: a permission the key lacks)
 }
 
 func (e *ValidationError) Error() string {

@@ -2,6 +2,7 @@ package push
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -40,6 +41,9 @@ func (s *Service) serveIntake(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "check the API key", "retry later", err)
 		return
 	}
+	if !s.admit(w, r, c) {
+		return
+	}
 	path := strings.TrimPrefix(r.URL.Path, "/api/v1")
 	switch {
 	case path == "/messages" || path == "/messages/":
@@ -58,6 +62,25 @@ func (s *Service) serveIntake(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, &ValidationError{Code: "not_found",
 			Message: fmt.Sprintf("no such endpoint %s; use POST /api/v1/messages or GET /api/v1/messages/{id}", r.URL.Path)})
 	}
+}
+
+// admit applies the key's rate limit: over it, 429 with Retry-After.
+func (s *Service) admit(w http.ResponseWriter, r *http.Request, c caller) bool {
+	set, err := s.cachedSettings(r.Context())
+	if err != nil {
+		s.internalError(w, "read the intake settings", "retry later", err)
+		return false
+	}
+	ok, wait := s.rates.allow(c.keyID, set, s.now())
+	if ok {
+		return true
+	}
+	secs := retryAfterSeconds(wait)
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	writeError(w, http.StatusTooManyRequests, &ValidationError{Code: "rate_limited",
+		Message: fmt.Sprintf("this API key sent more than %d requests a second (burst %d); retry after %d s, "+
+			"or ask the admin to raise the limit (设置 → 集成接口)", set.RatePerSecond, set.RateBurst, secs)})
+	return false
 }
 
 func (s *Service) handlePost(w http.ResponseWriter, r *http.Request, c caller) {
@@ -84,7 +107,7 @@ func (s *Service) handlePost(w http.ResponseWriter, r *http.Request, c caller) {
 	var ve *ValidationError
 	switch {
 	case errors.As(err, &ve):
-		writeError(w, http.StatusBadRequest, ve)
+		writeError(w, cmp.Or(ve.status, http.StatusBadRequest), ve)
 		return
 	case err != nil:
 		s.internalError(w, "queue the message", "retry later; the message was not accepted", err)

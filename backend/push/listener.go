@@ -26,12 +26,15 @@ func (s *Service) StartListener(ctx context.Context, addr string) error {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", s.IntakeHandler())
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
+	// Slow or idle clients are cut off: headers within 10 s, a body within a
+	// minute, an idle keep-alive after 30 s; MaxIntakeConns bounds the rest.
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		WriteTimeout: time.Minute, IdleTimeout: 30 * time.Second, MaxHeaderBytes: 64 << 10}
 	s.lnMu.Lock()
 	s.listener, s.lnAddr = srv, ln.Addr().String()
 	s.lnMu.Unlock()
 	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		if err := srv.Serve(limitConns(ln, MaxIntakeConns)); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.log.Error("push: intake listener stopped", "addr", ln.Addr().String(), "err", err)
 		}
 	}()

@@ -32,7 +32,7 @@ func TestListenerFollowsSettings(t *testing.T) {
 	if addr == "" {
 		t.Fatal("listener not started")
 	}
-	_, key, _ := e.svc.CreateAPIKey(e.ctx, "x")
+	_, key, _ := e.svc.CreateAPIKey(e.ctx, "x", KeyPermissions{})
 	api := &intake{t: t, url: "http://" + addr, key: key}
 	if resp := api.do("POST", "/api/v1/messages", Input{Source: "oa", Title: "t", To: To{UserIDs: []string{"u1"}}}, nil); resp.StatusCode != http.StatusAccepted {
 		t.Errorf("POST through the listener = %d", resp.StatusCode)

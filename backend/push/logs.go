@@ -25,17 +25,22 @@ const recallWindow = 24 * time.Hour
 
 // LogRow is one delivery (a message × target) in the push log.
 type LogRow struct {
-	ID              int64      `json:"id"`
-	MessageID       int64      `json:"message_id"`
-	Time            time.Time  `json:"time"` // when the message was accepted
-	Source          string     `json:"source"`
-	RuleID          int64      `json:"rule_id,omitempty"`
-	Rule            string     `json:"rule,omitempty"`
-	CorpID          int64      `json:"corp_id,omitempty"`
-	AgentID         int64      `json:"agent_id,omitempty"`
-	MsgType         string     `json:"msgtype"`
-	Title           string     `json:"title"`
+	ID        int64     `json:"id"`
+	MessageID int64     `json:"message_id"`
+	Time      time.Time `json:"time"` // when the message was accepted
+	Source    string    `json:"source"`
+	RuleID    int64     `json:"rule_id,omitempty"`
+	Rule      string    `json:"rule,omitempty"`
+	CorpID    int64     `json:"corp_id,omitempty"`
+	AgentID   int64     `json:"agent_id,omitempty"`
+	MsgType   string    `json:"msgtype"`
+	Title     string    `json:"title"`
+	// Recipients is, once sent, how many userids and departments WeCom took
+	// (those it answered invalid or unlicensed are not counted; a department
+	// counts once); before that, how many the sender named. ToAll: sent to
+	// @all, whose reach WeCom does not report.
 	Recipients      int        `json:"recipients"`
+	ToAll           bool       `json:"to_all"`
 	MsgIDs          []string   `json:"msgids"`
 	Status          string     `json:"status"`
 	ErrCode         int        `json:"errcode,omitempty"`
@@ -72,6 +77,7 @@ type logRecord struct {
 	Title        string `db:"title"`
 	Status       string `db:"status"`
 	Recipients   int    `db:"recipient_count"`
+	ToAll        bool   `db:"to_all"`
 	UnboundCount int    `db:"unbound_count"`
 	InvalidCount int    `db:"invalid_count"`
 	Unbound      string `db:"unbound"`
@@ -93,7 +99,7 @@ type logRecord struct {
 const logColumns = `d.id, d.message_id, d.created_at, d.source, d.rule_id, d.rule_name, d.corp_id, d.agent_id, d.msgtype,
 	d.title, d.status, d.recipient_count, d.unbound_count, d.invalid_count, d.unbound, d.invalid_users, d.invalid_parties,
 	d.unlicensed_users, d.msgids, d.errcode, d.error, d.fix, d.truncated, d.attempts, d.sent_at, d.recalled_at,
-	d.recalled_by, d.recall_error`
+	d.recalled_by, d.recall_error, d.to_all`
 
 // logRows reads log rows: tail is the WHERE/ORDER part of the query on push_deliveries d.
 func (s *Service) logRows(ctx context.Context, tail string, args ...any) ([]LogRow, error) {
@@ -116,7 +122,7 @@ func (s *Service) logRowsFrom(ctx context.Context, from, tail string, args ...an
 
 func (r logRecord) row(now time.Time) LogRow {
 	row := LogRow{ID: r.ID, MessageID: r.MessageID, Time: fromMS(r.CreatedAt), Source: r.Source, Rule: r.RuleName,
-		CorpID: r.CorpID, AgentID: r.AgentID, MsgType: r.MsgType, Title: r.Title, Recipients: r.Recipients, Status: r.Status,
+		CorpID: r.CorpID, AgentID: r.AgentID, MsgType: r.MsgType, Title: r.Title, Recipients: r.Recipients, ToAll: r.ToAll, Status: r.Status,
 		ErrCode: r.ErrCode, Error: r.Error, Fix: r.Fix, InvalidCount: r.InvalidCount, UnboundCount: r.UnboundCount,
 		Truncated: r.Truncated != "", Attempts: r.Attempts, SentAt: fromNullMS(r.SentAt), RecalledAt: fromNullMS(r.RecalledAt),
 		RecalledBy: r.RecalledBy, RecallError: r.RecallError,

@@ -67,6 +67,8 @@ type Service struct {
 	stmts     stmtCache
 	ruleCache ruleCache
 	setCache  settingsCache
+	rates     keyRates
+	actor     string // who changes settings and keys, for the configuration audit
 
 	// afterSend, when set (tests), runs after a chunk's call returned and
 	// before its result is journalled; a crash there is what the duplicate
@@ -112,6 +114,16 @@ func WithLogger(l *slog.Logger) Option {
 	return func(s *Service) {
 		if l != nil {
 			s.log = l
+		}
+	}
+}
+
+// WithActor names who acts through this service in the configuration audit
+// (default "app").
+func WithActor(actor string) Option {
+	return func(s *Service) {
+		if actor != "" {
+			s.actor = actor
 		}
 	}
 }
@@ -166,7 +178,7 @@ func WithRetry(base, max time.Duration, attempts int) Option {
 func New(st *store.Store, clients Clients, recipients Recipients, opts ...Option) *Service {
 	s := &Service{
 		st: st, clients: clients, recipients: recipients,
-		clock: wallClock{}, log: slog.Default(), emitter: events.Discard{},
+		clock: wallClock{}, log: slog.Default(), emitter: events.Discard{}, actor: "app",
 		concurrency: 4, pollInterval: time.Second,
 		retryBase: 5 * time.Second, retryMax: 5 * time.Minute, maxAttempts: 8,
 		dupInterval: defaultDupInterval, countCap: CountCap, pruneSize: pruneBatchSize,

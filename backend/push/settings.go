@@ -16,6 +16,10 @@ const (
 	settingIntakeAddr    = "push.intake.addr"
 	settingStrictSources = "push.strict_sources"
 	settingRetentionDays = "push.retention_days"
+	settingRatePerSecond = "push.intake.rate_per_second"
+	settingRateBurst     = "push.intake.rate_burst"
+	settingMaxUsers      = "push.intake.max_users"
+	settingMaxDepts      = "push.intake.max_departments"
 )
 
 // Defaults of Settings.
@@ -23,6 +27,15 @@ const (
 	DefaultIntakeAddr    = "127.0.0.1:8751"
 	DefaultRetentionDays = 180
 	maxRetentionDays     = 3650
+
+	DefaultRatePerSecond  = 20   // requests a second per API key, sustained
+	DefaultRateBurst      = 100  // requests a key may send at once before the rate applies
+	DefaultMaxUsers       = 1000 // accounts + userids in one message
+	DefaultMaxDepartments = 100  // departments in one message
+	maxRatePerSecond      = 1000
+	maxRateBurst          = 10000
+	maxMaxUsers           = 10000
+	maxMaxDepartments     = 1000
 )
 
 // Settings are the push feature's settings.
@@ -36,11 +49,37 @@ type Settings struct {
 	StrictSources bool `json:"strict_sources"`
 	// RetentionDays is how long the push log is kept (default 180).
 	RetentionDays int `json:"retention_days"`
+	// RatePerSecond and RateBurst limit each API key (default 20/s, burst
+	// 100); over the limit the intake answers 429 with Retry-After.
+	RatePerSecond int `json:"rate_per_second"`
+	RateBurst     int `json:"rate_burst"`
+	// MaxUsers and MaxDepartments cap one message's recipients (default
+	// 1,000 accounts and userids, 100 departments); more is refused (400).
+	MaxUsers       int `json:"max_users"`
+	MaxDepartments int `json:"max_departments"`
+}
+
+// intSettings are the numeric settings: key, pointer, default, maximum, and
+// the field's name in both languages for errors and the audit.
+func (set *Settings) intSettings() []intSetting {
+	return []intSetting{
+		{settingRetentionDays, "retention_days", "推送日志保留天数", &set.RetentionDays, DefaultRetentionDays, maxRetentionDays},
+		{settingRatePerSecond, "rate_per_second", "每个 API 密钥每秒请求数", &set.RatePerSecond, DefaultRatePerSecond, maxRatePerSecond},
+		{settingRateBurst, "rate_burst", "每个 API 密钥突发请求数", &set.RateBurst, DefaultRateBurst, maxRateBurst},
+		{settingMaxUsers, "max_users", "每条消息的成员上限", &set.MaxUsers, DefaultMaxUsers, maxMaxUsers},
+		{settingMaxDepts, "max_departments", "每条消息的部门上限", &set.MaxDepartments, DefaultMaxDepartments, maxMaxDepartments},
+	}
+}
+
+type intSetting struct {
+	key, field, zh string
+	v              *int
+	def, max       int
 }
 
 // Settings reads the settings, with defaults for those never saved.
 func (s *Service) Settings(ctx context.Context) (Settings, error) {
-	out := Settings{IntakeAddr: DefaultIntakeAddr, RetentionDays: DefaultRetentionDays}
+	out := Settings{IntakeAddr: DefaultIntakeAddr}
 	get := func(key, def string) (string, error) { return s.st.GetSetting(ctx, key, def) }
 	v, err := get(settingIntakeEnabled, "0")
 	if err != nil {
@@ -54,11 +93,14 @@ func (s *Service) Settings(ctx context.Context) (Settings, error) {
 		return out, err
 	}
 	out.StrictSources = v == "1"
-	if v, err = get(settingRetentionDays, strconv.Itoa(DefaultRetentionDays)); err != nil {
-		return out, err
-	}
-	if n, err := strconv.Atoi(v); err == nil && n > 0 {
-		out.RetentionDays = n
+	for _, f := range out.intSettings() {
+		*f.v = f.def
+		if v, err = get(f.key, strconv.Itoa(f.def)); err != nil {
+			return out, err
+		}
+		if n, err := strconv.Atoi(v); err == nil && n > 0 && n <= f.max {
+			*f.v = n
+		}
 	}
 	return out, nil
 }
@@ -73,18 +115,32 @@ func (s *Service) SaveSettings(ctx context.Context, in Settings) error {
 	if err := checkAddr(in.IntakeAddr); err != nil {
 		return err
 	}
-	if in.RetentionDays < 1 || in.RetentionDays > maxRetentionDays {
-		return usererr.Newf("bad_setting", "推送日志保留天数 %[1]d 超出范围：请填写 1 到 %[2]d 天", "retention_days: %[1]d is out of range; keep the push log 1 to %[2]d days", in.RetentionDays, maxRetentionDays)
-	}
-	for _, kv := range [][2]string{
+	kvs := [][2]string{
 		{settingIntakeEnabled, boolSetting(in.IntakeEnabled)},
 		{settingIntakeAddr, in.IntakeAddr},
 		{settingStrictSources, boolSetting(in.StrictSources)},
-		{settingRetentionDays, strconv.Itoa(in.RetentionDays)},
-	} {
+	}
+	for _, f := range in.intSettings() {
+		if *f.v == 0 && f.key != settingRetentionDays { // a client that does not know the field keeps the default
+			*f.v = f.def
+		}
+		if *f.v < 1 || *f.v > f.max {
+			return usererr.Newf("bad_setting", "%[1]s %[2]d 超出范围：请填写 1 到 %[3]d", "%[4]s: %[2]d is out of range; use 1 to %[3]d",
+				f.zh, *f.v, f.max, f.field)
+		}
+		kvs = append(kvs, [2]string{f.key, strconv.Itoa(*f.v)})
+	}
+	old, err := s.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	for _, kv := range kvs {
 		if err := s.st.SetSetting(ctx, kv[0], kv[1]); err != nil {
 			return fmt.Errorf("save setting %s: %w", kv[0], err)
 		}
+	}
+	if err := s.auditSettings(ctx, old, in); err != nil {
+		return err
 	}
 	s.setCache.mu.Lock()
 	s.setCache.fetched = time.Time{}

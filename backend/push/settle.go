@@ -43,6 +43,8 @@ func (s *Service) settleDelivery(ctx context.Context, tx *sqlx.Tx, deliveryID in
 		sent, failed, attempts                   int
 		firstSent                                *int64
 		fail                                     *chunkRow
+		reached                                  int
+		toAll                                    bool
 	)
 	for i, c := range chunks {
 		attempts += c.Attempts
@@ -52,6 +54,9 @@ func (s *Service) settleDelivery(ctx context.Context, tx *sqlx.Tx, deliveryID in
 		case "sent", "recalled":
 			sent++
 			msgids = append(msgids, c.MsgID)
+			n, all := reachedBy(c)
+			reached += n
+			toAll = toAll || all
 			if c.SentAt != nil && (firstSent == nil || *c.SentAt < *firstSent) {
 				firstSent = c.SentAt
 			}
@@ -89,13 +94,45 @@ func (s *Service) settleDelivery(ctx context.Context, tx *sqlx.Tx, deliveryID in
 		fix = "在 绑定审核 中确认这些账号的绑定 / confirm these accounts' bindings in the review"
 	}
 	_, err := s.exec(ctx, tx, `UPDATE push_deliveries SET status = ?, msgids = ?, invalid_users = ?, invalid_parties = ?,
-		unlicensed_users = ?, invalid_count = ?, errcode = ?, error = ?, fix = ?, attempts = ?, sent_at = ? WHERE id = ? AND status = 'queued'`,
+		unlicensed_users = ?, invalid_count = ?, errcode = ?, error = ?, fix = ?, attempts = ?, sent_at = ?, recipient_count = ?, to_all = ?
+		WHERE id = ? AND status = 'queued'`,
 		status, jsonList(msgids), jsonList(invUsers), jsonList(invParties), jsonList(unlicensed), invalidCount,
-		errcode, errText, fix, attempts, firstSent, deliveryID)
+		errcode, errText, fix, attempts, firstSent, reached, toAll, deliveryID)
 	if err == nil {
 		s.changed.mark()
 	}
 	return err
+}
+
+// reachedBy is how many of a sent chunk's recipients WeCom took: its users
+// and departments less those WeCom answered invalid or unlicensed. A
+// department counts once (WeCom does not say how many members it has), and
+// @all is reported as such, not counted.
+func reachedBy(c chunkRow) (int, bool) {
+	users := wecom.SplitIDs(c.ToUser)
+	if len(users) == 1 && isEveryone(users[0]) {
+		return 0, true
+	}
+	refused := map[string]bool{}
+	for _, id := range append(splitLower(c.InvalidUser), splitLower(c.Unlicensed)...) {
+		refused[id] = true
+	}
+	n := 0
+	for _, u := range users {
+		if !refused[strings.ToLower(u)] {
+			n++
+		}
+	}
+	badParty := map[string]bool{}
+	for _, p := range wecom.SplitIDs(c.InvalidParty) {
+		badParty[p] = true
+	}
+	for _, p := range wecom.SplitIDs(c.ToParty) {
+		if !badParty[p] {
+			n++
+		}
+	}
+	return n, false
 }
 
 // fixFor is what the admin should do about a failed send.

@@ -47,9 +47,9 @@ type NewAPIKey struct {
 	Secret string      `json:"secret"`
 }
 
-// CreateAPIKey creates an intake API key.
-func (s *Services) CreateAPIKey(ctx context.Context, name string) (NewAPIKey, error) {
-	k, secret, err := s.Push.CreateAPIKey(ctx, name)
+// CreateAPIKey creates an intake API key with perms (@all, departments).
+func (s *Services) CreateAPIKey(ctx context.Context, name string, perms push.KeyPermissions) (NewAPIKey, error) {
+	k, secret, err := s.Push.CreateAPIKey(ctx, name, perms)
 	return NewAPIKey{Key: k, Secret: secret}, err
 }
 

@@ -68,7 +68,8 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	s.Directory = directory.New(st)
 	s.Review = review.New(st, reviewSources{dir: s.Directory, mirror: s.Mirror})
 	s.Sync = syncer.New(st, s.Events)
-	s.Push = push.New(st, pushClients{s}, pushRecipients{s}, push.WithEmitter(s.Events), push.WithLogger(log))
+	s.Push = push.New(st, pushClients{s}, pushRecipients{s}, push.WithEmitter(s.Events), push.WithLogger(log),
+		push.WithActor(s.Actor))
 	s.wireDependents()
 	// A run left "running" by a process that died (kill -9, power loss) shows
 	// as interrupted and can be resumed.

@@ -57,7 +57,7 @@ describe('push page', () => {
     vi.mocked(api.getAppInfo).mockResolvedValue({ version: '1', dataDir: '', dbPath: '', dbSizeBytes: 0, mode: 'serve', language: 'zh-CN' })
     vi.mocked(api.listCorps).mockResolvedValue([corp])
     vi.mocked(api.listPushRules).mockResolvedValue([rule])
-    vi.mocked(api.getPushSettings).mockResolvedValue({ intake_enabled: false, intake_addr: '127.0.0.1:8751', strict_sources: false, retention_days: 180 })
+    vi.mocked(api.getPushSettings).mockResolvedValue({ intake_enabled: false, intake_addr: '127.0.0.1:8751', strict_sources: false, retention_days: 180, rate_per_second: 20, rate_burst: 100, max_users: 1000, max_departments: 100 })
     vi.mocked(api.samplePushInput).mockResolvedValue({ source: 'oa', title: '报销单已通过', content: '差旅报销', to: {} })
     vi.mocked(api.previewPushRule).mockResolvedValue([
       {

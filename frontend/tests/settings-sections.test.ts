@@ -12,9 +12,9 @@ import { mountApp, settle } from './mount-app'
 
 vi.mock('@/api')
 
-const stored: PushSettings = { intake_enabled: false, intake_addr: '127.0.0.1:8751', strict_sources: false, retention_days: 180 }
+const stored: PushSettings = { intake_enabled: false, intake_addr: '127.0.0.1:8751', strict_sources: false, retention_days: 180, rate_per_second: 20, rate_burst: 100, max_users: 1000, max_departments: 100 }
 const now = new Date().toISOString()
-const key = (over: Partial<PushAPIKey>): PushAPIKey => ({ id: 1, name: 'oa-system', prefix: 'wbk_0123', created_at: now, ...over })
+const key = (over: Partial<PushAPIKey>): PushAPIKey => ({ id: 1, name: 'oa-system', prefix: 'wbk_0123', created_at: now, permissions: { all: false, departments: false }, ...over })
 
 function section(name: string) {
   return document.querySelector<HTMLElement>(`[data-testid="settings-section-${name}"]`)!
@@ -59,7 +59,7 @@ describe('settings: integrations and push', () => {
     vi.mocked(api.getPushSettings).mockResolvedValue({ ...stored, retention_days: 30 })
     await intake.find('[data-testid="settings-intake-save"]').trigger('click')
     await settle()
-    expect(api.savePushSettings).toHaveBeenCalledWith({ intake_enabled: true, intake_addr: '0.0.0.0:9000', strict_sources: false, retention_days: 30 })
+    expect(api.savePushSettings).toHaveBeenCalledWith({ ...stored, intake_enabled: true, intake_addr: '0.0.0.0:9000', retention_days: 30 })
     expect(intake.find('[data-testid="settings-intake-base"]').text()).toBe('http://0.0.0.0:9000')
     expect(intake.text()).toContain('消息发送到 http://0.0.0.0:9000/api/v1/messages')
   })
@@ -91,7 +91,7 @@ describe('settings: integrations and push', () => {
     await keysBox.find('[data-testid="apikey-name"]').setValue('  oa-system ')
     await keysBox.find('[data-testid="apikey-create"]').trigger('click')
     await settle()
-    expect(api.createAPIKey).toHaveBeenCalledWith('oa-system')
+    expect(api.createAPIKey).toHaveBeenCalledWith('oa-system', { all: false, departments: false })
     const panel = keysBox.find('[data-testid="apikey-secret-panel"]')
     expect(panel.find('[data-testid="apikey-secret"]').text()).toBe('wbk_0123456789abcdef_SECRET')
     expect(panel.text()).toContain('这是唯一一次显示该密钥')
@@ -102,6 +102,26 @@ describe('settings: integrations and push', () => {
     await settle()
     expect(keysBox.find('[data-testid="apikey-secret"]').exists()).toBe(false)
     expect(document.body.textContent).not.toContain('SECRET')
+  })
+
+  it('creates a key with the broad-recipient permissions ticked, and lists what each key may send to', async () => {
+    vi.mocked(api.createAPIKey).mockResolvedValue({ key: key({ id: 4 }), secret: 'wbk_0123456789abcdef_S' })
+    vi.mocked(api.listAPIKeys).mockResolvedValue([
+      key({ id: 4, name: 'hr', permissions: { all: false, departments: true } }),
+      key({ id: 5, name: 'oa', permissions: { all: false, departments: false } }),
+    ])
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const keysBox = wrapper.find('[data-testid="settings-apikeys"]')
+    expect(keysBox.text()).toContain('默认只能发给指定的人')
+    expect(keysBox.find('[data-testid="apikey-perms-4"]').text()).toBe('指定的人、整个部门')
+    expect(keysBox.find('[data-testid="apikey-perms-5"]').text()).toBe('指定的人')
+
+    await keysBox.find('[data-testid="apikey-name"]').setValue('hr')
+    await keysBox.find('[data-testid="apikey-perm-departments"] input').setValue(true)
+    await keysBox.find('[data-testid="apikey-create"]').trigger('click')
+    await settle()
+    expect(api.createAPIKey).toHaveBeenCalledWith('hr', { all: false, departments: true })
+    expect((keysBox.find('[data-testid="apikey-perm-departments"] input').element as HTMLInputElement).checked).toBe(false)
   })
 
   it('filters keys by name or prefix, hides revoked ones unless asked, and revokes only after confirmation', async () => {

@@ -95,8 +95,11 @@ export async function savePushSettings(settings: PushSettings): Promise<void> {
   await call(() => SavePushSettings(push.Settings.createFrom(settings)))
 }
 
-export async function createAPIKey(name: string): Promise<NewPushAPIKey> {
-  return call(() => CreateAPIKey(name))
+export type PushKeyPermissions = Fields<push.KeyPermissions>
+
+/** Creates a key; without permissions it sends to named people only (no @all, no departments). */
+export async function createAPIKey(name: string, perms: PushKeyPermissions = { all: false, departments: false }): Promise<NewPushAPIKey> {
+  return call(() => CreateAPIKey(name, push.KeyPermissions.createFrom(perms)))
 }
 
 export async function listAPIKeys(): Promise<PushAPIKey[]> {

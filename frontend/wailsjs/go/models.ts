@@ -1244,6 +1244,20 @@ export namespace mirror {
 
 export namespace push {
 	
+	export class KeyPermissions {
+	    all: boolean;
+	    departments: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyPermissions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.all = source["all"];
+	        this.departments = source["departments"];
+	    }
+	}
 	export class APIKey {
 	    id: number;
 	    name: string;
@@ -1254,6 +1268,7 @@ export namespace push {
 	    last_used_at?: any;
 	    // Go type: time
 	    revoked_at?: any;
+	    permissions: KeyPermissions;
 	
 	    static createFrom(source: any = {}) {
 	        return new APIKey(source);
@@ -1267,6 +1282,7 @@ export namespace push {
 	        this.created_at = this.convertValues(source["created_at"], null);
 	        this.last_used_at = this.convertValues(source["last_used_at"], null);
 	        this.revoked_at = this.convertValues(source["revoked_at"], null);
+	        this.permissions = this.convertValues(source["permissions"], KeyPermissions);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1351,6 +1367,7 @@ export namespace push {
 		    return a;
 		}
 	}
+	
 	export class Recipient {
 	    kind: string;
 	    name: string;
@@ -1382,6 +1399,7 @@ export namespace push {
 	    msgtype: string;
 	    title: string;
 	    recipients: number;
+	    to_all: boolean;
 	    msgids: string[];
 	    status: string;
 	    errcode?: number;
@@ -1424,6 +1442,7 @@ export namespace push {
 	        this.msgtype = source["msgtype"];
 	        this.title = source["title"];
 	        this.recipients = source["recipients"];
+	        this.to_all = source["to_all"];
 	        this.msgids = source["msgids"];
 	        this.status = source["status"];
 	        this.errcode = source["errcode"];
@@ -1479,6 +1498,7 @@ export namespace push {
 	    msgtype: string;
 	    title: string;
 	    recipients: number;
+	    to_all: boolean;
 	    msgids: string[];
 	    status: string;
 	    errcode?: number;
@@ -1519,6 +1539,7 @@ export namespace push {
 	        this.msgtype = source["msgtype"];
 	        this.title = source["title"];
 	        this.recipients = source["recipients"];
+	        this.to_all = source["to_all"];
 	        this.msgids = source["msgids"];
 	        this.status = source["status"];
 	        this.errcode = source["errcode"];
@@ -1779,6 +1800,10 @@ export namespace push {
 	    intake_addr: string;
 	    strict_sources: boolean;
 	    retention_days: number;
+	    rate_per_second: number;
+	    rate_burst: number;
+	    max_users: number;
+	    max_departments: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -1790,6 +1815,10 @@ export namespace push {
 	        this.intake_addr = source["intake_addr"];
 	        this.strict_sources = source["strict_sources"];
 	        this.retention_days = source["retention_days"];
+	        this.rate_per_second = source["rate_per_second"];
+	        this.rate_burst = source["rate_burst"];
+	        this.max_users = source["max_users"];
+	        this.max_departments = source["max_departments"];
 	    }
 	}
 	export class StatsBucket {

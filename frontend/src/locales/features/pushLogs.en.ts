@@ -54,6 +54,7 @@ export default {
   },
   recipientsLoading: 'Loading recipients…',
   noRecipients: 'No recipients',
+  toAll: "everyone ({'@'}all)",
   unboundCount: '{n} not bound',
   invalidCount: '{n} invalid',
   agent: 'App {id}',

@@ -54,6 +54,7 @@ export default {
   },
   recipientsLoading: '正在加载接收人…',
   noRecipients: '没有接收人',
+  toAll: "全员（{'@'}all）",
   unboundCount: '{n} 人未绑定',
   invalidCount: '{n} 个无效',
   agent: '应用 {id}',

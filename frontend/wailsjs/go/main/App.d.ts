@@ -3,11 +3,11 @@
 import {directory} from '../models';
 import {syncer} from '../models';
 import {corp} from '../models';
+import {push} from '../models';
 import {services} from '../models';
 import {review} from '../models';
 import {transfer} from '../models';
 import {mirror} from '../models';
-import {push} from '../models';
 
 export function AddDirectoryAccount(arg1:directory.AccountInput):Promise<directory.Account>;
 
@@ -31,7 +31,7 @@ export function ConfirmBindings(arg1:number,arg2:Array<number>):Promise<number>;
 
 export function ConfirmHighConfidence(arg1:number,arg2:number):Promise<number>;
 
-export function CreateAPIKey(arg1:string):Promise<services.NewAPIKey>;
+export function CreateAPIKey(arg1:string,arg2:push.KeyPermissions):Promise<services.NewAPIKey>;
 
 export function CreateLocalAccountsForUnbound(arg1:number):Promise<number>;
 

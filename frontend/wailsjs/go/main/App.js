@@ -46,8 +46,8 @@ export function ConfirmHighConfidence(arg1, arg2) {
   return window['go']['main']['App']['ConfirmHighConfidence'](arg1, arg2);
 }
 
-export function CreateAPIKey(arg1) {
-  return window['go']['main']['App']['CreateAPIKey'](arg1);
+export function CreateAPIKey(arg1, arg2) {
+  return window['go']['main']['App']['CreateAPIKey'](arg1, arg2);
 }
 
 export function CreateLocalAccountsForUnbound(arg1) {
