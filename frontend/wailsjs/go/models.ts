@@ -2417,6 +2417,7 @@ export namespace syncer {
 	    targetUsers: number;
 	    usersAfter: number;
 	    notCreated: number;
+	    untouched: number;
 	    warnings: number;
 	
 	    static createFrom(source: any = {}) {
@@ -2432,6 +2433,7 @@ export namespace syncer {
 	        this.targetUsers = source["targetUsers"];
 	        this.usersAfter = source["usersAfter"];
 	        this.notCreated = source["notCreated"];
+	        this.untouched = source["untouched"];
 	        this.warnings = source["warnings"];
 	    }
 	}
@@ -2811,6 +2813,7 @@ export namespace syncer {
 	    createAccounts: boolean;
 	    resignLeavers: boolean;
 	    syncDepartments: boolean;
+	    manageKeyMatches: boolean;
 	    fields: Record<string, string>;
 	    scope: Scope;
 	    safety: Safety;
@@ -2834,6 +2837,7 @@ export namespace syncer {
 	        this.createAccounts = source["createAccounts"];
 	        this.resignLeavers = source["resignLeavers"];
 	        this.syncDepartments = source["syncDepartments"];
+	        this.manageKeyMatches = source["manageKeyMatches"];
 	        this.fields = source["fields"];
 	        this.scope = this.convertValues(source["scope"], Scope);
 	        this.safety = this.convertValues(source["safety"], Safety);
@@ -2857,6 +2861,26 @@ export namespace syncer {
 		    }
 		    return a;
 		}
+	}
+	export class PendingPair {
+	    state: string;
+	    method?: string;
+	    account?: string;
+	    userid?: string;
+	    candidates?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PendingPair(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.method = source["method"];
+	        this.account = source["account"];
+	        this.userid = source["userid"];
+	        this.candidates = source["candidates"];
+	    }
 	}
 	export class StopError {
 	    code: string;
@@ -2904,6 +2928,9 @@ export namespace syncer {
 	    hardBlocked: boolean;
 	    reasons?: Warning[];
 	    warnings: Warning[];
+	    untouched: PendingPair[];
+	    // Go type: time
+	    wecomReadAt: any;
 	    stop?: StopError;
 	    trigger: string;
 	    createdBy: string;
@@ -2929,6 +2956,8 @@ export namespace syncer {
 	        this.hardBlocked = source["hardBlocked"];
 	        this.reasons = this.convertValues(source["reasons"], Warning);
 	        this.warnings = this.convertValues(source["warnings"], Warning);
+	        this.untouched = this.convertValues(source["untouched"], PendingPair);
+	        this.wecomReadAt = this.convertValues(source["wecomReadAt"], null);
 	        this.stop = this.convertValues(source["stop"], StopError);
 	        this.trigger = source["trigger"];
 	        this.createdBy = source["createdBy"];
