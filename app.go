@@ -5,6 +5,7 @@ import (
 
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
+	"wecom-bridge/backend/jobs"
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/push"
 	"wecom-bridge/backend/review"
@@ -97,15 +98,23 @@ func (a *App) StartDemo() (*corp.Corp, error) { return a.svc.StartDemo(a.ctx) }
 // RemoveDemo stops the simulator and deletes the demo corp and what depends on it.
 func (a *App) RemoveDemo() error { return a.svc.Corps.RemoveDemo(a.ctx) }
 
+// --- Long jobs (pull, rematch, apply, imports, exports) ---
+
+// GetJob returns one job: its state, progress and, once it ended, its result or error.
+func (a *App) GetJob(id string) (jobs.Job, error) { return a.svc.Jobs.Get(id) }
+
+// ListJobs returns the jobs a filter selects (running first), so a page that reopens finds its job.
+func (a *App) ListJobs(f jobs.Filter) []jobs.Job { return a.svc.Jobs.List(f) }
+
+// CancelJob stops one job (a sync run stays resumable, a pull keeps the previous mirror).
+func (a *App) CancelJob(id string) error { return a.svc.Jobs.Cancel(id) }
+
 // --- WeCom pull ---
 
-// PullCorp reads the corp's WeCom contacts (agentID 0: its first app); progress: "pull:progress".
-func (a *App) PullCorp(corpID, agentID int64) (*mirror.Run, error) {
-	return a.svc.Pull(a.ctx, corpID, agentID, mirror.TriggerManual, a.svc.Actor)
+// PullCorp starts reading the corp's WeCom contacts (agentID 0: its first app) and returns its job id.
+func (a *App) PullCorp(corpID, agentID int64) (jobs.Started, error) {
+	return a.svc.StartPull(corpID, agentID, a.svc.Actor)
 }
-
-// CancelPull stops the corp's running pull; the previous mirror is kept.
-func (a *App) CancelPull(corpID int64) error { return a.svc.Mirror.Cancel(corpID) }
 
 // GetMirrorSummary returns what the last pull brought in (counts, pulled_at, privacy flag).
 func (a *App) GetMirrorSummary(corpID int64) (*mirror.Summary, error) {
@@ -191,9 +200,9 @@ func (a *App) ExportDirectory(format, lang string) (*transfer.FileExport, error)
 
 // --- Binding review (账号绑定) ---
 
-// RematchBindings recomputes the corp's proposals from the directory and the last pull.
-func (a *App) RematchBindings(corpID int64) (review.Summary, error) {
-	return a.svc.Rematch(a.ctx, corpID, a.svc.Actor)
+// RematchBindings starts recomputing the corp's proposals from the directory and the last pull (job result: the summary).
+func (a *App) RematchBindings(corpID int64) (jobs.Started, error) {
+	return a.svc.StartRematch(corpID, a.svc.Actor)
 }
 
 // GetBindingSummary returns the header counts of the review page.

@@ -15,6 +15,8 @@ type Emitter interface {
 // (src/api/events.ts) has one place to mirror.
 const (
 	Notice = "notice" // {level, message}: a toast for the admin
+	// JobUpdate carries a long job's state (jobs.Job) on each progress step and once when it ends.
+	JobUpdate = "job:update"
 )
 
 // Discard drops every event. Useful for scripts (CLI subcommands).

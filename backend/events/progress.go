@@ -9,8 +9,11 @@ import (
 // own event name (for example "pull:progress"), throttled to about 10 a second;
 // the bound method itself returns the final counts.
 type Progress struct {
-	Job     string `json:"job"`   // job id, so the UI can tell concurrent jobs apart
-	Phase   string `json:"phase"` // what is happening now, e.g. "departments"
+	Job     string `json:"job"` // job id, so the UI can tell concurrent jobs apart
+	CorpID  int64  `json:"corpId,omitempty"`
+	PlanID  int64  `json:"planId,omitempty"`
+	RunID   int64  `json:"runId,omitempty"` // the sync run (or pull run) the job is on, once it has one
+	Phase   string `json:"phase"`           // what is happening now, e.g. "departments"
 	Done    int    `json:"done"`
 	Failed  int    `json:"failed"`
 	Total   int    `json:"total"`

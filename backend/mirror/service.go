@@ -86,7 +86,8 @@ func (s *Service) pull(ctx context.Context, corpID int64, client *wecom.Client, 
 		return nil, err
 	}
 	job := fmt.Sprintf("pull-%d-%d", corpID, start.UnixMilli())
-	throttle := events.NewThrottle(s.em, ProgressEvent, 0) // ~10 a second, the final one always
+	// A job's context carries its emitter, which tags the progress with the job.
+	throttle := events.NewThrottle(events.From(ctx, s.em), ProgressEvent, 0) // ~10 a second, the final one always
 	emit := func(p events.Progress) {
 		p.Job = job
 		throttle.Update(p)

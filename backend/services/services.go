@@ -11,6 +11,7 @@ import (
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/jobs"
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/push"
 	"wecom-bridge/backend/review"
@@ -44,6 +45,8 @@ type Services struct {
 	Review    *review.Service
 	Sync      *syncer.Service
 	Push      *push.Service
+	// Jobs are the long jobs the UI started (jobs.go).
+	Jobs      *jobs.Registry
 	scheduler *syncer.Scheduler
 	// housekeeping (housekeep.go), started by StartBackground
 	stopHousekeeping context.CancelFunc
@@ -60,6 +63,7 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 		log = slog.Default()
 	}
 	s := &Services{DataDir: dataDir, Mode: mode, Actor: actor.Of(string(mode)), Store: st, Events: &events.Switch{}, Log: log}
+	s.Jobs = jobs.New(s.Events, log)
 	if s.Corps, err = corp.Open(ctx, st, corp.WithEmitter(s.Events), corp.WithLogger(log)); err != nil {
 		st.Close()
 		return nil, err
@@ -105,6 +109,7 @@ func (s *Services) StartBackground(ctx context.Context) error {
 
 // Close stops background work (scheduler, demo simulator) and closes the store.
 func (s *Services) Close() error {
+	s.Jobs.Close() // running jobs end cancelled before the store closes
 	if s.stopHousekeeping != nil {
 		s.stopHousekeeping()
 		<-s.housekeepDone

@@ -1,12 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '@/api'
-import type { PullProgress } from '@/api'
+import type { Job, PullProgress, PullRun } from '@/api'
 import BindingsView from '@/views/BindingsView.vue'
 import { answerMessageBox, bindingSummary, demoCorp, mirrorSummary, mockReviewedCorp, unboundLocalRow } from './bindings-fixtures'
 import { startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
 
 vi.mock('@/api')
+
+function pullJob(over: Partial<Job> = {}): Job {
+  return {
+    id: 'job-1', kind: 'pull', corpId: 1, planId: 0, runId: 0, state: 'running', phase: '', done: 0, failed: 0, total: 0,
+    startedBy: 'desktop:alice', startedAt: '', finishedAt: '', result: null, error: null, ...over,
+  }
+}
 
 async function mountPage() {
   const mounted = await mountApp(BindingsView, { path: '/bindings' })
@@ -117,51 +124,75 @@ describe('the bindings page before there is anything to review', () => {
 
 describe('pulling and matching', () => {
   let progress: (p: PullProgress) => void = () => {}
+  // The pull job the page follows: its updates, and how it ends.
+  let update: (job: Job) => void = () => {}
+  let finish: (job: Job) => void = () => {}
   beforeEach(() => {
     mockReviewedCorp()
     vi.mocked(api.onPullProgress).mockImplementation((handler) => {
       progress = handler
       return () => {}
     })
+    vi.mocked(api.startPull).mockResolvedValue('job-1')
+    vi.mocked(api.listJobs).mockResolvedValue([])
+    vi.mocked(api.followJob).mockImplementation((_id, onUpdate) => {
+      update = onUpdate ?? (() => {})
+      return { done: new Promise<Job>((ok) => (finish = ok)), stop: () => {} }
+    })
+    vi.mocked(api.pullRunOf).mockImplementation((job) => job.result as PullRun)
   })
   afterEach(() => {
     document.body.innerHTML = ''
   })
 
-  it('pulls through the chosen app, shows the progress, then matches again', async () => {
-    let finishPull: () => void = () => {}
-    vi.mocked(api.pullCorp).mockImplementation(
-      () => new Promise((ok) => (finishPull = () => ok({ status: 'ok', users: 500 } as Awaited<ReturnType<typeof api.pullCorp>>))),
-    )
+  it('pulls through the chosen app, shows its own job’s progress only, then matches again', async () => {
     vi.mocked(api.rematchBindings).mockResolvedValue(bindingSummary())
     const { wrapper } = await mountPage()
     await wrapper.find('[data-testid="pull-run"]').trigger('click')
-    expect(api.pullCorp).toHaveBeenCalledWith(1, 1000002)
-    progress({ job: 'pull-1', phase: 'departments', done: 12, failed: 0, total: 40, final: false })
+    await settle()
+    expect(api.startPull).toHaveBeenCalledWith(1, 1000002)
+    expect(api.followJob).toHaveBeenCalledWith('job-1', expect.any(Function))
+    update(pullJob({ phase: 'departments', done: 12, total: 40 }))
+    // Another pull's event (a schedule's) neither moves the bar nor ends it.
+    progress({ job: 'job-other', phase: 'departments', done: 39, failed: 0, total: 40, final: true })
     await settle()
     expect(wrapper.find('[data-testid="pull-progress"]').text()).toContain('读取部门成员：12/40')
+    expect(api.rematchBindings).not.toHaveBeenCalled()
 
-    finishPull()
+    finish(pullJob({ state: 'done', result: { status: 'ok', users: 500 } }))
     await settle()
     expect(api.rematchBindings).toHaveBeenCalledWith(1)
     expect(api.getMirrorSummary).toHaveBeenCalledTimes(2)
   })
 
-  it('cancels a running pull from its progress bar', async () => {
-    let failPull: () => void = () => {}
-    vi.mocked(api.pullCorp).mockImplementation(() => new Promise((_, fail) => (failPull = () => fail(new Error('cancelled')))))
-    vi.mocked(api.cancelPull).mockImplementation(async () => failPull())
+  it('cancels its own pull job from its progress bar', async () => {
+    vi.mocked(api.cancelJob).mockImplementation(async () =>
+      finish(pullJob({ state: 'cancelled', result: { status: 'cancelled' }, error: { code: 'internal', message: 'context canceled' } })),
+    )
     const { wrapper } = await mountPage()
     await wrapper.find('[data-testid="pull-run"]').trigger('click')
-    progress({ job: 'pull-1', phase: 'departments', done: 3, failed: 0, total: 40, final: false })
+    await settle()
+    update(pullJob({ phase: 'departments', done: 3, total: 40 }))
     await settle()
     const cancel = wrapper.find('[data-testid="pull-cancel"]')
     expect(cancel.text()).toBe('取消拉取')
     await cancel.trigger('click')
     await settle()
-    expect(api.cancelPull).toHaveBeenCalledWith(1)
+    expect(api.cancelJob).toHaveBeenCalledWith('job-1')
     expect(wrapper.find('[data-testid="pull-cancel"]').exists()).toBe(false)
     expect(api.rematchBindings).not.toHaveBeenCalled()
+  })
+
+  it('a page that opens while its corp is pulling follows that job', async () => {
+    vi.mocked(api.listJobs).mockResolvedValue([pullJob({ id: 'job-running', phase: 'departments', done: 5, total: 40 })])
+    const { wrapper } = await mountPage()
+    expect(api.listJobs).toHaveBeenCalledWith({ corpId: 1, kind: 'pull', runningOnly: true })
+    expect(api.followJob).toHaveBeenCalledWith('job-running', expect.any(Function))
+    update(pullJob({ id: 'job-running', phase: 'departments', done: 6, total: 40 }))
+    await settle()
+    expect(wrapper.find('[data-testid="pull-progress"]').text()).toContain('读取部门成员：6/40')
+    await wrapper.find('[data-testid="pull-cancel"]').trigger('click')
+    expect(api.cancelJob).toHaveBeenCalledWith('job-running')
   })
 
   it('names an interrupted last pull', async () => {
@@ -178,7 +209,7 @@ describe('pulling and matching', () => {
   })
 
   it('shows why a pull failed, and does not match', async () => {
-    vi.mocked(api.pullCorp).mockRejectedValue(new Error('corp 1 has no self-built app: add one in 接入配置 (Setup)'))
+    vi.mocked(api.startPull).mockRejectedValue(new Error('corp 1 has no self-built app: add one in 接入配置 (Setup)'))
     const { wrapper } = await mountPage()
     await wrapper.find('[data-testid="pull-run"]').trigger('click')
     await settle()

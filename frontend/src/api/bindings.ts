@@ -4,7 +4,6 @@
 import {
   ApplyBindingImport,
   BindManual,
-  CancelPull,
   ConfirmBindings,
   ConfirmHighConfidence,
   CreateLocalAccountsForUnbound,
@@ -26,6 +25,7 @@ import {
 import { review, type mirror } from '../../wailsjs/go/models'
 import { call } from './call'
 import { onEvent, type Unsubscribe } from './events'
+import { runJob, type Job } from './jobs'
 import type { FileExport } from './transfer'
 
 // The bindings resolve to plain JSON, not class instances: drop methods, deeply.
@@ -99,14 +99,14 @@ function normalizeRow(r: BindingRow): BindingRow {
   return { ...r, candidates: r.candidates ?? [] }
 }
 
-/** Pulls the corp's WeCom contacts (agentId 0: its first app); progress arrives through onPullProgress. */
-export async function pullCorp(corpId: number, agentId = 0): Promise<PullRun> {
-  return normalizeRun((await call(() => PullCorp(corpId, agentId))) as unknown as PullRun)
+/** Starts pulling the corp's WeCom contacts (agentId 0: its first app); returns the job id to follow. */
+export async function startPull(corpId: number, agentId = 0): Promise<string> {
+  return (await call(() => PullCorp(corpId, agentId))).jobId
 }
 
-/** Stops the corp's running pull; it ends cancelled and the previous mirror is kept. */
-export async function cancelPull(corpId: number): Promise<void> {
-  await call(() => CancelPull(corpId))
+/** The pull run a finished pull job recorded (null when it ended before one was recorded). */
+export function pullRunOf(job: Job): PullRun | null {
+  return job.result ? normalizeRun(job.result as PullRun) : null
 }
 
 export function onPullProgress(handler: (progress: PullProgress) => void): Unsubscribe {
@@ -125,7 +125,7 @@ export async function listPullRuns(corpId: number, limit = 10): Promise<PullRun[
 
 /** Recomputes the proposals from the directory and the last pull; decisions are kept. */
 export function rematchBindings(corpId: number): Promise<BindingSummary> {
-  return call(() => RematchBindings(corpId))
+  return runJob<BindingSummary>(() => RematchBindings(corpId))
 }
 
 export function getBindingSummary(corpId: number): Promise<BindingSummary> {

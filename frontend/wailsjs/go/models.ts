@@ -1022,6 +1022,113 @@ export namespace directory {
 
 }
 
+export namespace jobs {
+	
+	export class Failure {
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Failure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Filter {
+	    corpId: number;
+	    kind: string;
+	    runningOnly: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.corpId = source["corpId"];
+	        this.kind = source["kind"];
+	        this.runningOnly = source["runningOnly"];
+	    }
+	}
+	export class Job {
+	    id: string;
+	    kind: string;
+	    corpId: number;
+	    planId: number;
+	    runId: number;
+	    state: string;
+	    phase: string;
+	    done: number;
+	    failed: number;
+	    total: number;
+	    startedBy: string;
+	    // Go type: time
+	    startedAt: any;
+	    // Go type: time
+	    finishedAt: any;
+	    result: any;
+	    error?: Failure;
+	
+	    static createFrom(source: any = {}) {
+	        return new Job(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.corpId = source["corpId"];
+	        this.planId = source["planId"];
+	        this.runId = source["runId"];
+	        this.state = source["state"];
+	        this.phase = source["phase"];
+	        this.done = source["done"];
+	        this.failed = source["failed"];
+	        this.total = source["total"];
+	        this.startedBy = source["startedBy"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
+	        this.result = source["result"];
+	        this.error = this.convertValues(source["error"], Failure);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Started {
+	    jobId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Started(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.jobId = source["jobId"];
+	    }
+	}
+
+}
+
 export namespace mirror {
 	
 	export class FailedDept {

@@ -7,6 +7,7 @@ import {push} from '../models';
 import {services} from '../models';
 import {review} from '../models';
 import {transfer} from '../models';
+import {jobs} from '../models';
 import {mirror} from '../models';
 
 export function AddDirectoryAccount(arg1:directory.AccountInput):Promise<directory.Account>;
@@ -21,7 +22,7 @@ export function ApplySync(arg1:number,arg2:number):Promise<syncer.Run>;
 
 export function BindManual(arg1:number,arg2:string,arg3:string,arg4:boolean):Promise<void>;
 
-export function CancelPull(arg1:number):Promise<void>;
+export function CancelJob(arg1:string):Promise<void>;
 
 export function CancelSyncRun(arg1:number):Promise<void>;
 
@@ -67,6 +68,8 @@ export function GetExternalBaseURL():Promise<string>;
 
 export function GetFieldHelp():Promise<Array<corp.FieldInfo>>;
 
+export function GetJob(arg1:string):Promise<jobs.Job>;
+
 export function GetMirrorSummary(arg1:number):Promise<mirror.Summary>;
 
 export function GetPushAdminAccount():Promise<string>;
@@ -95,6 +98,8 @@ export function ListCorps():Promise<Array<corp.Corp>>;
 
 export function ListDirectoryAccounts(arg1:directory.Query):Promise<directory.AccountPage>;
 
+export function ListJobs(arg1:jobs.Filter):Promise<Array<jobs.Job>>;
+
 export function ListMirrorUsers(arg1:number,arg2:mirror.Query):Promise<mirror.Page>;
 
 export function ListPullRuns(arg1:number,arg2:number):Promise<Array<mirror.Run>>;
@@ -119,7 +124,7 @@ export function PreviewDirectoryImport(arg1:string,arg2:string,arg3:boolean):Pro
 
 export function PreviewPushRule(arg1:push.Rule,arg2:push.Input):Promise<Array<push.Preview>>;
 
-export function PullCorp(arg1:number,arg2:number):Promise<mirror.Run>;
+export function PullCorp(arg1:number,arg2:number):Promise<jobs.Started>;
 
 export function RecallPush(arg1:Array<number>):Promise<Array<push.RecallResult>>;
 
@@ -127,7 +132,7 @@ export function ReinstateDirectoryAccount(arg1:number):Promise<directory.Account
 
 export function RejectBindings(arg1:number,arg2:Array<number>):Promise<number>;
 
-export function RematchBindings(arg1:number):Promise<review.Summary>;
+export function RematchBindings(arg1:number):Promise<jobs.Started>;
 
 export function RemoveDemo():Promise<void>;
 

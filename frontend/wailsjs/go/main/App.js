@@ -26,8 +26,8 @@ export function BindManual(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['BindManual'](arg1, arg2, arg3, arg4);
 }
 
-export function CancelPull(arg1) {
-  return window['go']['main']['App']['CancelPull'](arg1);
+export function CancelJob(arg1) {
+  return window['go']['main']['App']['CancelJob'](arg1);
 }
 
 export function CancelSyncRun(arg1) {
@@ -118,6 +118,10 @@ export function GetFieldHelp() {
   return window['go']['main']['App']['GetFieldHelp']();
 }
 
+export function GetJob(arg1) {
+  return window['go']['main']['App']['GetJob'](arg1);
+}
+
 export function GetMirrorSummary(arg1) {
   return window['go']['main']['App']['GetMirrorSummary'](arg1);
 }
@@ -172,6 +176,10 @@ export function ListCorps() {
 
 export function ListDirectoryAccounts(arg1) {
   return window['go']['main']['App']['ListDirectoryAccounts'](arg1);
+}
+
+export function ListJobs(arg1) {
+  return window['go']['main']['App']['ListJobs'](arg1);
 }
 
 export function ListMirrorUsers(arg1, arg2) {

@@ -1,0 +1,38 @@
+package services
+
+import (
+	"context"
+	"fmt"
+
+	"wecom-bridge/backend/jobs"
+	"wecom-bridge/backend/mirror"
+)
+
+// Long work (pull, rematch, apply, resume, imports, exports) starts as a job:
+// the bound method returns {jobId} at once, the work runs on the registry's
+// background context (closing the page does not stop it), its events carry
+// the job id with its corp and plan, and CancelJob names the job.
+
+// StartPull starts a pull of the corp's WeCom contacts (agentID 0: its first
+// app). What is wrong with the corp's setup is refused at once; one pull per
+// corp runs at a time.
+func (s *Services) StartPull(corpID, agentID int64, actor string) (jobs.Started, error) {
+	client, cred, err := s.pullTarget(context.Background(), corpID, agentID)
+	if err != nil {
+		return jobs.Started{}, err
+	}
+	spec := jobs.Spec{Kind: jobs.KindPull, CorpID: corpID, StartedBy: actor, Exclusive: fmt.Sprintf("pull:%d", corpID)}
+	return s.Jobs.Start(spec, func(ctx context.Context, _ *jobs.Handle) (any, error) {
+		return s.Mirror.Pull(ctx, corpID, client, cred, mirror.TriggerManual, actor)
+	})
+}
+
+// StartRematch starts recomputing the corp's binding proposals; its result
+// is the review summary.
+func (s *Services) StartRematch(corpID int64, actor string) (jobs.Started, error) {
+	spec := jobs.Spec{Kind: jobs.KindRematch, CorpID: corpID, StartedBy: actor, Exclusive: fmt.Sprintf("rematch:%d", corpID)}
+	return s.Jobs.Start(spec, func(ctx context.Context, h *jobs.Handle) (any, error) {
+		h.Progress("matching", 0, 0)
+		return s.Rematch(ctx, corpID, actor)
+	})
+}
