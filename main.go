@@ -1,7 +1,7 @@
 // Command wecom-bridge connects an organisation's user directory to WeCom.
 //
 //	wecom-bridge [--data DIR]                 open the desktop window
-//	wecom-bridge serve [--addr A] [--data D]  the same UI in a browser
+//	wecom-bridge serve [--addr A] [--data D] [--token-file F]  the same UI in a browser
 //	wecom-bridge sim [...]                    a WeCom simulator
 //	wecom-bridge version
 package main
@@ -116,8 +116,8 @@ func usage() {
 
 Usage:
   wecom-bridge [--data DIR]                       open the desktop window
-  wecom-bridge serve [--addr 127.0.0.1:8750] [--data DIR]
-                                                  serve the same UI in a browser
+  wecom-bridge serve [--addr 127.0.0.1:8750] [--data DIR] [--token-file F] [--allowed-host NAME]
+                                                  serve the same UI in a browser (docs/serve-api.md)
   wecom-bridge corp add|list|check|remove [--data DIR]
                                                   configure corps from scripts (docs/cli-corp.md)
   wecom-bridge directory import FILE [--yes] | export FILE

@@ -1,100 +1,221 @@
 package server
 
 import (
-	"crypto/rand"
-	"crypto/subtle"
-	"encoding/hex"
-	"errors"
 	"fmt"
+	"mime"
+	"net"
 	"net/http"
-	"os"
-	"path/filepath"
+	"net/url"
+	"strconv"
 	"strings"
 )
 
-// TokenEnv overrides the generated serve token.
-const TokenEnv = "WECOM_BRIDGE_TOKEN"
+// Serve-mode auth has no ambient credential: nothing a browser sends by
+// itself (a cookie, HTTP auth, a client certificate) authorizes anything.
+// The page gets the token from the URL fragment, keeps it in sessionStorage
+// and sends it as Authorization: Bearer. An EventSource or a download link
+// cannot send a header, so they carry a single-use ticket from
+// POST /api/auth/ticket instead. Before any of that, a request must name
+// this server in Host (no DNS rebinding) and, when it says where it comes
+// from (Origin, Sec-Fetch-Site), come from the page's own origin.
 
-const cookieName = "wecom_bridge_token"
+// credentials says what may authorize a route.
+type credentials int
 
-// LoadOrCreateToken returns $WECOM_BRIDGE_TOKEN, else the token in
-// <data>/serve.token, creating it (mode 0600) on first use.
-func LoadOrCreateToken(dataDir string) (string, error) {
-	if t := strings.TrimSpace(os.Getenv(TokenEnv)); t != "" {
-		return t, nil
+const (
+	bearerOnly     credentials = iota
+	bearerOrTicket             // GET with ?ticket= (event stream, downloads)
+)
+
+// hostCheck decides which Host headers name this server.
+type hostCheck struct {
+	port     string          // the port the server listens on; "" = any
+	names    map[string]bool // lowercase host names and IPs that name it on port
+	anyIP    bool            // listening on every interface: any IP literal on port
+	loopback bool            // loopback names (localhost, 127.0.0.0/8, ::1) on port
+	extra    map[string]bool // --allowed-host names, any port (a TLS proxy in front)
+}
+
+// newHostCheck: addrs are the listen address as given and as bound
+// ("127.0.0.1:8750"); allowed are extra names a reverse proxy forwards.
+// With no address at all, loopback names on any port are allowed.
+func newHostCheck(addrs []string, allowed []string) *hostCheck {
+	h := &hostCheck{names: map[string]bool{}, extra: map[string]bool{}}
+	if len(addrs) == 0 {
+		h.loopback = true
 	}
-	path := filepath.Join(dataDir, "serve.token")
-	if b, err := os.ReadFile(path); err == nil {
-		if t := strings.TrimSpace(string(b)); t != "" {
-			return t, nil
+	for _, a := range addrs {
+		host, port, err := net.SplitHostPort(a)
+		if err != nil {
+			continue
 		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return "", fmt.Errorf("read %s: %w", path, err)
+		if port != "" && port != "0" {
+			h.port = port
+		}
+		host = strings.ToLower(strings.Trim(host, "[]"))
+		ip := net.ParseIP(host)
+		switch {
+		case host == "" || (ip != nil && ip.IsUnspecified()):
+			h.anyIP, h.loopback = true, true
+		case host == "localhost" || (ip != nil && ip.IsLoopback()):
+			h.loopback = true
+			h.names[host] = true
+		default:
+			h.names[host] = true
+		}
 	}
-	buf := make([]byte, 24)
-	if _, err := rand.Read(buf); err != nil {
-		return "", err
-	}
-	t := hex.EncodeToString(buf)
-	if err := os.WriteFile(path, []byte(t+"\n"), 0o600); err != nil {
-		return "", fmt.Errorf("write %s: %w", path, err)
-	}
-	return t, nil
-}
-
-// requestToken finds the token in the Authorization header, the cookie or ?token=.
-func requestToken(r *http.Request) (tok string, fromQuery bool) {
-	if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
-		return strings.TrimSpace(strings.TrimPrefix(h, "Bearer ")), false
-	}
-	if q := r.URL.Query().Get("token"); q != "" {
-		return q, true
-	}
-	if c, err := r.Cookie(cookieName); err == nil {
-		return c.Value, false
-	}
-	return "", false
-}
-
-func (s *Server) tokenOK(tok string) bool {
-	return tok != "" && subtle.ConstantTimeCompare([]byte(tok), []byte(s.token)) == 1
-}
-
-// requireToken guards the UI, RPC and SSE. A valid ?token= sets an HttpOnly
-// cookie and redirects to the same URL without it, so the token does not stay
-// in the address bar or in history.
-func (s *Server) requireToken(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tok, fromQuery := requestToken(r)
-		if !s.tokenOK(tok) {
-			if strings.HasPrefix(r.URL.Path, "/api/") {
-				writeError(w, http.StatusUnauthorized, "unauthorized",
-					"missing or wrong serve token: send Authorization: Bearer <token> (see <data>/serve.token)")
-				return
+	for _, n := range allowed {
+		if n = strings.ToLower(strings.TrimSpace(n)); n != "" {
+			if hn, _, err := net.SplitHostPort(n); err == nil {
+				n = hn
 			}
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusUnauthorized)
-			fmt.Fprint(w, unauthorizedPage)
+			h.extra[strings.Trim(n, "[]")] = true
+		}
+	}
+	return h
+}
+
+// ok reports whether the Host header names this server.
+func (h *hostCheck) ok(hostHeader string) bool {
+	host, port := strings.ToLower(hostHeader), ""
+	if hn, p, err := net.SplitHostPort(host); err == nil {
+		host, port = hn, p
+	}
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	if host == "" {
+		return false
+	}
+	if h.extra[host] {
+		return true
+	}
+	if port == "" {
+		port = "80"
+	}
+	if h.port != "" && port != h.port {
+		return false
+	}
+	if h.names[host] {
+		return true
+	}
+	ip := net.ParseIP(host)
+	if h.loopback && (host == "localhost" || (ip != nil && ip.IsLoopback())) {
+		return true
+	}
+	return h.anyIP && ip != nil // an IP literal cannot be rebound through DNS
+}
+
+// sameOrigin checks Origin and Sec-Fetch-Site when the browser sends them.
+func sameOrigin(r *http.Request) (code, msg string, ok bool) {
+	if o := r.Header.Get("Origin"); o != "" {
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, r.Host) {
+			return "bad_origin", fmt.Sprintf("requests from %q are not accepted; only the serve page itself may call the API (Origin must be this server's)", o), false
+		}
+	}
+	switch site := r.Header.Get("Sec-Fetch-Site"); site {
+	case "", "same-origin", "none":
+	default:
+		return "cross_site", fmt.Sprintf("a %s request is not accepted; only the serve page itself may call the API", site), false
+	}
+	return "", "", true
+}
+
+func authError(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Cache-Control", "no-store")
+	writeError(w, status, code, msg)
+}
+
+// guardHost refuses a request whose Host does not name this server.
+func (s *Server) guardHost(w http.ResponseWriter, r *http.Request) bool {
+	if s.hosts.ok(r.Host) {
+		return true
+	}
+	msg := fmt.Sprintf("Host %q does not name this server; open it by the address serve printed, "+
+		"or start serve with --allowed-host NAME for a proxy in front", r.Host)
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		authError(w, http.StatusForbidden, "bad_host", msg)
+		return false
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusForbidden)
+	fmt.Fprint(w, badHostPage)
+	return false
+}
+
+// hostOnly serves public content (the page, the shim) to this server's names only.
+func (s *Server) hostOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.guardHost(w, r) {
+			next.ServeHTTP(w, r)
+		}
+	})
+}
+
+// api guards a token-protected /api route: Host, Origin, the per-client
+// throttle, then the bearer token (or a ticket where allowed).
+func (s *Server) api(next http.Handler, creds credentials) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.guardHost(w, r) {
 			return
 		}
-		if fromQuery {
-			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: tok, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-			if r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") {
-				q := r.URL.Query()
-				q.Del("token")
-				u := *r.URL
-				u.RawQuery = q.Encode()
-				http.Redirect(w, r, u.String(), http.StatusFound)
-				return
+		if code, msg, ok := sameOrigin(r); !ok {
+			authError(w, http.StatusForbidden, code, msg)
+			return
+		}
+		client := clientKey(r)
+		if wait, blocked := s.throttle.blocked(client); blocked {
+			w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds(wait)))
+			authError(w, http.StatusTooManyRequests, "throttled",
+				fmt.Sprintf("too many wrong tokens from this address; try again in %d s", retryAfterSeconds(wait)))
+			return
+		}
+		tok, presented := bearer(r)
+		authed := presented && s.sess.tokenOK(tok)
+		if !presented && creds == bearerOrTicket && r.Method == http.MethodGet {
+			if t := r.URL.Query().Get("ticket"); t != "" {
+				presented = true
+				authed = s.sess.useTicket(t)
 			}
+		}
+		if !authed {
+			if presented {
+				s.throttle.fail(client)
+			}
+			w.Header().Set("WWW-Authenticate", `Bearer realm="wecom-bridge"`)
+			authError(w, http.StatusUnauthorized, "unauthorized",
+				"missing or wrong serve token: send Authorization: Bearer <token> (the token is in <data>/serve.token; cookies and ?token= are not accepted)")
+			return
 		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-const unauthorizedPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>WeCom Bridge</title>
+// bearer returns the Authorization: Bearer token, and whether one was sent.
+func bearer(r *http.Request) (string, bool) {
+	h := r.Header.Get("Authorization")
+	if len(h) < 7 || !strings.EqualFold(h[:7], "Bearer ") {
+		return "", false
+	}
+	return strings.TrimSpace(h[7:]), true
+}
+
+// jsonOnly refuses a body that is not application/json: a form or a
+// text/plain fetch from another page can be sent without a preflight.
+func jsonOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if err != nil || mt != "application/json" {
+			authError(w, http.StatusUnsupportedMediaType, "unsupported_media_type",
+				"send the arguments as Content-Type: application/json")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+const badHostPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>WeCom Bridge</title>
 <body style="font-family:sans-serif;max-width:40em;margin:4em auto">
-<h1>需要访问令牌 / Token required</h1>
-<p>请打开 <code>wecom-bridge serve</code> 启动时打印的网址（包含 <code>?token=</code>）。令牌保存在数据目录的 <code>serve.token</code> 文件中。</p>
-<p>Open the URL that <code>wecom-bridge serve</code> printed when it started (it contains <code>?token=</code>). The token is in <code>serve.token</code> in the data directory.</p>
+<h1>地址不对 / Wrong address</h1>
+<p>这个服务器不以这个主机名提供服务。请使用 <code>wecom-bridge serve</code> 启动时打印的网址；如果前面有反向代理，请用 <code>--allowed-host 名称</code> 启动。</p>
+<p>This server does not answer to this host name. Open the URL <code>wecom-bridge serve</code> printed; with a reverse proxy in front, start it with <code>--allowed-host NAME</code>.</p>
 </body></html>`

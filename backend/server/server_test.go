@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -39,23 +38,39 @@ type codedErr struct{}
 func (codedErr) Error() string     { return "stale plan: preview again" }
 func (codedErr) ErrorCode() string { return "stale_plan" }
 
-const tok = "test-token-123"
+const tok = "test-token-0123456789abcdef0123456789abcdef"
 
 func newTestServer(t *testing.T) (*httptest.Server, *fakeApp) {
+	srv, app, _ := newTestServerWith(t, nil)
+	return srv, app
+}
+
+// newTestServerWith starts a real HTTP server on loopback whose Host check
+// knows its own address; edit adjusts the Config first.
+func newTestServerWith(t *testing.T, edit func(*Config)) (*httptest.Server, *fakeApp, *Server) {
 	app := &fakeApp{}
 	assets := fstest.MapFS{
 		"index.html":      {Data: []byte(`<!doctype html><html><head><title>x</title></head><body><div id="app"></div></body></html>`)},
 		"assets/app-1.js": {Data: []byte(`console.log(1)`)},
 	}
-	s := New(Config{Bound: app, Assets: assets, Hub: events.NewHub(), Token: tok})
-	srv := httptest.NewServer(s)
+	srv := httptest.NewUnstartedServer(nil)
+	cfg := Config{Bound: app, Assets: assets, Hub: events.NewHub(),
+		Token: Token{Value: tok, File: filepath.Join(t.TempDir(), DefaultTokenFile)},
+		Addr:  []string{srv.Listener.Addr().String()}}
+	if edit != nil {
+		edit(&cfg)
+	}
+	s := New(cfg)
+	srv.Config.Handler = s
+	srv.Start()
 	t.Cleanup(srv.Close)
-	return srv, app
+	return srv, app, s
 }
 
 func rpc(t *testing.T, srv *httptest.Server, method, body string, auth bool) (int, map[string]any) {
 	t.Helper()
 	req, _ := http.NewRequest("POST", srv.URL+"/api/rpc/"+method, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
 	if auth {
 		req.Header.Set("Authorization", "Bearer "+tok)
 	}
@@ -100,10 +115,6 @@ func TestRPCWithoutTokenIs401(t *testing.T) {
 	resp, _ = http.Get(srv.URL + "/api/events")
 	if resp.StatusCode != 401 {
 		t.Fatalf("events without token: %d", resp.StatusCode)
-	}
-	resp, _ = http.Get(srv.URL + "/")
-	if resp.StatusCode != 401 {
-		t.Fatalf("UI without token: %d", resp.StatusCode)
 	}
 }
 
@@ -158,28 +169,29 @@ func TestMethodErrorsCarryTextAndCode(t *testing.T) {
 	}
 }
 
-func TestQueryTokenSetsCookieAndInjectsShim(t *testing.T) {
+func TestPageIsPublicAndInjectsShim(t *testing.T) {
 	srv, _ := newTestServer(t)
-	jar, _ := cookiejar.New(nil)
-	client := &http.Client{Jar: jar}
-	resp, err := client.Get(srv.URL + "/?token=" + tok)
+	resp, err := http.Get(srv.URL + "/")
 	if err != nil {
 		t.Fatal(err)
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || resp.Request.URL.RawQuery != "" {
-		t.Fatalf("want redirect to clean URL, got %d %s", resp.StatusCode, resp.Request.URL)
+	if resp.StatusCode != 200 || len(resp.Header.Values("Set-Cookie")) != 0 {
+		t.Fatalf("the page is public and sets no cookie: %d %v", resp.StatusCode, resp.Header.Values("Set-Cookie"))
 	}
 	if !bytes.Contains(body, []byte(`<head><script src="/api/shim.js"></script>`)) {
 		t.Fatalf("shim not injected first in head: %s", body)
 	}
-	resp, _ = client.Get(srv.URL + "/api/shim.js")
+	resp, _ = http.Get(srv.URL + "/api/shim.js")
 	shim, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != 200 || !bytes.Contains(shim, []byte(`var methods = ["Boom","Coded","Echo","Fail","Greet","NoResult"];`)) || bytes.Contains(shim, []byte("__METHODS__")) {
 		t.Fatalf("shim should list bound methods: %d %s", resp.StatusCode, shim[:200])
 	}
-	resp, _ = client.Get(srv.URL + "/assets/app-1.js")
+	if bytes.Contains(shim, []byte(tok)) || bytes.Contains(body, []byte(tok)) {
+		t.Fatal("the public page must not carry the token")
+	}
+	resp, _ = http.Get(srv.URL + "/assets/app-1.js")
 	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") {
 		t.Fatalf("asset: %d %s", resp.StatusCode, resp.Header.Get("Cache-Control"))
 	}
@@ -188,21 +200,22 @@ func TestQueryTokenSetsCookieAndInjectsShim(t *testing.T) {
 func TestTokenFileCreatedWith0600(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(TokenEnv, "")
-	a, err := LoadOrCreateToken(dir)
-	if err != nil || len(a) < 32 {
-		t.Fatalf("token %q %v", a, err)
+	a, err := LoadToken(dir, "")
+	if err != nil || len(a.Value) < MinTokenLen || a.File != filepath.Join(dir, DefaultTokenFile) {
+		t.Fatalf("token %+v %v", a, err)
 	}
-	fi, _ := os.Stat(filepath.Join(dir, "serve.token"))
+	fi, _ := os.Stat(filepath.Join(dir, DefaultTokenFile))
 	if fi.Mode().Perm() != 0o600 {
 		t.Fatalf("mode %v", fi.Mode().Perm())
 	}
-	b, _ := LoadOrCreateToken(dir)
+	b, _ := LoadToken(dir, "")
 	if a != b {
 		t.Fatal("token must be stable across restarts")
 	}
-	t.Setenv(TokenEnv, "from-env")
-	c, _ := LoadOrCreateToken(dir)
-	if c != "from-env" {
-		t.Fatal("env must override the file")
+	env := strings.Repeat("e", MinTokenLen)
+	t.Setenv(TokenEnv, env)
+	c, _ := LoadToken(dir, "")
+	if c.Value != env || c.File != "" {
+		t.Fatalf("env must override the default file and cannot be rotated: %+v", c)
 	}
 }

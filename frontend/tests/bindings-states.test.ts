@@ -255,7 +255,7 @@ describe('binding by hand, files', () => {
   it('exports the current filter; on the desktop it shows where the file is', async () => {
     const file = { name: 'bindings-1-20261122.xlsx', path: '/home/admin/.local/share/wecom-bridge/exports/bindings-1-20261122.xlsx', downloadUrl: '/api/download/bindings-1-20261122.xlsx', bytes: 1200 }
     vi.mocked(api.exportBindings).mockResolvedValue(file)
-    vi.mocked(api.offerDownload).mockReturnValue({ kind: 'saved', name: file.name, path: file.path })
+    vi.mocked(api.offerDownload).mockResolvedValue({ kind: 'saved', name: file.name, path: file.path })
     const { wrapper } = await mountPage()
     await wrapper.find('[data-testid="filter-unbound_local"]').trigger('click')
     await settle()

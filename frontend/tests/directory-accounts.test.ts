@@ -233,7 +233,7 @@ describe('directory accounts', () => {
 
   it('exports in the desktop app: says where the file was written, with a copy button', async () => {
     vi.mocked(api.exportDirectory).mockResolvedValue({ name: 'directory-1.csv', path: '/data/exports/directory-1.csv', downloadUrl: '/api/download/directory-1.csv', bytes: 10 })
-    vi.mocked(api.offerDownload).mockReturnValue({ kind: 'saved', name: 'directory-1.csv', path: '/data/exports/directory-1.csv' })
+    vi.mocked(api.offerDownload).mockResolvedValue({ kind: 'saved', name: 'directory-1.csv', path: '/data/exports/directory-1.csv' })
     const wrapper = await mountDirectory()
     await wrapper.find('[data-testid="export-csv"]').trigger('click')
     await settle()

@@ -4,6 +4,7 @@
 // its path on this machine (desktop).
 import type { transfer } from '../../wailsjs/go/models'
 import { ApiError } from './call'
+import { serveAuthHeaders, serveUrlWithTicket } from './serve'
 
 /** An export the backend wrote: name, absolute path on the backend's machine, serve-mode downloadUrl, bytes. */
 export type FileExport = {
@@ -24,13 +25,13 @@ function messageOf(body: unknown): string {
 }
 
 /**
- * Uploads a file as the raw request body. Serve mode authenticates with the
- * session cookie; the desktop window's asset server routes the same path.
+ * Uploads a file as the raw request body. Serve mode sends the serve token
+ * (Authorization: Bearer); the desktop window's asset server routes the same path.
  */
 export async function uploadFile(file: Blob): Promise<UploadedFile> {
   let response: Response
   try {
-    response = await fetch(uploadPath, { method: 'POST', body: file, credentials: 'same-origin' })
+    response = await fetch(uploadPath, { method: 'POST', body: file, credentials: 'omit', headers: serveAuthHeaders() })
   } catch (reason) {
     throw new ApiError(`the file could not be uploaded: ${reason instanceof Error ? reason.message : String(reason)}`)
   }
@@ -56,14 +57,20 @@ export type DownloadOffer =
   | { kind: 'saved'; name: string; path: string }
 
 /**
- * Serve mode: starts the browser download through a hidden link. Desktop:
- * nothing to download, the file is already on this machine; the UI shows
- * its path.
+ * Serve mode: starts the browser download through a hidden link carrying a
+ * single-use ticket (a link cannot send the token header). Desktop: nothing
+ * to download, the file is already on this machine; the UI shows its path.
  */
-export function offerDownload(file: FileExport): DownloadOffer {
+export async function offerDownload(file: FileExport): Promise<DownloadOffer> {
   if (!isServeMode()) return { kind: 'saved', name: file.name, path: file.path }
+  let href: string
+  try {
+    href = await serveUrlWithTicket(file.downloadUrl)
+  } catch (reason) {
+    throw new ApiError(reason instanceof Error ? reason.message : String(reason))
+  }
   const link = document.createElement('a')
-  link.href = file.downloadUrl
+  link.href = href
   link.download = file.name
   link.style.display = 'none'
   document.body.appendChild(link)

@@ -96,7 +96,7 @@ function buildLocalCsv(org: SimOrg): string {
 async function importLocals(page: Page, csv: string) {
   const result = await page.evaluate(async (body) => {
     const app = (window as any).go.main.App
-    const upload = await fetch('/api/upload', { method: 'POST', body, credentials: 'same-origin' }).then((r) => r.json())
+    const upload = await fetch('/api/upload', { method: 'POST', body, headers: (window as any).__wecomBridgeServe.authHeaders() }).then((r) => r.json())
     const preview = await app.PreviewDirectoryImport(upload.id, 'bindings-e2e.csv', false)
     if (preview.addCount + preview.updateCount === 0) return { added: 0, rejected: preview.rejectCount }
     const applied = await app.ApplyDirectoryImport(preview.preview.id, 0)

@@ -2,9 +2,10 @@ import { test as base, expect, type Page } from '@playwright/test'
 
 export const token = () => process.env.E2E_TOKEN as string
 
-// login opens the app with ?token=, which sets the session cookie.
+// login opens the URL serve prints: the token in the fragment, which the
+// page moves into sessionStorage (no cookie) and out of the address bar.
 export async function login(page: Page) {
-  await page.goto('/?token=' + token())
+  await page.goto('/#token=' + token())
   await expect(page.getByTestId('nav-settings')).toBeVisible()
 }
 

@@ -12,15 +12,18 @@ export interface Served {
   baseURL: string
   token: string
   dataDir: string
+  /** Everything serve printed so far (stdout and stderr). */
+  output: () => string
 }
 
 // startServe runs the real binary (built by `make serve-bin`) on a random
-// loopback port and resolves once it prints its address.
-export function startServe(extraEnv: Record<string, string> = {}): Promise<Served> {
+// loopback port and resolves once it prints its address. extraArgs go after
+// `serve` (e.g. --token-file); dataDir picks the data directory.
+export function startServe(extraEnv: Record<string, string> = {}, extraArgs: string[] = [], dataDir = ''): Promise<Served> {
   const bin = resolve(here, '../../../wecom-bridge')
-  const dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-'))
-  const token = randomBytes(16).toString('hex')
-  const proc = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data', dataDir], {
+  dataDir = dataDir || mkdtempSync(join(tmpdir(), 'wb-e2e-'))
+  const token = randomBytes(16).toString('hex') // 32 characters, the minimum
+  const proc = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data', dataDir, ...extraArgs], {
     env: { ...process.env, WECOM_BRIDGE_TOKEN: token, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -30,9 +33,9 @@ export function startServe(extraEnv: Record<string, string> = {}): Promise<Serve
     const onData = (b: Buffer) => {
       out += b.toString()
       const m = out.match(/serving on (http:\/\/[0-9.:]+)/)
-      if (m) {
+      if (m) { // keeps collecting afterwards, for output()
         clearTimeout(timer)
-        ok({ proc, baseURL: m[1], token, dataDir })
+        ok({ proc, baseURL: m[1], token, dataDir, output: () => out })
       }
     }
     proc.stdout!.on('data', onData)

@@ -7,18 +7,35 @@ const pages = [
   ['nav-login-links', '/login-links'], ['nav-settings', '/settings'],
 ] as const
 
-test('a call without the token gets 401, and so does the UI', async ({ request }) => {
+test('a call without the token gets 401; the page without it asks for the token', async ({ request, page }) => {
   const rpc = await request.post('/api/rpc/GetAppInfo', { data: [] })
   expect(rpc.status()).toBe(401)
   expect((await rpc.json()).error.code).toBe('unauthorized')
-  const ui = await request.get('/')
-  expect(ui.status()).toBe(401)
+  await page.goto('/')
+  await expect(page.getByTestId('serve-signin')).toBeVisible()
+  await expect(page.getByTestId('serve-signin')).toContainText('Token required')
 })
 
-test('the token logs in, and the URL no longer carries it', async ({ page }) => {
+test('the token logs in from the fragment, and the URL no longer carries it', async ({ page, context }) => {
   await login(page)
-  expect(page.url()).not.toContain('token=')
+  expect(page.url()).not.toContain('token')
   await expect(page.getByTestId('start-step-connect')).toBeVisible()
+  expect(await context.cookies()).toEqual([])
+  // A reload keeps the session (sessionStorage), still without a cookie.
+  await page.reload()
+  await expect(page.getByTestId('nav-settings')).toBeVisible()
+  await expect(page.getByTestId('serve-signin')).toHaveCount(0)
+})
+
+test('a typed-in token signs in; a wrong one is refused', async ({ page }) => {
+  await page.goto('/')
+  await page.getByTestId('serve-signin-token').fill('wrong-' + 'x'.repeat(40))
+  await page.getByTestId('serve-signin-submit').click()
+  await expect(page.getByTestId('serve-signin-error')).toContainText('Wrong token')
+  await page.getByTestId('serve-signin-token').fill(token())
+  await page.getByTestId('serve-signin-submit').click()
+  await expect(page.getByTestId('nav-settings')).toBeVisible()
+  await expect(page.getByTestId('serve-signin')).toHaveCount(0)
 })
 
 test('every page of the shell renders', async ({ page }) => {

@@ -39,7 +39,7 @@ async function prepareDemo(page: Page): Promise<number> {
     await app.SetActiveCorp(demo.id)
     const accounts = await app.ListDirectoryAccounts({ search: 'lina@example.com', deptId: 0, includeSubDepts: false, status: '', offset: 0, limit: 10, sort: 'account' })
     if (!accounts.rows?.length) {
-      const upload = await fetch('/api/upload', { method: 'POST', body: csv, credentials: 'same-origin' }).then((r) => r.json())
+      const upload = await fetch('/api/upload', { method: 'POST', body: csv, headers: (window as any).__wecomBridgeServe.authHeaders() }).then((r) => r.json())
       const preview = await app.PreviewDirectoryImport(upload.id, 'directory-sample.csv', false)
       if (preview.addCount + preview.updateCount > 0) await app.ApplyDirectoryImport(preview.preview.id, 0)
     }

@@ -64,6 +64,16 @@ export default {
     reachAll: "everyone ({'@'}all)",
     reachJoin: ', ',
   },
+  session: {
+    title: 'Access token',
+    lead: 'This browser signs in with the serve token (kept in this tab only, never in a cookie). Rotating the token signs every browser out; serve prints the new URL and writes the new token to serve.token in the data directory.',
+    signOut: 'Sign out of this tab',
+    rotate: 'Rotate the token and sign everyone out',
+    rotateTitle: 'Rotate the access token',
+    rotateConfirm: 'A new token replaces the old one at once and every open browser, this one included, is signed out. serve prints the new URL; the new token is in serve.token. Continue?',
+    rotateOk: 'Rotate token',
+    rotateFailed: 'Could not rotate the token: {error}',
+  },
   push: {
     title: 'Push',
     retentionDays: 'Push log retention (days)',

@@ -66,6 +66,16 @@ export default {
     reachAll: "全员 {'@'}all",
     reachJoin: '、',
   },
+  session: {
+    title: '访问令牌',
+    lead: '这个浏览器用 serve 的访问令牌登录（只保存在本标签页，不用 Cookie）。更换令牌会让所有浏览器退出；serve 会在输出中打印新的网址，新令牌写入数据目录中的 serve.token。',
+    signOut: '退出本页',
+    rotate: '更换令牌并让所有人退出',
+    rotateTitle: '更换访问令牌',
+    rotateConfirm: '生成新令牌后，旧令牌立即失效，所有已打开的浏览器（包括这一个）都会退出。新的网址打印在 serve 的输出中，新令牌在 serve.token。继续？',
+    rotateOk: '更换令牌',
+    rotateFailed: '无法更换令牌：{error}',
+  },
   push: {
     title: '推送',
     retentionDays: '推送日志保留天数',

@@ -15,7 +15,7 @@ export function useExportOffer() {
   async function offer(what: string, make: () => Promise<FileExport>) {
     exporting.value = what
     try {
-      const offered = api.offerDownload(await make())
+      const offered = await api.offerDownload(await make())
       if (offered.kind === 'downloaded') ElMessage.success(t('syncPage.export.downloaded', { name: offered.name }))
       else ElMessage({ type: 'success', message: t('syncPage.export.saved', { path: offered.path }), duration: 10_000, showClose: true })
     } catch (reason) {
