@@ -42,7 +42,7 @@ func openWired(t *testing.T) *wired {
 	hub, rec := events.NewHub(), &events.Recorder{}
 	svc.Events.Set(events.Multi{hub, rec})
 	bound, _ := bindApp(svc)
-	srv := httptest.NewServer(server.New(server.Config{Bound: bound, Hub: hub, Token: wiringToken}))
+	srv := httptest.NewServer(server.New(server.Config{Bound: bound, Hub: hub, Token: server.Token{Value: wiringToken}}))
 	t.Cleanup(srv.Close)
 	return &wired{svc: svc, app: bound.(*App), rec: rec, srv: srv}
 }
