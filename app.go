@@ -302,9 +302,10 @@ func (a *App) GetSyncPlanTree(planID int64, parentKey string) ([]*syncer.TreeNod
 	return a.svc.Sync.PlanTree(a.ctx, planID, parentKey)
 }
 
-// ApplySync applies exactly the reviewed plan (progress: "sync:progress", rows: "sync:op").
-func (a *App) ApplySync(planID int64, confirmRemovals int) (*syncer.Run, error) {
-	return a.svc.ApplySync(planID, confirmRemovals, a.svc.Actor)
+// ApplySync applies exactly the reviewed plan (progress: "sync:progress", rows: "sync:op");
+// a blocked plan needs its typed number of removals and of creates (-1: none).
+func (a *App) ApplySync(planID int64, confirmRemovals, confirmCreates int) (*syncer.Run, error) {
+	return a.svc.ApplySync(planID, syncer.Confirm{Removals: confirmRemovals, Creates: confirmCreates}, a.svc.Actor)
 }
 
 // CancelSyncRun stops a running apply; it can be resumed.

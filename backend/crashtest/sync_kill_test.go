@@ -44,9 +44,10 @@ func TestKill9DuringApplyResumesExactly(t *testing.T) {
 		"--top-department", "1", "--create-users")
 	planOut := run(t, bin, env, "sync", "plan", "--corp", "crash", "--direction", "to-wecom", "--json", "--data", data)
 	var plan struct {
-		ID         int64 `json:"id"`
-		Blocked    bool  `json:"blocked"`
-		Operations []struct {
+		ID             int64 `json:"id"`
+		Blocked        bool  `json:"blocked"`
+		ConfirmCreates bool  `json:"confirmCreates"`
+		Operations     []struct {
 			Type string `json:"type"`
 		} `json:"operations"`
 	}
@@ -59,15 +60,18 @@ func TestKill9DuringApplyResumesExactly(t *testing.T) {
 			creates++
 		}
 	}
-	if creates != accounts || plan.Blocked {
-		t.Fatalf("plan %d: %d create_user (want %d), blocked=%v", plan.ID, creates, accounts, plan.Blocked)
+	// 5,000 members into a corp of 10: the growth thresholds block it until
+	// the admin types the number of creates.
+	if creates != accounts || !plan.Blocked || !plan.ConfirmCreates {
+		t.Fatalf("plan %d: %d create_user (want %d), blocked=%v confirmCreates=%v", plan.ID, creates, accounts, plan.Blocked, plan.ConfirmCreates)
 	}
 
+	finalOut := ""
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	kills, midApply := 0, 0
 	delay := 300 * time.Millisecond // grows while kills land before any create went out
 	for attempt := 0; attempt < 12; attempt++ {
-		cmd := exec.Command(bin, "sync", "apply", fmt.Sprint(plan.ID), "--data", data)
+		cmd := exec.Command(bin, "sync", "apply", fmt.Sprint(plan.ID), "--confirm-creates", fmt.Sprint(accounts), "--data", data)
 		cmd.Env = append(os.Environ(), env...)
 		var out strings.Builder
 		cmd.Stdout, cmd.Stderr = &out, &out
@@ -82,6 +86,7 @@ func TestKill9DuringApplyResumesExactly(t *testing.T) {
 				if err != nil {
 					t.Fatalf("apply attempt %d failed before the kill: %v\n%s", attempt, err, out.String())
 				}
+				finalOut = out.String()
 				goto finished
 			case <-time.After(delay + time.Duration(rng.IntN(int(delay/time.Millisecond)))*time.Millisecond):
 				cmd.Process.Signal(syscall.SIGKILL)
@@ -102,6 +107,7 @@ func TestKill9DuringApplyResumesExactly(t *testing.T) {
 			if err != nil {
 				t.Fatalf("final apply failed: %v\n%s", err, out.String())
 			}
+			finalOut = out.String()
 			goto finished
 		case <-time.After(3 * time.Minute):
 			cmd.Process.Kill()
@@ -112,6 +118,16 @@ func TestKill9DuringApplyResumesExactly(t *testing.T) {
 finished:
 	t.Logf("%d kills, %d of them mid-apply", kills, midApply)
 	checkFinalState(t, sim)
+	// The read-back after the final resume found every operation applied,
+	// and the mirror the apply wrote through equal to a fresh pull.
+	if !strings.Contains(finalOut, ", 0 not applied by WeCom, mirror drift 0") {
+		t.Fatalf("read-back after the resume:\n%s", finalOut)
+	}
+	// A preview right after, without a pull, plans nothing.
+	again := run(t, bin, env, "sync", "plan", "--corp", "crash", "--direction", "to-wecom", "--json", "--no-pull", "--data", data)
+	if !strings.Contains(again, `"total":0,`) {
+		t.Fatalf("the plan after the apply is not empty:\n%.800s", again)
+	}
 }
 
 // buildBinary builds the real wecom-bridge into dir.

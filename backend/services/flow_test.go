@@ -118,7 +118,8 @@ func TestDemoFlowSyncToWeCom(t *testing.T) {
 	if plan.Summary.Total == 0 {
 		t.Fatalf("empty plan: %+v", plan.Summary)
 	}
-	run, err := s.ApplySync(plan.ID, plan.Summary.Removals, "test")
+	confirm := syncer.Confirm{Removals: plan.Summary.Removals, Creates: plan.Summary.Creates()}
+	run, err := s.ApplySync(plan.ID, confirm, "test")
 	if err != nil {
 		t.Fatalf("apply: %v", err)
 	}
@@ -139,8 +140,18 @@ func TestDemoFlowSyncToWeCom(t *testing.T) {
 	if err != nil || hist.Total != 1 || hist.Entries[0].Kind != "run" || hist.Entries[0].Done != plan.Summary.Total {
 		t.Fatalf("history: %+v %v", hist, err)
 	}
+	// The read-back saw every change, and the mirror the apply wrote
+	// through was what WeCom holds.
+	if rb := run.ReadBack; rb == nil || rb.Error != "" || rb.NotApplied != 0 || rb.Drift != 0 || rb.Checked != plan.Summary.Total || rb.APICalls == 0 {
+		t.Fatalf("read-back: %+v", rb)
+	}
+	// A preview right after the apply, without a manual pull, plans nothing.
+	again, err := s.PlanSync(ctx, c.ID, syncer.ToWeCom, "test")
+	if err != nil || again.Summary.Total != 0 {
+		t.Fatalf("the preview after the apply repeats it: %v %s", err, again.Summary)
+	}
 	// The same plan cannot be applied twice: its inputs changed.
-	if _, err := s.ApplySync(plan.ID, plan.Summary.Removals, "test"); err == nil {
+	if _, err := s.ApplySync(plan.ID, confirm, "test"); err == nil {
 		t.Fatal("re-applying a used plan must be refused")
 	}
 }

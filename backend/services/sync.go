@@ -13,6 +13,9 @@ import (
 // PlanSync computes and stores a plan for the corp in one direction, with its
 // stored options. Nothing is written to WeCom or the directory.
 func (s *Services) PlanSync(ctx context.Context, corpID int64, d syncer.Direction, actor string) (*syncer.Plan, error) {
+	if err := s.RefreshMirror(ctx, corpID, d); err != nil {
+		return nil, err
+	}
 	in, err := s.GatherSyncInputs(ctx, corpID, d)
 	if err != nil {
 		return nil, err
@@ -25,9 +28,10 @@ func (s *Services) PlanSync(ctx context.Context, corpID int64, d syncer.Directio
 }
 
 // ApplySync applies exactly a reviewed plan (refused when its inputs changed).
+// A blocked plan needs the typed number of removals and/or creates.
 // It runs on a background context so closing the page does not stop it;
 // CancelSyncRun stops it and ResumeSyncRun continues it.
-func (s *Services) ApplySync(planID int64, confirmRemovals int, actor string) (*syncer.Run, error) {
+func (s *Services) ApplySync(planID int64, confirm syncer.Confirm, actor string) (*syncer.Run, error) {
 	ctx := context.Background()
 	plan, err := s.Sync.GetPlan(ctx, planID)
 	if err != nil {
@@ -41,7 +45,7 @@ func (s *Services) ApplySync(planID int64, confirmRemovals int, actor string) (*
 	if err != nil {
 		return nil, err
 	}
-	return s.Sync.Apply(ctx, planID, in, t, confirmRemovals, actor)
+	return s.Sync.ApplyConfirmed(ctx, planID, in, t, confirm, actor)
 }
 
 // ResumeSyncRun continues an interrupted or cancelled run.
@@ -78,6 +82,7 @@ func (s *Services) RunSyncCLI(ctx context.Context, args []string, stdout io.Writ
 		ResolveCorp: s.resolveCorpID,
 		Gather:      s.GatherSyncInputs,
 		Targets:     s.SyncTargets,
+		Refresh:     s.RefreshMirror,
 	}, args, stdout)
 }
 

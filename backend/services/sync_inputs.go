@@ -108,6 +108,28 @@ func (s *Services) gatherWeCom(ctx context.Context, corpID int64, in *syncer.Inp
 	return nil
 }
 
+// RefreshMirror pulls the corp's WeCom contacts when the mirror is older than
+// the direction's RefreshMinutes (Terraform refreshes before it plans). A
+// failed pull is not an error when an older mirror exists: the plan then
+// carries the pull's failure as a source error and is blocked.
+func (s *Services) RefreshMirror(ctx context.Context, corpID int64, d syncer.Direction) error {
+	opt, err := s.Sync.GetOptions(ctx, corpID, d)
+	if err != nil {
+		return err
+	}
+	sum, err := s.Mirror.Summary(ctx, corpID)
+	if err != nil {
+		return err
+	}
+	if sum.PulledAt != nil && time.Since(*sum.PulledAt) < time.Duration(opt.RefreshMinutes)*time.Minute {
+		return nil
+	}
+	if _, err := s.Pull(ctx, corpID, 0, mirror.TriggerManual, s.Actor); err != nil && !sum.HasMirror {
+		return err
+	}
+	return nil
+}
+
 // SyncTargets builds the writers of an apply: WeCom through the 通讯录同步
 // secret (to-wecom), the local directory (from-wecom).
 func (s *Services) SyncTargets(ctx context.Context, corpID int64, d syncer.Direction) (syncer.Targets, error) {
@@ -126,8 +148,29 @@ func (s *Services) SyncTargets(ctx context.Context, corpID int64, d syncer.Direc
 				"the 通讯录同步 secret is set to read-only: switch it to 读写 in 接入配置 and in the WeCom console")
 		}
 		t.WeCom = syncer.BindClient(client, creds.Contact)
+		t.ReadBack = func(ctx context.Context) (*syncer.Observed, error) { return s.readBack(ctx, corpID) }
 	}
 	return t, nil
+}
+
+// readBack is a to-wecom apply's read-back: the mirror as the apply wrote
+// it through, then one pull (D+2 calls), which replaces the mirror with
+// what WeCom really holds.
+func (s *Services) readBack(ctx context.Context, corpID int64) (*syncer.Observed, error) {
+	var before syncer.Inputs
+	if err := s.gatherWeCom(ctx, corpID, &before); err != nil {
+		return nil, err
+	}
+	run, err := s.Pull(ctx, corpID, 0, mirror.TriggerManual, s.Actor)
+	if err != nil {
+		return nil, err
+	}
+	var after syncer.Inputs
+	if err := s.gatherWeCom(ctx, corpID, &after); err != nil {
+		return nil, err
+	}
+	return &syncer.Observed{Depts: after.WeComDepts, Users: after.WeComUsers, APICalls: run.APICalls, Withheld: run.PrivacyRestricted,
+		Before: &syncer.Observed{Depts: before.WeComDepts, Users: before.WeComUsers}}, nil
 }
 
 // planner is what the scheduler calls to gather a run's inputs and writers.

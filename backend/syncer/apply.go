@@ -3,6 +3,7 @@ package syncer
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -35,6 +36,10 @@ type Run struct {
 	Failed     int       `json:"failed"`
 	Resumes    int       `json:"resumes"`
 	Error      string    `json:"error,omitempty"`
+	// NotApplied counts operations WeCom answered ok but did not apply, as
+	// the read-back found (ReadBack); they are not counted in Done.
+	NotApplied int       `json:"notApplied"`
+	ReadBack   *ReadBack `json:"readBack,omitempty"`
 }
 
 // Resumable says whether Resume would continue the run.
@@ -54,10 +59,23 @@ const NoConfirm = -1
 // every operation done. The run's trigger is manual (the scheduler records
 // its own).
 func (s *Service) Apply(ctx context.Context, planID int64, currentInputs Inputs, targets Targets, confirmRemovals int, actor string) (*Run, error) {
-	return s.apply(ctx, planID, currentInputs, targets, confirmRemovals, actor, TriggerManual)
+	return s.apply(ctx, planID, currentInputs, targets, Confirm{Removals: confirmRemovals, Creates: NoConfirm}, actor, TriggerManual)
 }
 
-func (s *Service) apply(ctx context.Context, planID int64, currentInputs Inputs, targets Targets, confirmRemovals int, actor string, trigger Trigger) (*Run, error) {
+// Confirm are the numbers an admin typed to apply a blocked plan: its
+// removals and its creates (NoConfirm for none).
+type Confirm struct {
+	Removals int `json:"removals"`
+	Creates  int `json:"creates"`
+}
+
+// ApplyConfirmed is Apply with both confirmations: a plan a growth rule
+// blocked applies only when c.Creates equals its number of creates.
+func (s *Service) ApplyConfirmed(ctx context.Context, planID int64, currentInputs Inputs, targets Targets, c Confirm, actor string) (*Run, error) {
+	return s.apply(ctx, planID, currentInputs, targets, c, actor, TriggerManual)
+}
+
+func (s *Service) apply(ctx context.Context, planID int64, currentInputs Inputs, targets Targets, c Confirm, actor string, trigger Trigger) (*Run, error) {
 	plan, err := s.GetPlan(ctx, planID)
 	if err != nil {
 		return nil, err
@@ -74,9 +92,13 @@ func (s *Service) apply(ctx context.Context, planID int64, currentInputs Inputs,
 	if plan.HardBlocked {
 		return nil, fmt.Errorf("plan %d can never be applied: %w: %s", planID, ErrBlocked, reasonsText(plan.Reasons))
 	}
-	if plan.Blocked && confirmRemovals != plan.Summary.Removals {
+	if plan.ConfirmRemovals && c.Removals != plan.Summary.Removals {
 		return nil, fmt.Errorf("plan %d: %w: %s. To apply it anyway, confirm its %d removals (--confirm %d)",
 			planID, ErrBlocked, reasonsText(plan.Reasons), plan.Summary.Removals, plan.Summary.Removals)
+	}
+	if n := plan.Summary.Creates(); plan.ConfirmCreates && c.Creates != n {
+		return nil, fmt.Errorf("plan %d: %w: %s. To apply it anyway, confirm its %d creates (--confirm-creates %d)",
+			planID, ErrBlocked, reasonsText(plan.Reasons), n, n)
 	}
 	if err := checkTargets(plan.Direction, targets); err != nil {
 		return nil, err
@@ -259,7 +281,7 @@ func (s *Service) GetRun(ctx context.Context, runID int64) (*Run, error) {
 
 func (s *Service) queryRuns(ctx context.Context, where string, args ...any) ([]*Run, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, plan_id, corp_id, direction, status, trigger, started_by, started_at,
-		finished_at, duration_ms, total, done, failed, resumes, error FROM sync_runs `+where, args...)
+		finished_at, duration_ms, total, done, failed, resumes, error, read_back FROM sync_runs `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read sync runs: %w", err)
 	}
@@ -267,10 +289,13 @@ func (s *Service) queryRuns(ctx context.Context, where string, args ...any) ([]*
 	var out []*Run
 	for rows.Next() {
 		r := &Run{}
-		var dir, trig, started, finished string
+		var dir, trig, started, finished, rb string
 		if err := rows.Scan(&r.ID, &r.PlanID, &r.CorpID, &dir, &r.Status, &trig, &r.StartedBy, &started, &finished,
-			&r.DurationMS, &r.Total, &r.Done, &r.Failed, &r.Resumes, &r.Error); err != nil {
+			&r.DurationMS, &r.Total, &r.Done, &r.Failed, &r.Resumes, &r.Error, &rb); err != nil {
 			return nil, err
+		}
+		if rb != "" && json.Unmarshal([]byte(rb), &r.ReadBack) == nil {
+			r.NotApplied = r.ReadBack.NotApplied
 		}
 		r.Direction, r.Trigger, r.StartedAt = Direction(dir), Trigger(trig), parseTime(started)
 		if finished != "" {

@@ -2,6 +2,7 @@ package syncer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -53,6 +54,9 @@ func (s *Service) execute(ctx context.Context, plan *Plan, run *Run, t Targets) 
 	if r.journal, err = openJournal(ctx, s.db, plan.ID); err != nil {
 		return s.finish(run, began, 0, fmt.Errorf("open the journal of run %d: %w", run.ID, err))
 	}
+	if plan.Direction == ToWeCom {
+		r.journal.mirror = s.mirror
+	}
 	defer r.journal.close()
 	pending, err := r.load(ctx)
 	if err != nil {
@@ -70,6 +74,12 @@ func (s *Service) execute(ctx context.Context, plan *Plan, run *Run, t Targets) 
 		}
 	}
 	run.Done, run.Failed = int(r.done.Load()), int(r.nfailed.Load())
+	if left == 0 && ctx.Err() == nil {
+		if run.ReadBack = r.readBack(ctx); run.ReadBack != nil {
+			run.NotApplied = run.ReadBack.NotApplied
+			run.Done -= run.NotApplied
+		}
+	}
 	var outcome error
 	switch {
 	case left > 0 && ctx.Err() != nil:
@@ -100,6 +110,9 @@ func (r *runner) load(ctx context.Context) ([]*Op, error) {
 	rows.Close()
 	var pending []*Op
 	for _, op := range ops {
+		if op.State == StateNotApplied {
+			continue // WeCom ignored it; running it again would not help
+		}
 		if op.State == StateDone {
 			r.done.Add(1)
 			if op.Key != "" {
@@ -296,8 +309,14 @@ func (s *Service) finish(run *Run, began time.Time, left int, outcome error) (*R
 	}
 	run.FinishedAt = s.now()
 	run.DurationMS += time.Since(began).Milliseconds()
-	_, err := s.db.Exec(`UPDATE sync_runs SET status = ?, finished_at = ?, duration_ms = duration_ms + ?, total = ?, done = ?, failed = ?, error = ?
-		WHERE id = ?`, run.Status, formatTime(run.FinishedAt), time.Since(began).Milliseconds(), run.Total, run.Done, run.Failed, run.Error, run.ID)
+	rb := ""
+	if run.ReadBack != nil {
+		b, _ := json.Marshal(run.ReadBack)
+		rb = string(b)
+	}
+	_, err := s.db.Exec(`UPDATE sync_runs SET status = ?, finished_at = ?, duration_ms = duration_ms + ?, total = ?, done = ?, failed = ?, error = ?,
+		read_back = CASE WHEN ? = '' THEN read_back ELSE ? END WHERE id = ?`, run.Status, formatTime(run.FinishedAt), time.Since(began).Milliseconds(),
+		run.Total, run.Done, run.Failed, run.Error, rb, rb, run.ID)
 	if err != nil && outcome == nil {
 		outcome = fmt.Errorf("record the end of run %d: %w", run.ID, err)
 	}

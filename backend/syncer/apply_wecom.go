@@ -112,14 +112,15 @@ func (r *runner) execWeCom(ctx context.Context, op *Op) (opResult, error) {
 			return opResult{}, err
 		}
 		name := *op.After.Name
-		id, err := w.CreateDepartment(ctx, wecom.DepartmentCreate{Name: name, ParentID: parent})
+		body := wecom.DepartmentCreate{Name: name, ParentID: parent}
+		id, err := w.CreateDepartment(ctx, body)
 		if wecom.ErrCode(err) == codeDeptExists {
 			// Created before a crash, or by someone else: adopt it.
 			if id, err = r.findDept(ctx, parent, name); err == nil {
-				return opResult{id, fmt.Sprintf("existed (60008): adopted department %d", id)}, nil
+				return opResult{id, fmt.Sprintf("existed (60008): adopted department %d", id), writeDeptCreate(id, body)}, nil
 			}
 		}
-		return opResult{id: id}, err
+		return opResult{id: id, mirror: writeDeptCreate(id, body)}, err
 	case OpUpdateDepartment, OpMoveDepartment:
 		upd := wecom.DepartmentUpdate{ID: op.After.ID, Name: op.After.Name}
 		if op.After.Parent != nil {
@@ -129,13 +130,13 @@ func (r *runner) execWeCom(ctx context.Context, op *Op) (opResult, error) {
 			}
 			upd.ParentID = &parent
 		}
-		return opResult{id: op.After.ID}, w.UpdateDepartment(ctx, upd)
+		return opResult{id: op.After.ID, mirror: writeDeptUpdate(upd)}, w.UpdateDepartment(ctx, upd)
 	case OpDeleteDepartment:
 		err := w.DeleteDepartment(ctx, op.Before.ID)
 		if wecom.ErrCode(err) == codeDeptNotFound {
-			return opResult{op.Before.ID, "already gone (60003)"}, nil
+			return opResult{op.Before.ID, "already gone (60003)", writeDeptDelete(op.Before.ID)}, nil
 		}
-		return opResult{id: op.Before.ID}, err
+		return opResult{id: op.Before.ID, mirror: writeDeptDelete(op.Before.ID)}, err
 	case OpCreateUser:
 		u, err := r.userWrite(op.After)
 		if err != nil {
@@ -145,10 +146,10 @@ func (r *runner) execWeCom(ctx context.Context, op *Op) (opResult, error) {
 		if wecom.ErrCode(err) == wecom.CodeUserIDExists {
 			u.ToInvite = nil
 			if err = w.UpdateUser(ctx, u); err == nil {
-				return opResult{note: "existed (60102): updated instead"}, nil
+				return opResult{note: "existed (60102): updated instead", mirror: writeUser(u, true)}, nil
 			}
 		}
-		return opResult{}, err
+		return opResult{mirror: writeUser(u, true)}, err
 	case OpUpdateUser, OpMoveUser, OpEnableUser, OpDisableUser:
 		u, err := r.userWrite(op.After)
 		if err != nil {
@@ -156,15 +157,15 @@ func (r *runner) execWeCom(ctx context.Context, op *Op) (opResult, error) {
 		}
 		err = w.UpdateUser(ctx, u)
 		if op.Type == OpDisableUser && wecom.ErrCode(err) == codeUserNotFound {
-			return opResult{note: "member no longer exists (60111): nothing to disable"}, nil
+			return opResult{note: "member no longer exists (60111): nothing to disable", mirror: writeUserDelete(u.UserID)}, nil
 		}
-		return opResult{}, err
+		return opResult{mirror: writeUser(u, false)}, err
 	case OpDeleteUser:
 		err := w.DeleteUser(ctx, op.Target)
 		if wecom.ErrCode(err) == codeUserNotFound {
-			return opResult{note: "already deleted (60111)"}, nil
+			return opResult{note: "already deleted (60111)", mirror: writeUserDelete(op.Target)}, nil
 		}
-		return opResult{}, err
+		return opResult{mirror: writeUserDelete(op.Target)}, err
 	}
 	return opResult{}, &opError{msg: fmt.Sprintf("operation #%d: type %s is not a WeCom operation", op.Seq, op.Type)}
 }

@@ -22,11 +22,14 @@ type CLIDeps struct {
 	Gather func(ctx context.Context, corpID int64, d Direction) (Inputs, error)
 	// Targets builds the writers of an apply.
 	Targets func(ctx context.Context, corpID int64, d Direction) (Targets, error)
+	// Refresh pulls WeCom when the mirror is older than the direction's
+	// RefreshMinutes (nil: never); `sync plan --no-pull` skips it.
+	Refresh func(ctx context.Context, corpID int64, d Direction) error
 }
 
 const cliUsage = `usage:
-  wecom-bridge sync plan    --corp NAME --direction from-wecom|to-wecom [--json] [--by WHO]
-  wecom-bridge sync apply   PLAN_ID [--confirm N] [--by WHO]
+  wecom-bridge sync plan    --corp NAME --direction from-wecom|to-wecom [--json] [--no-pull] [--by WHO]
+  wecom-bridge sync apply   PLAN_ID [--confirm N] [--confirm-creates N] [--by WHO]
   wecom-bridge sync options --corp NAME --direction D [settings…] [--show]
   wecom-bridge sync history --corp NAME [--direction D] [--limit N]
   wecom-bridge sync report  RUN_ID [--format json|xlsx] [--out FILE]
@@ -87,15 +90,21 @@ func corpAndDirection(ctx context.Context, deps CLIDeps, corp, dir string) (int6
 
 // cliPlanJSON is what `sync plan --json` prints.
 type cliPlanJSON struct {
-	ID          int64      `json:"id"`
-	Status      string     `json:"status"`
-	Blocked     bool       `json:"blocked"`
-	HardBlocked bool       `json:"hardBlocked"`
-	Reasons     []Warning  `json:"reasons"`
-	Summary     Summary    `json:"summary"`
-	Warnings    []Warning  `json:"warnings"`
-	Stop        *StopError `json:"stop,omitempty"`
-	Operations  []*Op      `json:"operations"`
+	ID          int64  `json:"id"`
+	Status      string `json:"status"`
+	Blocked     bool   `json:"blocked"`
+	HardBlocked bool   `json:"hardBlocked"`
+	// ConfirmRemovals / ConfirmCreates say which number `sync apply` needs.
+	ConfirmRemovals bool          `json:"confirmRemovals"`
+	ConfirmCreates  bool          `json:"confirmCreates"`
+	Reasons         []Warning     `json:"reasons"`
+	Summary         Summary       `json:"summary"`
+	Warnings        []Warning     `json:"warnings"`
+	Untouched       []PendingPair `json:"untouched"`
+	WeComReadAt     *time.Time    `json:"wecomReadAt"`
+	Scope           Scope         `json:"scope"`
+	Stop            *StopError    `json:"stop,omitempty"`
+	Operations      []*Op         `json:"operations"`
 }
 
 func cliPlan(ctx context.Context, svc *Service, deps CLIDeps, args []string, stdout io.Writer) error {
@@ -104,6 +113,7 @@ func cliPlan(ctx context.Context, svc *Service, deps CLIDeps, args []string, std
 	corp := fs.String("corp", "", "corp name as shown in the app")
 	dir := fs.String("direction", "", "from-wecom or to-wecom")
 	asJSON := fs.Bool("json", false, "print the plan as JSON")
+	noPull := fs.Bool("no-pull", false, "plan from the mirror as it is, without pulling WeCom first (for scripts that just pulled)")
 	by := fs.String("by", actor.Of("cli"), "who previews, for the history")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -114,6 +124,11 @@ func cliPlan(ctx context.Context, svc *Service, deps CLIDeps, args []string, std
 	corpID, d, err := corpAndDirection(ctx, deps, *corp, *dir)
 	if err != nil {
 		return fmt.Errorf("sync plan: %w", err)
+	}
+	if deps.Refresh != nil && !*noPull {
+		if err := deps.Refresh(ctx, corpID, d); err != nil {
+			return fmt.Errorf("sync plan: refresh the WeCom mirror (or use --no-pull): %w", err)
+		}
 	}
 	in, err := deps.Gather(ctx, corpID, d)
 	if err != nil {
@@ -129,7 +144,12 @@ func cliPlan(ctx context.Context, svc *Service, deps CLIDeps, args []string, std
 	}
 	if *asJSON {
 		out := cliPlanJSON{ID: plan.ID, Status: plan.Status, Blocked: plan.Blocked, HardBlocked: plan.HardBlocked,
-			Reasons: nonNil(plan.Reasons), Summary: plan.Summary, Warnings: nonNil(plan.Warnings), Stop: plan.Stop, Operations: nonNil(plan.Ops)}
+			ConfirmRemovals: plan.ConfirmRemovals, ConfirmCreates: plan.ConfirmCreates, Reasons: nonNil(plan.Reasons),
+			Summary: plan.Summary, Warnings: nonNil(plan.Warnings), Untouched: nonNil(plan.Untouched), Scope: plan.Options.Scope,
+			Stop: plan.Stop, Operations: nonNil(plan.Ops)}
+		if !plan.WeComReadAt.IsZero() {
+			out.WeComReadAt = &plan.WeComReadAt
+		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(out); err != nil {
@@ -153,6 +173,13 @@ func printPlan(w io.Writer, p *Plan) {
 		return
 	}
 	fmt.Fprintf(w, "plan %d (%s): %s\n", p.ID, p.Direction, p.Summary)
+	fmt.Fprintf(w, "  scope: %s\n", p.Options.Scope.Describe())
+	if !p.WeComReadAt.IsZero() {
+		fmt.Fprintf(w, "  WeCom data read at %s\n", p.WeComReadAt.Local().Format("2006-01-02 15:04:05"))
+	}
+	if p.Summary.Untouched > 0 {
+		fmt.Fprintf(w, "  %d review rows await a decision and were left alone (wecom-bridge bindings --state proposed|ambiguous)\n", p.Summary.Untouched)
+	}
 	for _, r := range p.Reasons {
 		fmt.Fprintf(w, "  BLOCKED: %s\n           %s\n", r.EN, r.ZH)
 	}
@@ -170,7 +197,14 @@ func printPlan(w io.Writer, p *Plan) {
 	case p.HardBlocked:
 		fmt.Fprintln(w, "this plan cannot be applied; fix the source and preview again")
 	case p.Blocked:
-		fmt.Fprintf(w, "apply with: wecom-bridge sync apply %d --confirm %d\n", p.ID, p.Summary.Removals)
+		cmd := fmt.Sprintf("wecom-bridge sync apply %d", p.ID)
+		if p.ConfirmRemovals {
+			cmd += fmt.Sprintf(" --confirm %d", p.Summary.Removals)
+		}
+		if p.ConfirmCreates {
+			cmd += fmt.Sprintf(" --confirm-creates %d", p.Summary.Creates())
+		}
+		fmt.Fprintln(w, "apply with: "+cmd)
 	case p.Summary.Total > 0:
 		fmt.Fprintf(w, "apply with: wecom-bridge sync apply %d\n", p.ID)
 	}
@@ -180,6 +214,7 @@ func cliApply(ctx context.Context, svc *Service, deps CLIDeps, args []string, st
 	fs := flag.NewFlagSet("sync apply", flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	confirm := fs.Int("confirm", NoConfirm, "the plan's number of removals, to apply a plan the safety settings blocked")
+	confirmCreates := fs.Int("confirm-creates", NoConfirm, "the plan's number of creates, to apply a plan the growth thresholds blocked")
 	by := fs.String("by", actor.Of("cli"), "who applies, for the history")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -225,7 +260,7 @@ func cliApply(ctx context.Context, svc *Service, deps CLIDeps, args []string, st
 			stop()
 			return fmt.Errorf("sync apply: read the inputs: %w", err)
 		}
-		run, err = svc.Apply(ctx, planID, in, targets, *confirm, *by)
+		run, err = svc.ApplyConfirmed(ctx, planID, in, targets, Confirm{Removals: *confirm, Creates: *confirmCreates}, *by)
 	}
 	stop()
 	if run != nil {
@@ -262,6 +297,21 @@ func watchProgress(ctx context.Context, svc *Service, planID int64, w io.Writer)
 
 func printRun(ctx context.Context, svc *Service, w io.Writer, r *Run) {
 	fmt.Fprintf(w, "run %d %s: %d/%d done, %d failed, %.1f s\n", r.ID, r.Status, r.Done, r.Total, r.Failed, float64(r.DurationMS)/1000)
+	if rb := r.ReadBack; rb != nil {
+		if rb.Error != "" {
+			fmt.Fprintf(w, "read-back failed (the operations stay done, unchecked): %s\n", rb.Error)
+		} else {
+			fmt.Fprintf(w, "read-back: %d API calls, %d operations checked, %d not applied by WeCom, mirror drift %d\n",
+				rb.APICalls, rb.Checked, rb.NotApplied, rb.Drift)
+		}
+		if rb.NotApplied > 0 {
+			if page, err := svc.PlanOps(ctx, r.PlanID, OpQuery{State: StateNotApplied, Limit: 20}); err == nil {
+				for _, op := range page.Ops {
+					fmt.Fprintf(w, "  NOT APPLIED #%d %s %s: %s\n", op.Seq, op.Type, op.Target, op.Errmsg)
+				}
+			}
+		}
+	}
 	if r.Failed == 0 {
 		return
 	}

@@ -141,6 +141,8 @@ func (e *env) inputs() Inputs {
 
 func (e *env) options(d Direction, edit func(*Options)) Options {
 	o := DefaultOptions(d)
+	// Most tests fill an empty simulator: the growth thresholds have their own tests.
+	o.Safety.MaxCreates, o.Safety.MaxGrowthPercent = 0, 0
 	if edit != nil {
 		edit(&o)
 	}
@@ -161,7 +163,7 @@ func (e *env) plan(d Direction, opt Options) (*Plan, Inputs) {
 func (e *env) planApply(d Direction, opt Options) (*Plan, *Run) {
 	e.t.Helper()
 	p, in := e.plan(d, opt)
-	run, err := e.svc.Apply(e.ctx, p.ID, in, e.targets(), p.Summary.Removals, "tester")
+	run, err := e.svc.ApplyConfirmed(e.ctx, p.ID, in, e.targets(), Confirm{p.Summary.Removals, p.Summary.Creates()}, "tester")
 	if err != nil {
 		e.t.Fatalf("apply plan %d: %v\n%s", p.ID, err, e.failures(p.ID))
 	}

@@ -211,6 +211,8 @@ type LocalWriter interface {
 type Targets struct {
 	WeCom WeComWriter
 	Local LocalWriter
+	// ReadBack reads WeCom again after a to-wecom run (nil: no read-back).
+	ReadBack func(ctx context.Context) (*Observed, error)
 }
 
 // ErrLocalExists is what LocalWriter.CreateAccount wraps when the account exists.

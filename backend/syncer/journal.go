@@ -19,6 +19,7 @@ import (
 // point leaves at worst one operation "running", which Resume re-runs.
 type journal struct {
 	db                       *sqlx.DB
+	mirror                   MirrorWriter
 	planID                   int64
 	stRunning, stFail, stPnd *sql.Stmt
 }
@@ -87,6 +88,9 @@ func (j *journal) done(ctx context.Context, plan *Plan, op *Op, res opResult, no
 	case OpEnableUser, OpDeleteUser:
 		err = clearDisabled(ctx, tx, corp, op.Target)
 	}
+	if err == nil && res.mirror != nil && j.mirror != nil {
+		err = res.mirror(ctx, tx, j.mirror, corp)
+	}
 	if err != nil {
 		return err
 	}
@@ -109,8 +113,9 @@ func keyID(key, prefix string) (int64, bool) {
 // opResult is what a successful operation leaves: the id a create got, and
 // a note such as "existed: updated instead".
 type opResult struct {
-	id   int64
-	note string
+	id     int64
+	note   string
+	mirror mirrorWrite // the write-through, nil for none
 }
 
 // opError is a failed operation as the journal records it.

@@ -15,6 +15,9 @@ const (
 	LeaversDelete  = "delete"  // irreversible: WeCom drops the member's messages and data
 )
 
+// DefaultRefreshMinutes is how old the mirror may be before a preview pulls.
+const DefaultRefreshMinutes = 5
+
 // DefaultDisabledDept is the department disabled members move to (禁用成员移动到统一部门).
 const DefaultDisabledDept = "已禁用用户"
 
@@ -44,6 +47,10 @@ type Options struct {
 	// key (userid, employee number, mobile, email) and awaits confirmation.
 	// Off by default; name matches are never managed unconfirmed.
 	ManageKeyMatches bool `json:"manageKeyMatches"`
+
+	// RefreshMinutes: a preview pulls WeCom first when the mirror is older
+	// than this many minutes (default 5; 0 pulls before every preview).
+	RefreshMinutes int `json:"refreshMinutes"`
 
 	Fields   FieldMapping `json:"fields"` // nil: DefaultFields(direction)
 	Scope    Scope        `json:"scope"`
@@ -80,6 +87,11 @@ type Safety struct {
 	MaxRemovals       int     `json:"maxRemovals"`       // block when disables+deletes (resigns) exceed this
 	MaxRemovalPercent float64 `json:"maxRemovalPercent"` // … or exceed this share of the target's users
 	MaxUserDrop       int     `json:"maxUserDrop"`       // block when the target's users drop by more than this since the last run
+	// MaxCreates and MaxGrowthPercent block a plan that creates more members
+	// (accounts) than this, or grows the target's active users by more than
+	// this share, until the admin types the number of creates.
+	MaxCreates       int     `json:"maxCreates"`
+	MaxGrowthPercent float64 `json:"maxGrowthPercent"`
 }
 
 // Schedule holds cron expressions (5 fields or @every/@daily…; "" = off),
@@ -116,12 +128,13 @@ func DefaultFields(d Direction) FieldMapping {
 // DefaultOptions are the settings of a corp that has saved none.
 func DefaultOptions(d Direction) Options {
 	return Options{
-		CreateUsers:   true,
-		DeptAuthority: true,
-		Leavers:       LeaversDisable,
-		DisabledDept:  DefaultDisabledDept,
-		Fields:        DefaultFields(d),
-		Safety:        Safety{MaxRemovals: 50, MaxRemovalPercent: 20},
+		CreateUsers:    true,
+		DeptAuthority:  true,
+		Leavers:        LeaversDisable,
+		DisabledDept:   DefaultDisabledDept,
+		Fields:         DefaultFields(d),
+		Safety:         Safety{MaxRemovals: 50, MaxRemovalPercent: 20, MaxCreates: 200, MaxGrowthPercent: 50},
+		RefreshMinutes: DefaultRefreshMinutes,
 	}
 }
 
@@ -179,8 +192,12 @@ func (o Options) Validate(d Direction) error {
 		return fmt.Errorf("disabled-members department %q: %s", o.DisabledDept, msg)
 	}
 	s := o.Safety
-	if s.MaxRemovals < 0 || s.MaxUserDrop < 0 || s.MaxRemovalPercent < 0 || s.MaxRemovalPercent > 100 {
-		return fmt.Errorf("safety thresholds: counts must be ≥ 0 and the percent within 0..100 (0 turns a threshold off)")
+	if s.MaxRemovals < 0 || s.MaxUserDrop < 0 || s.MaxRemovalPercent < 0 || s.MaxRemovalPercent > 100 ||
+		s.MaxCreates < 0 || s.MaxGrowthPercent < 0 || s.MaxGrowthPercent > 100000 {
+		return fmt.Errorf("safety thresholds: counts must be ≥ 0, the removal percent within 0..100 and the growth percent ≥ 0 (0 turns a threshold off)")
+	}
+	if o.RefreshMinutes < 0 || o.RefreshMinutes > 24*60 {
+		return fmt.Errorf("refresh after %d minutes: use 0 (pull before every preview) to 1440 minutes", o.RefreshMinutes)
 	}
 	if err := o.Fields.validate(); err != nil {
 		return err

@@ -22,7 +22,9 @@ func (s *Service) GetOptions(ctx context.Context, corpID int64, d Direction) (Op
 	if err != nil {
 		return Options{}, fmt.Errorf("read sync options of corp %d: %w", corpID, err)
 	}
-	var o Options
+	// Settings added since they were saved keep their defaults.
+	o := DefaultOptions(d)
+	o.Fields = nil
 	if err := json.Unmarshal([]byte(raw), &o); err != nil {
 		return Options{}, fmt.Errorf("sync options of corp %d (%s) are unreadable (%v): save them again", corpID, d, err)
 	}

@@ -115,6 +115,12 @@ func (p *planner) fieldDiff(u *LocalUser, m *WeComUser, before, after *Values) [
 		if !known {
 			continue
 		}
+		if have != want && pr.remote == FieldMobile && m.Status == 1 {
+			// user/update silently ignores it (api facts §1.2): a warning, never an operation.
+			p.warn("mobile_locked", m.UserID, "企业微信不允许修改已激活成员 "+m.UserID+" 的手机号（"+maskTail(have)+" → "+maskTail(want)+"）：请成员在企业微信客户端中修改。",
+				"WeCom does not allow changing the mobile of the activated member "+m.UserID+" ("+maskTail(have)+" → "+maskTail(want)+"): change it in the WeCom client")
+			continue
+		}
 		if have != want {
 			setWeCom(before, pr.remote, have)
 			setWeCom(after, pr.remote, want)
@@ -147,3 +153,11 @@ func (p *planner) unknownExtAttrs(u *LocalUser, m *WeComUser, after *Values) {
 }
 
 func lower(s string) string { return strings.ToLower(s) }
+
+// maskTail shows a phone number's last four digits only.
+func maskTail(s string) string {
+	if len(s) <= 4 {
+		return s
+	}
+	return strings.Repeat("*", len(s)-4) + s[len(s)-4:]
+}

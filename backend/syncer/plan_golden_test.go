@@ -79,11 +79,11 @@ func TestPlanGolden(t *testing.T) {
 		{"to-wecom", ToWeCom, func(o *Options) {
 			o.Safety, o.IncludePartTime, o.MoveDisabled, o.Invite = Safety{}, true, true, true
 			o.Fields["employee_no"] = "extattr:工号"
-		}, "79e43ba2d84687ba70f4fb0d759a58825ed1d80811b8887f01b2921f7f8d59f1", "d643faa6fcae5357"},
-		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "e6bfb3fcd6338004b38bd7e4c25dd436c217b5b6164f34e87b275a902f2b7e06", "bbf1c58321ea189a"},
+		}, "149e5eafc466704e1a62f0eb9ba7461818bb039f3589128d4976a10c09d67c52", "192fa5b610ac11ac"},
+		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "f057948065977a3493ed3c3aa1b2161557c60f4f1da16120a2b545c4124dab6c", "63b9fc7daf02fea4"},
 		{"from-wecom", FromWeCom, func(o *Options) {
 			o.CreateAccounts, o.SyncDepartments, o.ResignLeavers = true, true, true
-		}, "90b0a246f144edb211050be1067cdfa214b319e5d2c467b79dcb42f3637f136f", "3d56deafc8fa32ea"},
+		}, "619d033669894d39cce2ba558e529bed19a5bd4e4d6d7abe62dd9a98c77e5013", "145f04b8d7996aab"},
 	} {
 		opt := e.options(c.d, c.edit)
 		p, err := e.svc.Plan(e.ctx, e.corpID, c.d, in, opt, "tester", TriggerManual)
@@ -143,7 +143,7 @@ func TestFingerprintGoldenLarge(t *testing.T) {
 	ld, lu := bigLocal(2000, 20000)
 	in := goldenInputs()
 	in.LocalDepts, in.LocalUsers = append(in.LocalDepts, ld[100:]...), append(in.LocalUsers, lu[500:]...)
-	const want = "1f421a51cbef48f45e336c9c2513bc740825a0f4dbcb6d65c906bfc1cdcb0a2c"
+	const want = "d1f9564a19f8da44e70ee6900c56b813019f19344509647198de89ed4526664e"
 	if fp := Fingerprint(ToWeCom, &in, DefaultOptions(ToWeCom)); fp != want {
 		t.Fatalf("fingerprint %s, want %s", fp, want)
 	}

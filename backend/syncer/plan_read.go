@@ -52,6 +52,7 @@ func (s *Service) GetPlan(ctx context.Context, planID int64) (*Plan, error) {
 			return nil, fmt.Errorf("read sync plan %d: %w", planID, err)
 		}
 	}
+	p.Verdict.settle()
 	if r.ReadAt != "" {
 		p.WeComReadAt = parseTime(r.ReadAt)
 	}

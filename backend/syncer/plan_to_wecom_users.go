@@ -202,6 +202,12 @@ func (p *planner) upsert(up *userPass, u *LocalUser, uid string, m *WeComUser) {
 		p.warn("member_quit", uid, "成员 "+uid+" 已退出企业，无法更新。", "member "+uid+" quit the corp and cannot be updated")
 		return
 	}
+	if u.WeComUserID != "" && !strings.EqualFold(u.WeComUserID, m.UserID) {
+		p.warn("userid_locked", u.Account, fmt.Sprintf("账号 %s 的企业微信账号填写为 %s，但它已绑定成员 %s：企业微信不允许修改成员的账号（301036），同步继续使用 %s。如需更换，请先解除绑定。",
+			u.Account, u.WeComUserID, m.UserID, m.UserID),
+			fmt.Sprintf("account %s has WeCom userid %s, but it is bound to member %s: WeCom does not allow changing a member's userid (301036), so the sync keeps %s. Unbind it first to use another one",
+				u.Account, u.WeComUserID, m.UserID, m.UserID))
+	}
 	cur := currentDepts(m)
 	if !p.opt.DeptAuthority && len(cur) > 1 {
 		// 用户所在部门不完全以本系统为准: keep the member's other WeCom departments.

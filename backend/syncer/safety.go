@@ -2,13 +2,19 @@ package syncer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // Verdict is the safety check of a plan (安全设置).
 type Verdict struct {
-	// Blocked plans apply only with confirmRemovals equal to Summary.Removals.
+	// Blocked plans apply only when confirmed: with the number of removals
+	// when ConfirmRemovals, with the number of creates when ConfirmCreates.
 	Blocked bool `json:"blocked"`
+	// ConfirmRemovals: a removal rule blocks (removals, percent, drop, read errors).
+	ConfirmRemovals bool `json:"confirmRemovals"`
+	// ConfirmCreates: a growth rule blocks (creates, growth percent).
+	ConfirmCreates bool `json:"confirmCreates"`
 	// HardBlocked plans never apply: the source has no users, so the plan
 	// would empty the target.
 	HardBlocked bool      `json:"hardBlocked"`
@@ -64,5 +70,37 @@ func check(d Direction, s Safety, sum Summary, in *Inputs) Verdict {
 			fmt.Sprintf("同步后%s的在职用户将从上次的 %d 名减少到 %d 名（减少 %d），超过了阈值 %d。", target, in.LastRunUserCount, sum.UsersAfter, drop, s.MaxUserDrop),
 			fmt.Sprintf("after this plan %s would have %d active users, %d fewer than after the last run (%d), more than the threshold of %d", targetEN, sum.UsersAfter, drop, in.LastRunUserCount, s.MaxUserDrop))
 	}
+	creates := sum.Creates()
+	if s.MaxCreates > 0 && creates > s.MaxCreates {
+		block("creates_count",
+			fmt.Sprintf("本计划会在%s中新建 %d 名用户，超过了安全阈值 %d。请核对同步范围（本地目录由所有企业共用）后输入新建数量确认执行。", target, creates, s.MaxCreates),
+			fmt.Sprintf("this plan creates %d users in %s, more than the safety threshold of %d: check the sync scope (the local directory is shared by every corp), then confirm the number of creates to apply", creates, targetEN, s.MaxCreates))
+	}
+	if grow := sum.UsersAfter - sum.TargetUsers; s.MaxGrowthPercent > 0 && creates > 0 && grow > 0 {
+		if pct := float64(grow) * 100 / float64(max(sum.TargetUsers, 1)); pct > s.MaxGrowthPercent {
+			block("growth_percent",
+				fmt.Sprintf("同步后%s的在职用户将从 %d 名增加到 %d 名（增加 %.0f%%），超过了安全阈值 %.0f%%。请核对后输入新建数量（%d）确认执行。", target, sum.TargetUsers, sum.UsersAfter, pct, s.MaxGrowthPercent, creates),
+				fmt.Sprintf("after this plan %s would grow from %d to %d active users (+%.0f%%), more than the safety threshold of %.0f%%: review it, then confirm the number of creates (%d) to apply", targetEN, sum.TargetUsers, sum.UsersAfter, pct, s.MaxGrowthPercent, creates))
+		}
+	}
+	v.settle()
 	return v
 }
+
+// createCodes are the reasons a typed number of creates confirms.
+var createCodes = []string{"creates_count", "growth_percent"}
+
+// settle sets which confirmations the reasons ask for.
+func (v *Verdict) settle() {
+	v.ConfirmRemovals, v.ConfirmCreates = false, false
+	for _, r := range v.Reasons {
+		if slices.Contains(createCodes, r.Code) {
+			v.ConfirmCreates = true
+		} else {
+			v.ConfirmRemovals = true
+		}
+	}
+}
+
+// Creates is the number of members (accounts) a plan creates.
+func (s Summary) Creates() int { return s.Counts[OpCreateUser] + s.Counts[OpLocalCreateAccount] }

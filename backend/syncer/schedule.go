@@ -159,7 +159,7 @@ func (sc *Scheduler) RunOnce(ctx context.Context, corpID int64, d Direction, ful
 	if plan.Summary.Total == 0 {
 		return plan, nil, nil
 	}
-	run, err := sc.svc.apply(ctx, plan.ID, in, targets, NoConfirm, actor, trigger)
+	run, err := sc.svc.apply(ctx, plan.ID, in, targets, Confirm{Removals: NoConfirm, Creates: NoConfirm}, actor, trigger)
 	if err != nil {
 		reason := fmt.Sprintf("同步执行未全部成功 / the sync did not complete: %v", err)
 		sc.notify(ctx, corpID, d, plan, reason)

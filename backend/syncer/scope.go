@@ -69,3 +69,28 @@ func (s *scopeSet) user(ids ...string) bool {
 	}
 	return false
 }
+
+// Everything reports whether the scope keeps nothing out.
+func (s Scope) Everything() bool {
+	return len(s.Departments) == 0 && len(s.IncludeUsers) == 0 && len(s.ExcludeUsers) == 0
+}
+
+// Describe is the scope in one line, for the CLI.
+func (s Scope) Describe() string {
+	if s.Everything() {
+		return "everything (every department and user)"
+	}
+	var parts []string
+	if len(s.Departments) > 0 {
+		parts = append(parts, "departments "+strings.Join(s.Departments, ", "))
+	} else {
+		parts = append(parts, "every department")
+	}
+	if len(s.IncludeUsers) > 0 {
+		parts = append(parts, "only users "+strings.Join(s.IncludeUsers, ", "))
+	}
+	if len(s.ExcludeUsers) > 0 {
+		parts = append(parts, "except "+strings.Join(s.ExcludeUsers, ", "))
+	}
+	return strings.Join(parts, "; ")
+}

@@ -32,6 +32,7 @@ type Service struct {
 	workers   int
 	retryBase time.Duration
 	instance  string // this process's id, written on the runs it owns
+	mirror    MirrorWriter
 
 	mu     sync.Mutex
 	active map[int64]context.CancelFunc // run id → cancel

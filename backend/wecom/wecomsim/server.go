@@ -27,7 +27,8 @@ type Sim struct {
 	apps    map[int]*app
 	secrets map[string]*app
 	tags    map[int]*tag
-	ext     *externalData // seeded on first use
+	ext     *externalData   // seeded on first use
+	ignored map[string]bool // user/update fields silently ignored (IgnoreUserFields)
 	extOnce sync.Once
 
 	tokens  tokenStore

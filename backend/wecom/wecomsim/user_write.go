@@ -249,6 +249,7 @@ func (s *Sim) userUpdate(c *call) (any, *apiError) {
 	if err := d.checkUser(&b, m); err != nil {
 		return nil, err
 	}
+	s.dropIgnored(&b)
 	d.apply(&b, m, s.cfg.activeMobileLock)
 	return statusUpdated, nil
 }

@@ -135,9 +135,12 @@ export async function getSyncPlanTree(planId: number, parentKey: string): Promis
   return (await call(() => GetSyncPlanTree(planId, parentKey))) ?? []
 }
 
-/** Applies the plan; resolves when the run ends. confirmRemovals is -1 unless the plan is blocked. */
-export function applySync(planId: number, confirmRemovals: number): Promise<SyncRun> {
-  return call(() => ApplySync(planId, confirmRemovals))
+/**
+ * Applies the plan; resolves when the run ends. confirmRemovals and confirmCreates are -1
+ * unless the plan asks for them (confirmRemovals / confirmCreates).
+ */
+export function applySync(planId: number, confirmRemovals: number, confirmCreates = -1): Promise<SyncRun> {
+  return call(() => ApplySync(planId, confirmRemovals, confirmCreates))
 }
 
 export function cancelSyncRun(runId: number): Promise<void> {

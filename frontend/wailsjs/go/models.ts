@@ -2879,6 +2879,8 @@ export namespace syncer {
 	    maxRemovals: number;
 	    maxRemovalPercent: number;
 	    maxUserDrop: number;
+	    maxCreates: number;
+	    maxGrowthPercent: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Safety(source);
@@ -2889,6 +2891,8 @@ export namespace syncer {
 	        this.maxRemovals = source["maxRemovals"];
 	        this.maxRemovalPercent = source["maxRemovalPercent"];
 	        this.maxUserDrop = source["maxUserDrop"];
+	        this.maxCreates = source["maxCreates"];
+	        this.maxGrowthPercent = source["maxGrowthPercent"];
 	    }
 	}
 	export class Scope {
@@ -2921,6 +2925,7 @@ export namespace syncer {
 	    resignLeavers: boolean;
 	    syncDepartments: boolean;
 	    manageKeyMatches: boolean;
+	    refreshMinutes: number;
 	    fields: Record<string, string>;
 	    scope: Scope;
 	    safety: Safety;
@@ -2945,6 +2950,7 @@ export namespace syncer {
 	        this.resignLeavers = source["resignLeavers"];
 	        this.syncDepartments = source["syncDepartments"];
 	        this.manageKeyMatches = source["manageKeyMatches"];
+	        this.refreshMinutes = source["refreshMinutes"];
 	        this.fields = source["fields"];
 	        this.scope = this.convertValues(source["scope"], Scope);
 	        this.safety = this.convertValues(source["safety"], Safety);
@@ -3032,6 +3038,8 @@ export namespace syncer {
 	    options: Options;
 	    summary: Summary;
 	    blocked: boolean;
+	    confirmRemovals: boolean;
+	    confirmCreates: boolean;
 	    hardBlocked: boolean;
 	    reasons?: Warning[];
 	    warnings: Warning[];
@@ -3060,6 +3068,8 @@ export namespace syncer {
 	        this.options = this.convertValues(source["options"], Options);
 	        this.summary = this.convertValues(source["summary"], Summary);
 	        this.blocked = source["blocked"];
+	        this.confirmRemovals = source["confirmRemovals"];
+	        this.confirmCreates = source["confirmCreates"];
 	        this.hardBlocked = source["hardBlocked"];
 	        this.reasons = this.convertValues(source["reasons"], Warning);
 	        this.warnings = this.convertValues(source["warnings"], Warning);
@@ -3091,6 +3101,26 @@ export namespace syncer {
 		    return a;
 		}
 	}
+	export class ReadBack {
+	    apiCalls: number;
+	    checked: number;
+	    notApplied: number;
+	    drift: number;
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReadBack(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.apiCalls = source["apiCalls"];
+	        this.checked = source["checked"];
+	        this.notApplied = source["notApplied"];
+	        this.drift = source["drift"];
+	        this.error = source["error"];
+	    }
+	}
 	
 	export class Run {
 	    id: number;
@@ -3110,6 +3140,8 @@ export namespace syncer {
 	    failed: number;
 	    resumes: number;
 	    error?: string;
+	    notApplied: number;
+	    readBack?: ReadBack;
 	
 	    static createFrom(source: any = {}) {
 	        return new Run(source);
@@ -3132,6 +3164,8 @@ export namespace syncer {
 	        this.failed = source["failed"];
 	        this.resumes = source["resumes"];
 	        this.error = source["error"];
+	        this.notApplied = source["notApplied"];
+	        this.readBack = this.convertValues(source["readBack"], ReadBack);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

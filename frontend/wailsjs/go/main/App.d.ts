@@ -18,7 +18,7 @@ export function ApplyBindingImport(arg1:number):Promise<number>;
 
 export function ApplyDirectoryImport(arg1:number,arg2:number):Promise<directory.ApplyResult>;
 
-export function ApplySync(arg1:number,arg2:number):Promise<syncer.Run>;
+export function ApplySync(arg1:number,arg2:number,arg3:number):Promise<syncer.Run>;
 
 export function BindManual(arg1:number,arg2:string,arg3:string,arg4:boolean):Promise<void>;
 

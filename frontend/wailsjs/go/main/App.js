@@ -18,8 +18,8 @@ export function ApplyDirectoryImport(arg1, arg2) {
   return window['go']['main']['App']['ApplyDirectoryImport'](arg1, arg2);
 }
 
-export function ApplySync(arg1, arg2) {
-  return window['go']['main']['App']['ApplySync'](arg1, arg2);
+export function ApplySync(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ApplySync'](arg1, arg2, arg3);
 }
 
 export function BindManual(arg1, arg2, arg3, arg4) {
