@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"mime"
 	"net"
@@ -169,6 +170,9 @@ func (s *Server) api(next http.Handler, creds credentials) http.Handler {
 				fmt.Sprintf("too many wrong tokens from this address; try again in %d s", retryAfterSeconds(wait)))
 			return
 		}
+		// Taken before the token is checked: a rotation from here on closes
+		// it, so an event stream cannot outlive the token it was opened with.
+		revoked := s.sess.revokedCh()
 		tok, presented := bearer(r)
 		authed := presented && s.sess.tokenOK(tok)
 		if !presented && creds == bearerOrTicket && r.Method == http.MethodGet {
@@ -186,9 +190,13 @@ func (s *Server) api(next http.Handler, creds credentials) http.Handler {
 				"missing or wrong serve token: send Authorization: Bearer <token> (the token is in <data>/serve.token; cookies and ?token= are not accepted)")
 			return
 		}
-		next.ServeHTTP(w, r)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), revokedKey{}, revoked)))
 	})
 }
+
+// revokedKey carries, in an authorized request's context, the channel closed
+// when the token it was authorized with is rotated.
+type revokedKey struct{}
 
 // bearer returns the Authorization: Bearer token, and whether one was sent.
 func bearer(r *http.Request) (string, bool) {

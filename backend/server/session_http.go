@@ -58,7 +58,10 @@ func (s *Server) handleRotate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithCancel(r.Context())
 	defer cancel()
-	revoked := s.sess.revokedCh()
+	revoked, _ := r.Context().Value(revokedKey{}).(<-chan struct{})
+	if revoked == nil {
+		revoked = s.sess.revokedCh()
+	}
 	go func() {
 		select {
 		case <-revoked:
