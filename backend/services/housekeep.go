@@ -26,6 +26,7 @@ type HousekeepResult struct {
 	Files                 int   `json:"files"` // uploads and exports
 	ImportPreviews        int64 `json:"importPreviews"`
 	BindingImportPreviews int64 `json:"bindingImportPreviews"`
+	SupersededSyncPlans   int64 `json:"supersededSyncPlans"`
 }
 
 // RetentionDays is the stored retention (DefaultRetentionDays when unset).
@@ -51,7 +52,7 @@ func (s *Services) SetRetentionDays(ctx context.Context, days int) error {
 }
 
 // Housekeep removes uploads, exports and import previews older than the
-// retention. Superseded sync plans are the syncer's.
+// retention, and sync plans superseded before it.
 func (s *Services) Housekeep(ctx context.Context) (HousekeepResult, error) {
 	var r HousekeepResult
 	days, err := s.RetentionDays(ctx)
@@ -65,7 +66,10 @@ func (s *Services) Housekeep(ctx context.Context) (HousekeepResult, error) {
 	if r.ImportPreviews, err = s.Directory.DeletePreviewsBefore(ctx, before); err != nil {
 		return r, err
 	}
-	r.BindingImportPreviews, err = s.Review.DeleteImportPreviewsBefore(ctx, before)
+	if r.BindingImportPreviews, err = s.Review.DeleteImportPreviewsBefore(ctx, before); err != nil {
+		return r, err
+	}
+	r.SupersededSyncPlans, err = s.Sync.DeleteSupersededBefore(ctx, before)
 	return r, err
 }
 

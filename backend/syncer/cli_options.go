@@ -40,6 +40,10 @@ func cliOptions(ctx context.Context, svc *Service, deps CLIDeps, args []string, 
 	count := fs.Int("threshold-count", 0, "block when removals exceed N (0: off)")
 	percent := fs.Float64("threshold-percent", 0, "block when removals exceed P% of the target's users (0: off)")
 	drop := fs.Int("user-drop", 0, "block when the target's users drop by more than N since the last run (0: off)")
+	maxCreates := fs.Int("max-creates", 0, "block when the plan creates more than N members (0: off; default 200)")
+	growth := fs.Float64("max-growth-percent", 0, "block when the target's active users grow by more than P% (0: off; default 50)")
+	keyMatches := fs.Bool("manage-key-matches", false, "also manage key matches (userid, employee number, mobile, email) that await confirmation")
+	refresh := fs.Int("refresh-minutes", DefaultRefreshMinutes, "a preview pulls WeCom first when the mirror is older (0: always)")
 	createUsers := fs.Bool("create-users", true, "create WeCom members for new accounts")
 	invite := fs.Bool("invite", false, "send WeCom's invitation to created members")
 	partTime := fs.Bool("part-time", false, "sync all departments of an account, not only the main one")
@@ -91,6 +95,14 @@ func cliOptions(ctx context.Context, svc *Service, deps CLIDeps, args []string, 
 			o.Safety.MaxRemovalPercent = *percent
 		case "user-drop":
 			o.Safety.MaxUserDrop = *drop
+		case "max-creates":
+			o.Safety.MaxCreates = *maxCreates
+		case "max-growth-percent":
+			o.Safety.MaxGrowthPercent = *growth
+		case "manage-key-matches":
+			o.ManageKeyMatches = *keyMatches
+		case "refresh-minutes":
+			o.RefreshMinutes = *refresh
 		case "create-users":
 			o.CreateUsers = *createUsers
 		case "invite":

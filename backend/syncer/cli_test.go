@@ -170,3 +170,44 @@ func TestCLIApplyResumesInterruptedRun(t *testing.T) {
 		t.Fatal("an unknown command must fail")
 	}
 }
+
+// The first sync into an almost empty corp: 2,000 creates are blocked by
+// the growth thresholds until `sync apply ID --confirm-creates 2000`.
+func TestCLIConfirmCreates(t *testing.T) {
+	e := newEnv(t, testOrg())
+	for i := 0; i < 2000; i++ {
+		e.local.add(fmt.Sprintf("n%04d", i), "新人", fmt.Sprintf("137%08d", i), testRoot+"/研发部")
+	}
+	out, err := e.cli(e.svc, "plan", "--corp", "测试企业", "--direction", "to-wecom", "--json", "--no-pull")
+	if err != nil {
+		t.Fatalf("plan: %v", err)
+	}
+	var pj struct {
+		ID             int64           `json:"id"`
+		Blocked        bool            `json:"blocked"`
+		ConfirmCreates bool            `json:"confirmCreates"`
+		Reasons        []Warning       `json:"reasons"`
+		Untouched      []PendingPair   `json:"untouched"`
+		ReadAt         *string         `json:"wecomReadAt"`
+		Summary        json.RawMessage `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &pj); err != nil || !pj.Blocked || !pj.ConfirmCreates || len(pj.Reasons) != 2 || pj.Untouched == nil {
+		t.Fatalf("plan JSON: %v %+v", err, pj)
+	}
+	if pj.Reasons[0].Code != "creates_count" || pj.Reasons[1].Code != "growth_percent" {
+		t.Fatalf("reasons: %+v", pj.Reasons)
+	}
+	id := fmt.Sprint(pj.ID)
+	for _, args := range [][]string{{"apply", id}, {"apply", id, "--confirm-creates", "1999"}, {"apply", id, "--confirm", "2000"}} {
+		if out, err := e.cli(e.svc, args...); err == nil || !strings.Contains(err.Error(), "--confirm-creates 2000") {
+			t.Fatalf("%v must be refused: %v\n%s", args, err, out)
+		}
+	}
+	out, err = e.cli(e.svc, "apply", id, "--confirm-creates", "2000")
+	if err != nil || !strings.Contains(out, "2001/2001 done") {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	if n := len(e.sim.Org().Users); n != 2000 {
+		t.Fatalf("WeCom has %d members", n)
+	}
+}

@@ -1,7 +1,6 @@
 package syncer
 
 import (
-	"errors"
 	"slices"
 	"testing"
 
@@ -104,11 +103,22 @@ func TestFromWeComDefaultsOnlyUpdateBoundAccounts(t *testing.T) {
 		t.Fatalf("lisi's update: %+v", after)
 	}
 
-	// A local root named differently stops the plan.
+	// The tree counts equal the operations under each node: lisi's update
+	// is counted where the account is.
+	counted := 0
+	for _, n := range p.Nodes {
+		counted += n.Added + n.Updated + n.Removed
+	}
+	if counted != p.Summary.Total {
+		t.Fatalf("tree counts %d, operations %d", counted, p.Summary.Total)
+	}
+
+	// The WeCom root is the local root by default, whatever they are
+	// called: a differently named local root does not stop the plan.
 	e.local.rename(testRoot, "别的公司")
-	_, err := e.svc.Plan(e.ctx, e.corpID, FromWeCom, e.inputs(), e.options(FromWeCom, nil), "t", TriggerManual)
-	if !errors.Is(err, ErrPlanStopped) {
-		t.Fatalf("want a stop, got %v", err)
+	p, err := e.svc.Plan(e.ctx, e.corpID, FromWeCom, e.inputs(), e.options(FromWeCom, nil), "t", TriggerManual)
+	if err != nil || p.Summary.Total != 1 {
+		t.Fatalf("want the same plan under the renamed root, got %v %+v", err, p)
 	}
 	// An empty WeCom never resigns everyone.
 	in := e.inputs()

@@ -120,3 +120,16 @@ func (s *Service) CreatedUsers(ctx context.Context, runID int64) (map[string]str
 	}
 	return out, rows.Err()
 }
+
+// DeleteSupersededBefore removes superseded plans (previews another apply
+// made stale; they can never be applied) created before the time, with
+// their operations and tree, for the housekeeping (retention_days). It
+// returns how many it removed.
+func (s *Service) DeleteSupersededBefore(ctx context.Context, before time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM sync_plans WHERE status = 'superseded' AND created_at < ?
+		AND NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.plan_id = sync_plans.id)`, formatTime(before))
+	if err != nil {
+		return 0, fmt.Errorf("remove superseded sync plans: %w", err)
+	}
+	return res.RowsAffected()
+}

@@ -60,13 +60,9 @@ func (p *planner) planFromWeComDepts() *fromWeCom {
 				fmt.Sprintf("本地目录有 %d 个顶级部门，而企业微信只有一个根部门「%s」：请在同步设置中选择一个顶级部门。", len(roots), rootName),
 				fmt.Sprintf("the local directory has %d top-level departments but WeCom has one root, %q: choose a top department in the sync settings", len(roots), rootName))
 			return nil
-		case x.local.nodes[roots[0]].name != rootName:
-			ln := x.local.nodes[roots[0]].name
-			p.stopWith("root_name_mismatch",
-				fmt.Sprintf("本地顶级部门「%s」与企业微信根部门「%s」名称不同，无法匹配，同步已中止。请在同步设置中选择顶级部门，或统一两边的名称。", ln, rootName),
-				fmt.Sprintf("the local top department %q and the WeCom root %q have different names, so they cannot be matched and the plan stopped. Choose a top department in the sync settings, or give both the same name", ln, rootName))
-			return nil
 		default:
+			// The WeCom root is the local root, whatever the two are called:
+			// from-wecom's default top department is the WeCom root.
 			starts = append(starts, start{truth: root, force: roots[0]})
 		}
 	}

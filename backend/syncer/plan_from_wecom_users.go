@@ -197,6 +197,9 @@ func (p *planner) updateAccount(x *fromWeCom, u *LocalUser, m *WeComUser) {
 	if len(want) > 0 {
 		op.Path, op.Node = want[0].Path, x.nodeOf(want[0])
 	}
+	if op.Node == "" && len(cur) > 0 { // counted where the account is now
+		op.Path, op.Node = x.local.path(cur[0]), x.localNode[cur[0]]
+	}
 	if reason == ReasonRehired {
 		p.count(op.Node, 'a')
 	} else {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"wecom-bridge/backend/wecom/wecomsim"
 )
@@ -144,5 +145,34 @@ func TestStalePlanIsRefused(t *testing.T) {
 	}
 	if _, err := e.svc.Apply(e.ctx, p3.ID, in3, e.targets(), NoConfirm, "tester"); err == nil {
 		t.Fatal("a plan applies once")
+	}
+}
+
+// Housekeeping removes superseded plans older than the retention, with
+// their operations; applied plans, fresh ones and other previews stay.
+func TestDeleteSupersededBefore(t *testing.T) {
+	e := newEnv(t, testOrg())
+	e.local.add("alice", "张三", "13800000001", testRoot)
+	opt := e.options(ToWeCom, nil)
+	old, _ := e.plan(ToWeCom, opt)
+	e.advance(10 * 24 * time.Hour)
+	fresh, _ := e.plan(ToWeCom, opt)
+	applied, _ := e.planApply(ToWeCom, opt)
+	n, err := e.svc.DeleteSupersededBefore(e.ctx, e.clock().Add(-7*24*time.Hour))
+	if err != nil || n != 1 {
+		t.Fatalf("removed %d: %v", n, err)
+	}
+	if _, err := e.svc.GetPlan(e.ctx, old.ID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("the old superseded plan stays: %v", err)
+	}
+	var ops int
+	e.st.DB.Get(&ops, `SELECT COUNT(*) FROM sync_ops WHERE plan_id = ?`, old.ID)
+	if ops != 0 {
+		t.Fatal("its operations stay")
+	}
+	for _, id := range []int64{fresh.ID, applied.ID} {
+		if _, err := e.svc.GetPlan(e.ctx, id); err != nil {
+			t.Fatalf("plan %d must stay: %v", id, err)
+		}
 	}
 }
