@@ -192,6 +192,9 @@ func saveAdd(ctx context.Context, svc *Service, p *addPlan, out io.Writer) error
 		verb = "已更新 / updated"
 	}
 	fmt.Fprintf(out, "%s: %s (id %d)\n", verb, res.Corp.Name, res.ID)
+	if hc := res.HostChange; hc != nil {
+		fmt.Fprintf(out, "! %s\n  %s\n", hc.Message, hc.MessageEN)
+	}
 	for _, ai := range p.apps {
 		ai.CorpRef = res.ID
 		r, err := svc.SaveApp(ctx, ai)

@@ -108,6 +108,9 @@ type SaveResult struct {
 	Trimmed []string     `json:"trimmed"` // fields whose pasted value we cleaned (spaces, tabs, newlines, zero-width, full-width)
 	Errors  []FieldError `json:"errors"`
 	Corp    *Corp        `json:"corp,omitempty"` // the corp after saving (for app saves too)
+	// HostChange: the API base URL or proxy moved to another host, so the
+	// stored secrets and access tokens were cleared (see hostrule.go).
+	HostChange *HostChange `json:"hostChange,omitempty"`
 }
 
 // CallbackKeys is a fresh Token + EncodingAESKey pair for a callback.

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
+	"wecom-bridge/backend/configaudit"
 	"wecom-bridge/backend/wecom/wxcrypt"
 )
 
@@ -25,6 +27,7 @@ func (s *Service) SaveCorp(ctx context.Context, in CorpInput) (SaveResult, error
 	res := SaveResult{Trimmed: cleanCorpInput(&in)}
 	in.APIBaseURL = normalizeBaseURL(in.APIBaseURL)
 	old := &corpRow{ContactPermission: PermissionRead}
+	var oldProxy string
 	if in.ID != 0 {
 		r, err := getCorpRow(ctx, s.st.DB, in.ID)
 		if err != nil {
@@ -32,16 +35,29 @@ func (s *Service) SaveCorp(ctx context.Context, in CorpInput) (SaveResult, error
 		}
 		old = r
 		// The UI shows the proxy with its password redacted; sent back unchanged it means "keep".
-		if _, p, err := s.open(old.ProxyEnc); err == nil && p != "" && in.ProxyURL == redactProxy(p) {
-			in.ProxyURL = p
+		if _, p, err := s.open(old.ProxyEnc); err == nil && p != "" {
+			oldProxy = p
+			if in.ProxyURL == redactProxy(p) {
+				in.ProxyURL = p
+			}
 		}
 	}
+	what, whatEN, moved := movedHost(old.APIBaseURL, oldProxy, in.APIBaseURL, in.ProxyURL)
+	moved = moved && in.ID != 0
 	if in.ContactPermission == "" {
 		in.ContactPermission = old.ContactPermission
 	}
-	stored := storedSecrets{contact: old.ContactSecretEnc != "", customer: old.CustomerSecretEnc != "",
+	stored := storedSecrets{contact: old.ContactSecretEnc != "" && !moved, customer: old.CustomerSecretEnc != "" && !moved,
 		token: old.CallbackTokenEnc != "", aesKey: old.CallbackAESKeyEnc != ""}
 	res.Errors = validateCorp(in, stored)
+	if moved {
+		for i, e := range res.Errors {
+			if e.Field == FieldContactSecret {
+				res.Errors[i].Message += fmt.Sprintf("（%s换了主机：已保存的 Secret 不会发往新地址，请重新填写。）", what)
+				res.Errors[i].MessageEN += fmt.Sprintf(" (%s points to another host: the stored secret is not sent there; enter it again.)", whatEN)
+			}
+		}
+	}
 	if in.CorpID != "" && len(res.Errors) == 0 {
 		other, err := getCorpRowWhere(ctx, s.st.DB, `corp_id = ? AND id <> ?`, in.CorpID, in.ID)
 		if err != nil {
@@ -77,6 +93,15 @@ func (s *Service) SaveCorp(ctx context.Context, in CorpInput) (SaveResult, error
 	if err != nil {
 		return res, err
 	}
+	if moved {
+		apps, err := listAppRows(ctx, s.st.DB, r.ID)
+		if err != nil {
+			return res, err
+		}
+		if cleared := clearForNewHost(&r, in, apps); len(cleared) > 0 {
+			res.HostChange = hostChangeNotice(what, whatEN, cleared)
+		}
+	}
 
 	tx, err := s.st.DB.BeginTxx(ctx, nil)
 	if err != nil {
@@ -93,6 +118,15 @@ func (s *Service) SaveCorp(ctx context.Context, in CorpInput) (SaveResult, error
 			return res, err
 		}
 	} else if err := updateCorpRow(ctx, tx, &r); err != nil {
+		return res, err
+	}
+	if moved {
+		if err := dropHostSecrets(ctx, tx, r.ID, old.CorpID, r.CorpID); err != nil {
+			return res, err
+		}
+	}
+	audit := withSubject(fmt.Sprintf("corp:%d", r.ID), corpAudit(old, oldProxy, in, in.ID == 0, res.HostChange))
+	if err := configaudit.Record(ctx, tx, s.actor, time.Now(), audit...); err != nil {
 		return res, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -144,12 +178,24 @@ func (s *Service) SaveApp(ctx context.Context, in AppInput) (SaveResult, error) 
 	if r.CallbackAESKeyEnc, err = s.sealField(in.Clear, FieldCallbackAESKey, in.CallbackAESKey, old.CallbackAESKeyEnc); err != nil {
 		return res, err
 	}
+	tx, err := s.st.DB.BeginTxx(ctx, nil)
+	if err != nil {
+		return res, err
+	}
+	defer tx.Rollback()
 	if in.ID == 0 {
-		r.ID, err = insertAppRow(ctx, s.st.DB, &r)
+		r.ID, err = insertAppRow(ctx, tx, &r)
 	} else {
-		err = updateAppRow(ctx, s.st.DB, &r)
+		err = updateAppRow(ctx, tx, &r)
 	}
 	if err != nil {
+		return res, err
+	}
+	audit := withSubject(fmt.Sprintf("corp:%d/app:%d", r.CorpRef, r.ID), appAudit(in))
+	if err := configaudit.Record(ctx, tx, s.actor, time.Now(), audit...); err != nil {
+		return res, err
+	}
+	if err := tx.Commit(); err != nil {
 		return res, err
 	}
 	s.forgetClient(r.CorpRef)

@@ -36,6 +36,8 @@ type Service struct {
 	demo   *demoSim
 
 	deps dependents // what features keep for a corp or an app, registered at wiring time
+
+	actor string // who saves, for the configuration audit
 }
 
 // Option configures Open.
@@ -46,6 +48,15 @@ func WithVault(v *secrets.Vault) Option { return func(s *Service) { s.vault = v 
 
 // WithKeyOptions passes options to secrets.Open (e.g. Backend: file).
 func WithKeyOptions(o secrets.Options) Option { return func(s *Service) { s.keyOpts = o } }
+
+// WithActor names who acts through this service in the configuration audit (default "app").
+func WithActor(actor string) Option {
+	return func(s *Service) {
+		if actor != "" {
+			s.actor = actor
+		}
+	}
+}
 
 // WithLogger sets the logger (secrets are redacted by the logging package).
 func WithLogger(l *slog.Logger) Option {
@@ -74,7 +85,7 @@ func WithClientOptions(opts ...wecom.Option) Option {
 // Open builds the service over st, opening the vault of st.DataDir unless one
 // is given, and brings the demo simulator back if a demo corp exists.
 func Open(ctx context.Context, st *store.Store, opts ...Option) (*Service, error) {
-	s := &Service{st: st, log: slog.Default(), emitter: events.Discard{}, clients: map[int64]*cachedClient{}}
+	s := &Service{st: st, log: slog.Default(), emitter: events.Discard{}, clients: map[int64]*cachedClient{}, actor: "app"}
 	for _, o := range opts {
 		o(s)
 	}

@@ -64,7 +64,7 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	}
 	s := &Services{DataDir: dataDir, Mode: mode, Actor: actor.Of(string(mode)), Store: st, Events: &events.Switch{}, Log: log}
 	s.Jobs = jobs.New(s.Events, log)
-	if s.Corps, err = corp.Open(ctx, st, corp.WithEmitter(s.Events), corp.WithLogger(log)); err != nil {
+	if s.Corps, err = corp.Open(ctx, st, corp.WithEmitter(s.Events), corp.WithLogger(log), corp.WithActor(s.Actor)); err != nil {
 		st.Close()
 		return nil, err
 	}

@@ -128,6 +128,34 @@ describe('setup forms', () => {
     expect(wrapper.find('[data-testid="corp-row-1"]').exists()).toBe(true)
   })
 
+  it('warns before a new API or proxy host clears the stored secrets, and shows what the save cleared', async () => {
+    const { wrapper } = await mountApp(CorpForm, { props: { modelValue: true, corp: corp(), help: fieldHelp } })
+    const warning = () => wrapper.find('[data-testid="corp-host-warning"]')
+    expect(warning().exists()).toBe(false)
+    await wrapper.find('[data-testid="field-apiBaseUrl"]').setValue('https://qyapi.weixin.qq.com/cgi-bin/')
+    expect(warning().exists()).toBe(false) // the same host, written differently
+    await wrapper.find('[data-testid="field-apiBaseUrl"]').setValue('https://wecom-proxy.example.com')
+    expect(warning().text()).toContain('保存后，已保存的通讯录同步、客户联系和各应用的 Secret')
+    await wrapper.find('[data-testid="field-apiBaseUrl"]').setValue('https://qyapi.weixin.qq.com')
+    await wrapper.find('[data-testid="field-proxyUrl"]').setValue('http://proxy.corp:3128')
+    expect(warning().exists()).toBe(true)
+  })
+
+  it('after a save that moved the host, says which secrets were cleared and why', async () => {
+    vi.mocked(api.listCorps).mockResolvedValue([corp()])
+    const message = 'API 地址换了主机，已清除该企业保存的 Secret 和 access_token（contactSecret、app:1000002），以免发到新的地址。'
+    vi.mocked(api.saveCorp).mockResolvedValue(
+      saved({ hostChange: { cleared: ['contactSecret', 'app:1000002'], message, messageEn: 'The API base URL now points to another host…' } }),
+    )
+    const { wrapper } = await mountApp(SetupView, { path: '/setup' })
+    await wrapper.find('[data-testid="corp-add"]').trigger('click')
+    await settle()
+    await wrapper.find('[data-testid="field-name"]').setValue('华东制造集团')
+    await wrapper.find('[data-testid="corp-save"]').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-testid="corp-host-cleared"]').text()).toBe(message)
+  })
+
   it('names the app fields too, in English', async () => {
     vi.mocked(api.saveApp).mockResolvedValue(saved({ ok: false, trimmed: ['secret', 'agentId'], errors: [] }))
     const { wrapper, i18n } = await mountApp(AppForm, { props: { modelValue: true, corpRef: 1, app: null, help: fieldHelp } })

@@ -36,6 +36,8 @@ export function plan(overrides: Partial<SyncPlan> = {}): SyncPlan {
     direction: 'to-wecom',
     status: 'preview',
     fingerprint: 'f',
+    untouched: [],
+    wecomReadAt: null,
     options: {} as SyncPlan['options'],
     summary: {
       counts: { create_department: 15, create_user: 16, move_user: 3 },
@@ -45,6 +47,7 @@ export function plan(overrides: Partial<SyncPlan> = {}): SyncPlan {
       targetUsers: 482,
       usersAfter: 498,
       notCreated: 0,
+      untouched: 0,
       warnings: 0,
     },
     blocked: false,

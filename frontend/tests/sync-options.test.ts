@@ -11,7 +11,7 @@ vi.mock('@/api', async (importOriginal) => (await import('./sync-fixtures')).syn
 const options = {
   topDepartment: 1, createUsers: true, invite: false, includePartTime: false, deptAuthority: true, leavers: 'disable',
   deleteAfterDays: 0, moveDisabled: false, disabledDept: '已禁用用户', createAccounts: false, resignLeavers: false,
-  syncDepartments: false, fields: { name: 'name' }, scope: { departments: ['总部', '香港分公司'], includeUsers: [], excludeUsers: ['boss'] },
+  syncDepartments: false, manageKeyMatches: false, fields: { name: 'name' }, scope: { departments: ['总部', '香港分公司'], includeUsers: [], excludeUsers: ['boss'] },
   safety: { maxRemovals: 50, maxRemovalPercent: 20, maxUserDrop: 0 }, schedule: { cron: '', forceCron: '', notify: [] },
 }
 

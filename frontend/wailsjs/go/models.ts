@@ -440,12 +440,29 @@ export namespace corp {
 	        this.whereEn = source["whereEn"];
 	    }
 	}
+	export class HostChange {
+	    cleared: string[];
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HostChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.cleared = source["cleared"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
+	    }
+	}
 	export class SaveResult {
 	    ok: boolean;
 	    id: number;
 	    trimmed: string[];
 	    errors: FieldError[];
 	    corp?: Corp;
+	    hostChange?: HostChange;
 	
 	    static createFrom(source: any = {}) {
 	        return new SaveResult(source);
@@ -458,6 +475,7 @@ export namespace corp {
 	        this.trimmed = source["trimmed"];
 	        this.errors = this.convertValues(source["errors"], FieldError);
 	        this.corp = this.convertValues(source["corp"], Corp);
+	        this.hostChange = this.convertValues(source["hostChange"], HostChange);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

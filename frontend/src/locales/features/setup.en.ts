@@ -55,6 +55,7 @@ export default {
   corpForm: {
     addTitle: 'Add a corp',
     editTitle: 'Edit corp “{name}”',
+    hostWarning: 'The new API base URL or proxy points to another host: saving clears the stored 通讯录同步, 客户联系 and app secrets and their access tokens, so that they are never sent there. Enter them again afterwards. The callback Token/EncodingAESKey are kept.',
   },
   appForm: {
     addTitle: 'Add a self-built app',

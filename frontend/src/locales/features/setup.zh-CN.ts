@@ -55,6 +55,7 @@ export default {
   corpForm: {
     addTitle: '添加企业',
     editTitle: '编辑企业“{name}”',
+    hostWarning: '新的 API 地址或代理指向另一台主机：保存后，已保存的通讯录同步、客户联系和各应用的 Secret 以及 access_token 会被清除，需要重新填写，以免发到新地址。回调 Token/EncodingAESKey 保留。',
   },
   appForm: {
     addTitle: '添加自建应用',
