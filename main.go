@@ -21,6 +21,7 @@ import (
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/launch"
 	"wecom-bridge/backend/services"
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/version"
 	"wecom-bridge/backend/wecom/wecomsim"
 )
@@ -38,7 +39,7 @@ func frontendAssets() fs.FS {
 
 func main() {
 	if err := run(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "wecom-bridge:", err)
+		fmt.Fprintln(os.Stderr, "wecom-bridge:", usererr.ForTerminal(err))
 		os.Exit(1)
 	}
 }

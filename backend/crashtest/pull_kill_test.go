@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // TestKill9DuringPullIsRecordedAsInterrupted runs `pull` with the real
@@ -66,7 +67,7 @@ func TestKill9DuringPullIsRecordedAsInterrupted(t *testing.T) {
 	if err := st.DB.Select(&rows, `SELECT status, error FROM pull_runs ORDER BY id`); err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 || rows[0].Status != "interrupted" || !strings.Contains(rows[0].Error, "stopped during this pull") || rows[1].Status != "ok" {
+	if len(rows) != 2 || rows[0].Status != "interrupted" || !strings.Contains(usererr.FromStored(rows[0].Error).EN, "stopped during this pull") || rows[1].Status != "ok" {
 		t.Fatalf("pull history = %+v, want the killed pull as interrupted, then the new pull ok", rows)
 	}
 }

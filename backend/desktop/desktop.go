@@ -8,6 +8,8 @@ import (
 	"context"
 	"io/fs"
 	"net/http"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // Options configures the window.
@@ -19,3 +21,8 @@ type Options struct {
 	OnStartup  func(ctx context.Context)
 	OnShutdown func(ctx context.Context)
 }
+
+// FormatError is the window's Wails ErrorFormatter: a failed bound call
+// rejects its promise with the message (usererr.Message, {code, args, zh,
+// en}) instead of the error's text, as serve mode's RPC error body does.
+func FormatError(err error) any { return usererr.ForUI("desktop", err) }

@@ -27,6 +27,7 @@ func Run(o Options) error {
 		OnStartup:        o.OnStartup,
 		OnShutdown:       func(ctx context.Context) { callIf(o.OnShutdown, ctx) },
 		Bind:             o.Bind,
+		ErrorFormatter:   FormatError,
 		Linux:            &linux.Options{ProgramName: "wecom-bridge", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 	})
 }

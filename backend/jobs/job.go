@@ -11,7 +11,6 @@
 package jobs
 
 import (
-	"errors"
 	"time"
 
 	"wecom-bridge/backend/usererr"
@@ -63,29 +62,21 @@ type Job struct {
 	// operations is still a run to show.
 	Result any `json:"result"`
 	// Error says why the job did not end done; nil when it did.
-	Error *Failure `json:"error"`
+	Error *usererr.Message `json:"error"`
 }
 
 // Finished reports whether the job has ended.
 func (j Job) Finished() bool { return j.State != Running }
 
-// Failure is why a job failed or stopped: a stable code when the error is
-// one written for the admin (usererr), "internal" otherwise, and its text.
-type Failure struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
-
-func failureOf(err error) *Failure {
+// failureOf is why a job failed or stopped, as the admin reads it: the
+// error's message, or an internal error whose details are logged with its
+// reference (usererr.ForUI).
+func failureOf(err error) *usererr.Message {
 	if err == nil {
 		return nil
 	}
-	code := "internal"
-	var ue *usererr.Error
-	if errors.As(err, &ue) {
-		code = ue.Code
-	}
-	return &Failure{Code: code, Message: err.Error()}
+	m := usererr.ForUI("job", err)
+	return &m
 }
 
 // Started is what starting a job returns at once.
@@ -119,15 +110,13 @@ type Spec struct {
 
 // ErrNotFound is returned for a job id the registry does not know (never
 // started in this process, or finished long enough ago to be forgotten).
-var ErrNotFound = usererr.New("job_not_found", "找不到这个任务：它可能在应用重启前运行，或已结束较久；请到 同步记录 查看结果",
-	"this job is not known: it may have run before the app restarted, or ended a while ago; see History for its result")
+var ErrNotFound = usererr.New("job_not_found", nil)
 
 // ErrFinished is returned by Cancel for a job that has already ended.
-var ErrFinished = usererr.New("job_finished", "这个任务已经结束，无需取消", "this job has already ended; there is nothing to cancel")
+var ErrFinished = usererr.New("job_finished", nil)
 
 // busy refuses a job while another with the same exclusive key runs; the
 // message names the running job, and ListJobs finds it.
 func busy(running Job) error {
-	return usererr.Newf("job_running", "同一项工作正在进行（任务 %[1]s）：请等待它完成，或先取消它",
-		"the same work is already running (job %[1]s): wait for it, or cancel it first", running.ID)
+	return usererr.New("job_running", usererr.Args{"job": running.ID})
 }

@@ -128,7 +128,7 @@ func TestFailureCodesPanicsAndRetention(t *testing.T) {
 	r := New(nil, nil)
 	defer r.Close()
 	coded, _ := r.Start(Spec{Kind: KindRematch}, func(context.Context, *Handle) (any, error) {
-		return nil, usererr.New("not_pulled", "未拉取", "not pulled")
+		return nil, usererr.New("not_pulled", nil)
 	})
 	if j := waitJob(t, r, coded.JobID); j.State != Failed || j.Error.Code != "not_pulled" {
 		t.Fatalf("coded failure: %+v", j)

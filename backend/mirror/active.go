@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // A running pull is marked in pull_active; insertRun clears the mark. A mark
@@ -29,7 +31,7 @@ func clearActive(ctx context.Context, x sqlx.ExecerContext, corpID int64) error 
 }
 
 // interruptedMessage is the run's error for a pull its process did not finish.
-const interruptedMessage = "the app stopped during this pull (closed, killed or crashed); the previous mirror is kept. Pull again."
+var interruptedMessage = usererr.Msg("pull_interrupted", nil)
 
 // RecordInterrupted turns the pulls a dead process left marked as running
 // into interrupted runs, so History shows them. Call it once at start, while
@@ -48,7 +50,7 @@ func (s *Service) RecordInterrupted(ctx context.Context) (int, error) {
 	for _, row := range rows {
 		start := parseTime(row.StartedAt) // when it ended is unknown: no finish time or duration is made up
 		run := &Run{CorpID: row.CorpID, StartedAt: start, FinishedAt: start, Status: StatusInterrupted,
-			Error: interruptedMessage, Trigger: row.Trigger, StartedBy: row.StartedBy}
+			Error: &interruptedMessage, Trigger: row.Trigger, StartedBy: row.StartedBy}
 		if err := insertRun(ctx, s.db, run); err != nil {
 			return 0, err
 		}

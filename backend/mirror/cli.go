@@ -11,6 +11,7 @@ import (
 
 	"wecom-bridge/backend/actor"
 	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -73,7 +74,7 @@ func RunPullCLI(ctx context.Context, svc *Service, resolve func(ctx context.Cont
 	case StatusOK:
 		return nil
 	case StatusCancelled:
-		return fmt.Errorf("pull %s", run.Error)
+		return usererr.FromMessage(*run.Error)
 	default:
 		return fmt.Errorf("pull: %s", firstLine(err))
 	}

@@ -42,7 +42,7 @@ func TestPullCLI(t *testing.T) {
 	failing.Store(true)
 	out.Reset()
 	err := RunPullCLI(ctx, e.svc, e.resolver("星河"), []string{"-corp=星河", "--by", "alice"}, &out)
-	if err == nil || !strings.Contains(err.Error(), "partial pull: 1 department(s) could not be read") {
+	if err == nil || !strings.Contains(err.Error(), "partial pull: One department could not be read") {
 		t.Fatalf("partial pull: err = %v, want an error saying partial", err)
 	}
 	for _, want := range []string{"partial:", "read 14 of 15 departments", "failed departments (1):", "(id 4): errcode 60011", "fix: ", "previous mirror is kept"} {

@@ -36,9 +36,7 @@ func Fetch(ctx context.Context, client *wecom.Client, cred wecom.Credential, pro
 		return nil, describeFetchError("department/list", cred, err)
 	}
 	if len(raw) == 0 {
-		return nil, usererr.Newf("no_scope", "department/list 没有返回任何部门（%[1]s）：请把部门加入应用的 可见范围（管理后台 → 应用管理 → 该应用 → 可见范围），或改用通讯录同步 Secret",
-			"department/list returned no departments for %[1]s: add departments to the app's "+
-				"可见范围 (管理后台 → 应用管理 → the app → 可见范围), or use the 通讯录同步 secret", cred)
+		return nil, usererr.New("no_scope", usererr.Args{"cred": cred})
 	}
 	snap := &Snapshot{Departments: buildDepartments(raw), APICalls: 1}
 	depts := snap.Departments
@@ -121,9 +119,7 @@ func describeFetchError(api string, cred wecom.Credential, err error) error {
 	var we *wecom.Error
 	if errors.As(err, &we) {
 		h := we.Hint()
-		return usererr.Wrapf(err, "wecom_error", "%[1]s（%[2]s）失败：%[3]v。处理办法：%[4]s",
-			"%[1]s with %[2]s failed: %[3]v. Fix: %[5]s", api, cred, err, h.Fix, h.FixEN)
+		return usererr.Wrap(err, "wecom_error", usererr.Args{"api": api, "cred": cred, "detail": err.Error(), "detailEn": err.Error(), "fix": h.Fix, "fixEn": h.FixEN})
 	}
-	return usererr.Wrapf(err, "network", "%[1]s（%[2]s）失败：%[3]v。请检查本机到企业微信的网络或代理设置，然后重新拉取",
-		"%[1]s with %[2]s failed: %[3]v. Check the network or proxy to WeCom, then pull again", api, cred, err)
+	return usererr.Wrap(err, "network", usererr.Args{"api": api, "cred": cred, "detail": err.Error()})
 }

@@ -378,7 +378,7 @@ func TestPullTimeoutIsRecorded(t *testing.T) {
 	defer cancel()
 	run, err := e.svc.Pull(ctx, e.corpID, e.client(), e.contactCred(), TriggerSchedule, "scheduler")
 	if !errors.Is(err, context.DeadlineExceeded) || run == nil || run.Status != StatusCancelled ||
-		!strings.HasPrefix(run.Error, "timed out") {
+		run.Error == nil || !strings.Contains(run.Error.EN, "timed out") {
 		t.Fatalf("run %+v, err %v; want a cancelled run that says it timed out", run, err)
 	}
 	if sum, _ := e.svc.Summary(context.Background(), e.corpID); sum.HasMirror || sum.LastRun.Trigger != TriggerSchedule {
@@ -452,7 +452,7 @@ func TestRecordInterruptedPull(t *testing.T) {
 	}
 	runs, _ := e.svc.Runs(context.Background(), e.corpID, 5)
 	if len(runs) != 1 || runs[0].Status != StatusInterrupted || !runs[0].StartedAt.Equal(started) ||
-		runs[0].Trigger != TriggerSchedule || !strings.Contains(runs[0].Error, "Pull again") {
+		runs[0].Trigger != TriggerSchedule || runs[0].Error == nil || !strings.Contains(runs[0].Error.EN, "Pull again") {
 		t.Fatalf("runs = %+v", runs)
 	}
 	if n, _ := e.svc.RecordInterrupted(context.Background()); n != 0 {

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // Run statuses.
@@ -29,20 +31,20 @@ const (
 
 // Run is one pull, as History shows it.
 type Run struct {
-	ID                int64        `json:"id"`
-	CorpID            int64        `json:"corpId"`
-	StartedAt         time.Time    `json:"startedAt"`
-	FinishedAt        time.Time    `json:"finishedAt"`
-	DurationMS        int64        `json:"durationMs"`
-	Status            string       `json:"status"`
-	Departments       int          `json:"departments"`
-	Users             int          `json:"users"`
-	APICalls          int          `json:"apiCalls"`
-	PrivacyRestricted bool         `json:"privacyRestricted"`
-	Error             string       `json:"error,omitempty"`
-	FailedDepartments []FailedDept `json:"failedDepartments"`
-	Trigger           string       `json:"trigger"`
-	StartedBy         string       `json:"startedBy"`
+	ID                int64            `json:"id"`
+	CorpID            int64            `json:"corpId"`
+	StartedAt         time.Time        `json:"startedAt"`
+	FinishedAt        time.Time        `json:"finishedAt"`
+	DurationMS        int64            `json:"durationMs"`
+	Status            string           `json:"status"`
+	Departments       int              `json:"departments"`
+	Users             int              `json:"users"`
+	APICalls          int              `json:"apiCalls"`
+	PrivacyRestricted bool             `json:"privacyRestricted"`
+	Error             *usererr.Message `json:"error,omitempty"` // why it failed, stopped or is partial
+	FailedDepartments []FailedDept     `json:"failedDepartments"`
+	Trigger           string           `json:"trigger"`
+	StartedBy         string           `json:"startedBy"`
 }
 
 // timeLayout is how the store writes times: UTC, milliseconds.
@@ -73,7 +75,7 @@ func insertRun(ctx context.Context, x sqlx.ExecerContext, r *Run) error {
 		departments, users, api_calls, privacy_restricted, error, failed_departments, trigger, started_by)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.CorpID, formatTime(r.StartedAt), formatTime(r.FinishedAt), r.DurationMS, r.Status,
-		r.Departments, r.Users, r.APICalls, r.PrivacyRestricted, r.Error, string(fj), r.Trigger, r.StartedBy)
+		r.Departments, r.Users, r.APICalls, r.PrivacyRestricted, storedError(r.Error), string(fj), r.Trigger, r.StartedBy)
 	if err != nil {
 		return fmt.Errorf("record the pull run of corp %d: %w", r.CorpID, err)
 	}
@@ -81,6 +83,13 @@ func insertRun(ctx context.Context, x sqlx.ExecerContext, r *Run) error {
 		return err
 	}
 	return clearActive(ctx, x, r.CorpID)
+}
+
+func storedError(m *usererr.Message) string {
+	if m == nil {
+		return ""
+	}
+	return m.Stored()
 }
 
 type runRow struct {
@@ -106,7 +115,7 @@ const runColumns = `id, corp_id, started_at, finished_at, duration_ms, status, d
 func (row runRow) run() (Run, error) {
 	r := Run{ID: row.ID, CorpID: row.CorpID, StartedAt: parseTime(row.StartedAt), FinishedAt: parseTime(row.FinishedAt),
 		DurationMS: row.DurationMS, Status: row.Status, Departments: row.Departments, Users: row.Users,
-		APICalls: row.APICalls, PrivacyRestricted: row.PrivacyRestricted, Error: row.Error,
+		APICalls: row.APICalls, PrivacyRestricted: row.PrivacyRestricted, Error: usererr.FromStored(row.Error).Ptr(),
 		Trigger: row.Trigger, StartedBy: row.StartedBy}
 	if err := json.Unmarshal([]byte(row.FailedDepartments), &r.FailedDepartments); err != nil {
 		return r, fmt.Errorf("pull run %d: failed departments are not readable JSON: %w", row.ID, err)

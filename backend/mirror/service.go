@@ -107,13 +107,13 @@ func (s *Service) pull(ctx context.Context, corpID int64, client *wecom.Client, 
 	var result error
 	switch {
 	case ferr != nil && ctx.Err() != nil:
-		run.Status, run.Error, result = StatusCancelled, stopReason(ctx)+"; the previous mirror is kept", ctx.Err()
+		run.Status, run.Error, result = StatusCancelled, stopReason(ctx, false).Ptr(), ctx.Err()
 	case ferr != nil:
-		run.Status, run.Error, result = StatusFailed, ferr.Error()+"; the previous mirror is kept", ferr
+		run.Status, run.Error, result = StatusFailed, failedKept(ferr).Ptr(), ferr
 	case len(snap.FailedDepartments) > 0:
 		run.Status = StatusPartial
-		run.Error = partialMessage(snap.FailedDepartments)
-		result = fmt.Errorf("%w: %s", ErrPartial, run.Error)
+		run.Error = partialMessage(snap.FailedDepartments).Ptr()
+		result = fmt.Errorf("%w: %w", ErrPartial, usererr.FromMessage(*run.Error))
 	}
 
 	if run.Status == StatusOK {
@@ -124,9 +124,9 @@ func (s *Service) pull(ctx context.Context, corpID int64, client *wecom.Client, 
 			return run, nil
 		}
 		if ctx.Err() != nil {
-			run.Status, run.Error, result = StatusCancelled, stopReason(ctx)+" while saving; the previous mirror is kept", ctx.Err()
+			run.Status, run.Error, result = StatusCancelled, stopReason(ctx, true).Ptr(), ctx.Err()
 		} else {
-			run.Status, run.Error, result = StatusFailed, err.Error()+"; the previous mirror is kept", err
+			run.Status, run.Error, result = StatusFailed, failedKept(err).Ptr(), err
 		}
 	}
 	finish(run)
@@ -140,12 +140,16 @@ func (s *Service) pull(ctx context.Context, corpID int64, client *wecom.Client, 
 	return run, result
 }
 
-// stopReason says why ctx ended, in the run's words.
-func stopReason(ctx context.Context) string {
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return "timed out"
-	}
-	return "cancelled"
+// stopReason says why ctx ended (timed out or cancelled), and that the
+// previous mirror is kept.
+func stopReason(ctx context.Context, saving bool) usererr.Message {
+	return usererr.Msg("pull_stopped", usererr.Args{"timedOut": errors.Is(ctx.Err(), context.DeadlineExceeded), "saving": saving})
+}
+
+// failedKept is a failed pull's reason: its message, or an internal error
+// whose details are logged.
+func failedKept(err error) usererr.Message {
+	return usererr.Msg("pull_failed_kept", usererr.Args{"reason": usererr.ForUI("pull", err)})
 }
 
 func finish(r *Run) {
@@ -155,20 +159,18 @@ func finish(r *Run) {
 
 func (s *Service) emitFinal(emit func(events.Progress), r *Run) {
 	msg := r.Status
-	if r.Error != "" {
-		msg += ": " + r.Error
+	if r.Error != nil {
+		msg += ": " + r.Error.EN
 	}
 	emit(events.Progress{Phase: r.Status, Done: r.Departments - len(r.FailedDepartments),
 		Failed: len(r.FailedDepartments), Total: r.Departments, Message: msg, Final: true})
 }
 
 // partialMessage names the failed departments (the first few) and what to do.
-func partialMessage(failed []FailedDept) string {
+func partialMessage(failed []FailedDept) usererr.Message {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d department(s) could not be read, so the previous mirror is kept: ", len(failed))
 	for i, f := range failed {
 		if i == 5 {
-			fmt.Fprintf(&b, "; and %d more", len(failed)-i)
 			break
 		}
 		if i > 0 {
@@ -179,11 +181,16 @@ func partialMessage(failed []FailedDept) string {
 			fmt.Fprintf(&b, " (%s)", f.Errmsg)
 		}
 	}
-	if fix := failed[0].FixEN; fix != "" {
-		fmt.Fprintf(&b, ". Fix for errcode %d: %s", failed[0].Errcode, fix)
+	more := len(failed) - 5
+	if more < 0 {
+		more = 0
 	}
-	b.WriteString(" Then pull again.")
-	return b.String()
+	args := usererr.Args{"count": len(failed), "departments": b.String(), "more": more}
+	if failed[0].FixEN != "" {
+		args["errcode"], args["fix"], args["fixEn"] = failed[0].Errcode, failed[0].Fix, failed[0].FixEN
+		return usererr.Msg("pull_partial_fix", args)
+	}
+	return usererr.Msg("pull_partial", args)
 }
 
 func (s *Service) begin(corpID int64, cancel context.CancelFunc) bool {
@@ -197,7 +204,7 @@ func (s *Service) begin(corpID int64, cancel context.CancelFunc) bool {
 }
 
 // ErrNoPull is returned by Cancel when no pull of the corp is running here.
-var ErrNoPull = usererr.New("no_pull_running", "该企业当前没有正在进行的拉取", "no pull of this corp is running")
+var ErrNoPull = usererr.New("no_pull_running", nil)
 
 // Cancel stops the corp's running pull: it ends with status cancelled and
 // the previous mirror is kept. A call waiting on WeCom is abandoned at once.

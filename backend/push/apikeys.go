@@ -44,7 +44,7 @@ func (k APIKey) Revoked() bool { return k.RevokedAt != nil }
 func (s *Service) CreateAPIKey(ctx context.Context, name string, perms KeyPermissions) (APIKey, string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || utf8.RuneCountInString(name) > 64 {
-		return APIKey{}, "", usererr.New("bad_name", "名称：请给密钥起一个 1 到 64 个字符的名字，例如使用它的系统名", "name: give the key a name of 1 to 64 characters, e.g. the system that will use it")
+		return APIKey{}, "", usererr.New("bad_key_name", nil)
 	}
 	var id [8]byte
 	var sec [32]byte

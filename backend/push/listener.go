@@ -21,8 +21,7 @@ func (s *Service) StartListener(ctx context.Context, addr string) error {
 	}
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", addr)
 	if err != nil {
-		return usererr.Newf("intake_listen", "接入接口无法监听 %[1]s（%[2]v）：端口可能被其他程序占用，请在 设置 → 集成接口 中换一个地址",
-			"intake listener on %[1]s: %[2]v (is another program using the port? choose another address in 设置 → 集成接口, Settings → Integrations)", addr, err)
+		return usererr.Wrap(err, "intake_listen", usererr.Args{"addr": addr, "detail": err.Error()})
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", s.IntakeHandler())

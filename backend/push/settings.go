@@ -125,8 +125,7 @@ func (s *Service) SaveSettings(ctx context.Context, in Settings) error {
 			*f.v = f.def
 		}
 		if *f.v < 1 || *f.v > f.max {
-			return usererr.Newf("bad_setting", "%[1]s %[2]d 超出范围：请填写 1 到 %[3]d", "%[4]s: %[2]d is out of range; use 1 to %[3]d",
-				f.zh, *f.v, f.max, f.field)
+			return usererr.New("setting_out_of_range", usererr.Args{"field": f.zh, "fieldEn": f.field, "value": *f.v, "max": f.max})
 		}
 		kvs = append(kvs, [2]string{f.key, strconv.Itoa(*f.v)})
 	}
@@ -159,10 +158,10 @@ func boolSetting(b bool) string {
 func checkAddr(addr string) error {
 	_, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return usererr.Newf("bad_setting", "监听地址 %[1]q 不是 主机:端口 的格式（例如 %[2]s）", "intake_addr: %[1]q is not host:port (e.g. %[2]s)", addr, DefaultIntakeAddr)
+		return usererr.New("bad_intake_addr", usererr.Args{"addr": fmt.Sprintf("%q", addr), "example": DefaultIntakeAddr})
 	}
 	if p, err := strconv.Atoi(port); err != nil || p < 0 || p > 65535 {
-		return usererr.Newf("bad_setting", "监听端口 %[1]q 必须是 0 到 65535 之间的数字", "intake_addr: port %[1]q must be a number from 0 to 65535", port)
+		return usererr.New("bad_intake_port", usererr.Args{"port": fmt.Sprintf("%q", port)})
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package push
 
 import (
+	"fmt"
 	"strings"
 	"wecom-bridge/backend/usererr"
 )
@@ -35,12 +36,11 @@ func parseTemplate(tpl string) ([]segment, error) {
 		rest := tpl[i+2:]
 		j := strings.Index(rest, "}}")
 		if j < 0 {
-			return nil, usererr.Newf("bad_template", "%[1]q 中的 {{ 没有对应的 }}", "%[1]q opens {{ without closing }}", abbreviate(tpl[i:], 20))
+			return nil, usererr.New("template_unclosed", usererr.Args{"text": fmt.Sprintf("%q", abbreviate(tpl[i:], 20)), "open": "{{", "close": "}}"})
 		}
 		name := strings.TrimSpace(rest[:j])
 		if !placeholderName.MatchString(name) {
-			return nil, usererr.Newf("bad_template", "{{%[1]s}} 不是可用的占位符：请使用 {{title}}、{{content}}、{{url}}、{{image_url}}、{{source}}、{{btntxt}} 或 data 中的键",
-				"{{%[1]s}} is not a placeholder; use {{title}}, {{content}}, {{url}}, {{image_url}}, {{source}}, {{btntxt}} or a data key", rest[:j])
+			return nil, usererr.New("template_bad_placeholder", usererr.Args{"name": "{{" + rest[:j] + "}}", "known": "{{title}} {{content}} {{url}} {{image_url}} {{source}} {{btntxt}}"})
 		}
 		segs = append(segs, segment{name: name})
 		tpl = rest[j+2:]

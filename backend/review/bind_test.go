@@ -54,7 +54,7 @@ func TestBindManualEnforcesOneToOne(t *testing.T) {
 	if !errors.As(err, &ce) || !errors.Is(err, ErrConflict) || ce.Side != "local" || ce.BoundUserID != "u1" || ce.RowID != u1.ID {
 		t.Fatalf("local conflict: %#v", err)
 	}
-	if !strings.Contains(err.Error(), "account u1 is already bound to WeCom userid u1 (confirmed, method userid") {
+	if !strings.Contains(err.Error(), "Account u1 is already bound to WeCom userid u1 (confirmed, method userid") {
 		t.Fatalf("message: %v", err)
 	}
 	// WeCom side taken.

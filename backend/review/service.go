@@ -43,8 +43,7 @@ var (
 	// ErrNeedsConfirmation: a batch unbind was not confirmed with its count.
 	ErrNeedsConfirmation = errors.New("confirmation required")
 	// ErrStale: an import preview was computed before the bindings changed.
-	ErrStale = usererr.New("stale_import", "关联导入预览已过期：预览之后绑定有变化（重新匹配或编辑），请重新预览文件后再导入",
-		"stale import preview: the bindings changed after it was made (a rematch or an edit); preview the file again and apply the new preview")
+	ErrStale = usererr.New("stale_import", nil)
 	// ErrInvalid: an argument is not acceptable (bad filter, state, limit…).
 	ErrInvalid = errors.New("invalid argument")
 )
@@ -59,13 +58,15 @@ type ConflictError struct {
 	RowID           int64
 }
 
-func (e *ConflictError) Error() string {
+func (e *ConflictError) Error() string { return e.UserMessage().EN }
+
+// UserMessage is the conflict for the admin; the UI offers to bind with
+// force on its code, binding_taken.
+func (e *ConflictError) UserMessage() usererr.Message {
 	if e.Side == sideLocal {
-		return fmt.Sprintf("account %s is already bound to WeCom userid %s (confirmed, method %s, row %d); "+
-			"unbind that row first, or bind again with force to replace it", e.Account, e.BoundUserID, e.BoundMethod, e.RowID)
+		return usererr.Msg("binding_taken", usererr.Args{"side": "local", "account": e.Account, "userid": e.BoundUserID, "method": e.BoundMethod, "row": e.RowID})
 	}
-	return fmt.Sprintf("WeCom userid %s is already bound to account %s (confirmed, method %s, row %d); "+
-		"unbind that row first, or bind again with force to replace it", e.UserID, e.BoundAccount, e.BoundMethod, e.RowID)
+	return usererr.Msg("binding_taken_wecom", usererr.Args{"side": "wecom", "account": e.BoundAccount, "userid": e.UserID, "method": e.BoundMethod, "row": e.RowID})
 }
 
 // Is makes errors.Is(err, ErrConflict) true.

@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // MaxBodyBytes caps every RPC request body (1 MiB).
@@ -56,17 +58,25 @@ func (s *Server) MethodNames() []string {
 	return names
 }
 
-// CodedError lets backend errors choose the RPC error code the UI sees.
-type CodedError interface {
-	error
-	ErrorCode() string
-}
-
+// rpcError is the body of a failed call: {"error": {code, message, args, zh,
+// en}}. zh/en/args are the admin's message (usererr.Message); message is the
+// English text, for scripts.
 type rpcError struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Code    string       `json:"code"`
+	Message string       `json:"message"`
+	Args    usererr.Args `json:"args"`
+	ZH      string       `json:"zh"`
+	EN      string       `json:"en"`
 }
 
+func writeMessage(w http.ResponseWriter, status int, m usererr.Message) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]rpcError{"error": {Code: m.Code, Message: m.EN, Args: m.Args, ZH: m.ZH, EN: m.EN}})
+}
+
+// writeError answers a transport failure (not a bound method's error): the
+// text is for scripts and the log, the UI shows it as an internal error.
 func writeError(w http.ResponseWriter, status int, code, msg string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
@@ -101,16 +111,12 @@ func (s *Server) handleRPC(w http.ResponseWriter, r *http.Request) {
 	}
 	result, callErr := s.call(name, m, args)
 	if callErr != nil {
-		code := "call_failed"
-		var coded CodedError
-		if errors.As(callErr, &coded) {
-			code = coded.ErrorCode()
-		}
+		m := usererr.ForUI(name, callErr)
 		status := http.StatusBadRequest
-		if code == "internal" {
+		if m.Code == usererr.CodeInternal {
 			status = http.StatusInternalServerError
 		}
-		writeError(w, status, code, callErr.Error())
+		writeMessage(w, status, m)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -145,8 +151,7 @@ func decodeArgs(m method, body []byte) ([]reflect.Value, error) {
 func (s *Server) call(name string, m method, args []reflect.Value) (result any, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			slog.Error("rpc: panic", "method", name, "panic", fmt.Sprint(p))
-			err = internalError{fmt.Sprintf("%s failed unexpectedly; see the log for details", name)}
+			err = fmt.Errorf("%s panicked: %v", name, p) // logged with a reference by usererr.ForUI
 		}
 	}()
 	outs := m.fn.Call(args)
@@ -161,8 +166,3 @@ func (s *Server) call(name string, m method, args []reflect.Value) (result any, 
 	}
 	return result, nil
 }
-
-type internalError struct{ msg string }
-
-func (e internalError) Error() string     { return e.msg }
-func (e internalError) ErrorCode() string { return "internal" }

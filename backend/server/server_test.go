@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/usererr"
 )
 
 type fakeApp struct{ calls int }
@@ -28,15 +29,10 @@ func (a *fakeApp) Greet(name string, n int) (greeting, error) {
 	return greeting{Text: "你好 " + name, Count: n}, nil
 }
 func (a *fakeApp) Fail() error            { return errors.New("corp ID must start with ww") }
-func (a *fakeApp) Coded() (string, error) { return "", codedErr{} }
+func (a *fakeApp) Coded() (string, error) { return "", usererr.New("stale_plan", nil) }
 func (a *fakeApp) Boom() string           { panic("kaboom") }
 func (a *fakeApp) Echo(b []byte) int      { return len(b) }
 func (a *fakeApp) NoResult()              {}
-
-type codedErr struct{}
-
-func (codedErr) Error() string     { return "stale plan: preview again" }
-func (codedErr) ErrorCode() string { return "stale_plan" }
 
 const tok = "test-token-0123456789abcdef0123456789abcdef"
 
@@ -152,16 +148,19 @@ func TestBadArgumentsNamed(t *testing.T) {
 	}
 }
 
-func TestMethodErrorsCarryTextAndCode(t *testing.T) {
+func TestMethodErrorsCarryTheMessageAndOthersAreInternal(t *testing.T) {
 	srv, _ := newTestServer(t)
-	code, out := rpc(t, srv, "Fail", `[]`, true)
+	code, out := rpc(t, srv, "Coded", `[]`, true)
 	e := out["error"].(map[string]any)
-	if code != 400 || e["message"] != "corp ID must start with ww" || e["code"] != "call_failed" {
-		t.Fatalf("got %d %v", code, out)
+	want := usererr.Msg("stale_plan", nil)
+	if code != 400 || e["code"] != "stale_plan" || e["zh"] != want.ZH || e["en"] != want.EN || e["message"] != want.EN {
+		t.Fatalf("message error: %d %v", code, out)
 	}
-	_, out = rpc(t, srv, "Coded", `[]`, true)
-	if out["error"].(map[string]any)["code"] != "stale_plan" {
-		t.Fatalf("coded: %v", out)
+	code, out = rpc(t, srv, "Fail", `[]`, true)
+	e = out["error"].(map[string]any)
+	ref, _ := e["args"].(map[string]any)["ref"].(string)
+	if code != 500 || e["code"] != usererr.CodeInternal || ref == "" || strings.Contains(e["en"].(string), "corp ID") {
+		t.Fatalf("a plain error must be internal with a reference and no details: %d %v", code, out)
 	}
 	code, out = rpc(t, srv, "Boom", `[]`, true)
 	if code != 500 || strings.Contains(out["error"].(map[string]any)["message"].(string), "kaboom") {

@@ -37,7 +37,8 @@
 
   var zhSignedOut = '未登录：请打开 wecom-bridge serve 打印的网址，或在此输入访问令牌';
   var enSignedOut = 'Signed out: open the URL wecom-bridge serve printed, or enter the access token here';
-  var signedOutText = zhSignedOut + ' / ' + enSignedOut;
+  // Rejections carry the admin's message, {code, args, zh, en}, as every failed call does.
+  var signedOut = { code: 'signed_out', args: {}, zh: zhSignedOut, en: enSignedOut };
 
   function post(path, body) {
     var headers = authHeaders();
@@ -48,10 +49,14 @@
     });
   }
 
+  // errorMessage: the admin's message {code, args, zh, en} a failed request
+  // carries, else its text.
   function errorMessage(resp, text) {
     var body = null;
     try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
-    return body && body.error && body.error.message ? body.error.message : (text || resp.statusText);
+    var e = body && body.error;
+    if (e && e.code && e.zh) return { code: e.code, args: e.args || {}, zh: e.zh, en: e.en || '', message: e.message || '' };
+    return e && e.message ? e.message : (text || resp.statusText);
   }
 
   // unauthorized: the token is wrong or was rotated; sign this tab out.
@@ -63,16 +68,17 @@
   }
 
   function call(name, args) {
-    if (!getToken()) { showSignIn(''); return Promise.reject(signedOutText); }
+    if (!getToken()) { showSignIn(''); return Promise.reject(signedOut); }
     return post('/api/rpc/' + name, args).then(function (resp) {
       return resp.text().then(function (text) {
         var body = null;
         try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
         if (!resp.ok) {
-          if (unauthorized(resp)) throw signedOutText;
-          // Wails rejects with the error text; keep that contract.
-          var msg = body && body.error && body.error.message ? body.error.message : (text || resp.statusText);
-          throw msg;
+          if (unauthorized(resp)) throw signedOut;
+          // Like the desktop window (Wails' ErrorFormatter), reject with the
+          // admin's message {code, args, zh, en}; a body that is not one
+          // rejects with its text.
+          throw errorMessage(resp, text);
         }
         return body ? body.result : undefined;
       });
@@ -81,11 +87,11 @@
 
   // ticket gets a single-use stand-in for the token (30 s) for a URL.
   function ticket() {
-    if (!getToken()) return Promise.reject(signedOutText);
+    if (!getToken()) return Promise.reject(signedOut);
     return post('/api/auth/ticket').then(function (resp) {
       return resp.text().then(function (text) {
         if (!resp.ok) {
-          if (unauthorized(resp)) throw signedOutText;
+          if (unauthorized(resp)) throw signedOut;
           throw errorMessage(resp, text);
         }
         return JSON.parse(text).ticket;
@@ -244,7 +250,7 @@
       return post('/api/auth/rotate', {}).then(function (resp) {
         return resp.text().then(function (text) {
           if (!resp.ok) {
-            if (unauthorized(resp)) throw signedOutText;
+            if (unauthorized(resp)) throw signedOut;
             throw errorMessage(resp, text);
           }
           setToken('');

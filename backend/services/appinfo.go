@@ -3,8 +3,10 @@ package services
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/version"
 )
 
@@ -46,7 +48,7 @@ func (s *Services) SetLanguage(ctx context.Context, lang string) error {
 			return s.Store.SetSetting(ctx, settingLanguage, lang)
 		}
 	}
-	return fmt.Errorf("language %q is not available; choose one of %v", lang, Languages)
+	return usererr.New("language_unavailable", usererr.Args{"lang": fmt.Sprintf("%q", lang), "choices": strings.Join(Languages, ", ")})
 }
 
 // processStart is as close to exec as Go lets us get without cgo.

@@ -88,9 +88,7 @@ func (s *Services) CreateLocalAccountsForUnbound(ctx context.Context, corpID int
 	}
 	if len(prev.Rejected) > 0 {
 		r := prev.Rejected[0]
-		return 0, usererr.Newf("members_rejected", "%[1]d 名成员无法创建为本地账号；第一个：第 %[2]d 行（%[3]s）：%[4]s — 请在企业微信中修正，或在本地通讯录中手动添加",
-			"%[1]d member(s) cannot become local accounts; first: line %[2]d (%[3]s): %[4]s — fix them in WeCom or add them by hand",
-			len(prev.Rejected), r.Line, r.Account, r.Problems[0].Message)
+		return 0, usererr.New("members_rejected", usererr.Args{"count": len(prev.Rejected), "line": r.Line, "account": r.Account, "problem": r.Problems[0].Message})
 	}
 	if _, err := s.Directory.Apply(ctx, prev.ID, prev.ResignCount); err != nil {
 		return 0, err

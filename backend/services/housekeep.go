@@ -45,8 +45,7 @@ func (s *Services) RetentionDays(ctx context.Context) (int, error) {
 // SetRetentionDays stores the retention: 1 to 365 days.
 func (s *Services) SetRetentionDays(ctx context.Context, days int) error {
 	if days < 1 || days > maxRetentionDays {
-		return usererr.Newf("retention_out_of_range", "保留天数 %[1]d 不在 1 到 %[2]d 之间", "retention of %[1]d days is not between 1 and %[2]d",
-			days, maxRetentionDays)
+		return usererr.New("retention_out_of_range", usererr.Args{"days": days, "max": maxRetentionDays})
 	}
 	return s.Store.SetSetting(ctx, settingRetentionDays, strconv.Itoa(days))
 }

@@ -41,7 +41,7 @@ func TestImportsThroughUploadAreBounded(t *testing.T) {
 	ctx := context.Background()
 	bomb := tabulartest.Bomb(300 << 20)
 	_, err := s.PreviewDirectoryImport(ctx, upload(t, s, bomb), "bomb.xlsx", false)
-	if !usererr.Is(err, "xlsx_over_limit") || !strings.Contains(err.Error(), "工作簿超出上限") {
+	if !usererr.Is(err, "xlsx_over_limit") || !strings.Contains(usererr.ZH(err), "工作簿超出上限") {
 		t.Fatalf("directory import of the bomb: %v", err)
 	}
 	c, err := s.StartDemo(ctx)

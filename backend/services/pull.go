@@ -18,16 +18,14 @@ func (s *Services) pullTarget(ctx context.Context, corpID, agentID int64) (*weco
 		return nil, wecom.Credential{}, err
 	}
 	if len(creds.Apps) == 0 {
-		return nil, wecom.Credential{}, usererr.New("no_app", "该企业还没有自建应用：请在 接入配置 中添加一个（拉取只读取应用可见范围内的成员）",
-			"this corp has no self-built app: add one in 接入配置 (Setup) — a pull reads within an app's 可见范围")
+		return nil, wecom.Credential{}, usererr.New("no_app", nil)
 	}
 	if agentID == 0 {
 		return client, creds.Apps[0], nil
 	}
 	cred, ok := creds.App(agentID)
 	if !ok {
-		return nil, wecom.Credential{}, usererr.Newf("unknown_app", "该企业没有 AgentId 为 %[1]d 的应用：请在 接入配置 中核对，或选择另一个应用",
-			"this corp has no app with AgentId %[1]d: check 接入配置 (Setup) or choose another app", agentID)
+		return nil, wecom.Credential{}, usererr.New("unknown_app", usererr.Args{"agentId": agentID})
 	}
 	return client, cred, nil
 }

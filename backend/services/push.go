@@ -78,16 +78,14 @@ func (p pushRecipients) AdminUserID(ctx context.Context, corpID int64) (string, 
 		return "", err
 	}
 	if account == "" {
-		return "", usererr.New("no_admin_account", "还没有设置接收测试消息的管理员账号：请在 设置 → 推送 中填写您自己的本地账号（需已绑定企业微信成员）",
-			"no admin account is set for test messages: set it in 设置 → 推送 (Settings → Push) to your own local account, bound to your WeCom member")
+		return "", usererr.New("no_admin_account", nil)
 	}
 	m, err := p.UserIDs(ctx, corpID, []string{account})
 	if err != nil {
 		return "", err
 	}
 	if m[account] == "" {
-		return "", usererr.Newf("admin_unbound", "管理员账号 %[1]s 还没有绑定该企业的企业微信成员：请先在 账号绑定 中确认它的绑定",
-			"the admin account %[1]s is not bound to a WeCom member of this corp: confirm its binding in 账号绑定 (Bindings)", account)
+		return "", usererr.New("admin_unbound", usererr.Args{"account": account})
 	}
 	return m[account], nil
 }

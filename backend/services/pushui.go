@@ -21,11 +21,11 @@ func (s *Services) SavePushRule(ctx context.Context, r push.Rule) (push.Rule, er
 func (s *Services) PushStats(ctx context.Context, from, to, groupBy string) ([]push.StatsBucket, error) {
 	f, err := time.ParseInLocation("2006-01-02", from, time.Local)
 	if err != nil {
-		return nil, usererr.Newf("bad_date", "开始日期 %[1]q 不是 2026-11-01 这样的日期", "from: %[1]q is not a date like 2026-11-01", from)
+		return nil, usererr.New("bad_date", usererr.Args{"field": "开始日期", "fieldEn": "From", "value": from, "example": "2026-11-01"})
 	}
 	t, err := time.ParseInLocation("2006-01-02", to, time.Local)
 	if err != nil {
-		return nil, usererr.Newf("bad_date", "结束日期 %[1]q 不是 2026-11-30 这样的日期", "to: %[1]q is not a date like 2026-11-30", to)
+		return nil, usererr.New("bad_date", usererr.Args{"field": "结束日期", "fieldEn": "To", "value": to, "example": "2026-11-30"})
 	}
 	return s.Push.Stats(ctx, f, t.AddDate(0, 0, 1), groupBy)
 }

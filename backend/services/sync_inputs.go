@@ -24,8 +24,7 @@ func (s *Services) GatherSyncInputs(ctx context.Context, corpID int64, d syncer.
 		return in, err
 	}
 	if !sum.HasMirror {
-		return in, usererr.New("not_pulled", "该企业还没有拉取过企业微信通讯录：请先在 账号绑定 中点击 拉取",
-			"this corp has not been pulled yet: pull WeCom contacts first (账号绑定 → 拉取)")
+		return in, usererr.New("not_pulled", nil)
 	}
 	if sum.LastRun != nil && sum.LastRun.Status != mirror.StatusOK {
 		in.SourceErrors = append(in.SourceErrors, fmt.Sprintf("the last WeCom pull (run %d) ended %s: %s", sum.LastRun.ID, sum.LastRun.Status, sum.LastRun.Error))
@@ -140,12 +139,10 @@ func (s *Services) SyncTargets(ctx context.Context, corpID int64, d syncer.Direc
 			return t, err
 		}
 		if !creds.HasContact() {
-			return t, usererr.New("no_contact_secret", "该企业没有配置通讯录同步 Secret：请在 接入配置 中填写（企业微信管理后台：安全与管理 → 管理工具 → 通讯录同步）",
-				"this corp has no 通讯录同步 secret: add it in 接入配置 (安全与管理 → 管理工具 → 通讯录同步)")
+			return t, usererr.New("no_contact_secret", nil)
 		}
 		if !creds.ContactWritable {
-			return t, usererr.New("contact_read_only", "通讯录同步 Secret 设置为只读：请在 接入配置 和企业微信管理后台中都改为 读写",
-				"the 通讯录同步 secret is set to read-only: switch it to 读写 in 接入配置 and in the WeCom console")
+			return t, usererr.New("contact_read_only", nil)
 		}
 		t.WeCom = syncer.BindClient(client, creds.Contact)
 		t.ReadBack = func(ctx context.Context) (*syncer.Observed, error) { return s.readBack(ctx, corpID) }
@@ -205,8 +202,7 @@ func (n wecomNotifier) NeedsReview(ctx context.Context, corpID int64, d syncer.D
 		return err
 	}
 	if len(creds.Apps) == 0 {
-		return usererr.New("no_app", "该企业没有自建应用，无法发送待审核通知：请在 接入配置 中添加一个",
-			"this corp has no app to send the review notice with: add one in 接入配置 (Setup)")
+		return usererr.New("no_app_for_notice", nil)
 	}
 	text := fmt.Sprintf("企微桥：定时同步（%s）未自动执行，等待审核。\n原因：%s", d, reason)
 	if plan != nil {

@@ -96,10 +96,7 @@ func prepareFile(dataDir, path string) error {
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil && fi.Size() == 0:
-		return usererr.Newf("empty_database",
-			"数据库文件 %[1]s 是空的（0 字节）：可能被截断或复制失败。请从 %[2]s 中的备份恢复它，或将它移走后重新启动以新建数据库",
-			"the database file %[1]s is empty (0 bytes): it was probably truncated or a copy failed. Restore it from a backup in %[2]s, or move it away and start again to create a new database",
-			path, filepath.Join(dataDir, "backups"))
+		return usererr.New("empty_database", usererr.Args{"path": path, "backups": filepath.Join(dataDir, "backups")})
 	case err == nil:
 		return nil
 	case !errors.Is(err, os.ErrNotExist):

@@ -199,7 +199,7 @@ func TestEmptyDatabaseFileIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Open(context.Background(), dir)
-	if !usererr.Is(err, "empty_database") || !strings.Contains(err.Error(), "backups") || !strings.Contains(err.Error(), "0 字节") {
+	if !usererr.Is(err, "empty_database") || !strings.Contains(err.Error(), "backups") || !strings.Contains(usererr.ZH(err), "0 字节") {
 		t.Fatalf("want the empty_database refusal naming the backups, got %v", err)
 	}
 	if fi, err := os.Stat(path); err != nil || fi.Size() != 0 {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom/wecomsim"
 )
 
@@ -132,7 +133,7 @@ func TestStalePlanIsRefused(t *testing.T) {
 	}
 	e.local.add("bob", "李四", "13800000002", testRoot+"/研发部")
 	_, err := e.svc.Apply(e.ctx, p1.ID, e.inputs(), e.targets(), NoConfirm, "tester")
-	if !errors.Is(err, ErrStalePlan) || !strings.Contains(err.Error(), "请重新预览") {
+	if !errors.Is(err, ErrStalePlan) || !strings.Contains(usererr.ZH(err), "请重新预览") {
 		t.Fatalf("want ErrStalePlan, got %v", err)
 	}
 	// Applying a plan supersedes the older previews.

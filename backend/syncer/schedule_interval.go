@@ -1,6 +1,7 @@
 package syncer
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -22,10 +23,7 @@ func checkInterval(spec string, s cron.Schedule) error {
 	if !ok || gap >= MinScheduleInterval {
 		return nil
 	}
-	return usererr.Newf("schedule_too_often",
-		"计划 %[1]q 最短每 %[2]s 运行一次，低于允许的最小间隔 %[3]s：每次同步可能读取整个通讯录，请改为更长的间隔（例如 @every 6h 或 \"0 2 * * *\"）",
-		"schedule %[1]q runs as often as every %[2]s, below the minimum of %[3]s: each sync may read the whole directory; use a longer interval (for example @every 6h or \"0 2 * * *\")",
-		spec, gap, MinScheduleInterval)
+	return usererr.New("schedule_too_often", usererr.Args{"spec": fmt.Sprintf("%q", spec), "gap": gap.String(), "min": MinScheduleInterval.String()})
 }
 
 // shortestGap returns the shortest time between two runs of s.

@@ -115,7 +115,7 @@ func TestScheduleRefusesIntervalsUnderFiveMinutes(t *testing.T) {
 	for _, spec := range []string{"@every 1s", "@every 4m59s", "* * * * *", "*/2 * * * *", "0,1 2 * * *", "1,58 2,3 * * *"} {
 		o := e.options(ToWeCom, func(o *Options) { o.Schedule = Schedule{ForceCron: spec} })
 		err := e.svc.SetOptions(e.ctx, e.corpID, ToWeCom, o)
-		if !usererr.Is(err, "schedule_too_often") || !strings.Contains(err.Error(), "最小间隔") || !strings.Contains(err.Error(), "minimum of 5m0s") {
+		if !usererr.Is(err, "schedule_too_often") || !strings.Contains(usererr.ZH(err), "最小间隔") || !strings.Contains(err.Error(), "minimum of 5m0s") {
 			t.Errorf("%q must be refused with a bilingual error, got %v", spec, err)
 		}
 	}

@@ -115,14 +115,12 @@ var ErrNotFound = errors.New("not found")
 
 // ErrStalePlan is returned by Apply when the directory or WeCom changed since
 // the preview (or a newer plan was applied): preview again.
-var ErrStalePlan = usererr.New("stale_plan", "计划已过期：本地通讯录或企业微信在预览后有变化，请重新预览",
-	"the plan is stale: the directory or WeCom changed since it was previewed, so preview again")
+var ErrStalePlan = usererr.New("stale_plan", nil)
 
 // ErrBlocked is wrapped by Apply when a plan needs its removals confirmed.
 var ErrBlocked = errors.New("the plan is blocked by the safety settings")
 
 // ErrRunning is returned when a run for the same corp and direction is active.
-var ErrRunning = usererr.New("sync_running", "该企业这个方向的同步正在执行：请等待它完成，或先取消它",
-	"a sync of this corp in this direction is already running: wait for it, or cancel it first")
+var ErrRunning = usererr.New("sync_running", nil)
 
 func busyKey(corpID int64, d Direction) string { return fmt.Sprintf("%d/%s", corpID, d) }

@@ -5,6 +5,7 @@
 package tabular
 
 import (
+	"fmt"
 	"strings"
 
 	"wecom-bridge/backend/usererr"
@@ -51,37 +52,25 @@ func (l *Limiter) Keep(line int, cells []string) (kept []string, keep bool, err 
 		cells = cells[:MaxColumns:MaxColumns]
 	}
 	if l.rows++; l.rows > MaxRows {
-		return nil, false, usererr.Newf("file_too_many_rows",
-			"文件超过 %[1]d 行数据（第 %[2]d 行已超出）：请拆分成几个文件分别导入",
-			"the file has more than %[1]d data rows (line %[2]d is past the limit); split it into several files and import them one by one",
-			MaxRows, line)
+		return nil, false, usererr.New("file_too_many_rows", usererr.Args{"max": MaxRows, "line": line})
 	}
 	for _, c := range cells {
 		l.text += int64(len(c))
 	}
 	if l.text > MaxTextBytes {
-		return nil, false, usererr.Newf("file_too_much_text",
-			"文件的文字超过 %[1]d MB（到第 %[2]d 行为止）：请删除多余的列或拆分文件后导入",
-			"the file holds more than %[1]d MB of text (up to line %[2]d); delete unneeded columns or split the file and import again",
-			MaxTextBytes>>20, line)
+		return nil, false, usererr.New("file_too_much_text", usererr.Args{"maxMB": MaxTextBytes >> 20, "line": line})
 	}
 	return cells, true, nil
 }
 
 // TooManyColumns is the error of a row with a value past MaxColumns.
 func TooManyColumns(line int) error {
-	return usererr.Newf("file_too_many_columns",
-		"第 %[1]d 行在第 %[2]d 列之后还有内容：导入文件最多 %[2]d 列，请删除多余的列后导入",
-		"line %[1]d has values past column %[2]d; an import file has at most %[2]d columns: delete the extra columns and import again",
-		line, MaxColumns)
+	return usererr.New("file_too_many_columns", usererr.Args{"line": line, "max": MaxColumns})
 }
 
 // TooLarge is the error of a file over MaxFileBytes.
 func TooLarge(size int64) error {
-	return usererr.Newf("file_too_large",
-		"文件有 %.1[1]f MB，超过 %[2]d MB 上限：请拆分成几个文件分别导入",
-		"the file is %.1[1]f MB, over the %[2]d MB limit; split it into several files and import them one by one",
-		float64(size)/(1<<20), MaxFileBytes>>20)
+	return usererr.New("file_too_large", usererr.Args{"sizeMB": fmt.Sprintf("%.1f", float64(size)/(1<<20)), "maxMB": MaxFileBytes >> 20})
 }
 
 // IsBlank reports whether every cell is empty or spaces.

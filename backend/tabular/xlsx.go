@@ -71,16 +71,11 @@ func OpenXLSX(data []byte) (*Workbook, error) {
 }
 
 func notWorkbook(err error) error {
-	return usererr.Wrapf(err, "xlsx_unreadable",
-		"无法作为 Excel 工作簿打开（%[1]v）：请在 Excel 中另存为 .xlsx 或 CSV 后重新导入",
-		"the file cannot be opened as an Excel workbook (%[1]v); save it again as .xlsx or CSV and import again", err)
+	return usererr.Wrap(err, "xlsx_unreadable", usererr.Args{"detail": err.Error()})
 }
 
 func bomb(what string, limit string) error {
-	return usererr.Newf("xlsx_over_limit",
-		"工作簿超出上限（%[1]s，上限 %[2]s），未读取：请只保留需要导入的工作表和列，或另存为 CSV 后导入",
-		"the workbook is over a limit (%[1]s, limit %[2]s) and was not read; keep only the sheet and columns to import, or save it as CSV, and import again",
-		what, limit)
+	return usererr.New("xlsx_over_limit", usererr.Args{"what": what, "limit": limit})
 }
 
 // checkParts refuses a workbook whose parts unzip past the limits. Sizes

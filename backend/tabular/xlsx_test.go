@@ -121,7 +121,7 @@ func TestColumnCapAndBlankRows(t *testing.T) {
 	}
 	defer wb.Close()
 	_, err = wb.ReadSheet("Sheet1")
-	if !usererr.Is(err, "file_too_many_columns") || !strings.Contains(err.Error(), "line 4 has values past column 256") {
+	if !usererr.Is(err, "file_too_many_columns") || !strings.Contains(err.Error(), "Line 4 has values past column 256") {
 		t.Fatalf("err = %v", err)
 	}
 	var lim Limiter

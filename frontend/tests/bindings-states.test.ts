@@ -3,7 +3,7 @@ import * as api from '@/api'
 import type { Job, PullProgress, PullRun } from '@/api'
 import BindingsView from '@/views/BindingsView.vue'
 import { answerMessageBox, bindingSummary, demoCorp, mirrorSummary, mockReviewedCorp, unboundLocalRow } from './bindings-fixtures'
-import { startStatus } from './fixtures'
+import { apiError, startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
 
 vi.mock('@/api')
@@ -93,7 +93,7 @@ describe('the bindings page before there is anything to review', () => {
       mirrorSummary({
         lastRun: {
           id: 2, corpId: 1, startedAt: '', finishedAt: '', durationMs: 5, status: 'partial', departments: 40, users: 0, apiCalls: 41,
-          privacyRestricted: false, error: '1 department(s) could not be read: 销售部 (id 7) errcode 60011', failedDepartments: [], trigger: 'manual', startedBy: 'admin',
+          privacyRestricted: false, error: { code: 'pull_partial', args: {}, zh: '1 个部门读取失败，保留了上一次的镜像：销售部 (id 7) errcode 60011', en: 'One department could not be read: 销售部 (id 7) errcode 60011' }, failedDepartments: [], trigger: 'manual', startedBy: 'admin',
         },
       }),
     )
@@ -103,13 +103,13 @@ describe('the bindings page before there is anything to review', () => {
     expect(alert).toContain('errcode 60011')
   })
 
-  it('shows a bilingual stored pull error in the UI language only', async () => {
+  it('shows a stored pull error in the UI language only', async () => {
     document.documentElement.lang = 'zh-CN'
     vi.mocked(api.getMirrorSummary).mockResolvedValue(
       mirrorSummary({
         lastRun: {
           id: 3, corpId: 1, startedAt: '', finishedAt: '', durationMs: 5, status: 'failed', departments: 0, users: 0, apiCalls: 1,
-          privacyRestricted: false, error: 'department/list（应用 1000002）失败：errcode 60020 ‖ department/list with app 1000002 failed: errcode 60020',
+          privacyRestricted: false, error: { code: 'pull_failed_kept', args: {}, zh: 'department/list（应用 1000002）失败：errcode 60020；保留了上一次的镜像', en: 'department/list with app 1000002 failed: errcode 60020; the previous mirror is kept.' },
           failedDepartments: [], trigger: 'manual', startedBy: 'desktop:alice',
         },
       }),
@@ -167,7 +167,7 @@ describe('pulling and matching', () => {
 
   it('cancels its own pull job from its progress bar', async () => {
     vi.mocked(api.cancelJob).mockImplementation(async () =>
-      finish(pullJob({ state: 'cancelled', result: { status: 'cancelled' }, error: { code: 'internal', message: 'context canceled' } })),
+      finish(pullJob({ state: 'cancelled', result: { status: 'cancelled' }, error: { code: 'cancelled', args: {}, zh: '操作已取消。', en: 'The operation was cancelled.' } })),
     )
     const { wrapper } = await mountPage()
     await wrapper.find('[data-testid="pull-run"]').trigger('click')
@@ -200,7 +200,7 @@ describe('pulling and matching', () => {
       mirrorSummary({
         lastRun: {
           id: 3, corpId: 1, startedAt: '', finishedAt: '', durationMs: 0, status: 'interrupted', departments: 0, users: 0, apiCalls: 0,
-          privacyRestricted: false, error: 'the app stopped during this pull', failedDepartments: [], trigger: 'manual', startedBy: 'admin',
+          privacyRestricted: false, error: { code: 'pull_interrupted', args: {}, zh: '拉取过程中应用停止了', en: 'the app stopped during this pull' }, failedDepartments: [], trigger: 'manual', startedBy: 'admin',
         },
       }),
     )
@@ -209,11 +209,11 @@ describe('pulling and matching', () => {
   })
 
   it('shows why a pull failed, and does not match', async () => {
-    vi.mocked(api.startPull).mockRejectedValue(new Error('corp 1 has no self-built app: add one in 接入配置 (Setup)'))
+    vi.mocked(api.startPull).mockRejectedValue(apiError('no_app', '该企业还没有自建应用：请在 接入配置 中添加一个', 'This corp has no self-built app: add one in Setup.'))
     const { wrapper } = await mountPage()
     await wrapper.find('[data-testid="pull-run"]').trigger('click')
     await settle()
-    expect(wrapper.find('[data-testid="pull-error"]').text()).toContain('has no self-built app')
+    expect(wrapper.find('[data-testid="pull-error"]').text()).toContain('该企业还没有自建应用')
     expect(api.rematchBindings).not.toHaveBeenCalled()
   })
 })
@@ -229,7 +229,7 @@ describe('binding by hand, files', () => {
       { userid: 'ouyang', name: '欧阳不存在', dept: '星河科技有限公司/总部', state: 'confirmed', boundTo: 'E0001' },
     ])
     vi.mocked(api.bindManual)
-      .mockRejectedValueOnce(new Error('WeCom userid ouyang is already bound to account E0001 (confirmed, method mobile, row 3); unbind that row first, or bind again with force to replace it'))
+      .mockRejectedValueOnce(apiError('binding_taken_wecom', '企业微信成员 ouyang 已绑定账号 E0001（已确认，方式 mobile，第 3 行）：请先解除那一行的绑定，或强制重新绑定以替换它', 'WeCom userid ouyang is already bound to account E0001'))
       .mockResolvedValueOnce()
     const { wrapper } = await mountPage()
     await wrapper.find('[data-testid="row-bind-28"]').trigger('click')
@@ -246,7 +246,7 @@ describe('binding by hand, files', () => {
     ;(document.querySelector('[data-testid="manual-bind-save"]') as HTMLButtonElement).click()
     await settle()
     expect(api.bindManual).toHaveBeenCalledWith(1, 'E9100', 'ouyang', false)
-    expect(document.querySelector('[data-testid="force-confirm"]')?.textContent).toContain('already bound to account E0001')
+    expect(document.querySelector('[data-testid="force-confirm"]')?.textContent).toContain('已绑定账号 E0001')
     answerMessageBox(true)
     await settle()
     expect(api.bindManual).toHaveBeenLastCalledWith(1, 'E9100', 'ouyang', true)

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '@/api'
 import DirectoryView from '@/views/DirectoryView.vue'
 import { accountPage, deptTree, importPreview } from './directory-fixtures'
-import { startStatus } from './fixtures'
+import { apiError, startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
 
 vi.mock('@/api')
@@ -189,11 +189,11 @@ describe('directory import', () => {
   })
 
   it('shows the backend error of an empty file plainly, and nothing can be applied', async () => {
-    vi.mocked(api.previewDirectoryImport).mockRejectedValue(new Error('the file has no data rows; nothing was changed'))
+    vi.mocked(api.previewDirectoryImport).mockRejectedValue(apiError('no_data_rows', '文件没有数据行，未做任何修改', 'The file has no data rows; nothing was changed.'))
     const wrapper = await openImport()
     await chooseFile(wrapper, 'empty.csv')
     await runPreview(wrapper)
-    expect(wrapper.find('[data-testid="import-error"]').text()).toContain('无法预览：the file has no data rows; nothing was changed')
+    expect(wrapper.find('[data-testid="import-error"]').text()).toContain('无法预览：文件没有数据行，未做任何修改')
     expect(wrapper.find('[data-testid="import-preview"]').exists()).toBe(false)
     expect(applyButton(wrapper).attributes('disabled')).toBeDefined()
     expect(api.applyDirectoryImport).not.toHaveBeenCalled()

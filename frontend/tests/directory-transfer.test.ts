@@ -1,6 +1,5 @@
 // The upload and download helpers of src/api/transfer.ts, against a stubbed fetch.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError } from '@/api/call'
 import { isServeMode, offerDownload, uploadFile, type FileExport } from '@/api/transfer'
 
 const exported: FileExport = {
@@ -42,13 +41,16 @@ describe('file transfer', () => {
 
   it('rejects with the server’s own message, or the HTTP status', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(413, { error: { code: 'transfer', message: 'the file is over 64 MiB; split it into smaller files' } })))
-    await expect(uploadFile(new Blob(['x']))).rejects.toThrow(new ApiError('the file is over 64 MiB; split it into smaller files'))
+    await expect(uploadFile(new Blob(['x']))).rejects.toMatchObject({ code: 'uploadFailed', zh: '文件上传失败：the file is over 64 MiB; split it into smaller files' })
+
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(413, { error: { code: 'upload_too_large', zh: '文件太大', en: 'too big', args: {} } })))
+    await expect(uploadFile(new Blob(['x']))).rejects.toMatchObject({ code: 'upload_too_large', zh: '文件太大', en: 'too big' })
 
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response('<html>', { status: 401 })))
-    await expect(uploadFile(new Blob(['x']))).rejects.toThrow('the file could not be uploaded (HTTP 401)')
+    await expect(uploadFile(new Blob(['x']))).rejects.toMatchObject({ en: 'The file could not be uploaded: HTTP 401' })
 
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
-    await expect(uploadFile(new Blob(['x']))).rejects.toThrow('the file could not be uploaded: Failed to fetch')
+    await expect(uploadFile(new Blob(['x']))).rejects.toMatchObject({ en: 'The file could not be uploaded: Failed to fetch' })
   })
 
   it('in serve mode, downloads through a hidden link with a single-use ticket', async () => {
@@ -71,7 +73,7 @@ describe('file transfer', () => {
     ;(window as unknown as { __wecomBridgeServeMode: boolean }).__wecomBridgeServeMode = true
     ;(window as unknown as { __wecomBridgeServe: unknown }).__wecomBridgeServe = { ...serveSession(), withTicket: () => Promise.reject('too many outstanding tickets') }
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click')
-    await expect(offerDownload(exported)).rejects.toThrow(new ApiError('too many outstanding tickets'))
+    await expect(offerDownload(exported)).rejects.toMatchObject({ code: 'internal' })
     expect(click).not.toHaveBeenCalled()
     click.mockRestore()
   })

@@ -1,4 +1,5 @@
 import type { AppInfo, StartStatus } from '@/api'
+import { ApiError } from '@/api/call'
 
 export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
   return {
@@ -24,4 +25,9 @@ export function startStatus(overrides: Partial<StartStatus> = {}): StartStatus {
     activeCorp: null,
     ...overrides,
   }
+}
+
+/** A failed call's error as the backend sends it: a message {code, args, zh, en}. */
+export function apiError(code: string, zh: string, en: string, args: Record<string, unknown> = {}): ApiError {
+  return new ApiError({ code, args, zh, en })
 }

@@ -122,7 +122,7 @@ describe('home: getting started', () => {
   it('shows the error and no step as done when the status cannot be read', async () => {
     vi.mocked(api.getStartStatus).mockRejectedValue(new Error('database is locked'))
     const { wrapper } = await mountApp(HomeView)
-    expect(wrapper.text()).toContain('无法读取当前进度：database is locked')
+    expect(wrapper.text()).toContain('无法读取当前进度：内部错误（编号 ')
     expect(step(wrapper, 'connect').attributes('data-done')).toBe('false')
   })
 })

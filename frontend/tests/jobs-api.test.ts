@@ -60,7 +60,7 @@ describe('following one job', () => {
   })
 
   it('a job that ended before anyone listened is read once', async () => {
-    vi.mocked(GetJob).mockResolvedValue(job({ state: 'failed', error: { code: 'stale_plan', message: 'stale' } }) as never)
+    vi.mocked(GetJob).mockResolvedValue(job({ state: 'failed', error: { code: 'stale_plan', args: {}, zh: '计划已过期', en: 'stale' } }) as never)
     const ended = await followJob('job-a').done
     expect(ended.error?.code).toBe('stale_plan')
   })
@@ -68,7 +68,7 @@ describe('following one job', () => {
   it('runJob returns the result of a done job and throws a coded JobError otherwise', async () => {
     vi.mocked(GetJob).mockResolvedValue(job({ state: 'done', result: { membersPulled: 5 } }) as never)
     await expect(runJob(async () => ({ jobId: 'job-a' }))).resolves.toEqual({ membersPulled: 5 })
-    vi.mocked(GetJob).mockResolvedValue(job({ state: 'cancelled', error: { code: 'internal', message: 'context canceled' } }) as never)
+    vi.mocked(GetJob).mockResolvedValue(job({ state: 'cancelled', error: { code: 'cancelled', args: {}, zh: '操作已取消。', en: 'The operation was cancelled.' } }) as never)
     const err = await runJob(async () => ({ jobId: 'job-a' })).catch((e) => e)
     expect(err).toBeInstanceOf(JobError)
     expect((err as JobError).job.state).toBe('cancelled')

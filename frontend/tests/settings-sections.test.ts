@@ -194,8 +194,8 @@ describe('settings: integrations and push', () => {
   it('says why a section could not load and retries', async () => {
     vi.mocked(api.getPushSettings).mockRejectedValue(new Error('database is locked'))
     const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
-    expect(section('integrations').textContent).toContain('加载失败：database is locked')
-    expect(section('push').textContent).toContain('加载失败：database is locked')
+    expect(section('integrations').textContent).toContain('加载失败：内部错误')
+    expect(section('push').textContent).toContain('加载失败：内部错误')
 
     vi.mocked(api.getPushSettings).mockResolvedValue({ ...stored })
     await wrapper.find('[data-testid="settings-push-retry"]').trigger('click')

@@ -55,10 +55,10 @@ describe('settings: serve access token', () => {
     await answer(true)
     expect(api.rotateServeToken).toHaveBeenCalledTimes(1)
 
-    vi.mocked(api.rotateServeToken).mockRejectedValue(new ApiError('the serve token comes from $WECOM_BRIDGE_TOKEN'))
+    vi.mocked(api.rotateServeToken).mockRejectedValue(new ApiError({ code: 'token_from_env', args: {}, zh: '令牌来自 $WECOM_BRIDGE_TOKEN', en: 'the serve token comes from $WECOM_BRIDGE_TOKEN' }))
     await wrapper.find('[data-testid="serve-rotate-token"]').trigger('click')
     await settle()
     await answer(true)
-    expect(document.body.textContent).toContain('无法更换令牌：the serve token comes from $WECOM_BRIDGE_TOKEN')
+    expect(document.body.textContent).toContain('无法更换令牌：令牌来自 $WECOM_BRIDGE_TOKEN')
   })
 })

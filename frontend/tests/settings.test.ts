@@ -57,7 +57,7 @@ describe('settings page', () => {
   it('shows the error text when app info cannot be read', async () => {
     vi.mocked(api.getAppInfo).mockRejectedValue(new Error('open wecom-bridge.db: permission denied'))
     const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
-    expect(wrapper.text()).toContain('无法读取应用信息：open wecom-bridge.db: permission denied')
+    expect(wrapper.text()).toContain('无法读取应用信息：内部错误')
     expect(wrapper.find('[data-testid="settings-data-dir"]').exists()).toBe(false)
   })
 
@@ -82,6 +82,6 @@ describe('settings page', () => {
     await wrapper.find('[data-testid="settings-lang-en"] input').setValue(true)
     await settle()
     expect(wrapper.find('[data-testid="page-title"]').text()).toBe('Settings')
-    expect(document.body.textContent).toContain('Language switched, but it could not be saved: database is locked')
+    expect(document.body.textContent).toContain('Language switched, but it could not be saved: Internal error (reference ')
   })
 })

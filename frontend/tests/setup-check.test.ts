@@ -89,6 +89,6 @@ describe('connectivity check', () => {
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     await wrapper.find('[data-testid="corp-check-1"]').trigger('click')
     await settle()
-    expect(wrapper.find('[data-testid="check-error"]').text()).toContain('检查未能完成：corp 1: not found')
+    expect(wrapper.find('[data-testid="check-error"]').text()).toContain('检查未能完成：内部错误')
   })
 })

@@ -121,6 +121,6 @@ describe('deleting a corp', () => {
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     await wrapper.find('[data-testid="corp-delete-1"]').trigger('click')
     await settle()
-    expect(document.body.textContent).toContain('删除失败：database is locked')
+    expect(document.body.textContent).toContain('删除失败：内部错误')
   })
 })

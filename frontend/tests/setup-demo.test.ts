@@ -65,7 +65,7 @@ describe('demo corp', () => {
     const { wrapper } = await mountApp(DemoOffer)
     await wrapper.find('[data-testid="demo-offer-button"]').trigger('click')
     await settle()
-    expect(document.body.textContent).toContain('无法启动演示企业：listen tcp 127.0.0.1:0: too many open files')
+    expect(document.body.textContent).toContain('无法启动演示企业：内部错误')
     expect(wrapper.find('[data-testid="demo-offer-button"]').exists()).toBe(true)
   })
 

@@ -170,6 +170,6 @@ describe('setup forms', () => {
     const { wrapper } = await mountApp(CorpForm, { props: { modelValue: true, corp: corp(), help: fieldHelp } })
     await wrapper.find('[data-testid="corp-save"]').trigger('click')
     await settle()
-    expect(document.body.textContent).toContain('保存失败：database is locked')
+    expect(document.body.textContent).toContain('保存失败：内部错误')
   })
 })

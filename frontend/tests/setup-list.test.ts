@@ -76,7 +76,7 @@ describe('corp list', () => {
   it('shows the error text when the corps cannot be read', async () => {
     vi.mocked(api.listCorps).mockRejectedValue(new Error('database is locked'))
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
-    expect(wrapper.text()).toContain('无法读取已配置的企业：database is locked')
+    expect(wrapper.text()).toContain('无法读取已配置的企业：内部错误')
     expect(wrapper.find('[data-testid="setup-empty"]').exists()).toBe(false)
   })
 })

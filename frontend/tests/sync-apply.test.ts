@@ -2,9 +2,9 @@
 // "sync:op", cancel and resume use the run id, and a stale plan offers a new preview.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '@/api'
-import { ApiError, type FinishedOp, type SyncProgress, type SyncRun } from '@/api'
+import { type FinishedOp, type SyncProgress, type SyncRun } from '@/api'
 import SyncView from '@/views/SyncView.vue'
-import { startStatus } from './fixtures'
+import { apiError, startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
 import { demoCorp, op, plan, run } from './sync-fixtures'
 
@@ -87,7 +87,7 @@ describe('sync apply', () => {
   it('a run that ended with failures shows them with errcode and fix', async () => {
     vi.mocked(api.applySync).mockImplementation(async () => {
       progress({ job: 'run:9', phase: 'failed', done: 33, failed: 1, total: 34, final: true })
-      throw new ApiError('1 operation failed')
+      throw apiError('sync_failed', '1 项操作失败', '1 operation failed')
     })
     vi.mocked(api.getSyncRun).mockResolvedValue(run({ status: 'failed', done: 33, failed: 1 }))
     vi.mocked(api.listSyncPlanOps).mockImplementation(async (_id, q) =>
@@ -105,7 +105,7 @@ describe('sync apply', () => {
   })
 
   it('a stale plan offers to preview again', async () => {
-    vi.mocked(api.applySync).mockRejectedValue(new ApiError('plan 41: the plan is stale: the directory or WeCom changed since it was previewed, so preview again (计划已过期：数据在预览后有变化，请重新预览)'))
+    vi.mocked(api.applySync).mockRejectedValue(apiError('stale_plan', '计划已过期：本地通讯录或企业微信在预览后有变化，请重新预览', 'The plan is stale: the directory or WeCom changed since it was previewed, so preview again.'))
     const { wrapper } = await startApply()
     expect(wrapper.find('[data-testid="apply-error"]').text()).toContain('计划已过期')
     vi.mocked(api.planSync).mockResolvedValue(plan({ id: 42 }))

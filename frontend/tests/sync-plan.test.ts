@@ -2,9 +2,8 @@
 // colours, the paged operation list, and the empty states.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '@/api'
-import { ApiError } from '@/api'
 import SyncView from '@/views/SyncView.vue'
-import { startStatus } from './fixtures'
+import { apiError, startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
 import { blockedPlan, demoCorp, node, op, plan } from './sync-fixtures'
 
@@ -157,18 +156,21 @@ describe('sync preview', () => {
   })
 
   it('says when WeCom has not been pulled yet, with a link to Bindings', async () => {
-    vi.mocked(api.planSync).mockRejectedValue(new ApiError('corp 7 has not been pulled yet: pull WeCom contacts first (账号绑定 → 拉取)'))
+    vi.mocked(api.planSync).mockRejectedValue(apiError('not_pulled', '该企业还没有拉取过企业微信通讯录', 'This corp has not been pulled yet'))
     const { wrapper } = await previewed()
     const notice = wrapper.find('[data-testid="sync-not-pulled"]')
     expect(notice.text()).toContain('还没有拉取企业微信通讯录')
     expect(notice.find('a').attributes('href')).toContain('/bindings')
   })
 
-  it('recognises the not-pulled error in its Chinese half too', async () => {
+  it('recognises not-pulled by its code, whatever the text says', async () => {
     document.documentElement.lang = 'zh-CN'
-    vi.mocked(api.planSync).mockRejectedValue(new ApiError('该企业还没有拉取过企业微信通讯录：请先在 账号绑定 中点击 拉取 ‖ this corp has not been pulled yet: pull WeCom contacts first (账号绑定 → 拉取)'))
+    vi.mocked(api.planSync).mockRejectedValue(apiError('not_pulled', '任意文字', 'any text'))
     const { wrapper } = await previewed()
     expect(wrapper.find('[data-testid="sync-not-pulled"]').exists()).toBe(true)
+    vi.mocked(api.planSync).mockRejectedValue(apiError('other', '还没有拉取过 not been pulled', 'not been pulled'))
+    const again = await previewed()
+    expect(again.wrapper.find('[data-testid="sync-not-pulled"]').exists()).toBe(false)
   })
 
   it('without an active corp, points to Setup', async () => {

@@ -4,7 +4,7 @@
 // applied comes back, with a banner saying when and by whom it was made.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '@/api'
-import { ApiError, type HistoryEntry, type SyncPlan } from '@/api'
+import { type HistoryEntry, type SyncPlan } from '@/api'
 import syncEn from '@/locales/features/sync.en'
 import syncZh from '@/locales/features/sync.zh-CN'
 import historyEn from '@/locales/features/history.en'
@@ -12,7 +12,7 @@ import historyZh from '@/locales/features/history.zh-CN'
 import { formatTime } from '@/views/history/history-format'
 import SyncView from '@/views/SyncView.vue'
 import { planIdOf } from '@/views/sync/use-sync-preview'
-import { startStatus } from './fixtures'
+import { apiError, startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
 import { blockedPlan, demoCorp, historyEntry, op, plan } from './sync-fixtures'
 
@@ -22,7 +22,7 @@ vi.mock('@/api', async (importOriginal) => (await import('./sync-fixtures')).syn
 function storePlans(...plans: SyncPlan[]) {
   vi.mocked(api.getSyncPlan).mockImplementation(async (id) => {
     const found = plans.find((p) => p.id === id)
-    if (!found) throw new ApiError(`sync plan ${id} not found`)
+    if (!found) throw apiError('plan_not_found', `同步计划 ${id} 不存在`, `sync plan ${id} not found`)
     return found
   })
 }
@@ -145,7 +145,7 @@ describe('a stored plan on the sync page', () => {
 
   it('a stale stored plan shows the refusal and offers to preview again', async () => {
     storePlans(plan({ id: 41 }))
-    vi.mocked(api.applySync).mockRejectedValue(new ApiError('plan 41: the plan is stale: the directory or WeCom changed since it was previewed, so preview again (计划已过期：数据在预览后有变化，请重新预览)'))
+    vi.mocked(api.applySync).mockRejectedValue(apiError('stale_plan', '计划已过期：本地通讯录或企业微信在预览后有变化，请重新预览', 'The plan is stale: preview again.'))
     const { wrapper } = await mountApp(SyncView, { path: '/sync?plan=41' })
     await wrapper.find('[data-testid="sync-apply"]').trigger('click')
     await settle()
@@ -153,7 +153,7 @@ describe('a stored plan on the sync page', () => {
     await settle()
     const error = wrapper.find('[data-testid="apply-error"]')
     expect(error.text()).toContain('计划已过期')
-    expect(error.text()).toContain('the plan is stale')
+    expect(error.text()).not.toContain('stale') // the Chinese page shows no English
     expect(error.find('[data-testid="apply-repreview"]').exists()).toBe(true)
   })
 

@@ -2,6 +2,7 @@
 // from '@/api'; nothing else imports from wailsjs/.
 export { getAppInfo, getStartStatus, markUIReady, setLanguage } from './app'
 export { ApiError } from './call'
+export type { Message } from './message'
 export { runtimeClipboardSetText } from './clipboard'
 export { offEvents, onEvent, type Unsubscribe } from './events'
 export type { AppInfo, CorpBadge, StartStatus, StartStep } from './models'

@@ -6,16 +6,14 @@
 import { CancelJob, GetJob, ListJobs } from '../../wailsjs/go/main/App'
 import { jobs } from '../../wailsjs/go/models'
 import { ApiError, call } from './call'
+import type { Message } from './message'
 import { onEvent, type Unsubscribe } from './events'
 
 export type JobKind = 'apply' | 'resume' | 'pull' | 'rematch' | 'directory-import' | 'binding-import' | 'export'
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled'
 
-/** Why a job did not end done: a stable code and its text. */
-export interface JobFailure {
-  code: string
-  message: string
-}
+/** Why a job did not end done: the admin's message (a stable code, its arguments, both texts). */
+export type JobFailure = Message
 
 /** One job (backend/jobs Job); times are ISO strings, finishedAt is the zero time while it runs. */
 export interface Job {
@@ -53,12 +51,10 @@ export const jobUpdateEvent = 'job:update'
 /** A job that ended failed or cancelled, as an error; the job (and its result) stay reachable. */
 export class JobError extends ApiError {
   readonly job: Job
-  readonly code: string
   constructor(job: Job) {
-    super(job.error?.message ?? job.state)
+    super(job.error ?? { code: job.state, args: {}, zh: job.state, en: job.state })
     this.name = 'JobError'
     this.job = job
-    this.code = job.error?.code ?? job.state
   }
 }
 

@@ -3,7 +3,8 @@
 // sessionStorage and goes out as Authorization: Bearer; links that cannot
 // send a header get a single-use ticket. In the desktop app none of this
 // exists and the helpers are no-ops.
-import { ApiError } from './call'
+import { ApiError, toApiError } from './call'
+import { localMessage } from './message'
 
 interface ServeSession {
   authHeaders(): Record<string, string>
@@ -14,10 +15,6 @@ interface ServeSession {
 
 function session(): ServeSession | undefined {
   return (window as unknown as { __wecomBridgeServe?: ServeSession }).__wecomBridgeServe
-}
-
-function asApiError(reason: unknown): ApiError {
-  return new ApiError(reason instanceof Error ? reason.message : String(reason))
 }
 
 /** True when the page runs on `wecom-bridge serve` with its session helpers. */
@@ -48,10 +45,10 @@ export function signOutServe(): void {
  */
 export async function rotateServeToken(): Promise<void> {
   const s = session()
-  if (!s) throw new ApiError('not in serve mode')
+  if (!s) throw new ApiError(localMessage('notServe'))
   try {
     await s.rotate()
   } catch (reason) {
-    throw asApiError(reason)
+    throw toApiError(reason)
   }
 }

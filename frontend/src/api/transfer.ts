@@ -3,8 +3,9 @@
 // export is a file the backend wrote, downloaded (serve mode) or shown by
 // its path on this machine (desktop).
 import type { transfer } from '../../wailsjs/go/models'
-import { ApiError } from './call'
+import { ApiError, toApiError } from './call'
 import { serveAuthHeaders, serveUrlWithTicket } from './serve'
+import { localMessage, messageOf as rejectionMessage } from './message'
 
 /** An export the backend wrote: name, absolute path on the backend's machine, serve-mode downloadUrl, bytes. */
 export type FileExport = {
@@ -24,6 +25,11 @@ function messageOf(body: unknown): string {
   return typeof error?.message === 'string' ? error.message : ''
 }
 
+function uploadError(body: unknown, status: number): ApiError {
+  const m = rejectionMessage((body as { error?: unknown } | null)?.error)
+  return new ApiError(m ?? localMessage('uploadFailed', { detail: messageOf(body) || `HTTP ${status}` }))
+}
+
 /**
  * Uploads a file as the raw request body. Serve mode sends the serve token
  * (Authorization: Bearer); the desktop window's asset server routes the same path.
@@ -33,15 +39,15 @@ export async function uploadFile(file: Blob): Promise<UploadedFile> {
   try {
     response = await fetch(uploadPath, { method: 'POST', body: file, credentials: 'omit', headers: serveAuthHeaders() })
   } catch (reason) {
-    throw new ApiError(`the file could not be uploaded: ${reason instanceof Error ? reason.message : String(reason)}`)
+    throw new ApiError(localMessage('uploadFailed', { detail: reason instanceof Error ? reason.message : String(reason) }))
   }
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) {
-    throw new ApiError(messageOf(body) || `the file could not be uploaded (HTTP ${response.status})`)
+    throw uploadError(body, response.status)
   }
   const uploaded = body as Partial<UploadedFile> | null
   if (!uploaded || typeof uploaded.id !== 'string' || !uploaded.id) {
-    throw new ApiError('the file could not be uploaded: the server gave no upload id')
+    throw new ApiError(localMessage('uploadNoId'))
   }
   return { id: uploaded.id, bytes: Number(uploaded.bytes ?? 0) }
 }
@@ -67,7 +73,7 @@ export async function offerDownload(file: FileExport): Promise<DownloadOffer> {
   try {
     href = await serveUrlWithTicket(file.downloadUrl)
   } catch (reason) {
-    throw new ApiError(reason instanceof Error ? reason.message : String(reason))
+    throw toApiError(reason)
   }
   const link = document.createElement('a')
   link.href = href

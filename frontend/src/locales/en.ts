@@ -111,6 +111,13 @@ const en: MessageSchema = {
     copied: 'Copied',
     failed: 'Copy failed; select the text and copy it by hand',
   },
+  errors: {
+    internal: 'Internal error (reference {ref}): the details are in the log.',
+    noBackend: 'Cannot reach the backend: the page found no backend interface.',
+    uploadFailed: 'The file could not be uploaded: {detail}',
+    uploadNoId: 'The file could not be uploaded: the server gave no upload id.',
+    notServe: 'Only the browser (serve) mode has an access token.',
+  },
 }
 
 export default en

@@ -109,6 +109,14 @@ const zhCN = {
     copied: '已复制',
     failed: '复制失败，请手动选择文本复制',
   },
+  // Messages the UI itself makes (backend messages come rendered, {code, args, zh, en}).
+  errors: {
+    internal: '内部错误（编号 {ref}）：详细信息已写入日志。',
+    noBackend: '无法连接后台：界面没有找到后台接口。',
+    uploadFailed: '文件上传失败：{detail}',
+    uploadNoId: '文件上传失败：服务器没有返回上传编号。',
+    notServe: '只有浏览器服务（serve）模式才有访问令牌。',
+  },
 }
 
 export type MessageSchema = typeof zhCN

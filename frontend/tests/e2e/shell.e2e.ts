@@ -85,16 +85,19 @@ test('a bound method round-trips through the shim', async ({ page }) => {
 
 test('the shim keeps the Wails runtime contracts', async ({ page }) => {
   await login(page)
-  // A rejected call rejects the promise with the error text.
+  // A rejected call rejects the promise with the admin's message, as the
+  // desktop window's Wails ErrorFormatter does: {code, args, zh, en}.
   const rejected = await page.evaluate(async () => {
     try {
       await (window as any).go.main.App.SetLanguage('fr')
       return 'resolved'
     } catch (e) {
-      return typeof e === 'string' ? e : 'not a string: ' + String(e)
+      return e
     }
   })
-  expect(rejected).toContain('not available')
+  expect(rejected).toMatchObject({ code: 'language_unavailable', args: { lang: '"fr"' } })
+  expect(rejected.zh).toContain('不可用')
+  expect(rejected.en).toContain('not available')
   // EventsOn returns its unsubscribe function.
   const counts = await page.evaluate(() => {
     const rt = (window as any).runtime

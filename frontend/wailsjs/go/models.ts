@@ -1042,20 +1042,6 @@ export namespace directory {
 
 export namespace jobs {
 	
-	export class Failure {
-	    code: string;
-	    message: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Failure(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.message = source["message"];
-	    }
-	}
 	export class Filter {
 	    corpId: number;
 	    kind: string;
@@ -1089,7 +1075,7 @@ export namespace jobs {
 	    // Go type: time
 	    finishedAt: any;
 	    result: any;
-	    error?: Failure;
+	    error?: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new Job(source);
@@ -1111,7 +1097,7 @@ export namespace jobs {
 	        this.startedAt = this.convertValues(source["startedAt"], null);
 	        this.finishedAt = this.convertValues(source["finishedAt"], null);
 	        this.result = source["result"];
-	        this.error = this.convertValues(source["error"], Failure);
+	        this.error = this.convertValues(source["error"], usererr.Message);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1272,7 +1258,7 @@ export namespace mirror {
 	    users: number;
 	    apiCalls: number;
 	    privacyRestricted: boolean;
-	    error?: string;
+	    error?: usererr.Message;
 	    failedDepartments: FailedDept[];
 	    trigger: string;
 	    startedBy: string;
@@ -1293,7 +1279,7 @@ export namespace mirror {
 	        this.users = source["users"];
 	        this.apiCalls = source["apiCalls"];
 	        this.privacyRestricted = source["privacyRestricted"];
-	        this.error = source["error"];
+	        this.error = this.convertValues(source["error"], usererr.Message);
 	        this.failedDepartments = this.convertValues(source["failedDepartments"], FailedDept);
 	        this.trigger = source["trigger"];
 	        this.startedBy = source["startedBy"];
@@ -3265,6 +3251,29 @@ export namespace transfer {
 	        this.path = source["path"];
 	        this.downloadUrl = source["downloadUrl"];
 	        this.bytes = source["bytes"];
+	    }
+	}
+
+}
+
+export namespace usererr {
+	
+	export class Message {
+	    code: string;
+	    args: Record<string, any>;
+	    zh: string;
+	    en: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Message(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.args = source["args"];
+	        this.zh = source["zh"];
+	        this.en = source["en"];
 	    }
 	}
 

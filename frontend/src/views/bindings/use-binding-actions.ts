@@ -6,8 +6,11 @@ import { h, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import * as api from '@/api'
 import type { BindingCandidate, BindingRow } from '@/api'
-import { errorText } from '@/format/error-text'
+import { errorCode, errorText } from '@/format/error-text'
 import { useAppStore } from '@/stores/app'
+
+/** The codes of a refusal that binding with force overrides (review.ConflictError). */
+export const bindingTakenCodes = ['binding_taken', 'binding_taken_wecom']
 
 export function useBindingActions(corpId: Ref<number | null>, afterChange: () => Promise<void>) {
   const { t } = useI18n()
@@ -118,11 +121,13 @@ export function useBindingActions(corpId: Ref<number | null>, afterChange: () =>
     const corp = corpId.value
     if (corp == null) return false
     let refusal = ''
+    let takenCode = false
     busy.value = true
     try {
       await api.bindManual(corp, account, userid, false)
     } catch (reason) {
       refusal = errorText(reason)
+      takenCode = bindingTakenCodes.includes(errorCode(reason))
     } finally {
       busy.value = false
     }
@@ -131,7 +136,7 @@ export function useBindingActions(corpId: Ref<number | null>, afterChange: () =>
       await Promise.all([afterChange(), store.refreshStatus()])
       return true
     }
-    if (!/\bforce\b/.test(refusal)) {
+    if (!takenCode) {
       ElMessage.error({ message: t('bindingsPage.failed.action', { error: refusal }), duration: 8000 })
       return false
     }

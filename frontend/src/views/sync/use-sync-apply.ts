@@ -3,17 +3,15 @@
 import { onBeforeUnmount, reactive, ref } from 'vue'
 import * as api from '@/api'
 import type { FinishedOp, SyncProgress, SyncRun, Unsubscribe } from '@/api'
-import { errorText } from '@/format/error-text'
+import { errorCode, errorText } from '@/format/error-text'
 
 /** The live table keeps the latest finished operations only. */
 export const maxLiveOps = 200
 
 export type ApplyStage = 'idle' | 'running' | 'finished'
 
-/** The backend refuses a plan whose inputs changed since the preview (ErrStalePlan). */
-export function isStalePlanError(message: string): boolean {
-  return /stale|请重新预览|preview again/i.test(message)
-}
+/** The code of the backend's refusal of a plan whose inputs changed since the preview (syncer.ErrStalePlan). */
+export const stalePlanCode = 'stale_plan'
 
 export function useSyncApply() {
   const stage = ref<ApplyStage>('idle')
@@ -79,7 +77,7 @@ export function useSyncApply() {
       if (ended) showRun(ended)
       else {
         error.value = message
-        stale.value = isStalePlanError(message)
+        stale.value = errorCode(reason) === stalePlanCode
       }
     } finally {
       stopListening()

@@ -3,7 +3,7 @@
 import { ref } from 'vue'
 import * as api from '@/api'
 import type { PlanWarning, SyncDirection, SyncPlan } from '@/api'
-import { errorText } from '@/format/error-text'
+import { errorCode, errorText } from '@/format/error-text'
 
 /** Why there is no plan to show. */
 export type PreviewFailure =
@@ -18,9 +18,8 @@ export const topDepartmentStops = ['root_name_mismatch', 'several_local_roots', 
 /** How many of the newest unapplied previews are searched for one still pending. */
 export const pendingSearchLimit = 20
 
-export function isNotPulledError(message: string): boolean {
-  return /not been pulled|未拉取|尚未拉取|还没有拉取过/i.test(message)
-}
+/** The code of the backend's refusal to plan for a corp never pulled. */
+export const notPulledCode = 'not_pulled'
 
 export function isSyncDirection(value: string): value is SyncDirection {
   return (api.syncDirections as string[]).includes(value)
@@ -70,7 +69,7 @@ export function useSyncPreview() {
       if (mine !== ticket) return
       plan.value = null
       const message = errorText(reason)
-      if (isNotPulledError(message)) {
+      if (errorCode(reason) === notPulledCode) {
         failure.value = { kind: 'notPulled', message }
       } else {
         const stop = await stoppedPlan(corpId, direction, since)

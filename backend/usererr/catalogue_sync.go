@@ -1,0 +1,29 @@
+package usererr
+
+// syncMessages: sync plans, applies and schedules (backend/syncer, services).
+var syncMessages = map[string]entry{
+	"not_pulled": {
+		"该企业还没有拉取过企业微信通讯录：请先在 账号绑定 中点击 拉取",
+		"This corp has not been pulled yet: pull WeCom contacts first (Bindings → Pull)."},
+	"no_contact_secret": {
+		"该企业没有配置通讯录同步 Secret：请在 接入配置 中填写（企业微信管理后台：安全与管理 → 管理工具 → 通讯录同步）",
+		"This corp has no contact sync secret: add it in Setup (WeCom admin console: 安全与管理 → 管理工具 → 通讯录同步)."},
+	"contact_read_only": {
+		"通讯录同步 Secret 设置为只读：请在 接入配置 和企业微信管理后台中都改为 读写",
+		"The contact sync secret is set to read-only: switch it to read-write in Setup and in the WeCom admin console."},
+	"no_app_for_notice": {
+		"该企业没有自建应用，无法发送待审核通知：请在 接入配置 中添加一个",
+		"This corp has no app to send the review notice with: add one in Setup."},
+	"schedule_too_often": {
+		"计划 {spec} 最短每 {gap} 运行一次，低于允许的最小间隔 {min}：每次同步可能读取整个通讯录，请改为更长的间隔（例如 @every 6h 或 \"0 2 * * *\"）",
+		"Schedule {spec} runs as often as every {gap}, below the minimum of {min}: each sync may read the whole directory; use a longer interval (for example @every 6h or \"0 2 * * *\")."},
+	"stale_plan": {
+		"计划已过期：本地通讯录或企业微信在预览后有变化，请重新预览",
+		"The plan is stale: the directory or WeCom changed since it was previewed, so preview again."},
+	"sync_running": {
+		"该企业这个方向的同步正在执行：请等待它完成，或先取消它",
+		"A sync of this corp in this direction is already running: wait for it, or cancel it first."},
+	"plan_blocked": {
+		"计划被安全设置拦截：请确认删除/停用数量后再执行",
+		"The plan is blocked by the safety settings: confirm the removals before applying it."},
+}
