@@ -18,7 +18,9 @@ import (
 
 type reqOpt func(*http.Request)
 
-func withBearer(t string) reqOpt { return func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+t) } }
+func withBearer(t string) reqOpt {
+	return func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+t) }
+}
 func withHeader(k, v string) reqOpt {
 	return func(r *http.Request) { r.Header.Set(k, v) }
 }

@@ -37,11 +37,11 @@ type Server struct {
 	throttle *throttle
 	hosts    *hostCheck
 	onRotate func(string)
-	methods map[string]method
-	hub     *events.Hub
-	assets  fs.FS
-	shim    []byte
-	mux     *http.ServeMux
+	methods  map[string]method
+	hub      *events.Hub
+	assets   fs.FS
+	shim     []byte
+	mux      *http.ServeMux
 }
 
 // New builds the handler.
