@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // Serve-mode auth has no ambient credential: nothing a browser sends by
@@ -106,24 +108,25 @@ func (h *hostCheck) ok(hostHeader string) bool {
 }
 
 // sameOrigin checks Origin and Sec-Fetch-Site when the browser sends them.
-func sameOrigin(r *http.Request) (code, msg string, ok bool) {
+func sameOrigin(r *http.Request) (code string, args usererr.Args, ok bool) {
 	if o := r.Header.Get("Origin"); o != "" {
 		u, err := url.Parse(o)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, r.Host) {
-			return "bad_origin", fmt.Sprintf("requests from %q are not accepted; only the serve page itself may call the API (Origin must be this server's)", o), false
+			return "bad_origin", usererr.Args{"origin": o}, false
 		}
 	}
 	switch site := r.Header.Get("Sec-Fetch-Site"); site {
 	case "", "same-origin", "none":
 	default:
-		return "cross_site", fmt.Sprintf("a %s request is not accepted; only the serve page itself may call the API", site), false
+		return "cross_site", usererr.Args{"site": site}, false
 	}
-	return "", "", true
+	return "", nil, true
 }
 
-func authError(w http.ResponseWriter, status int, code, msg string) {
+// authError answers with the admin's message for code (catalogue_serve.go).
+func authError(w http.ResponseWriter, status int, code string, args usererr.Args) {
 	w.Header().Set("Cache-Control", "no-store")
-	writeError(w, status, code, msg)
+	writeMessage(w, status, usererr.Msg(code, args))
 }
 
 // guardHost refuses a request whose Host does not name this server.
@@ -131,10 +134,8 @@ func (s *Server) guardHost(w http.ResponseWriter, r *http.Request) bool {
 	if s.hosts.ok(r.Host) {
 		return true
 	}
-	msg := fmt.Sprintf("Host %q does not name this server; open it by the address serve printed, "+
-		"or start serve with --allowed-host NAME for a proxy in front", r.Host)
 	if strings.HasPrefix(r.URL.Path, "/api/") {
-		authError(w, http.StatusForbidden, "bad_host", msg)
+		authError(w, http.StatusForbidden, "bad_host", usererr.Args{"host": r.Host})
 		return false
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -159,15 +160,14 @@ func (s *Server) api(next http.Handler, creds credentials) http.Handler {
 		if !s.guardHost(w, r) {
 			return
 		}
-		if code, msg, ok := sameOrigin(r); !ok {
-			authError(w, http.StatusForbidden, code, msg)
+		if code, args, ok := sameOrigin(r); !ok {
+			authError(w, http.StatusForbidden, code, args)
 			return
 		}
 		client := clientKey(r)
 		if wait, blocked := s.throttle.blocked(client); blocked {
 			w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds(wait)))
-			authError(w, http.StatusTooManyRequests, "throttled",
-				fmt.Sprintf("too many wrong tokens from this address; try again in %d s", retryAfterSeconds(wait)))
+			authError(w, http.StatusTooManyRequests, "throttled", usererr.Args{"seconds": retryAfterSeconds(wait)})
 			return
 		}
 		// Taken before the token is checked: a rotation from here on closes
@@ -186,8 +186,7 @@ func (s *Server) api(next http.Handler, creds credentials) http.Handler {
 				s.throttle.fail(client)
 			}
 			w.Header().Set("WWW-Authenticate", `Bearer realm="wecom-bridge"`)
-			authError(w, http.StatusUnauthorized, "unauthorized",
-				"missing or wrong serve token: send Authorization: Bearer <token> (the token is in <data>/serve.token; cookies and ?token= are not accepted)")
+			authError(w, http.StatusUnauthorized, "unauthorized", nil)
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), revokedKey{}, revoked)))
@@ -213,8 +212,7 @@ func jsonOnly(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 		if err != nil || mt != "application/json" {
-			authError(w, http.StatusUnsupportedMediaType, "unsupported_media_type",
-				"send the arguments as Content-Type: application/json")
+			authError(w, http.StatusUnsupportedMediaType, "unsupported_media_type", nil)
 			return
 		}
 		next.ServeHTTP(w, r)

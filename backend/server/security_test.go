@@ -58,6 +58,9 @@ func TestCookieOrQueryTokenAloneRefused(t *testing.T) {
 	if resp.StatusCode != 401 || errCode(out) != "unauthorized" || app.calls != 0 {
 		t.Fatalf("cookie: %d %v calls=%d", resp.StatusCode, out, app.calls)
 	}
+	if e := out["error"].(map[string]any); !strings.Contains(e["zh"].(string), "令牌") || !strings.Contains(e["en"].(string), "Bearer") {
+		t.Fatalf("the refusal is the admin's message in both languages: %v", e)
+	}
 	resp, _ = do(t, "POST", srv.URL+"/api/rpc/Greet?token="+tok, `["a",1]`, jsonCT)
 	if resp.StatusCode != 401 || app.calls != 0 {
 		t.Fatalf("?token=: %d", resp.StatusCode)
@@ -133,7 +136,7 @@ func TestWrongHostRefused(t *testing.T) {
 	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
 	for _, h := range []string{"evil.example:" + port, "127.0.0.1:1" + port, "rebind.attacker.test"} {
 		resp, out := do(t, "POST", srv.URL+"/api/rpc/Greet", `["a",1]`, withBearer(tok), jsonCT, withHost(h))
-		if resp.StatusCode != 403 || errCode(out) != "bad_host" {
+		if resp.StatusCode != 403 || errCode(out) != "bad_host" || !strings.Contains(out["error"].(map[string]any)["en"].(string), h) {
 			t.Errorf("Host %q: %d %v", h, resp.StatusCode, out)
 		}
 		resp, _ = do(t, "GET", srv.URL+"/", "", withHost(h))

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // handleTicket: POST /api/auth/ticket (bearer) → {"ticket","expiresInSeconds"},
@@ -18,7 +20,7 @@ func (s *Server) handleTicket(w http.ResponseWriter, r *http.Request) {
 	}
 	t, err := s.sess.issueTicket()
 	if err != nil {
-		authError(w, http.StatusTooManyRequests, "too_many_tickets", err.Error())
+		authError(w, http.StatusTooManyRequests, "too_many_tickets", nil)
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
@@ -37,12 +39,14 @@ func (s *Server) handleRotate(w http.ResponseWriter, r *http.Request) {
 	}
 	t, err := s.sess.rotate()
 	if errors.Is(err, ErrTokenFromEnv) {
-		authError(w, http.StatusConflict, "token_from_env", err.Error())
+		authError(w, http.StatusConflict, "token_from_env", nil)
 		return
 	}
 	if err != nil {
-		slog.Error("serve: rotate token", "err", err)
-		authError(w, http.StatusInternalServerError, "internal", "the new token could not be saved; see the log")
+		ref := usererr.NewRef()
+		slog.Error("serve: rotate token", "ref", ref, "err", err)
+		w.Header().Set("Cache-Control", "no-store")
+		writeMessage(w, http.StatusInternalServerError, usererr.Internal(ref))
 		return
 	}
 	slog.Info("serve: token rotated; every browser session was signed out")

@@ -230,7 +230,9 @@
         if (resp.ok) { location.reload(); return; }
         setToken('');
         return resp.text().then(function (text) {
-          err.textContent = resp.status === 401 ? '令牌不对 / Wrong token' : errorMessage(resp, text);
+          var m = errorMessage(resp, text);
+          // The sign-in page speaks both languages; so does a message from the server.
+          err.textContent = resp.status === 401 ? '令牌不对 / Wrong token' : (typeof m === 'string' ? m : m.zh + ' / ' + m.en);
         });
       }, function (e2) { setToken(''); err.textContent = String(e2); });
     });

@@ -12,6 +12,7 @@ var catalogue = []map[string]entry{
 	bindingMessages,
 	pullRunMessages,
 	jobMessages,
+	serveMessages,
 }
 
 var general = map[string]entry{
