@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 
+	"wecom-bridge/backend/configaudit"
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/jobs"
@@ -397,6 +398,12 @@ func (a *App) SavePushSettings(s push.Settings) error { return a.svc.SavePushSet
 // departments); its secret is shown once.
 func (a *App) CreateAPIKey(name string, perms push.KeyPermissions) (services.NewAPIKey, error) {
 	return a.svc.CreateAPIKey(a.ctx, name, perms)
+}
+
+// ListConfigAudit returns the newest 200 configuration changes (API base
+// URL, proxy, secrets set or cleared, intake settings, key permissions), without values.
+func (a *App) ListConfigAudit() ([]configaudit.Entry, error) {
+	return configaudit.List(a.ctx, a.svc.Store.DB, "", 200)
 }
 
 // ListAPIKeys lists the intake API keys (never their secrets).

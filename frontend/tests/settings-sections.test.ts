@@ -191,6 +191,21 @@ describe('settings: integrations and push', () => {
     expect(api.savePushSettings).toHaveBeenCalledWith({ ...stored, retention_days: 120 }) // saved without a question
   })
 
+  it('lists configuration changes by item and actor, in the UI language', async () => {
+    vi.mocked(api.listConfigAudit).mockResolvedValue([
+      { id: 2, at: now, actor: 'desktop:alice', subject: 'corp:1', action: 'secrets_dropped', field: 'contactSecret', note: 'cleared because the host changed' },
+      { id: 1, at: now, actor: 'desktop:alice', subject: 'push.settings', action: 'field_changed', field: 'rate_per_second', note: 'intake setting changed' },
+    ])
+    const { wrapper, i18n } = await mountApp(SettingsView, { path: '/settings' })
+    const audit = section('audit')
+    expect(audit.textContent).toContain('配置变更记录')
+    expect(wrapper.find('[data-testid="settings-audit-row-2"]').text()).toBe('因主机变更清除了 Secret · contactSecret')
+    expect(wrapper.find('[data-testid="settings-audit-row-1"]').text()).toBe('设置已修改 · rate_per_second')
+    i18n.global.locale.value = 'en'
+    await settle()
+    expect(wrapper.find('[data-testid="settings-audit-row-2"]').text()).toBe('secret cleared: the host changed · contactSecret')
+  })
+
   it('says why a section could not load and retries', async () => {
     vi.mocked(api.getPushSettings).mockRejectedValue(new Error('database is locked'))
     const { wrapper } = await mountApp(SettingsView, { path: '/settings' })

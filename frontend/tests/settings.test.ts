@@ -31,11 +31,11 @@ describe('settings page', () => {
     expect(wrapper.find('[data-testid="settings-mode"]').text()).toBe('浏览器服务（serve）')
   })
 
-  it('has the language, integrations, push and about sections, in that order', async () => {
+  it('has the language, integrations, push, configuration changes and about sections, in that order', async () => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
     const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
     const headers = wrapper.findAll('.el-card__header').map((h) => h.text())
-    expect(headers).toEqual(['界面语言', '集成接口', '推送', '应用信息'])
+    expect(headers).toEqual(['界面语言', '集成接口', '推送', '配置变更记录', '应用信息'])
     expect(wrapper.find('[data-testid="settings-section-integrations"] [data-testid="settings-apikeys"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="settings-section-push"] [data-testid="settings-retention"]').exists()).toBe(true)
   })

@@ -1,3 +1,51 @@
+export namespace configaudit {
+	
+	export class Entry {
+	    id: number;
+	    // Go type: time
+	    at: any;
+	    actor: string;
+	    subject: string;
+	    action: string;
+	    field: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.actor = source["actor"];
+	        this.subject = source["subject"];
+	        this.action = source["action"];
+	        this.field = source["field"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace corp {
 	
 	export class SecretField {

@@ -74,6 +74,23 @@ export default {
     rotateOk: 'Rotate token',
     rotateFailed: 'Could not rotate the token: {error}',
   },
+  audit: {
+    title: 'Configuration changes',
+    lead: 'Who changed an API base URL, a proxy, a secret, an intake setting or a key permission, and when. Only which item changed is recorded, never a value.',
+    empty: 'No configuration changes yet',
+    at: 'Time',
+    actor: 'By',
+    subject: 'Of',
+    change: 'Change',
+    actions: {
+      host_changed: 'API or proxy host changed',
+      field_changed: 'setting changed',
+      secret_set: 'secret entered',
+      secret_cleared: 'secret removed',
+      secrets_dropped: 'secret cleared: the host changed',
+      permission_given: 'key given a permission',
+    },
+  },
   push: {
     title: 'Push',
     retentionDays: 'Push log retention (days)',

@@ -76,6 +76,23 @@ export default {
     rotateOk: '更换令牌',
     rotateFailed: '无法更换令牌：{error}',
   },
+  audit: {
+    title: '配置变更记录',
+    lead: '谁在什么时候改了 API 地址、代理、Secret、接入设置或密钥权限。只记录改了哪一项，从不记录值。',
+    empty: '还没有配置变更',
+    at: '时间',
+    actor: '操作者',
+    subject: '对象',
+    change: '变更',
+    actions: {
+      host_changed: 'API 地址或代理换了主机',
+      field_changed: '设置已修改',
+      secret_set: '填写了 Secret',
+      secret_cleared: '清除了 Secret',
+      secrets_dropped: '因主机变更清除了 Secret',
+      permission_given: '密钥获得权限',
+    },
+  },
   push: {
     title: '推送',
     retentionDays: '推送日志保留天数',

@@ -9,6 +9,7 @@ import {review} from '../models';
 import {transfer} from '../models';
 import {jobs} from '../models';
 import {mirror} from '../models';
+import {configaudit} from '../models';
 
 export function AddDirectoryAccount(arg1:directory.AccountInput):Promise<directory.Account>;
 
@@ -93,6 +94,8 @@ export function GetSyncRun(arg1:number):Promise<syncer.Run>;
 export function ListAPIKeys():Promise<Array<push.APIKey>>;
 
 export function ListBindings(arg1:number,arg2:review.Query):Promise<review.Page>;
+
+export function ListConfigAudit():Promise<Array<configaudit.Entry>>;
 
 export function ListCorps():Promise<Array<corp.Corp>>;
 

@@ -170,6 +170,10 @@ export function ListBindings(arg1, arg2) {
   return window['go']['main']['App']['ListBindings'](arg1, arg2);
 }
 
+export function ListConfigAudit() {
+  return window['go']['main']['App']['ListConfigAudit']();
+}
+
 export function ListCorps() {
   return window['go']['main']['App']['ListCorps']();
 }
