@@ -179,19 +179,23 @@ func TestIntakeRecipientCap(t *testing.T) {
 }
 
 // TestIntakeLogCountsWhatWeComTook: the log's count is what WeCom accepted,
-// not what the sender named: userids it answered invalid are not counted.
+// not what the sender named: userids it answered invalid or unlicensed are not counted.
 func TestIntakeLogCountsWhatWeComTook(t *testing.T) {
 	e := newEnv(t, envConfig{})
 	e.rule("oa", TypeText, nil)
 	api := e.intake()
-	to := e.activeUserIDs(3)
+	to := e.activeUserIDs(4)
+	e.sim.SetUnlicensed(to[3])
 	var acc Accepted
 	api.do("POST", "/api/v1/messages", Input{Source: "oa", Title: "t", MsgType: TypeText,
 		To: To{UserIDs: append(to, "Ghost.One", "ghost.two")}}, &acc)
 	e.start()
 	d := e.waitDone(acc.ID).Deliveries[0]
 	sent, _ := e.sim.Message(d.MsgIDs[0])
-	if d.Recipients != 3 || d.Recipients != len(sent.Delivered) || d.InvalidCount != 2 || d.Status != StatusPartial {
+	if len(d.UnlicensedUsers) != 1 || !contains(d.UnlicensedUsers, to[3]) {
+		t.Errorf("unlicensed = %v, want %s", d.UnlicensedUsers, to[3])
+	}
+	if d.Recipients != 3 || d.Recipients != len(sent.Delivered) || d.InvalidCount != 3 || d.Status != StatusPartial {
 		t.Errorf("log: recipients %d invalid %d status %s; WeCom delivered to %d", d.Recipients, d.InvalidCount, d.Status, len(sent.Delivered))
 	}
 }

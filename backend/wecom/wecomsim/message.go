@@ -197,15 +197,41 @@ func (s *Sim) recipients(a *app, toUser, toParty, toTag []string) (users []*memb
 
 type sendResult struct {
 	status
-	InvalidUser  string `json:"invaliduser,omitempty"`
-	InvalidParty string `json:"invalidparty,omitempty"`
-	InvalidTag   string `json:"invalidtag,omitempty"`
-	MsgID        string `json:"msgid"`
-	ResponseCode string `json:"response_code,omitempty"`
+	InvalidUser    string `json:"invaliduser,omitempty"`
+	InvalidParty   string `json:"invalidparty,omitempty"`
+	InvalidTag     string `json:"invalidtag,omitempty"`
+	UnlicensedUser string `json:"unlicenseduser,omitempty"`
+	MsgID          string `json:"msgid"`
+	ResponseCode   string `json:"response_code,omitempty"`
 }
 
 func resultOf(m *SentMessage) sendResult {
-	return sendResult{statusOK, m.InvalidUser, m.InvalidParty, m.InvalidTag, m.MsgID, m.ResponseCode}
+	return sendResult{statusOK, m.InvalidUser, m.InvalidParty, m.InvalidTag, m.UnlicensedUser, m.MsgID, m.ResponseCode}
+}
+
+// SetUnlicensed marks members as in the app's scope but without a 基础接口许可
+// (interface licence): message/send still answers errcode 0, lists them in
+// unlicenseduser and does not deliver to them. No userids: everyone licensed.
+func (s *Sim) SetUnlicensed(userids ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nolicen = map[string]bool{}
+	for _, id := range userids {
+		s.nolicen[strings.ToLower(id)] = true
+	}
+}
+
+// licensed splits users into those with a licence and the userids (lower
+// case, as WeCom answers) of those without one. Callers hold s.mu.
+func (s *Sim) licensed(users []*member) (ok []*member, unlicensed []string) {
+	for _, m := range users {
+		if s.nolicen[m.key] {
+			unlicensed = append(unlicensed, m.key)
+			continue
+		}
+		ok = append(ok, m)
+	}
+	return ok, unlicensed
 }
 
 func (s *Sim) messageSend(c *call) (any, *apiError) {
@@ -259,6 +285,7 @@ func (s *Sim) messageSend(c *call) (any, *apiError) {
 
 	s.mu.RLock()
 	users, badUser, badParty, badTag := s.recipients(c.app, toUser, toParty, toTag)
+	users, unlicensed := s.licensed(users)
 	s.mu.RUnlock()
 	if len(users) == 0 && len(badUser)+len(badParty)+len(badTag) > 0 {
 		return nil, apiErrf(81013, "user & party & tag all invalid, invaliduser: %s, invalidparty: %s, invalidtag: %s",
@@ -282,7 +309,7 @@ func (s *Sim) messageSend(c *call) (any, *apiError) {
 		MsgID: l.newID("msg", s.corpID, c.now), AgentID: c.agent, MsgType: b.MsgType, Text: text,
 		ToUser: b.ToUser, ToParty: b.ToParty, ToTag: b.ToTag, SentAt: c.now,
 		InvalidUser: strings.Join(badUser, "|"), InvalidParty: strings.Join(badParty, "|"),
-		InvalidTag: strings.Join(badTag, "|"), Body: json.RawMessage(compact.Bytes()),
+		InvalidTag: strings.Join(badTag, "|"), UnlicensedUser: strings.Join(unlicensed, "|"), Body: json.RawMessage(compact.Bytes()),
 		Delivered: make([]string, 0, len(users)),
 	}
 	for _, m := range users {

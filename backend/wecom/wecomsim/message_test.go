@@ -34,6 +34,28 @@ func TestSendRecordsDeliveriesAndInvalidUsers(t *testing.T) {
 	wantCode(t, e.api("message/send", tok, nil, map[string]any{"touser": ids[0], "msgtype": "voice", "agentid": AgentAll}), 40008)
 }
 
+// TestSendReportsUnlicensedUsers: a member in scope without a 基础接口许可
+// is answered in unlicenseduser (lower case) with errcode 0 and not delivered.
+func TestSendReportsUnlicensedUsers(t *testing.T) {
+	e := newEnv(t)
+	tok := e.appToken(AgentAll)
+	ids := e.activeUsers(2)
+	e.sim.SetUnlicensed(strings.ToUpper(ids[1]))
+	a := e.api("message/send", tok, nil, textTo(ids[0]+"|"+ids[1]+"|ghost", "你好"))
+	wantCode(t, a, 0)
+	if a.str("unlicenseduser") != strings.ToLower(ids[1]) || a.str("invaliduser") != "ghost" {
+		t.Fatalf("unlicenseduser = %q, invaliduser = %q", a.str("unlicenseduser"), a.str("invaliduser"))
+	}
+	m, _ := e.sim.Message(a.str("msgid"))
+	if len(m.Delivered) != 1 || !strings.EqualFold(m.Delivered[0], ids[0]) {
+		t.Fatalf("delivered to %v, want only %s", m.Delivered, ids[0])
+	}
+	e.sim.SetUnlicensed()
+	if b := e.api("message/send", tok, nil, textTo(ids[1], "再来")); b.str("unlicenseduser") != "" {
+		t.Fatalf("after licensing, unlicenseduser = %q", b.str("unlicenseduser"))
+	}
+}
+
 func TestSendToPartyAndAll(t *testing.T) {
 	e := newEnv(t)
 	tok := e.appToken(AgentAll)

@@ -12,24 +12,26 @@ import (
 
 // SentMessage is one accepted message/send call as the simulator recorded it.
 type SentMessage struct {
-	MsgID        string          `json:"msgid"`
-	AgentID      int             `json:"agentid"`
-	MsgType      string          `json:"msgtype"`
-	Text         string          `json:"text"` // text/markdown content (as delivered), else the title
-	ToUser       string          `json:"touser,omitempty"`
-	ToParty      string          `json:"toparty,omitempty"`
-	ToTag        string          `json:"totag,omitempty"`
-	Delivered    []string        `json:"delivered"`         // userids that got it
-	Dropped      []string        `json:"dropped,omitempty"` // over the per-member limit, silently not delivered
-	InvalidUser  string          `json:"invaliduser,omitempty"`
-	InvalidParty string          `json:"invalidparty,omitempty"`
-	InvalidTag   string          `json:"invalidtag,omitempty"`
-	TaskID       string          `json:"task_id,omitempty"`
-	ResponseCode string          `json:"response_code,omitempty"`
-	SentAt       time.Time       `json:"sent_at"`
-	RecalledAt   *time.Time      `json:"recalled_at,omitempty"`
-	Updates      []CardUpdate    `json:"updates,omitempty"`
-	Body         json.RawMessage `json:"body"` // the request as sent
+	MsgID        string   `json:"msgid"`
+	AgentID      int      `json:"agentid"`
+	MsgType      string   `json:"msgtype"`
+	Text         string   `json:"text"` // text/markdown content (as delivered), else the title
+	ToUser       string   `json:"touser,omitempty"`
+	ToParty      string   `json:"toparty,omitempty"`
+	ToTag        string   `json:"totag,omitempty"`
+	Delivered    []string `json:"delivered"`         // userids that got it
+	Dropped      []string `json:"dropped,omitempty"` // over the per-member limit, silently not delivered
+	InvalidUser  string   `json:"invaliduser,omitempty"`
+	InvalidParty string   `json:"invalidparty,omitempty"`
+	InvalidTag   string   `json:"invalidtag,omitempty"`
+	// UnlicensedUser: in scope without a 基础接口许可, not delivered (SetUnlicensed).
+	UnlicensedUser string          `json:"unlicenseduser,omitempty"`
+	TaskID         string          `json:"task_id,omitempty"`
+	ResponseCode   string          `json:"response_code,omitempty"`
+	SentAt         time.Time       `json:"sent_at"`
+	RecalledAt     *time.Time      `json:"recalled_at,omitempty"`
+	Updates        []CardUpdate    `json:"updates,omitempty"`
+	Body           json.RawMessage `json:"body"` // the request as sent
 }
 
 // CardUpdate is one accepted message/update_template_card call.

@@ -29,6 +29,7 @@ type Sim struct {
 	tags    map[int]*tag
 	ext     *externalData   // seeded on first use
 	ignored map[string]bool // user/update fields silently ignored (IgnoreUserFields)
+	nolicen map[string]bool // lower-cased userids without a 基础接口许可 (SetUnlicensed)
 	extOnce sync.Once
 
 	tokens  tokenStore
