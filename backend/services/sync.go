@@ -2,6 +2,7 @@ package services
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -11,7 +12,8 @@ import (
 )
 
 // PlanSync computes and stores a plan for the corp in one direction, with its
-// stored options. Nothing is written to WeCom or the directory.
+// stored options. Nothing is written to WeCom or the directory. A plan that
+// stopped is a result (Status "stopped", Stop says why), not an error.
 func (s *Services) PlanSync(ctx context.Context, corpID int64, d syncer.Direction, actor string) (*syncer.Plan, error) {
 	if err := s.RefreshMirror(ctx, corpID, d); err != nil {
 		return nil, err
@@ -24,7 +26,11 @@ func (s *Services) PlanSync(ctx context.Context, corpID int64, d syncer.Directio
 	if err != nil {
 		return nil, err
 	}
-	return s.Sync.Plan(ctx, corpID, d, in, opt, actor, syncer.TriggerManual)
+	plan, err := s.Sync.Plan(ctx, corpID, d, in, opt, actor, syncer.TriggerManual)
+	if errors.Is(err, syncer.ErrPlanStopped) && plan != nil {
+		return plan, nil // a stopped plan is an outcome: status "stopped", its stop says why
+	}
+	return plan, err
 }
 
 // ApplySync applies exactly a reviewed plan (refused when its inputs changed).

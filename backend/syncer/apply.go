@@ -80,31 +80,14 @@ func (s *Service) apply(ctx context.Context, planID int64, currentInputs Inputs,
 	if err != nil {
 		return nil, err
 	}
-	if plan.RunID != 0 {
-		return nil, fmt.Errorf("plan %d was already applied (run %d): resume that run instead, or preview again", planID, plan.RunID)
-	}
-	switch plan.Status {
-	case PlanStopped:
-		return nil, fmt.Errorf("plan %d stopped and has nothing to apply: %s", planID, plan.Stop.Error())
-	case PlanSuperseded:
-		return nil, ErrStalePlan // a newer plan was applied since
-	}
-	if plan.HardBlocked {
-		return nil, fmt.Errorf("plan %d can never be applied: %w: %s", planID, ErrBlocked, reasonsText(plan.Reasons))
-	}
-	if plan.ConfirmRemovals && c.Removals != plan.Summary.Removals {
-		return nil, fmt.Errorf("plan %d: %w: %s. To apply it anyway, confirm its %d removals (--confirm %d)",
-			planID, ErrBlocked, reasonsText(plan.Reasons), plan.Summary.Removals, plan.Summary.Removals)
-	}
-	if n := plan.Summary.Creates(); plan.ConfirmCreates && c.Creates != n {
-		return nil, fmt.Errorf("plan %d: %w: %s. To apply it anyway, confirm its %d creates (--confirm-creates %d)",
-			planID, ErrBlocked, reasonsText(plan.Reasons), n, n)
+	if a := s.Admit(plan, nil, c); !a.Started() {
+		return nil, admissionError(a)
 	}
 	if err := checkTargets(plan.Direction, targets); err != nil {
 		return nil, err
 	}
-	if fp := Fingerprint(plan.Direction, &currentInputs, plan.Options); fp != plan.Fingerprint {
-		return nil, ErrStalePlan
+	if a := s.Admit(plan, &currentInputs, c); !a.Started() {
+		return nil, admissionError(a)
 	}
 	run := &Run{PlanID: plan.ID, CorpID: plan.CorpID, Direction: plan.Direction, Status: RunRunning, Trigger: trigger,
 		StartedBy: actor, StartedAt: s.now(), Total: plan.Summary.Total}

@@ -7,6 +7,7 @@ var catalogue = []map[string]entry{
 	general,
 	files,
 	syncMessages,
+	applyMessages,
 	pushMessages,
 	pullMessages,
 	bindingMessages,

@@ -27,3 +27,25 @@ var syncMessages = map[string]entry{
 		"计划被安全设置拦截：请确认删除/停用数量后再执行",
 		"The plan is blocked by the safety settings: confirm the removals before applying it."},
 }
+
+// applyMessages: why a plan is not applied now (syncer.Admission).
+var applyMessages = map[string]entry{
+	"plan_applied": {
+		"计划 {plan} 已经执行过（运行 {run}）：请继续那次运行，或重新预览",
+		"Plan {plan} was already applied (run {run}): resume that run instead, or preview again."},
+	"plan_stopped": {
+		"计划 {plan} 已中止，没有可执行的操作：{stop}",
+		"Plan {plan} stopped and has nothing to apply: {stop}"},
+	"plan_hard_blocked": {
+		"计划 {plan} 不能执行：{reasons}",
+		"Plan {plan} can never be applied: {reasons}"},
+	"plan_needs_removals": {
+		"计划 {plan} 被安全设置拦截：{reasons}。如仍要执行，请输入移除数量 {removals} 确认。",
+		"Plan {plan} is blocked by the safety settings: {reasons}. To apply it anyway, confirm {removals|its 1 removal|its # removals}."},
+	"plan_needs_creates": {
+		"计划 {plan} 被安全设置拦截：{reasons}。如仍要执行，请输入创建数量 {creates} 确认。",
+		"Plan {plan} is blocked by the safety settings: {reasons}. To apply it anyway, confirm {creates|its 1 create|its # creates}."},
+	"plan_needs_both": {
+		"计划 {plan} 被安全设置拦截：{reasons}。如仍要执行，请输入移除数量 {removals} 和创建数量 {creates} 确认。",
+		"Plan {plan} is blocked by the safety settings: {reasons}. To apply it anyway, confirm {removals|its 1 removal|its # removals} and {creates|its 1 create|its # creates}."},
+}

@@ -155,6 +155,21 @@ describe('sync preview', () => {
     expect(wrapper.find('[data-testid="op-none"]').text()).toContain('这个计划没有要执行的操作')
   })
 
+  it('a plan that stopped comes back as a result, shown by its status and code, in one language', async () => {
+    document.documentElement.lang = 'zh-CN'
+    vi.mocked(api.planSync).mockResolvedValue(plan({ id: 44, status: 'stopped', stop: { code: 'root_name_mismatch', zh: '根部门名称不同', en: 'the root departments differ' } }))
+    const { wrapper } = await mountApp(SyncView, { path: '/sync' })
+    vi.mocked(api.listSyncHistory).mockClear()
+    await wrapper.find('[data-testid="sync-preview"]').trigger('click')
+    await settle()
+    const stopped = wrapper.find('[data-testid="sync-stopped"]')
+    expect(stopped.attributes('data-code')).toBe('root_name_mismatch')
+    expect(stopped.text()).toContain('根部门名称不同')
+    expect(stopped.text()).not.toContain('differ')
+    expect(api.listSyncHistory).not.toHaveBeenCalled() // no guessing from the history
+    expect(wrapper.find('[data-testid="plan-summary"]').exists()).toBe(false)
+  })
+
   it('says when WeCom has not been pulled yet, with a link to Bindings', async () => {
     vi.mocked(api.planSync).mockRejectedValue(apiError('not_pulled', '该企业还没有拉取过企业微信通讯录', 'This corp has not been pulled yet'))
     const { wrapper } = await previewed()

@@ -3,7 +3,7 @@
 import { ref } from 'vue'
 import * as api from '@/api'
 import type { PlanWarning, SyncDirection, SyncPlan } from '@/api'
-import { errorCode, errorText } from '@/format/error-text'
+import { errorCode, errorText, messageText } from '@/format/error-text'
 
 /** Why there is no plan to show. */
 export type PreviewFailure =
@@ -42,55 +42,41 @@ export function useSyncPreview() {
   // Each preview, open or clear takes a ticket; an answer for an older ticket is dropped.
   let ticket = 0
 
-  // A stopped plan rejects with one text in both languages; the plan itself
-  // is stored, so read its stop (code, zh, en) back from the history.
-  async function stoppedPlan(corpId: number, direction: SyncDirection, since: number) {
-    try {
-      const page = await api.listSyncHistory(corpId, { direction, kind: 'preview', offset: 0, limit: 1 })
-      const latest = page.entries[0]
-      if (!latest || latest.status !== 'stopped' || new Date(latest.startedAt).getTime() < since - 5000) return null
-      return (await api.getSyncPlan(latest.planId)).stop ?? null
-    } catch {
-      return null
-    }
-  }
-
   async function preview(corpId: number, direction: SyncDirection) {
     const mine = ++ticket
-    const since = Date.now()
     previewing.value = true
     loading.value = false
     failure.value = null
     stored.value = null
     try {
+      // A plan that stopped is a result (status "stopped", its stop says why), not an error.
       const computed = await api.planSync(corpId, direction)
-      if (mine === ticket) plan.value = computed
+      if (mine === ticket) showComputed(computed)
     } catch (reason) {
       if (mine !== ticket) return
       plan.value = null
       const message = errorText(reason)
-      if (errorCode(reason) === notPulledCode) {
-        failure.value = { kind: 'notPulled', message }
-      } else {
-        const stop = await stoppedPlan(corpId, direction, since)
-        if (mine === ticket) failure.value = stop ? { kind: 'stopped', message, stop } : { kind: 'other', message }
-      }
+      failure.value = errorCode(reason) === notPulledCode ? { kind: 'notPulled', message } : { kind: 'other', message }
     } finally {
       if (mine === ticket) previewing.value = false
     }
   }
 
-  // Shows a stored plan as a computed one: a stopped plan as its stop.
-  function show(p: SyncPlan) {
-    stored.value = p
+  // Shows a plan: a stopped plan as its stop.
+  function showComputed(p: SyncPlan) {
     if (p.status === 'stopped') {
       plan.value = null
-      const message = p.stop ? `${p.stop.zh} / ${p.stop.en}` : ''
-      failure.value = { kind: 'stopped', message, stop: p.stop ? { code: p.stop.code, zh: p.stop.zh, en: p.stop.en } : null }
+      failure.value = { kind: 'stopped', message: messageText(p.stop), stop: p.stop ? { code: p.stop.code, zh: p.stop.zh, en: p.stop.en } : null }
     } else {
       plan.value = p
       failure.value = null
     }
+  }
+
+  // Shows a stored plan as a computed one.
+  function show(p: SyncPlan) {
+    stored.value = p
+    showComputed(p)
   }
 
   function startLoading(): number {
