@@ -24,7 +24,9 @@ func TestAdmissionOutcomesAreResults(t *testing.T) {
 	}{
 		{"ready", func(*Plan) {}, Confirm{NoConfirm, NoConfirm}, nil, OutcomeStarted, ""},
 		{"applied", func(p *Plan) { p.RunID = 3 }, Confirm{}, nil, OutcomeApplied, "plan_applied"},
-		{"stopped", func(p *Plan) { p.Status, p.Stop = PlanStopped, &StopError{"root_name_mismatch", "根部门不同", "roots differ"} }, Confirm{}, nil, OutcomeStopped, "plan_stopped"},
+		{"stopped", func(p *Plan) {
+			p.Status, p.Stop = PlanStopped, &StopError{"root_name_mismatch", "根部门不同", "roots differ"}
+		}, Confirm{}, nil, OutcomeStopped, "plan_stopped"},
 		{"superseded", func(p *Plan) { p.Status = PlanSuperseded }, Confirm{}, nil, OutcomeStale, "stale_plan"},
 		{"hard blocked", func(p *Plan) { p.HardBlocked = true }, Confirm{}, nil, OutcomeBlocked, "plan_hard_blocked"},
 		{"removals", func(p *Plan) { p.ConfirmRemovals = true }, Confirm{NoConfirm, NoConfirm}, nil, OutcomeNeedsConfirmation, "plan_needs_removals"},
