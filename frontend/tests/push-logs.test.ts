@@ -63,6 +63,13 @@ describe('push log', () => {
     expect(api.getPushStats).toHaveBeenCalledWith(expect.any(String), expect.any(String), 'day')
   })
 
+  it('shows an @all delivery as everyone, not as a count WeCom never reported', async () => {
+    vi.mocked(api.listPushLogs).mockResolvedValue({ total: 2, totalCapped: false, rows: [row({ id: 21, to_all: true, recipients: 0 }), row({ id: 22 })] })
+    const { wrapper } = await mountApp(PushLogsView, { path: '/push-logs' })
+    expect(wrapper.find('[data-testid="pushlog-expand-21"]').text()).toBe('全员（@all）')
+    expect(wrapper.find('[data-testid="pushlog-expand-22"]').text()).toBe('2')
+  })
+
   it('recalls the selected rows after a confirmation', async () => {
     vi.mocked(api.recallPush).mockResolvedValue([
       { delivery_id: 11, ok: true, recalled: 1 },

@@ -64,6 +64,20 @@ describe('settings: integrations and push', () => {
     expect(intake.text()).toContain('消息发送到 http://0.0.0.0:9000/api/v1/messages')
   })
 
+  it('saves the per-key rate limit and the recipient caps with the intake settings', async () => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo({ mode: 'serve' }))
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const intake = wrapper.find('[data-testid="settings-intake"]')
+    expect(intake.text()).toContain('超过时返回 429 和 Retry-After')
+    await intake.find('[data-testid="settings-max-users"] input').setValue('500')
+    await intake.find('[data-testid="settings-max-users"] input').trigger('change')
+    await intake.find('[data-testid="settings-rate"] input').setValue('5')
+    await intake.find('[data-testid="settings-rate"] input').trigger('change')
+    await intake.find('[data-testid="settings-intake-save"]').trigger('click')
+    await settle()
+    expect(api.savePushSettings).toHaveBeenCalledWith({ ...stored, max_users: 500, rate_per_second: 5 })
+  })
+
   it('serve: says the intake runs on this server and shows this origin with a copy button', async () => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo({ mode: 'serve' }))
     const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
