@@ -23,9 +23,6 @@ var syncMessages = map[string]entry{
 	"sync_running": {
 		"该企业这个方向的同步正在执行：请等待它完成，或先取消它",
 		"A sync of this corp in this direction is already running: wait for it, or cancel it first."},
-	"plan_blocked": {
-		"计划被安全设置拦截：请确认删除/停用数量后再执行",
-		"The plan is blocked by the safety settings: confirm the removals before applying it."},
 }
 
 // applyMessages: why a plan is not applied now (syncer.Admission).
