@@ -303,17 +303,14 @@ func (a *App) GetSyncPlanTree(planID int64, parentKey string) ([]*syncer.TreeNod
 	return a.svc.Sync.PlanTree(a.ctx, planID, parentKey)
 }
 
-// ApplySync applies exactly the reviewed plan (progress: "sync:progress", rows: "sync:op");
-// a blocked plan needs its typed number of removals and of creates (-1: none).
-func (a *App) ApplySync(planID int64, confirmRemovals, confirmCreates int) (*syncer.Run, error) {
-	return a.svc.ApplySync(planID, syncer.Confirm{Removals: confirmRemovals, Creates: confirmCreates}, a.svc.Actor)
+// ApplySync starts applying exactly the reviewed plan and returns its job id (progress: "sync:progress", rows: "sync:op");
+// a blocked plan needs its typed number of removals and of creates (-1: none). CancelJob stops it; it can then be resumed.
+func (a *App) ApplySync(planID int64, confirmRemovals, confirmCreates int) (jobs.Started, error) {
+	return a.svc.StartApply(planID, syncer.Confirm{Removals: confirmRemovals, Creates: confirmCreates}, a.svc.Actor)
 }
 
-// CancelSyncRun stops a running apply; it can be resumed.
-func (a *App) CancelSyncRun(runID int64) error { return a.svc.Sync.Cancel(runID) }
-
-// ResumeSyncRun continues an interrupted or cancelled run.
-func (a *App) ResumeSyncRun(runID int64) (*syncer.Run, error) { return a.svc.ResumeSyncRun(runID) }
+// ResumeSyncRun starts continuing an interrupted, cancelled or failed run and returns its job id.
+func (a *App) ResumeSyncRun(runID int64) (jobs.Started, error) { return a.svc.StartResume(runID, a.svc.Actor) }
 
 // GetSyncRun returns one run with its counts.
 func (a *App) GetSyncRun(runID int64) (*syncer.Run, error) { return a.svc.Sync.GetRun(a.ctx, runID) }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"testing"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"wecom-bridge/backend/jobs"
 	"wecom-bridge/backend/server"
 	"wecom-bridge/backend/services"
+	"wecom-bridge/backend/syncer"
 	"wecom-bridge/backend/wecom/wecomsim"
 )
 
@@ -204,5 +206,137 @@ func TestPullJobsOnTwoCorps(t *testing.T) {
 	}
 	if j := w.waitJob(t, jr.JobID); j.State != jobs.Done || j.Kind != jobs.KindRematch || j.Result.(map[string]any)["membersPulled"] != float64(40) {
 		t.Fatalf("rematch job: %+v", j)
+	}
+}
+
+// planToWeCom imports nothing (the caller did), pulls the corp, matches and
+// previews a to-WeCom sync that creates the directory's accounts under the
+// WeCom root.
+func planToWeCom(t *testing.T, w *wired, corpID int64) *syncer.Plan {
+	t.Helper()
+	ctx := context.Background()
+	o, err := w.svc.Sync.GetOptions(ctx, corpID, syncer.ToWeCom)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.TopDepartment, o.CreateUsers = 1, true
+	if err := w.svc.SetSyncOptions(ctx, corpID, syncer.ToWeCom, o); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.Pull(ctx, corpID, 0, "manual", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.Rematch(ctx, corpID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := w.svc.PlanSync(ctx, corpID, syncer.ToWeCom, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Summary.Total == 0 {
+		t.Fatalf("corp %d: empty plan %+v", corpID, plan.Summary)
+	}
+	return plan
+}
+
+func importSample(t *testing.T, w *wired) {
+	t.Helper()
+	ctx := context.Background()
+	csv, err := os.ReadFile("docs/samples/directory-sample.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _, err := w.svc.Transfer.PutUpload(bytes.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, err := w.svc.PreviewDirectoryImport(ctx, id, "directory-sample.csv", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.Directory.Apply(ctx, prev.Preview.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTwoConcurrentAppliesOnTwoCorps: two applies started through the RPC
+// bridge on two corps run at once. Corp a's WeCom never answers its writes,
+// corp b's does. Each job's events name its own corp, plan and run only;
+// a page that reopens finds corp a's running apply by asking; CancelJob of
+// a's job stops a's run only (cancelled, resumable) while b's ends done.
+func TestTwoConcurrentAppliesOnTwoCorps(t *testing.T) {
+	w := openWired(t)
+	importSample(t, w)
+	a, simA := simCorp(t, w, "甲公司", 21)
+	b, simB := simCorp(t, w, "乙公司", 22)
+	planA, planB := planToWeCom(t, w, a.ID), planToWeCom(t, w, b.ID)
+	simA.SetFaults(wecomsim.Faults{PerAPI: map[string]wecomsim.Fault{
+		"department/create": {Latency: time.Hour}, "user/create": {Latency: time.Hour}}})
+
+	var ja, jb jobs.Started
+	if err := w.rpc(t, "ApplySync", &ja, planA.ID, planA.Summary.Removals, planA.Summary.Creates()); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.rpc(t, "ApplySync", &jb, planB.ID, planB.Summary.Removals, planB.Summary.Creates()); err != nil {
+		t.Fatal(err)
+	}
+	endB := w.waitJob(t, jb.JobID)
+	if endB.State != jobs.Done || endB.CorpID != b.ID || endB.PlanID != planB.ID || endB.RunID == 0 {
+		t.Fatalf("job b: %+v", endB)
+	}
+	var running []jobs.Job
+	if err := w.rpc(t, "ListJobs", &running, jobs.Filter{CorpID: a.ID, Kind: jobs.KindApply, RunningOnly: true}); err != nil ||
+		len(running) != 1 || running[0].ID != ja.JobID || running[0].PlanID != planA.ID {
+		t.Fatalf("a page that reopens must find corp a's running apply: %+v %v", running, err)
+	}
+	if err := w.rpc(t, "CancelJob", nil, ja.JobID); err != nil {
+		t.Fatal(err)
+	}
+	endA := w.waitJob(t, ja.JobID)
+	if endA.State != jobs.Cancelled || endA.RunID == 0 || endA.RunID == endB.RunID {
+		t.Fatalf("job a: %+v", endA)
+	}
+	ctx := context.Background()
+	runA, _ := w.svc.Sync.GetRun(ctx, endA.RunID)
+	runB, _ := w.svc.Sync.GetRun(ctx, endB.RunID)
+	if runA.Status != syncer.RunCancelled || !runA.Resumable() || runA.PlanID != planA.ID {
+		t.Fatalf("run a: %+v", runA)
+	}
+	if runB.Status != syncer.RunDone || runB.Done != planB.Summary.Total || runB.PlanID != planB.ID {
+		t.Fatalf("run b: %+v", runB)
+	}
+	if len(simB.Org().Users) <= 40 {
+		t.Fatal("corp b's WeCom got none of the accounts")
+	}
+	// Every progress event names its job, and a job's events its own corp, plan and run.
+	own := map[string]jobs.Job{ja.JobID: endA, jb.JobID: endB}
+	seen := map[string]int{}
+	for _, p := range progressOf(w.rec, "sync:progress") {
+		j, ok := own[p.Job]
+		if !ok {
+			t.Fatalf("a sync event without its job: %+v", p)
+		}
+		if p.CorpID != j.CorpID || p.PlanID != j.PlanID || p.RunID != j.RunID {
+			t.Fatalf("job %s's event names corp %d plan %d run %d", p.Job, p.CorpID, p.PlanID, p.RunID)
+		}
+		seen[p.Job]++
+	}
+	if seen[ja.JobID] == 0 || seen[jb.JobID] == 0 {
+		t.Fatalf("each job reports its own progress: %v", seen)
+	}
+	for _, u := range w.rec.Named(events.JobUpdate) {
+		j := u.(jobs.Job)
+		if want := own[j.ID]; j.Kind == jobs.KindApply && j.RunID != 0 && j.RunID != want.RunID {
+			t.Fatalf("job %s's update names run %d, want %d", j.ID, j.RunID, want.RunID)
+		}
+	}
+	// The cancelled run resumes as a job of its own, on corp a only.
+	simA.SetFaults(wecomsim.Faults{})
+	var jr jobs.Started
+	if err := w.rpc(t, "ResumeSyncRun", &jr, endA.RunID); err != nil {
+		t.Fatal(err)
+	}
+	if j := w.waitJob(t, jr.JobID); j.State != jobs.Done || j.Kind != jobs.KindResume || j.RunID != endA.RunID || j.CorpID != a.ID {
+		t.Fatalf("resume job: %+v", j)
 	}
 }

@@ -119,7 +119,7 @@ func TestDemoFlowSyncToWeCom(t *testing.T) {
 		t.Fatalf("empty plan: %+v", plan.Summary)
 	}
 	confirm := syncer.Confirm{Removals: plan.Summary.Removals, Creates: plan.Summary.Creates()}
-	run, err := s.ApplySync(plan.ID, confirm, "test")
+	run, err := s.ApplySync(ctx, plan.ID, confirm, "test")
 	if err != nil {
 		t.Fatalf("apply: %v", err)
 	}
@@ -151,7 +151,7 @@ func TestDemoFlowSyncToWeCom(t *testing.T) {
 		t.Fatalf("the preview after the apply repeats it: %v %s", err, again.Summary)
 	}
 	// The same plan cannot be applied twice: its inputs changed.
-	if _, err := s.ApplySync(plan.ID, confirm, "test"); err == nil {
+	if _, err := s.ApplySync(ctx, plan.ID, confirm, "test"); err == nil {
 		t.Fatal("re-applying a used plan must be refused")
 	}
 }

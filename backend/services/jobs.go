@@ -6,6 +6,7 @@ import (
 
 	"wecom-bridge/backend/jobs"
 	"wecom-bridge/backend/mirror"
+	"wecom-bridge/backend/syncer"
 )
 
 // Long work (pull, rematch, apply, resume, imports, exports) starts as a job:
@@ -34,5 +35,35 @@ func (s *Services) StartRematch(corpID int64, actor string) (jobs.Started, error
 	return s.Jobs.Start(spec, func(ctx context.Context, h *jobs.Handle) (any, error) {
 		h.Progress("matching", 0, 0)
 		return s.Rematch(ctx, corpID, actor)
+	})
+}
+
+// syncKey is the exclusive key of applies and resumes: one per corp and direction.
+func syncKey(corpID int64, d syncer.Direction) string { return fmt.Sprintf("sync:%d:%s", corpID, d) }
+
+// StartApply starts applying exactly a reviewed plan; an unknown plan is
+// refused at once. The job's result is the run, also when it ended with
+// failed operations or was cancelled (it can then be resumed).
+func (s *Services) StartApply(planID int64, confirm syncer.Confirm, actor string) (jobs.Started, error) {
+	plan, err := s.Sync.GetPlan(context.Background(), planID)
+	if err != nil {
+		return jobs.Started{}, err
+	}
+	spec := jobs.Spec{Kind: jobs.KindApply, CorpID: plan.CorpID, PlanID: plan.ID, StartedBy: actor, Exclusive: syncKey(plan.CorpID, plan.Direction)}
+	return s.Jobs.Start(spec, func(ctx context.Context, _ *jobs.Handle) (any, error) {
+		return s.ApplySync(ctx, planID, confirm, actor)
+	})
+}
+
+// StartResume starts continuing an interrupted, cancelled or failed run.
+func (s *Services) StartResume(runID int64, actor string) (jobs.Started, error) {
+	run, err := s.Sync.GetRun(context.Background(), runID)
+	if err != nil {
+		return jobs.Started{}, err
+	}
+	spec := jobs.Spec{Kind: jobs.KindResume, CorpID: run.CorpID, PlanID: run.PlanID, RunID: run.ID, StartedBy: actor,
+		Exclusive: syncKey(run.CorpID, run.Direction)}
+	return s.Jobs.Start(spec, func(ctx context.Context, _ *jobs.Handle) (any, error) {
+		return s.ResumeSyncRun(ctx, runID)
 	})
 }

@@ -33,12 +33,11 @@ func (s *Services) PlanSync(ctx context.Context, corpID int64, d syncer.Directio
 	return plan, err
 }
 
-// ApplySync applies exactly a reviewed plan (refused when its inputs changed).
-// A blocked plan needs the typed number of removals and/or creates.
-// It runs on a background context so closing the page does not stop it;
-// CancelSyncRun stops it and ResumeSyncRun continues it.
-func (s *Services) ApplySync(planID int64, confirm syncer.Confirm, actor string) (*syncer.Run, error) {
-	ctx := context.Background()
+// ApplySync applies exactly a reviewed plan (refused when its inputs
+// changed) and blocks until the run ends. A blocked plan needs the typed
+// number of removals and/or creates. The UI starts it as a job
+// (StartApply), which runs it on the registry's background context.
+func (s *Services) ApplySync(ctx context.Context, planID int64, confirm syncer.Confirm, actor string) (*syncer.Run, error) {
 	plan, err := s.Sync.GetPlan(ctx, planID)
 	if err != nil {
 		return nil, err
@@ -55,8 +54,7 @@ func (s *Services) ApplySync(planID int64, confirm syncer.Confirm, actor string)
 }
 
 // ResumeSyncRun continues an interrupted or cancelled run.
-func (s *Services) ResumeSyncRun(runID int64) (*syncer.Run, error) {
-	ctx := context.Background()
+func (s *Services) ResumeSyncRun(ctx context.Context, runID int64) (*syncer.Run, error) {
 	run, err := s.Sync.GetRun(ctx, runID)
 	if err != nil {
 		return nil, err

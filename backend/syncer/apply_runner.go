@@ -47,12 +47,14 @@ func (s *Service) execute(ctx context.Context, plan *Plan, run *Run, t Targets) 
 	}()
 
 	began := time.Now()
+	// A job's context carries its emitter, which tags progress with the job.
+	em := events.From(ctx, s.em)
 	r := &runner{s: s, plan: plan, run: run, t: t, resolved: map[string]int64{}, waits: map[string]chan struct{}{},
 		failed: map[string]*Op{}, known: map[int64]bool{},
-		progress: events.NewThrottle(s.em, ProgressEvent, 0), opEvents: newOpBatcher(s.em, run.ID)}
+		progress: events.NewThrottle(em, ProgressEvent, 0), opEvents: newOpBatcher(em, run.ID)}
 	var err error
 	if r.journal, err = openJournal(ctx, s.db, plan.ID); err != nil {
-		return s.finish(run, began, 0, fmt.Errorf("open the journal of run %d: %w", run.ID, err))
+		return s.finish(em, run, began, 0, fmt.Errorf("open the journal of run %d: %w", run.ID, err))
 	}
 	if plan.Direction == ToWeCom {
 		r.journal.mirror = s.mirror
@@ -60,7 +62,7 @@ func (s *Service) execute(ctx context.Context, plan *Plan, run *Run, t Targets) 
 	defer r.journal.close()
 	pending, err := r.load(ctx)
 	if err != nil {
-		return s.finish(run, began, 0, err)
+		return s.finish(em, run, began, 0, err)
 	}
 	stopCounts := r.persistCounts(ctx)
 	r.report("start")
@@ -87,7 +89,7 @@ func (s *Service) execute(ctx context.Context, plan *Plan, run *Run, t Targets) 
 	case run.Failed > 0:
 		outcome = fmt.Errorf("run %d finished with %d failed operations (see the report for errcodes and fixes); fix them, then resume the run to retry", run.ID, run.Failed)
 	}
-	return s.finish(run, began, left, outcome)
+	return s.finish(em, run, began, left, outcome)
 }
 
 // load reads the run's operations: done ones resolve keys, the others are
@@ -267,7 +269,7 @@ func (r *runner) fail(ctx context.Context, op *Op, e *opError) {
 }
 
 func (r *runner) report(phase string) {
-	r.progress.Update(events.Progress{Job: fmt.Sprintf("run:%d", r.run.ID), Phase: phase,
+	r.progress.Update(events.Progress{Job: fmt.Sprintf("run:%d", r.run.ID), RunID: r.run.ID, PlanID: r.plan.ID, CorpID: r.run.CorpID, Phase: phase,
 		Done: int(r.done.Load()), Failed: int(r.nfailed.Load()), Total: r.run.Total})
 }
 
@@ -294,7 +296,7 @@ func (r *runner) persistCounts(ctx context.Context) (stop func()) {
 }
 
 // finish records the run's end: done, failed, cancelled.
-func (s *Service) finish(run *Run, began time.Time, left int, outcome error) (*Run, error) {
+func (s *Service) finish(em events.Emitter, run *Run, began time.Time, left int, outcome error) (*Run, error) {
 	switch {
 	case outcome == nil:
 		run.Status = RunDone
@@ -323,7 +325,7 @@ func (s *Service) finish(run *Run, began time.Time, left int, outcome error) (*R
 	if stored, gerr := s.GetRun(context.Background(), run.ID); gerr == nil {
 		run.DurationMS = stored.DurationMS
 	}
-	s.em.Emit(ProgressEvent, events.Progress{Job: fmt.Sprintf("run:%d", run.ID), Phase: run.Status,
+	em.Emit(ProgressEvent, events.Progress{Job: fmt.Sprintf("run:%d", run.ID), RunID: run.ID, PlanID: run.PlanID, CorpID: run.CorpID, Phase: run.Status,
 		Done: run.Done, Failed: run.Failed, Total: run.Total, Message: run.Error, Final: true})
 	return run, outcome
 }

@@ -1,23 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { offEvents, onEvent } from '@/api/events'
-
-// A stand-in for window.runtime with the Wails v2 contract:
-// EventsOnMultiple returns a function that removes that one listener.
-function fakeRuntime() {
-  const listeners = new Map<string, Set<(...data: unknown[]) => void>>()
-  return {
-    EventsOnMultiple: vi.fn((name: string, cb: (...data: unknown[]) => void) => {
-      const set = listeners.get(name) ?? new Set()
-      set.add(cb)
-      listeners.set(name, set)
-      return () => set.delete(cb)
-    }),
-    EventsOff: vi.fn((...names: string[]) => names.forEach((n) => listeners.delete(n))),
-    emit(name: string, ...data: unknown[]) {
-      listeners.get(name)?.forEach((cb) => cb(...data))
-    },
-  }
-}
+import { fakeRuntime } from './fake-runtime'
 
 describe('events wrapper', () => {
   let runtime: ReturnType<typeof fakeRuntime>

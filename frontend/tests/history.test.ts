@@ -7,7 +7,7 @@ import HistoryView from '@/views/HistoryView.vue'
 import ReportDrawer from '@/views/history/ReportDrawer.vue'
 import { startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
-import { demoCorp, historyEntry, run } from './sync-fixtures'
+import { applyJob, demoCorp, historyEntry, jobsBackend, run } from './sync-fixtures'
 
 vi.mock('@/api', async (importOriginal) => (await import('./sync-fixtures')).syncApiMock(importOriginal))
 
@@ -32,6 +32,7 @@ describe('sync history', () => {
   })
   afterEach(() => {
     vi.clearAllMocks()
+    vi.unstubAllGlobals()
     document.body.innerHTML = ''
   })
 
@@ -55,7 +56,9 @@ describe('sync history', () => {
     expect(done.find('[data-testid="history-resume-9"]').exists()).toBe(false)
 
     // Resuming writes the rest of the plan: it asks first, naming the run; cancelled, nothing runs.
-    vi.mocked(api.resumeSyncRun).mockResolvedValue(run({ id: 10, status: 'done' }))
+    // The resume runs as a job; the page waits for that job's end.
+    jobsBackend().known.set('job-r', applyJob({ id: 'job-r', kind: 'resume', runId: 10, state: 'done', result: run({ id: 10, status: 'done' }) }))
+    vi.mocked(api.resumeSyncRun).mockResolvedValue('job-r')
     await interrupted.find('[data-testid="history-resume-10"]').trigger('click')
     await settle()
     const question = document.querySelector('.history-resume-confirm')?.textContent

@@ -1,26 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { followJob, JobError, runJob, type Job } from '@/api/jobs'
 import { GetJob } from '../wailsjs/go/main/App'
+import { fakeRuntime } from './fake-runtime'
 
 vi.mock('../wailsjs/go/main/App', () => ({ GetJob: vi.fn(), ListJobs: vi.fn(), CancelJob: vi.fn() }))
-
-// window.runtime with the Wails v2 event contract, and the bound App present.
-function fakeRuntime() {
-  const listeners = new Map<string, Set<(...data: unknown[]) => void>>()
-  return {
-    EventsOnMultiple: (name: string, cb: (...data: unknown[]) => void) => {
-      const set = listeners.get(name) ?? new Set()
-      set.add(cb)
-      listeners.set(name, set)
-      return () => set.delete(cb)
-    },
-    EventsOff: (...names: string[]) => names.forEach((n) => listeners.delete(n)),
-    emit(name: string, ...data: unknown[]) {
-      listeners.get(name)?.forEach((cb) => cb(...data))
-    },
-    count: (name: string) => listeners.get(name)?.size ?? 0,
-  }
-}
 
 function job(over: Partial<Job> = {}): Job {
   return {

@@ -1,7 +1,8 @@
 // Plans, trees and runs for the sync and history page tests, and a partial
 // mock of '@/api': the constants and pure helpers stay real.
 import { vi } from 'vitest'
-import type { HistoryEntry, PlanOp, PlanTreeNode, SyncPlan, SyncRun } from '@/api'
+import type { HistoryEntry, Job, PlanOp, PlanTreeNode, SyncPlan, SyncRun } from '@/api'
+import { fakeRuntime } from './fake-runtime'
 
 export async function syncApiMock(importOriginal: () => Promise<typeof import('@/api')>) {
   const real = await importOriginal()
@@ -14,7 +15,6 @@ export async function syncApiMock(importOriginal: () => Promise<typeof import('@
     listSyncPlanOps: vi.fn(),
     getSyncPlanTree: vi.fn(),
     applySync: vi.fn(),
-    cancelSyncRun: vi.fn(),
     resumeSyncRun: vi.fn(),
     getSyncRun: vi.fn(),
     getSyncOptions: vi.fn(),
@@ -131,5 +131,38 @@ export function historyEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntr
     done: 34,
     failed: 0,
     ...overrides,
+  }
+}
+
+/** An apply job of the demo corp's plan 41 (backend/jobs Job). */
+export function applyJob(over: Partial<Job> = {}): Job {
+  return {
+    id: 'job-a', kind: 'apply', corpId: 7, planId: 41, runId: 0, state: 'running', phase: '', done: 0, failed: 0, total: 34,
+    startedBy: 'desktop:alice', startedAt: '', finishedAt: '', result: null, error: null, ...over,
+  }
+}
+
+/**
+ * The bound App's job methods and the Wails runtime's events, stubbed on
+ * window, so the real jobs api (followJob, cancelJob, listJobs) runs
+ * against them. known is what GetJob answers; update() is a job:update event.
+ */
+export function jobsBackend() {
+  const runtime = fakeRuntime()
+  const known = new Map<string, Job>()
+  const app = {
+    GetJob: vi.fn(async (id: string) => known.get(id)),
+    ListJobs: vi.fn(async () => [] as Job[]),
+    CancelJob: vi.fn(async () => {}),
+  }
+  vi.stubGlobal('runtime', runtime)
+  vi.stubGlobal('go', { main: { App: app } })
+  return {
+    app,
+    known,
+    update(j: Job) {
+      known.set(j.id, j)
+      runtime.emit('job:update', j)
+    },
   }
 }

@@ -14,7 +14,7 @@ import SyncView from '@/views/SyncView.vue'
 import { planIdOf } from '@/views/sync/use-sync-preview'
 import { apiError, startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
-import { blockedPlan, demoCorp, historyEntry, op, plan } from './sync-fixtures'
+import { applyJob, blockedPlan, demoCorp, historyEntry, jobsBackend, op, plan } from './sync-fixtures'
 
 vi.mock('@/api', async (importOriginal) => (await import('./sync-fixtures')).syncApiMock(importOriginal))
 
@@ -54,6 +54,7 @@ describe('a stored plan on the sync page', () => {
   })
   afterEach(() => {
     vi.clearAllMocks()
+    vi.unstubAllGlobals()
     document.body.innerHTML = ''
   })
 
@@ -145,7 +146,10 @@ describe('a stored plan on the sync page', () => {
 
   it('a stale stored plan shows the refusal and offers to preview again', async () => {
     storePlans(plan({ id: 41 }))
-    vi.mocked(api.applySync).mockRejectedValue(apiError('stale_plan', '计划已过期：本地通讯录或企业微信在预览后有变化，请重新预览', 'The plan is stale: preview again.'))
+    // The job ends refused with the stale-plan code; the page goes by the code.
+    const stale = { code: 'stale_plan', args: {}, zh: '计划已过期：本地通讯录或企业微信在预览后有变化，请重新预览', en: 'The plan is stale: preview again.' }
+    jobsBackend().known.set('job-a', applyJob({ state: 'failed', error: stale }))
+    vi.mocked(api.applySync).mockResolvedValue('job-a')
     const { wrapper } = await mountApp(SyncView, { path: '/sync?plan=41' })
     await wrapper.find('[data-testid="sync-apply"]').trigger('click')
     await settle()

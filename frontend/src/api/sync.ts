@@ -2,7 +2,6 @@
 // apply with its events, options and exports. Views import them through '@/api'.
 import {
   ApplySync,
-  CancelSyncRun,
   ExportSyncPlan,
   ExportSyncReport,
   GetSyncOptions,
@@ -16,6 +15,7 @@ import {
 } from '../../wailsjs/go/main/App'
 import { syncer } from '../../wailsjs/go/models'
 import { call } from './call'
+import type { Job } from './jobs'
 import { onEvent, type Unsubscribe } from './events'
 import type { FileExport } from './transfer'
 
@@ -136,19 +136,22 @@ export async function getSyncPlanTree(planId: number, parentKey: string): Promis
 }
 
 /**
- * Applies the plan; resolves when the run ends. confirmRemovals and confirmCreates are -1
- * unless the plan asks for them (confirmRemovals / confirmCreates).
+ * Starts applying the plan and returns the job id to follow. confirmRemovals and confirmCreates
+ * are -1 unless the plan asks for them (confirmRemovals / confirmCreates).
  */
-export function applySync(planId: number, confirmRemovals: number, confirmCreates = -1): Promise<SyncRun> {
-  return call(() => ApplySync(planId, confirmRemovals, confirmCreates))
+export async function applySync(planId: number, confirmRemovals: number, confirmCreates = -1): Promise<string> {
+  return (await call(() => ApplySync(planId, confirmRemovals, confirmCreates))).jobId
 }
 
-export function cancelSyncRun(runId: number): Promise<void> {
-  return call(() => CancelSyncRun(runId))
+/** Starts continuing an interrupted, cancelled or failed run and returns the job id to follow. */
+export async function resumeSyncRun(runId: number): Promise<string> {
+  return (await call(() => ResumeSyncRun(runId))).jobId
 }
 
-export function resumeSyncRun(runId: number): Promise<SyncRun> {
-  return call(() => ResumeSyncRun(runId))
+/** The run an apply or resume job ended with (also cancelled or with failures); null when none started. */
+export function syncRunOf(job: Job): SyncRun | null {
+  const run = job.result as SyncRun | null
+  return run && run.id ? run : null
 }
 
 export function getSyncRun(runId: number): Promise<SyncRun> {

@@ -1,9 +1,11 @@
-// One apply (or resume) of a sync plan: the blocking call, its progress and
-// finished-operation events, cancel, and the run it ended with.
+// One apply (or resume) of a sync plan as a job: the call returns the job id
+// at once; the page follows that job only (its progress, its run's finished
+// operations), cancels it by id, and, when it opens again, finds a running
+// job of its corp by asking.
 import { onBeforeUnmount, reactive, ref } from 'vue'
 import * as api from '@/api'
-import type { FinishedOp, SyncProgress, SyncRun, Unsubscribe } from '@/api'
-import { errorCode, errorText } from '@/format/error-text'
+import type { FinishedOp, FollowedJob, Job, SyncRun, Unsubscribe } from '@/api'
+import { errorCode, errorText, messageText } from '@/format/error-text'
 
 /** The live table keeps the latest finished operations only. */
 export const maxLiveOps = 200
@@ -16,43 +18,37 @@ export const stalePlanCode = 'stale_plan'
 export function useSyncApply() {
   const stage = ref<ApplyStage>('idle')
   const counts = reactive({ done: 0, failed: 0, total: 0 })
+  /** The job this page follows ('' before one started). */
+  const jobId = ref('')
+  /** The run of that job, once it has one. */
   const runId = ref(0)
   const run = ref<SyncRun | null>(null)
   const liveOps = ref<FinishedOp[]>([])
   const error = ref('')
   const stale = ref(false)
   const cancelling = ref(false)
-  let listeners: Unsubscribe[] = []
+  let offOps: Unsubscribe | null = null
+  let following: FollowedJob | null = null
 
-  // ApplySync returns the run only when it ends: until then the run id is
-  // learnt from the first event of a run.
-  function ownsRun(id: number): boolean {
-    if (!id) return false
-    if (!runId.value && stage.value === 'running') runId.value = id
-    return id === runId.value
+  function onJob(job: Job) {
+    if (job.runId) runId.value = job.runId
+    counts.done = job.done
+    counts.failed = job.failed
+    if (job.total) counts.total = job.total
   }
 
-  function onProgress(progress: SyncProgress) {
-    if (!ownsRun(api.runIdOfJob(progress.job))) return
-    counts.done = progress.done
-    counts.failed = progress.failed
-    counts.total = progress.total
-  }
-
+  // Finished operations carry their run id: only this job's run is shown.
   function onOps(ops: FinishedOp[]) {
-    const mine = ops.filter((op) => ownsRun(op.runId))
+    const mine = ops.filter((op) => runId.value > 0 && op.runId === runId.value)
     if (!mine.length) return
     liveOps.value = [...mine.reverse(), ...liveOps.value].slice(0, maxLiveOps)
   }
 
-  function listen() {
-    stopListening()
-    listeners = [api.onSyncProgress(onProgress), api.onSyncOps(onOps)]
-  }
-
   function stopListening() {
-    listeners.forEach((off) => off())
-    listeners = []
+    offOps?.()
+    offOps = null
+    following?.stop()
+    following = null
   }
 
   function showRun(r: SyncRun) {
@@ -61,24 +57,27 @@ export function useSyncApply() {
     Object.assign(counts, { done: r.done, failed: r.failed, total: r.total })
   }
 
-  async function track(start: () => Promise<SyncRun>) {
+  function showFailure(code: string, message: string) {
+    error.value = message
+    stale.value = code === stalePlanCode
+  }
+
+  /** Follows one apply or resume job to its end. */
+  async function follow(job: Pick<Job, 'id'> & Partial<Job>) {
+    stopListening()
     stage.value = 'running'
-    error.value = ''
-    stale.value = false
-    run.value = null
-    liveOps.value = []
-    listen()
+    jobId.value = job.id
+    if (job.runId) runId.value = job.runId
+    offOps = api.onSyncOps(onOps)
+    following = api.followJob(job.id, onJob)
     try {
-      showRun(await start())
+      const ended = await following.done
+      // A run that ended with failures (or was cancelled) is a run to show.
+      const r = api.syncRunOf(ended)
+      if (r) showRun(r)
+      else showFailure(ended.error?.code ?? ended.state, ended.error ? messageText(ended.error) : ended.state)
     } catch (reason) {
-      // A run that ended with failures (or was cancelled) rejects too: show the run.
-      const message = errorText(reason)
-      const ended = runId.value ? await api.getSyncRun(runId.value).catch(() => null) : null
-      if (ended) showRun(ended)
-      else {
-        error.value = message
-        stale.value = errorCode(reason) === stalePlanCode
-      }
+      showFailure(errorCode(reason), errorText(reason))
     } finally {
       stopListening()
       cancelling.value = false
@@ -86,22 +85,60 @@ export function useSyncApply() {
     }
   }
 
+  async function start(begin: () => Promise<string>) {
+    stage.value = 'running'
+    error.value = ''
+    stale.value = false
+    run.value = null
+    liveOps.value = []
+    let id: string
+    try {
+      id = await begin()
+    } catch (reason) {
+      showFailure(errorCode(reason), errorText(reason))
+      stage.value = 'finished'
+      return
+    }
+    await follow({ id })
+  }
+
   function apply(planId: number, total: number, confirmRemovals: number) {
     runId.value = 0
     Object.assign(counts, { done: 0, failed: 0, total })
-    return track(() => api.applySync(planId, confirmRemovals))
+    return start(() => api.applySync(planId, confirmRemovals))
   }
 
   function resume() {
     const id = runId.value
-    return track(() => api.resumeSyncRun(id))
+    return start(() => api.resumeSyncRun(id))
+  }
+
+  /** The corp's running apply or resume, for a page that opens while it runs (null when none). */
+  async function findRunning(corpId: number): Promise<Job | null> {
+    try {
+      const running = await api.listJobs({ corpId, runningOnly: true })
+      return running.find((j) => j.kind === 'apply' || j.kind === 'resume') ?? null
+    } catch {
+      return null
+    }
+  }
+
+  /** Shows a running job found by asking, and follows it to its end. */
+  function attach(job: Job) {
+    run.value = null
+    liveOps.value = []
+    error.value = ''
+    stale.value = false
+    runId.value = job.runId
+    Object.assign(counts, { done: job.done, failed: job.failed, total: job.total })
+    return follow(job)
   }
 
   async function cancel() {
-    if (!runId.value) return
+    if (!jobId.value) return
     cancelling.value = true
     try {
-      await api.cancelSyncRun(runId.value)
+      await api.cancelJob(jobId.value)
     } catch (reason) {
       cancelling.value = false
       throw reason
@@ -109,7 +146,9 @@ export function useSyncApply() {
   }
 
   function reset() {
+    stopListening()
     stage.value = 'idle'
+    jobId.value = ''
     runId.value = 0
     run.value = null
     liveOps.value = []
@@ -119,5 +158,5 @@ export function useSyncApply() {
 
   onBeforeUnmount(stopListening)
 
-  return { stage, counts, runId, run, liveOps, error, stale, cancelling, apply, resume, cancel, reset }
+  return { stage, counts, jobId, runId, run, liveOps, error, stale, cancelling, apply, resume, findRunning, attach, cancel, reset }
 }

@@ -30,10 +30,6 @@ export function CancelJob(arg1) {
   return window['go']['main']['App']['CancelJob'](arg1);
 }
 
-export function CancelSyncRun(arg1) {
-  return window['go']['main']['App']['CancelSyncRun'](arg1);
-}
-
 export function CheckCorp(arg1) {
   return window['go']['main']['App']['CheckCorp'](arg1);
 }
