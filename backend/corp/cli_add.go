@@ -193,7 +193,7 @@ func saveAdd(ctx context.Context, svc *Service, p *addPlan, out io.Writer) error
 	}
 	fmt.Fprintf(out, "%s: %s (id %d)\n", verb, res.Corp.Name, res.ID)
 	if hc := res.HostChange; hc != nil {
-		fmt.Fprintf(out, "! %s\n  %s\n", hc.Message, hc.MessageEN)
+		fmt.Fprintf(out, "! %s\n  %s\n", hc.Message.ZH, hc.Message.EN)
 	}
 	for _, ai := range p.apps {
 		ai.CorpRef = res.ID

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"wecom-bridge/backend/configaudit"
+	"wecom-bridge/backend/usererr"
 )
 
 // Secrets follow the host. The app secrets, the 通讯录同步 and 客户联系
@@ -21,9 +22,8 @@ import (
 // HostChange is what a save that moved the corp to another API or proxy host
 // cleared, and why, in both languages.
 type HostChange struct {
-	Cleared   []string `json:"cleared"` // contactSecret, customerSecret, app:<AgentId>
-	Message   string   `json:"message"`
-	MessageEN string   `json:"messageEn"`
+	Cleared []string        `json:"cleared"` // contactSecret, customerSecret, app:<AgentId>
+	Message usererr.Message `json:"message"` // secrets_cleared_new_host
 }
 
 // receiverOf is a URL's scheme, host and port in lower case ("" for none): the
@@ -82,11 +82,8 @@ func clearForNewHost(r *corpRow, in CorpInput, apps []appRow) []string {
 }
 
 func hostChangeNotice(what, whatEN string, cleared []string) *HostChange {
-	return &HostChange{Cleared: cleared,
-		Message: fmt.Sprintf("%s换了主机，已清除该企业保存的 Secret 和 access_token（%s），以免发到新的地址。请重新填写通讯录同步、客户联系和各应用的 Secret；回调 Token/EncodingAESKey 保持不变。",
-			what, strings.Join(cleared, "、")),
-		MessageEN: fmt.Sprintf("%s now points to another host, so the corp's stored secrets and access tokens were cleared (%s) rather than sent there. Enter the 通讯录同步, 客户联系 and app secrets again; the callback Token/EncodingAESKey are kept.",
-			strings.ToUpper(whatEN[:1])+whatEN[1:], strings.Join(cleared, ", "))}
+	return &HostChange{Cleared: cleared, Message: usererr.Msg("secrets_cleared_new_host", usererr.Args{
+		"what": what, "whatEn": strings.ToUpper(whatEN[:1]) + whatEN[1:], "cleared": strings.Join(cleared, ", ")})}
 }
 
 // dropHostSecrets clears the apps' secrets and every cached access token of

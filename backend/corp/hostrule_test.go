@@ -72,8 +72,8 @@ func TestNewAPIHostClearsSecretsAndTokens(t *testing.T) {
 			t.Errorf("cleared = %v, want %s among them", hc.Cleared, want)
 		}
 	}
-	if !strings.Contains(hc.Message, "API 地址换了主机") || !strings.Contains(hc.MessageEN, "The API base URL now points to another host") {
-		t.Errorf("notice = %q / %q", hc.Message, hc.MessageEN)
+	if !strings.Contains(hc.Message.ZH, "API 地址换了主机") || !strings.Contains(hc.Message.EN, "The API base URL now points to another host") {
+		t.Errorf("notice = %q / %q", hc.Message, hc.Message.EN)
 	}
 	got := res.Corp
 	if got.ContactSecret.HasSecret || got.Apps[0].Secret.HasSecret {
@@ -134,7 +134,7 @@ func TestNewProxyHostClearsSecrets(t *testing.T) {
 	if r.HostChange == nil || r.Corp.ContactSecret.HasSecret || r.Corp.Apps[0].Secret.HasSecret {
 		t.Fatalf("a proxy on another host kept the secrets: %+v", r)
 	}
-	if !strings.Contains(r.HostChange.Message, "代理换了主机") || !strings.Contains(r.HostChange.MessageEN, "The proxy now points") {
+	if !strings.Contains(r.HostChange.Message.ZH, "代理换了主机") || !strings.Contains(r.HostChange.Message.EN, "The proxy now points") {
 		t.Errorf("notice = %+v", r.HostChange)
 	}
 }
@@ -203,7 +203,7 @@ func TestCLIAddSaysWhySecretsWereCleared(t *testing.T) {
 	if err != nil {
 		t.Fatalf("add: %v\n%s", err, out)
 	}
-	for _, want := range []string{"已更新 / updated", "API 地址换了主机", "Enter the 通讯录同步"} {
+	for _, want := range []string{"已更新 / updated", "API 地址换了主机", "Enter the directory sync"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -14,6 +14,7 @@ var catalogue = []map[string]entry{
 	pullRunMessages,
 	jobMessages,
 	serveMessages,
+	corpMessages,
 }
 
 var general = map[string]entry{

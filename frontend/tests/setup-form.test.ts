@@ -145,7 +145,12 @@ describe('setup forms', () => {
     vi.mocked(api.listCorps).mockResolvedValue([corp()])
     const message = 'API 地址换了主机，已清除该企业保存的 Secret 和 access_token（contactSecret、app:1000002），以免发到新的地址。'
     vi.mocked(api.saveCorp).mockResolvedValue(
-      saved({ hostChange: { cleared: ['contactSecret', 'app:1000002'], message, messageEn: 'The API base URL now points to another host…' } }),
+      saved({
+        hostChange: {
+          cleared: ['contactSecret', 'app:1000002'],
+          message: { code: 'secrets_cleared_new_host', args: {}, zh: message, en: 'The API base URL now points to another host…' },
+        },
+      }),
     )
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     await wrapper.find('[data-testid="corp-add"]').trigger('click')

@@ -490,8 +490,7 @@ export namespace corp {
 	}
 	export class HostChange {
 	    cleared: string[];
-	    message: string;
-	    messageEn: string;
+	    message: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new HostChange(source);
@@ -500,9 +499,26 @@ export namespace corp {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.cleared = source["cleared"];
-	        this.message = source["message"];
-	        this.messageEn = source["messageEn"];
+	        this.message = this.convertValues(source["message"], usererr.Message);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SaveResult {
 	    ok: boolean;
