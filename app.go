@@ -72,7 +72,7 @@ func (a *App) DeleteApp(id int64, typedName string) (corp.Dependents, error) {
 func (a *App) SetActiveCorp(id int64) error { return a.svc.Corps.SetActive(a.ctx, id) }
 
 // CheckCorp runs the read-only connectivity check (progress: "corp:check").
-func (a *App) CheckCorp(id int64) (*corp.CheckResult, error) { return a.svc.Corps.Check(a.ctx, id) }
+func (a *App) CheckCorp(id int64) (*corp.CheckResult, error) { return a.svc.CheckCorp(a.ctx, id) }
 
 // GetCopyValues returns the values to paste into the WeCom admin console.
 func (a *App) GetCopyValues(id int64) (*corp.CopyPanel, error) {

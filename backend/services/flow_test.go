@@ -59,8 +59,17 @@ func TestDemoFlowImportPullMatch(t *testing.T) {
 	if err != nil || page.Total != sum.UnboundWeCom {
 		t.Fatalf("list: %d vs %d, %v", page.Total, sum.UnboundWeCom, err)
 	}
+	// Step 1 is done once a check passed, not because a corp exists; step 3
+	// not while pairs wait for a person.
 	st, err := s.StartStatus(ctx)
-	if err != nil || !st.Steps[0].Done || !st.Steps[1].Done || st.ActiveCorp == nil || !st.ActiveCorp.Demo {
+	if err != nil || st.Steps[0].Done || st.Steps[2].Done {
+		t.Fatalf("before any check, or with pairs to confirm, steps 1 and 3 are not done: %+v", st)
+	}
+	if res, err := s.CheckCorp(ctx, c.ID); err != nil || !res.Passed {
+		t.Fatalf("check: %+v %v", res, err)
+	}
+	st, err = s.StartStatus(ctx)
+	if err != nil || !st.Steps[0].Done || !st.Steps[1].Done || st.ActiveCorp == nil || !st.ActiveCorp.Demo || st.Steps[0].Facts["checked"] != 1 {
 		t.Fatalf("start status %+v", st)
 	}
 	// The facts behind each detail, for the screen to word in its language;

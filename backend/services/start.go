@@ -30,9 +30,12 @@ type StartStatus struct {
 // StepKeys are the five steps, in order.
 var StepKeys = []string{"connect", "import", "bind", "preview", "apply"}
 
-// progress is what one step's source reports.
+// progress is what one step's source reports. A step is done only when
+// its source says so (a check passed, every pair confirmed), never merely
+// because something exists.
 type progress struct {
 	count  int
+	done   bool
 	detail string
 	facts  map[string]int
 }
@@ -56,7 +59,7 @@ func (s *Services) StartStatus(ctx context.Context) (StartStatus, error) {
 			if err != nil {
 				return StartStatus{}, err
 			}
-			st.Count, st.Done = p.count, p.count > 0
+			st.Count, st.Done = p.count, p.done
 			if anyAbove0(p.facts) { // "0 corp(s)" says nothing the count does not
 				st.Detail, st.Facts = p.detail, p.facts
 			}

@@ -15,13 +15,18 @@ func init() {
 		if err != nil {
 			return progress{}, err
 		}
-		demo := 0
+		demo, checked := 0, 0
 		for _, c := range list {
 			if c.Demo {
 				demo++
 			}
+			if s.checkPassed(ctx, c.ID) {
+				checked++
+			}
 		}
-		p := progress{count: len(list), detail: fmt.Sprintf("%d corp(s)", len(list)), facts: map[string]int{"corps": len(list)}}
+		// Done once a corp's connectivity check passed, not when a corp merely exists.
+		p := progress{count: len(list), done: checked > 0, detail: fmt.Sprintf("%d corp(s)", len(list)),
+			facts: map[string]int{"corps": len(list), "checked": checked}}
 		if demo > 0 {
 			p.detail += fmt.Sprintf(", %d demo", demo)
 			p.facts["demo"] = demo
@@ -33,7 +38,7 @@ func init() {
 		if err != nil {
 			return progress{}, err
 		}
-		return progress{count: page.Total, detail: fmt.Sprintf("%d active account(s)", page.Total),
+		return progress{count: page.Total, done: page.Total > 0, detail: fmt.Sprintf("%d active account(s)", page.Total),
 			facts: map[string]int{"active": page.Total}}, nil
 	}
 	stepSources["bind"] = func(ctx context.Context, s *Services) (progress, error) {
@@ -45,7 +50,8 @@ func init() {
 		if err != nil {
 			return progress{}, err
 		}
-		return progress{count: sum.Confirmed,
+		// Done when pairs are confirmed and none waits for a person.
+		return progress{count: sum.Confirmed, done: sum.Confirmed > 0 && sum.ToConfirm == 0 && sum.Ambiguous == 0,
 			detail: fmt.Sprintf("%d confirmed, %d to review, %d ambiguous", sum.Confirmed, sum.ToConfirm, sum.Ambiguous),
 			facts:  map[string]int{"confirmed": sum.Confirmed, "toReview": sum.ToConfirm, "ambiguous": sum.Ambiguous}}, nil
 	}
@@ -59,7 +65,7 @@ func init() {
 			if err != nil {
 				return progress{}, err
 			}
-			return progress{count: page.Total,
+			return progress{count: page.Total, done: page.Total > 0,
 				detail: fmt.Sprintf("%d sync(s) %s", page.Total, map[string]string{"": "previewed", "run": "applied"}[kind]),
 				facts:  map[string]int{"syncs": page.Total}}, nil
 		}

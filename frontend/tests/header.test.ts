@@ -30,7 +30,7 @@ describe('header corp badge', () => {
     expect(wrapper.find('[data-testid="active-corp"]').text()).toContain('演示科技有限公司')
     const badge = wrapper.find('[data-testid="demo-badge"]')
     expect(badge.exists()).toBe(true)
-    expect(badge.text()).toBe('演示 DEMO')
+    expect(badge.text()).toBe('演示')
     expect(badge.classes()).toContain('el-tag--warning')
   })
 

@@ -119,6 +119,14 @@ describe('home: getting started', () => {
     expect(offer.find('[data-testid="demo-offer-button"]').attributes('disabled')).toBeUndefined()
   })
 
+  it('does not offer the demo corp again while one exists, even when another corp is active', async () => {
+    const st = startStatus({ activeCorp: { id: 2, name: '星河科技', corpId: 'ww1234567890abcdef', demo: false } })
+    st.steps[0] = { key: 'connect', done: false, count: 2, detail: '2 corp(s), 1 demo', facts: { corps: 2, demo: 1 } }
+    vi.mocked(api.getStartStatus).mockResolvedValue(st)
+    const { wrapper } = await mountApp(HomeView)
+    expect(wrapper.find('#demo-offer').exists()).toBe(false)
+  })
+
   it('shows the error and no step as done when the status cannot be read', async () => {
     vi.mocked(api.getStartStatus).mockRejectedValue(new Error('database is locked'))
     const { wrapper } = await mountApp(HomeView)

@@ -63,6 +63,17 @@ describe('navigation', () => {
     wrapper.unmount()
   })
 
+  it('marks no page in the menu on the home page, and the open page elsewhere', async () => {
+    const { wrapper, router } = await mountApp(App)
+    await router.push('/directory')
+    await settle()
+    expect(document.querySelector('.nav-menu .is-active')?.getAttribute('data-testid')).toBe('nav-directory')
+    await router.push('/')
+    await settle()
+    expect(document.querySelector('.nav-menu .is-active')).toBeNull()
+    wrapper.unmount()
+  })
+
   it('switching language relabels the nav at run time and saves the choice', async () => {
     const { wrapper } = await mountApp(App)
     expect(wrapper.find('[data-testid="nav-setup"]').text()).toBe('接入配置')

@@ -75,12 +75,13 @@ describe('connectivity check', () => {
     expect(wrapper.find('[data-testid="check-step-other"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="check-step-running"]').text()).toContain('正在检查第 2 / 3 项')
 
-    const steps = [step({ key: 'dns' }), step({ key: 'tcp' }), step({ key: 'app:1000002:token', detail: '成功，有效期 7200 秒' })]
+    const steps = [step({ key: 'dns' }), step({ key: 'tcp' }), step({ key: 'app:1000002:token', detail: '成功，有效期 7200 秒' }), step({ key: 'callback', status: 'n/a' })]
     finish({ corpRef: 1, corpName: '华东制造集团', passed: true, failed: 0, startedAt: '', durationMs: 95, steps, apiIps: [] })
     await settle()
     expect(wrapper.find('[data-testid="check-progress"]').exists()).toBe(false)
+    // "All passed: N" counts the steps that passed, not the one that does not apply.
     expect(wrapper.find('[data-testid="check-summary"]').text()).toBe('全部通过：3 项，用时 95 毫秒')
-    expect(wrapper.findAll('[data-testid^="check-step-"]').map((s) => s.attributes('data-status'))).toEqual(['ok', 'ok', 'ok'])
+    expect(wrapper.findAll('[data-testid^="check-step-"]').map((s) => s.attributes('data-status'))).toEqual(['ok', 'ok', 'ok', 'n/a'])
   })
 
   it('says so when the check cannot run', async () => {

@@ -83,7 +83,7 @@ describe('demo corp', () => {
     await empty.find('[data-testid="demo-start"]').trigger('click')
     await settle()
     const row = wrapper.find('[data-testid="corp-row-7"]')
-    expect(row.find('[data-testid="corp-demo-tag"]').text()).toBe('演示 DEMO')
+    expect(row.find('[data-testid="corp-demo-tag"]').text()).toBe('演示')
     expect(wrapper.find('[data-testid="demo-remove"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="demo-start"]').exists()).toBe(false)
   })

@@ -33,7 +33,7 @@ describe('corp list', () => {
   it('shows each corp with its DEMO tag, active marker and needs-secrets warning', async () => {
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     const demo = wrapper.find('[data-testid="corp-row-1"]')
-    expect(demo.find('[data-testid="corp-demo-tag"]').text()).toBe('演示 DEMO')
+    expect(demo.find('[data-testid="corp-demo-tag"]').text()).toBe('演示')
     expect(demo.find('[data-testid="corp-active-tag"]').text()).toBe('当前企业')
     expect(demo.find('[data-testid="corp-activate-1"]').exists()).toBe(false)
 

@@ -25,7 +25,7 @@ const en: MessageSchema = {
     noCorp: 'No corp configured',
     loadingCorp: 'Loading corp…',
     corpUnavailable: 'Corp status unavailable',
-    demoBadge: '演示 DEMO',
+    demoBadge: 'Demo',
   },
   language: {
     label: 'Language',

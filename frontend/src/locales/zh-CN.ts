@@ -23,7 +23,7 @@ const zhCN = {
     noCorp: '未配置企业',
     loadingCorp: '正在读取企业…',
     corpUnavailable: '无法读取企业状态',
-    demoBadge: '演示 DEMO',
+    demoBadge: '演示',
   },
   language: {
     label: '界面语言',

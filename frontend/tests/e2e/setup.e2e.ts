@@ -109,7 +109,7 @@ test('the demo corp starts from the home page, shows its badge and is listed in 
   await openSetup(page)
   const demoRow = page.locator('[data-testid^="corp-row-"][data-demo="true"]')
   await expect(demoRow).toHaveCount(1)
-  await expect(demoRow.getByTestId('corp-demo-tag')).toHaveText('演示 DEMO')
+  await expect(demoRow.getByTestId('corp-demo-tag')).toHaveText('演示')
   await expect(demoRow.getByTestId('corp-active-tag')).toBeVisible()
   await expect(page.getByTestId('demo-remove')).toBeVisible()
 })

@@ -54,7 +54,7 @@ const en: typeof zhCN = {
     },
   },
   summary: {
-    title: 'What will be synced',
+    title: 'Binding summary',
     matchedAt: 'Matched at {time}',
     membersPulled: 'WeCom members',
     toConfirm: 'To confirm',

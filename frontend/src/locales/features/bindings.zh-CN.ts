@@ -52,7 +52,7 @@ export default {
     },
   },
   summary: {
-    title: '同步内容',
+    title: '绑定概况',
     matchedAt: '匹配于 {time}',
     membersPulled: '企业微信成员',
     toConfirm: '待确认绑定',

@@ -66,7 +66,7 @@ export default {
     search: '搜索名称、企业ID 或应用',
     add: '添加企业',
     noMatch: '没有与“{query}”匹配的企业。',
-    demoTag: '演示 DEMO',
+    demoTag: '演示',
     active: '当前企业',
     setActive: '设为当前',
     edit: '编辑',
