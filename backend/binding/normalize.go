@@ -19,8 +19,11 @@ import (
 //     space), as golang.org/x/text/width.Fold does;
 //   - the middle-dot variants used in transliterated names (・ • ‧ ･) written
 //     as U+00B7 ·, so 阿依古丽·买买提 matches however it was typed;
-//   - any run of white space (including U+3000 and NBSP) folded to one space,
-//     and leading and trailing space trimmed;
+//   - any run of white space (including U+3000 and NBSP) between two CJK
+//     characters dropped, so 王　芳 and 王 芳 (HR systems pad two-character
+//     names to the width of three) give 王芳;
+//   - any other run of white space folded to one space, and leading and
+//     trailing space trimmed;
 //   - letters lower-cased.
 //
 // So "Tom Li", " tom  li " and "ＴＯＭ　ＬＩ" all give "tom li".
@@ -31,6 +34,7 @@ func NormalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
+	var last rune // the last rune written
 	for _, r := range s {
 		if isZeroWidth(r) {
 			continue
@@ -40,11 +44,13 @@ func NormalizeName(s string) string {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
+		r = foldRune(unicode.ToLower(r))
+		if space && b.Len() > 0 && !(isCJKScript(last) && isCJKScript(r)) {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(foldRune(unicode.ToLower(r)))
+		b.WriteRune(r)
+		last = r
 	}
 	return b.String()
 }
@@ -52,6 +58,8 @@ func NormalizeName(s string) string {
 // isNormalName reports whether NormalizeName(s) == s, without allocating.
 func isNormalName(s string) bool {
 	prevSpace := true // a leading space is not normal
+	var beforeSpace rune // the rune before the current space
+	var prev rune
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -61,11 +69,13 @@ func isNormalName(s string) bool {
 					return false
 				}
 				prevSpace = true
+				beforeSpace = prev
 			case 'A' <= c && c <= 'Z', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
 				return false
 			default:
 				prevSpace = false
 			}
+			prev = rune(c)
 			i++
 			continue
 		}
@@ -76,7 +86,11 @@ func isNormalName(s string) bool {
 		if !isCJK(r) && (isZeroWidth(r) || foldRune(r) != r || unicode.IsSpace(r) || unicode.ToLower(r) != r) {
 			return false
 		}
+		if prevSpace && isCJKScript(beforeSpace) && isCJKScript(r) {
+			return false // a space between two CJK characters is dropped
+		}
 		prevSpace = false
+		prev = r
 		i += size
 	}
 	return !prevSpace || len(s) == 0
@@ -85,6 +99,16 @@ func isNormalName(s string) bool {
 // isCJK covers the CJK Unified Ideographs block, which holds nearly every
 // character of a Chinese name and has no width, case or space variants.
 func isCJK(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
+// isCJKScript reports whether r is written without spaces between words in
+// a name: Han ideographs (all blocks), kana and Hangul. White space between
+// two such characters is padding, not a word break.
+func isCJKScript(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	return isCJK(r) || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
 
 func isZeroWidth(r rune) bool {
 	return (r >= 0x200B && r <= 0x200D) || r == 0x2060 || r == 0xFEFF

@@ -9,8 +9,18 @@ func TestNormalizeName(t *testing.T) {
 		{"only spaces", " \u3000\u00a0\t", ""},
 		{"trim ASCII spaces", "  张伟 ", "张伟"},
 		{"trim full-width spaces", "\u3000张伟\u3000", "张伟"},
-		{"internal space kept as one", "张 伟", "张 伟"},
-		{"full-width space folded", "张\u3000伟", "张 伟"},
+		{"space between CJK dropped", "王 芳", "王芳"},
+		{"full-width space between CJK dropped", "王\u3000芳", "王芳"},
+		{"run of spaces between CJK dropped", "王 \u3000\u00a0芳", "王芳"},
+		{"zero-width and space between CJK dropped", "王\u200b \u3000芳", "王芳"},
+		{"padded three-wide and trimmed", "\u3000王\u3000芳\u3000", "王芳"},
+		{"spaces in a longer CJK name", "欧阳 娜 娜", "欧阳娜娜"},
+		{"extension-B ideograph", "王 \U00020000", "王\U00020000"},
+		{"Japanese kana", "やまだ たろう", "やまだたろう"},
+		{"CJK then Latin keeps one space", "王芳  Amy", "王芳 amy"},
+		{"Latin then CJK keeps one space", "Amy\u3000王芳", "amy 王芳"},
+		{"CJK digit CJK keeps spaces", "王 2 芳", "王 2 芳"},
+		{"middle dot is not CJK", "阿依古丽 · 买买提", "阿依古丽 · 买买提"},
 		{"NBSP folded", "Tom\u00a0Li", "tom li"},
 		{"tabs and newlines folded", "\tTom\n Li\r", "tom li"},
 		{"run of mixed spaces", "Tom \u3000\u00a0 Li", "tom li"},
@@ -43,6 +53,25 @@ func TestNormalizeName(t *testing.T) {
 				t.Fatalf("not idempotent: %q -> %q", got, again)
 			}
 		})
+	}
+}
+
+// The Chinese HR padding: a two-character name stored as 王　芳 or 王 芳 is
+// the same person as 王芳, while Latin names keep their word break.
+func TestNormalizeNameCJKPadding(t *testing.T) {
+	for _, group := range [][]string{
+		{"王芳", "王　芳", "王 芳", " 王  芳 ", "王\u00a0芳"},
+		{"tom li", "Tom Li", "tom  li", "ＴＯＭ　ＬＩ"},
+	} {
+		want := NormalizeName(group[0])
+		for _, s := range group[1:] {
+			if got := NormalizeName(s); got != want {
+				t.Errorf("NormalizeName(%q) = %q, want %q (as %q)", s, got, want, group[0])
+			}
+		}
+	}
+	if NormalizeName("tom li") == NormalizeName("tomli") {
+		t.Error("Latin words must keep their space")
 	}
 }
 
@@ -92,7 +121,7 @@ func TestNormalizeEmail(t *testing.T) {
 
 // The fast paths must not allocate: they run on every record.
 func TestNormalizeFastPathsDoNotAllocate(t *testing.T) {
-	for _, s := range []string{"张伟", "tom li", "阿依古丽·买买提"} {
+	for _, s := range []string{"张伟", "tom li", "阿依古丽·买买提", "王芳 amy"} {
 		if n := testing.AllocsPerRun(100, func() { _ = NormalizeName(s) }); n != 0 {
 			t.Errorf("NormalizeName(%q) allocates %v times", s, n)
 		}
@@ -102,5 +131,18 @@ func TestNormalizeFastPathsDoNotAllocate(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { _ = NormalizeEmail("zw@example.com") }); n != 0 {
 		t.Errorf("NormalizeEmail allocates %v times", n)
+	}
+}
+
+// A padded HR name is matched by name with the member's unpadded one, and two
+// padded spellings of one name are namesakes, not two different names.
+func TestMatchCJKPaddedName(t *testing.T) {
+	r := Match([]Member{mem("wangfang", "王芳", "")}, []Local{loc("wf", "王　芳", "")}, nil, noKeyPairs)
+	if len(r.Proposals) != 1 || r.Proposals[0].Method != MethodName || r.Proposals[0].UserID != "wangfang" {
+		t.Fatalf("proposals = %s, want one name match wf → wangfang", dump(r.Proposals))
+	}
+	r = Match([]Member{mem("wf1", "王芳", "")}, []Local{loc("a", "王 芳", ""), loc("b", "王　芳", "")}, nil, noKeyPairs)
+	if len(r.Proposals) != 1 || r.Proposals[0].State != StateAmbiguous || len(r.Proposals[0].Candidates) != 2 {
+		t.Fatalf("proposals = %s, want one ambiguous row with both padded accounts", dump(r.Proposals))
 	}
 }

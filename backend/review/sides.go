@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"wecom-bridge/backend/binding"
 )
@@ -125,7 +126,16 @@ func searchTerms(q string) []string {
 	if looksLikePhone(q) {
 		return []string{binding.NormalizeMobile(q)}
 	}
-	return strings.Fields(binding.NormalizeName(q))
+	// Split before normalising: NormalizeName drops a space between two CJK
+	// characters, but in the search box it separates terms ("刘洋 市场部").
+	fields := strings.FieldsFunc(q, unicode.IsSpace)
+	terms := fields[:0]
+	for _, f := range fields {
+		if t := binding.NormalizeName(f); t != "" {
+			terms = append(terms, t)
+		}
+	}
+	return terms
 }
 
 func looksLikePhone(t string) bool {
