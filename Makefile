@@ -52,11 +52,12 @@ generate: deps-wails
 	$(WAILS) generate module -tags webkit2_41
 
 ## check-generated: fails when the committed generated code is not what the Go code generates
+## (file modes are ignored: wails writes its runtime files 0755 or 0644 depending on the umask)
 check-generated: generate
-	@drift=$$(git status --porcelain -- $(GENERATED)); \
+	@drift=$$(git -c core.fileMode=false status --porcelain -- $(GENERATED)); \
 	if [ -n "$$drift" ]; then \
 	  echo "Generated code is out of date (run make generate and commit it):"; echo "$$drift"; \
-	  git --no-pager diff --stat -- $(GENERATED); exit 1; \
+	  git -c core.fileMode=false --no-pager diff --stat -- $(GENERATED); exit 1; \
 	fi
 
 frontend: deps-npm
