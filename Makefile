@@ -8,7 +8,7 @@ VERSION     ?= $(shell bash build/scripts/version.sh)
 LDFLAGS     := -X wecom-bridge/backend/version.Version=$(VERSION)
 APT_PKGS    := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config xvfb xauth x11-utils xdotool imagemagick chromium fonts-noto-cjk
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-GENERATED   := frontend/wailsjs
+GENERATED   := frontend/wailsjs frontend/src/api/generated
 DESKTOP_BIN := build/bin/wecom-bridge
 SERVE_BIN   := ./wecom-bridge
 DATA        ?=
@@ -47,9 +47,11 @@ bench: build
 	@WECOM_BENCH=1 $(GO) test -v -p 1 -count=1 -run '^TestBench' -timeout 30m ./... 2>&1 | grep '^{' || true
 	@bash build/scripts/desktop-smoke.sh --bench
 
-## generate: the Wails bindings (frontend/wailsjs), committed so a fresh clone compiles
+## generate: the Wails bindings (frontend/wailsjs) and the enums and event names Go shares
+## with the UI (frontend/src/api/generated), committed so a fresh clone compiles
 generate: deps-wails
 	$(WAILS) generate module -tags webkit2_41
+	$(GO) generate ./backend/contract/...
 
 ## check-generated: fails when the committed generated code is not what the Go code generates
 ## (file modes are ignored: wails writes its runtime files 0755 or 0644 depending on the umask)

@@ -46,7 +46,7 @@ type ImportRow struct {
 	Email      string     `json:"email,omitempty"`
 	Position   string     `json:"position,omitempty"`
 	Status     Status     `json:"status"`
-	DeptPaths  [][]string `json:"deptPaths,omitempty"` // main first
+	DeptPaths  [][]string `json:"deptPaths"` // main first
 	// WeComUserID is the WeCom userid a sync gives the member it creates for
 	// this account; "" means the account itself.
 	WeComUserID string `json:"wecomUserid,omitempty"`
@@ -73,7 +73,7 @@ type ResignRow struct {
 	AccountID int64      `json:"accountId"`
 	Account   string     `json:"account"`
 	Name      string     `json:"name"`
-	DeptPaths [][]string `json:"deptPaths,omitempty"`
+	DeptPaths [][]string `json:"deptPaths"`
 }
 
 // Problem is one reason a row was rejected: Message in English, and the same

@@ -82,3 +82,30 @@ func TestHubStreamsEvents(t *testing.T) {
 		}
 	}
 }
+
+// A batch that Go holds as a nil slice reaches the browser as [], not null.
+func TestHubSendsNilListsAsEmpty(t *testing.T) {
+	h := NewHub()
+	c := make(chan []byte, 1)
+	h.mu.Lock()
+	h.clients[c] = struct{}{}
+	h.mu.Unlock()
+	type batch struct {
+		Rows []string `json:"rows"`
+	}
+	var rows []batch
+	h.Emit("sync:op", rows)
+	h.Emit("x", batch{})
+	if got := string(<-c); got != `{"name":"sync:op","data":[]}` {
+		t.Fatalf("nil list event: %s", got)
+	}
+	h.mu.Lock()
+	delete(h.clients, c)
+	c2 := make(chan []byte, 1)
+	h.clients[c2] = struct{}{}
+	h.mu.Unlock()
+	h.Emit("x", batch{})
+	if got := string(<-c2); got != `{"name":"x","data":{"rows":[]}}` {
+		t.Fatalf("nil field event: %s", got)
+	}
+}

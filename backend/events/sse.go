@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"wecom-bridge/backend/contract"
 )
 
 // Hub is the serve-mode emitter: every event is written to each connected
@@ -24,9 +26,9 @@ type wireEvent struct {
 	Data any    `json:"data"`
 }
 
-// Emit broadcasts to every connected client.
+// Emit broadcasts to every connected client; lists in the payload arrive as [], never null.
 func (h *Hub) Emit(name string, payload any) {
-	b, err := json.Marshal(wireEvent{name, payload})
+	b, err := json.Marshal(wireEvent{name, contract.Filled(payload)})
 	if err != nil {
 		b, _ = json.Marshal(wireEvent{name, fmt.Sprintf("unserialisable payload: %v", err)})
 	}

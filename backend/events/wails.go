@@ -3,6 +3,8 @@ package events
 import (
 	"context"
 
+	"wecom-bridge/backend/contract"
+
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
@@ -10,10 +12,10 @@ import (
 // one, with the context Wails passes to OnStartup.
 type Wails struct{ Ctx context.Context }
 
-// Emit forwards to runtime.EventsEmit.
+// Emit forwards to runtime.EventsEmit; lists in the payload arrive as [], never null.
 func (w Wails) Emit(name string, payload any) {
 	if w.Ctx == nil {
 		return
 	}
-	runtime.EventsEmit(w.Ctx, name, payload)
+	runtime.EventsEmit(w.Ctx, name, contract.Filled(payload))
 }

@@ -53,7 +53,7 @@ type LogRow struct {
 	UnboundCount    int        `json:"unbound_count"`
 	Unbound         []string   `json:"unbound"` // 未绑定 accounts and unknown departments (first 200)
 	Truncated       bool       `json:"truncated"`
-	TruncatedFields []string   `json:"truncated_fields,omitempty"`
+	TruncatedFields []string   `json:"truncated_fields"`
 	Attempts        int        `json:"attempts"`
 	SentAt          *time.Time `json:"sent_at,omitempty"`
 	RecalledAt      *time.Time `json:"recalled_at,omitempty"`

@@ -53,7 +53,7 @@ type Row struct {
 	// method are left out when they equal the anchor's name and the row's
 	// method, as they mostly do for namesakes: with the English of coded
 	// reasons left out too, a page of 200 ambiguous rows is about 180 KB.
-	Candidates     []Candidate `json:"candidates,omitempty"`
+	Candidates     []Candidate `json:"candidates"`
 	MoreCandidates int         `json:"moreCandidates,omitempty"`
 }
 

@@ -18,7 +18,7 @@ type Verdict struct {
 	// HardBlocked plans never apply: the source has no users, so the plan
 	// would empty the target.
 	HardBlocked bool      `json:"hardBlocked"`
-	Reasons     []Warning `json:"reasons,omitempty"`
+	Reasons     []Warning `json:"reasons"`
 }
 
 // check applies the thresholds of s to a plan's summary and inputs.

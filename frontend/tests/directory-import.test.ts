@@ -106,7 +106,7 @@ describe('directory import', () => {
           updates: [
             {
               accountId: 4,
-              after: { line: 3, account: 'lina', name: '李娜', status: 'resigned' },
+              after: { line: 3, account: 'lina', name: '李娜', status: 'resigned', deptPaths: [] },
               changes: [
                 { field: 'position', before: '研发总监', after: 'CTO' },
                 { field: 'status', before: 'active', after: 'resigned' },

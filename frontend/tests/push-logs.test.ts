@@ -25,7 +25,7 @@ function row(over: Partial<PushLogRow> = {}): PushLogRow {
   return {
     id: 1, message_id: 1, time: new Date().toISOString(), source: 'oa', rule_id: 1, rule: 'OA 审批', corp_id: 7, agent_id: 1000002,
     msgtype: 'textcard', title: '报销单已通过', recipients: 2, to_all: false, msgids: ['msg-1'], status: 'sent', invalid_count: 0,
-    invalid_users: [], invalid_parties: [], unlicensed_users: [], unbound_count: 0, unbound: [], truncated: false, attempts: 1,
+    invalid_users: [], invalid_parties: [], unlicensed_users: [], unbound_count: 0, unbound: [], truncated: false, truncated_fields: [], attempts: 1,
     recall_allowed: true, ...over,
   }
 }

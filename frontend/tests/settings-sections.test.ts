@@ -38,6 +38,7 @@ describe('settings: integrations and push', () => {
     vi.mocked(api.getPushAdminAccount).mockResolvedValue('zhangsan')
     vi.mocked(api.setPushAdminAccount).mockResolvedValue()
     vi.mocked(api.listAPIKeys).mockResolvedValue([])
+    vi.mocked(api.listConfigAudit).mockResolvedValue([])
   })
   afterEach(() => {
     document.body.innerHTML = ''

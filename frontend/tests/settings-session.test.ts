@@ -21,6 +21,7 @@ describe('settings: serve access token', () => {
     vi.mocked(api.getPushSettings).mockResolvedValue({ intake_enabled: false, intake_addr: '', strict_sources: false, retention_days: 180, rate_per_second: 20, rate_burst: 100, max_users: 1000, max_departments: 100 })
     vi.mocked(api.getPushAdminAccount).mockResolvedValue('')
     vi.mocked(api.listAPIKeys).mockResolvedValue([])
+    vi.mocked(api.listConfigAudit).mockResolvedValue([])
     vi.mocked(api.hasServeSession).mockReturnValue(true)
     vi.mocked(api.rotateServeToken).mockResolvedValue()
   })

@@ -13,10 +13,7 @@ export function setLanguage(lang: string): Promise<void> {
 
 export async function getStartStatus(): Promise<StartStatus> {
   const status = await call(() => GetStartStatus())
-  return {
-    steps: status?.steps ?? [],
-    activeCorp: status?.activeCorp ?? null,
-  }
+  return { steps: status.steps, activeCorp: status.activeCorp ?? null }
 }
 
 /** Tells the backend the UI has mounted (the desktop smoke test and cold-start bench wait for it). */

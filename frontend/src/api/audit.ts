@@ -16,6 +16,6 @@ export interface ConfigAuditEntry {
 
 /** The newest 200 changes, newest first. */
 export async function listConfigAudit(): Promise<ConfigAuditEntry[]> {
-  const rows: configaudit.Entry[] = (await call(() => ListConfigAudit())) ?? []
+  const rows: configaudit.Entry[] = await call(() => ListConfigAudit())
   return rows.map((r) => ({ id: r.id, at: String(r.at), actor: r.actor, subject: r.subject, action: r.action, field: r.field, note: r.note }))
 }

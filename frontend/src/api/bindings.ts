@@ -26,14 +26,9 @@ import { review, type mirror } from '../../wailsjs/go/models'
 import { call } from './call'
 import { onEvent, type Unsubscribe } from './events'
 import { runJob, type Job } from './jobs'
+import { pullProgressEvent } from './generated/contract'
 import type { FileExport } from './transfer'
-
-// The bindings resolve to plain JSON, not class instances: drop methods, deeply.
-type Plain<T> = T extends (infer U)[]
-  ? Plain<U>[]
-  : T extends object
-    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Plain<T[K]> }
-    : T
+import type { Plain } from './plain'
 
 /** A pull as History shows it; times are ISO strings on the wire. */
 export type PullRun = Omit<Plain<mirror.Run>, 'startedAt' | 'finishedAt'> & { startedAt: string; finishedAt: string }
@@ -54,12 +49,6 @@ export type BindingImportPreview = Plain<review.ImportPreview>
 export type BindingImportPair = Plain<review.ImportPair>
 export type BindingImportReject = Plain<review.ImportReject>
 
-/** Row states (backend/review/rows.go). */
-export type BindingState = 'proposed' | 'confirmed' | 'rejected' | 'ambiguous' | 'unbound_local' | 'unbound_wecom'
-/** List filters (backend/review/list.go); '' and 'all' show every row. */
-export type BindingFilter = 'all' | 'review' | 'ambiguous' | 'confirmed' | 'rejected' | 'unbound_local' | 'unbound_wecom'
-/** Binding methods (backend/binding/types.go). */
-export type BindingMethod = 'existing' | 'userid' | 'employee_no' | 'mobile' | 'email' | 'name' | 'name+department' | 'manual' | 'import'
 /** Sort orders of the list (backend/review/list.go). */
 export type BindingSort = '' | 'account' | 'userid' | 'name' | 'confidence' | '-confidence' | 'method' | 'state'
 /** Key fields a 关联导入 file may name the local account by. */
@@ -80,7 +69,6 @@ export interface PullProgress {
   final: boolean
 }
 
-export const pullProgressEvent = 'pull:progress'
 
 /** Audit page request; the backend's AuditQuery has Go field names on the wire. */
 export interface BindingAuditQuery {
@@ -90,15 +78,6 @@ export interface BindingAuditQuery {
   userid?: string
 }
 
-// Go's nil slices arrive as null; the UI always gets arrays.
-function normalizeRun(r: PullRun): PullRun {
-  return { ...r, failedDepartments: r.failedDepartments ?? [] }
-}
-
-function normalizeRow(r: BindingRow): BindingRow {
-  return { ...r, candidates: r.candidates ?? [] }
-}
-
 /** Starts pulling the corp's WeCom contacts (agentId 0: its first app); returns the job id to follow. */
 export async function startPull(corpId: number, agentId = 0): Promise<string> {
   return (await call(() => PullCorp(corpId, agentId))).jobId
@@ -106,7 +85,7 @@ export async function startPull(corpId: number, agentId = 0): Promise<string> {
 
 /** The pull run a finished pull job recorded (null when it ended before one was recorded). */
 export function pullRunOf(job: Job): PullRun | null {
-  return job.result ? normalizeRun(job.result as PullRun) : null
+  return job.result ? (job.result as PullRun) : null
 }
 
 export function onPullProgress(handler: (progress: PullProgress) => void): Unsubscribe {
@@ -114,13 +93,11 @@ export function onPullProgress(handler: (progress: PullProgress) => void): Unsub
 }
 
 export async function getMirrorSummary(corpId: number): Promise<MirrorSummary> {
-  const s = (await call(() => GetMirrorSummary(corpId))) as unknown as MirrorSummary
-  return { ...s, lastRun: s.lastRun ? normalizeRun(s.lastRun) : undefined }
+  return (await call(() => GetMirrorSummary(corpId))) as unknown as MirrorSummary
 }
 
 export async function listPullRuns(corpId: number, limit = 10): Promise<PullRun[]> {
-  const runs = (await call(() => ListPullRuns(corpId, limit))) as unknown as PullRun[] | null
-  return (runs ?? []).map(normalizeRun)
+  return (await call(() => ListPullRuns(corpId, limit))) as unknown as PullRun[]
 }
 
 /** Recomputes the proposals from the directory and the last pull; decisions are kept. */
@@ -133,8 +110,7 @@ export function getBindingSummary(corpId: number): Promise<BindingSummary> {
 }
 
 export async function listBindings(corpId: number, query: BindingQuery): Promise<BindingPage> {
-  const page = await call(() => ListBindings(corpId, review.Query.createFrom(query)))
-  return { total: page.total, rows: (page.rows ?? []).map(normalizeRow) }
+  return call(() => ListBindings(corpId, review.Query.createFrom(query)))
 }
 
 /** Resolves how many rows changed. */
@@ -167,11 +143,11 @@ export function resolveAmbiguous(corpId: number, rowId: number, chosen: string):
 }
 
 export async function searchBindingLocals(corpId: number, q: string, limit = 20): Promise<BindingPerson[]> {
-  return (await call(() => SearchBindingLocals(corpId, q, limit))) ?? []
+  return call(() => SearchBindingLocals(corpId, q, limit))
 }
 
 export async function searchBindingMembers(corpId: number, q: string, limit = 20): Promise<BindingPerson[]> {
-  return (await call(() => SearchBindingMembers(corpId, q, limit))) ?? []
+  return call(() => SearchBindingMembers(corpId, q, limit))
 }
 
 /** Creates a local account for each unbound member counted in summary.toCreate, and binds it. */
@@ -181,8 +157,7 @@ export function createLocalAccountsForUnbound(corpId: number): Promise<number> {
 
 export async function getBindingAudit(corpId: number, q: BindingAuditQuery): Promise<BindingAuditPage> {
   const query = review.AuditQuery.createFrom({ offset: q.offset, limit: q.limit, account: q.account ?? '', userid: q.userid ?? '' })
-  const page = await call(() => GetBindingAudit(corpId, query))
-  return { total: page.total, entries: page.entries ?? [] }
+  return call(() => GetBindingAudit(corpId, query))
 }
 
 /** Writes every row matching the query (paging ignored) as a file to download or open. */
@@ -197,8 +172,7 @@ export async function previewBindingImport(
   fileName: string,
   keyField: BindingImportKey,
 ): Promise<BindingImportPreview> {
-  const p = await call(() => PreviewBindingImport(corpId, uploadId, fileName, keyField))
-  return { ...p, toBind: p.toBind ?? [], rejected: p.rejected ?? [] }
+  return call(() => PreviewBindingImport(corpId, uploadId, fileName, keyField))
 }
 
 /** Binds exactly the preview's pairs; refused once the bindings changed since. Resolves how many were bound. */

@@ -19,15 +19,8 @@ import {
 import { directory as models, type services } from '../../wailsjs/go/models'
 import { call } from './call'
 import type { FileExport } from './transfer'
+import type { Plain } from './plain'
 
-// The bindings resolve to plain JSON, not class instances: drop methods, deeply.
-type Plain<T> = T extends (infer U)[]
-  ? Plain<U>[]
-  : T extends object
-    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Plain<T[K]> }
-    : T
-
-export type DirectoryStatus = 'active' | 'resigned'
 export type DeptNode = Plain<models.DeptNode>
 export type DirectoryDepartment = Plain<models.Department>
 export type DirectoryAccount = Plain<models.Account>
@@ -50,41 +43,18 @@ export type DirectoryImportPreview = Omit<Plain<services.ImportPreview>, 'previe
 export type DirectoryExportFormat = 'csv' | 'xlsx'
 export type DirectoryHeaderLanguage = 'zh' | 'en'
 
-// Go's nil slices arrive as null; the UI always gets arrays.
-function normalizeNode(node: DeptNode): DeptNode {
-  return { ...node, path: node.path ?? [], children: (node.children ?? []).map(normalizeNode) }
-}
-
-function normalizeRow(row: DirectoryAccountRow): DirectoryAccountRow {
-  return { ...row, deptPaths: row.deptPaths ?? [] }
-}
-
-function normalizePreview(p: DirectoryPreview): DirectoryPreview {
-  return {
-    ...p,
-    columns: p.columns ?? [],
-    warnings: p.warnings ?? [],
-    adds: (p.adds ?? []).map((r) => ({ ...r, deptPaths: r.deptPaths ?? [] })),
-    updates: (p.updates ?? []).map((u) => ({ ...u, changes: u.changes ?? [] })),
-    resigns: (p.resigns ?? []).map((r) => ({ ...r, deptPaths: r.deptPaths ?? [] })),
-    rejected: (p.rejected ?? []).map((r) => ({ ...r, problems: r.problems ?? [] })),
-    newDepartments: p.newDepartments ?? [],
-  }
-}
-
 function accountInput(input: DirectoryAccountInput): models.AccountInput {
   return models.AccountInput.createFrom({ ...input, deptIds: [...input.deptIds] })
 }
 
 /** The department tree, roots first, with active member counts. */
 export async function getDirectoryTree(): Promise<DeptNode[]> {
-  return ((await call(() => GetDirectoryTree())) ?? []).map(normalizeNode)
+  return call(() => GetDirectoryTree())
 }
 
 /** One page of accounts (limit 1..200), filtered and sorted by the backend. */
 export async function listDirectoryAccounts(query: DirectoryQuery): Promise<DirectoryAccountPage> {
-  const page = await call(() => ListDirectoryAccounts(models.Query.createFrom(query)))
-  return { total: page?.total ?? 0, rows: (page?.rows ?? []).map(normalizeRow) }
+  return call(() => ListDirectoryAccounts(models.Query.createFrom(query)))
 }
 
 /**
@@ -93,8 +63,7 @@ export async function listDirectoryAccounts(query: DirectoryQuery): Promise<Dire
  * unusable (no data rows, no account column…), with the reason.
  */
 export async function previewDirectoryImport(uploadId: string, fileName: string, fullSnapshot: boolean): Promise<DirectoryImportPreview> {
-  const answer = await call(() => PreviewDirectoryImport(uploadId, fileName, fullSnapshot))
-  return { ...answer, preview: normalizePreview(answer.preview as DirectoryPreview) }
+  return (await call(() => PreviewDirectoryImport(uploadId, fileName, fullSnapshot))) as DirectoryImportPreview
 }
 
 /** Applies exactly the previewed import; a flagged preview needs its resign count confirmed. */

@@ -3,13 +3,10 @@
 import { ListSyncHistory } from '../../wailsjs/go/main/App'
 import { syncer } from '../../wailsjs/go/models'
 import { call } from './call'
+import type { Plain } from './plain'
 
-type Fields<T> = {
-  [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K]
-}
-
-export type HistoryEntry = Fields<syncer.HistoryEntry>
-export type HistoryQuery = Fields<syncer.HistoryQuery>
+export type HistoryEntry = Plain<syncer.HistoryEntry>
+export type HistoryQuery = Plain<syncer.HistoryQuery>
 export interface HistoryPage {
   entries: HistoryEntry[]
   total: number
@@ -22,7 +19,7 @@ export type HistoryKind = 'preview' | 'run'
 export async function listSyncHistory(corpId: number, query: HistoryQuery): Promise<HistoryPage> {
   const page = await call(() => ListSyncHistory(corpId, syncer.HistoryQuery.createFrom(query)))
   return {
-    entries: (page.entries ?? []).map((e) => ({ ...e, summary: { ...e.summary, counts: e.summary?.counts ?? {} } })),
+    entries: page.entries,
     total: page.total,
   }
 }

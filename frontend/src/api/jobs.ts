@@ -8,9 +8,8 @@ import { jobs } from '../../wailsjs/go/models'
 import { ApiError, call } from './call'
 import type { Message } from './message'
 import { onEvent, type Unsubscribe } from './events'
+import { jobUpdateEvent, type JobKind, type JobState } from './generated/contract'
 
-export type JobKind = 'apply' | 'resume' | 'pull' | 'rematch' | 'directory-import' | 'binding-import' | 'export'
-export type JobState = 'running' | 'done' | 'failed' | 'cancelled'
 
 /** Why a job did not end done: the admin's message (a stable code, its arguments, both texts). */
 export type JobFailure = Message
@@ -46,7 +45,6 @@ export interface StartedJob {
   jobId: string
 }
 
-export const jobUpdateEvent = 'job:update'
 
 /** A job that ended failed or cancelled, as an error; the job (and its result) stay reachable. */
 export class JobError extends ApiError {

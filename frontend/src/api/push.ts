@@ -18,15 +18,13 @@ import {
 } from '../../wailsjs/go/main/App'
 import { push, wecom } from '../../wailsjs/go/models'
 import { call } from './call'
+import type { PushMsgType } from './generated/contract'
+import type { Plain } from './plain'
 
-type Fields<T> = {
-  [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K]
-}
-
-export type PushTarget = Fields<push.Target>
-export type PushRule = Omit<Fields<push.Rule>, 'targets'> & { targets: PushTarget[] }
-export type PushInput = Fields<push.Input>
-export type PushTextCard = Fields<wecom.TextCard>
+export type PushTarget = Plain<push.Target>
+export type PushRule = Plain<push.Rule>
+export type PushInput = Plain<push.Input>
+export type PushTextCard = Plain<wecom.TextCard>
 export interface PushPreview {
   target: number
   msgtype: string
@@ -41,27 +39,24 @@ export interface PushPreview {
   truncated?: string[]
   error?: string
 }
-export type PushSettings = Fields<push.Settings>
-export type PushAPIKey = Fields<push.APIKey>
+export type PushSettings = Plain<push.Settings>
+export type PushAPIKey = Plain<push.APIKey>
 export interface NewPushAPIKey {
   key: PushAPIKey
   secret: string
 }
 
-export const pushMsgTypes = ['textcard', 'text', 'markdown', 'news'] as const
+/** The types the rule editor offers (template_card is sent only through the intake API). */
+export const pushMsgTypes: readonly PushMsgType[] = ['textcard', 'text', 'markdown', 'news']
 export const allSources = '*'
 
-function normalizeRule(r: PushRule): PushRule {
-  return { ...r, targets: r.targets ?? [] }
-}
-
 export async function listPushRules(): Promise<PushRule[]> {
-  return ((await call(() => ListPushRules())) ?? []).map(normalizeRule)
+  return call(() => ListPushRules())
 }
 
 /** Creates (id 0) or updates a rule; errors name the field. */
 export async function savePushRule(rule: PushRule): Promise<PushRule> {
-  return normalizeRule(await call(() => SavePushRule(push.Rule.createFrom(rule))))
+  return call(() => SavePushRule(push.Rule.createFrom(rule)))
 }
 
 export async function deletePushRule(id: number): Promise<void> {
@@ -75,7 +70,7 @@ export async function setPushRuleEnabled(id: number, enabled: boolean): Promise<
 /** The WeCom message each target would send for the sample input. */
 export async function previewPushRule(rule: PushRule, sample: PushInput): Promise<PushPreview[]> {
   const out = await call(() => PreviewPushRule(push.Rule.createFrom(rule), push.Input.createFrom(sample)))
-  return (out ?? []) as unknown as PushPreview[]
+  return out as unknown as PushPreview[]
 }
 
 export async function samplePushInput(source: string): Promise<PushInput> {
@@ -84,7 +79,7 @@ export async function samplePushInput(source: string): Promise<PushInput> {
 
 /** Sends the rule's test message to the admin account; returns the log rows. */
 export async function sendPushTest(ruleId: number): Promise<number> {
-  return ((await call(() => SendPushTest(ruleId))) ?? []).length
+  return (await call(() => SendPushTest(ruleId))).length
 }
 
 export async function getPushSettings(): Promise<PushSettings> {
@@ -103,7 +98,7 @@ export async function createAPIKey(name: string, perms: PushKeyPermissions = { a
 }
 
 export async function listAPIKeys(): Promise<PushAPIKey[]> {
-  return (await call(() => ListAPIKeys())) ?? []
+  return call(() => ListAPIKeys())
 }
 
 export async function revokeAPIKey(id: number): Promise<void> {

@@ -19,13 +19,8 @@ import {
 import { corp as models } from '../../wailsjs/go/models'
 import { call } from './call'
 import { onEvent, type Unsubscribe } from './events'
-
-// The bindings resolve to plain JSON, not class instances: drop methods, deeply.
-type Plain<T> = T extends (infer U)[]
-  ? Plain<U>[]
-  : T extends object
-    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Plain<T[K]> }
-    : T
+import { checkProgressEvent } from './generated/contract'
+import type { Plain } from './plain'
 
 export type SecretField = Plain<models.SecretField>
 export type Corp = Plain<models.Corp>
@@ -53,44 +48,29 @@ export interface CheckProgress {
   passed: boolean
 }
 
-export const checkProgressEvent = 'corp:check'
-
-// Go's nil slices arrive as null; the UI always gets arrays.
-function normalizeCorp(c: Corp): Corp {
-  return { ...c, apps: c.apps ?? [] }
-}
-
-function normalizeSave(r: SaveResult): SaveResult {
-  return { ...r, trimmed: r.trimmed ?? [], errors: r.errors ?? [], corp: r.corp ? normalizeCorp(r.corp) : undefined }
-}
-
-function normalizeDependents(d: Dependents): Dependents {
-  return { ...d, items: d.items ?? [] }
-}
 
 export async function listCorps(): Promise<Corp[]> {
-  const list = await call(() => ListCorps())
-  return (list ?? []).map(normalizeCorp)
+  return call(() => ListCorps())
 }
 
 /** Creates (id 0) or updates a corp. An empty secret keeps the stored one. */
 export async function saveCorp(input: CorpInput): Promise<SaveResult> {
-  return normalizeSave(await call(() => SaveCorp(models.CorpInput.createFrom(input))))
+  return call(() => SaveCorp(models.CorpInput.createFrom(input)))
 }
 
 /** Creates (id 0) or updates a self-built app. An empty secret keeps the stored one. */
 export async function saveApp(input: AppInput): Promise<SaveResult> {
-  return normalizeSave(await call(() => SaveApp(models.AppInput.createFrom(input))))
+  return call(() => SaveApp(models.AppInput.createFrom(input)))
 }
 
 /** typedName '' lists what depends on the corp; its name deletes it with all of that. */
 export async function deleteCorp(id: number, typedName: string): Promise<Dependents> {
-  return normalizeDependents(await call(() => DeleteCorp(id, typedName)))
+  return call(() => DeleteCorp(id, typedName))
 }
 
 /** typedName '' lists what uses the app (push rules); its name deletes it. */
 export async function deleteApp(id: number, typedName: string): Promise<Dependents> {
-  return normalizeDependents(await call(() => DeleteApp(id, typedName)))
+  return call(() => DeleteApp(id, typedName))
 }
 
 export function setActiveCorp(id: number): Promise<void> {
@@ -99,8 +79,7 @@ export function setActiveCorp(id: number): Promise<void> {
 
 /** Runs the read-only connectivity check; progress arrives through onCheckProgress. */
 export async function checkCorp(id: number): Promise<CheckResult> {
-  const r = await call(() => CheckCorp(id))
-  return { ...r, steps: r.steps ?? [], apiIps: r.apiIps ?? [] }
+  return call(() => CheckCorp(id))
 }
 
 export function onCheckProgress(handler: (progress: CheckProgress) => void): Unsubscribe {
@@ -108,8 +87,7 @@ export function onCheckProgress(handler: (progress: CheckProgress) => void): Uns
 }
 
 export async function getCopyValues(id: number): Promise<CopyPanel> {
-  const p = await call(() => GetCopyValues(id))
-  return { ...p, values: p.values ?? [] }
+  return call(() => GetCopyValues(id))
 }
 
 export function getExternalBaseURL(): Promise<string> {
@@ -117,7 +95,7 @@ export function getExternalBaseURL(): Promise<string> {
 }
 
 export async function setExternalBaseURL(value: string): Promise<SaveResult> {
-  return normalizeSave(await call(() => SetExternalBaseURL(value)))
+  return call(() => SetExternalBaseURL(value))
 }
 
 export function generateCallbackKeys(): Promise<CallbackKeys> {
@@ -125,12 +103,12 @@ export function generateCallbackKeys(): Promise<CallbackKeys> {
 }
 
 export async function getFieldHelp(): Promise<FieldInfo[]> {
-  return (await call(() => GetFieldHelp())) ?? []
+  return call(() => GetFieldHelp())
 }
 
 /** Starts the in-process WeCom simulator and the demo corp, made active. */
 export async function startDemo(): Promise<Corp> {
-  return normalizeCorp(await call(() => StartDemo()))
+  return call(() => StartDemo())
 }
 
 /** Stops the simulator and deletes the demo corp with everything that depends on it. */

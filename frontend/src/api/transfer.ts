@@ -6,11 +6,10 @@ import type { transfer } from '../../wailsjs/go/models'
 import { ApiError, toApiError } from './call'
 import { serveAuthHeaders, serveUrlWithTicket } from './serve'
 import { localMessage, messageOf as rejectionMessage } from './message'
+import type { Plain } from './plain'
 
 /** An export the backend wrote: name, absolute path on the backend's machine, serve-mode downloadUrl, bytes. */
-export type FileExport = {
-  [K in keyof transfer.FileExport]: transfer.FileExport[K]
-}
+export type FileExport = Plain<transfer.FileExport>
 
 export interface UploadedFile {
   /** Pass to the backend call that reads the upload (usable once). */

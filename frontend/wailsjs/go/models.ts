@@ -826,7 +826,7 @@ export namespace directory {
 	    email?: string;
 	    position?: string;
 	    status: string;
-	    deptPaths?: string[][];
+	    deptPaths: string[][];
 	    wecomUserid?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -953,7 +953,7 @@ export namespace directory {
 	    accountId: number;
 	    account: string;
 	    name: string;
-	    deptPaths?: string[][];
+	    deptPaths: string[][];
 	
 	    static createFrom(source: any = {}) {
 	        return new ResignRow(source);
@@ -1587,7 +1587,7 @@ export namespace push {
 	    unbound_count: number;
 	    unbound: string[];
 	    truncated: boolean;
-	    truncated_fields?: string[];
+	    truncated_fields: string[];
 	    attempts: number;
 	    // Go type: time
 	    sent_at?: any;
@@ -1686,7 +1686,7 @@ export namespace push {
 	    unbound_count: number;
 	    unbound: string[];
 	    truncated: boolean;
-	    truncated_fields?: string[];
+	    truncated_fields: string[];
 	    attempts: number;
 	    // Go type: time
 	    sent_at?: any;
@@ -2236,7 +2236,7 @@ export namespace review {
 	    wecomPosition?: string;
 	    wecomInactive?: boolean;
 	    anchor?: string;
-	    candidates?: Candidate[];
+	    candidates: Candidate[];
 	    moreCandidates?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -3109,7 +3109,7 @@ export namespace syncer {
 	    confirmRemovals: boolean;
 	    confirmCreates: boolean;
 	    hardBlocked: boolean;
-	    reasons?: Warning[];
+	    reasons: Warning[];
 	    warnings: Warning[];
 	    untouched: PendingPair[];
 	    // Go type: time

@@ -22,7 +22,7 @@ export const pendingSearchLimit = 20
 export const notPulledCode = 'not_pulled'
 
 export function isSyncDirection(value: string): value is SyncDirection {
-  return (api.syncDirections as string[]).includes(value)
+  return api.isSyncDirection(value)
 }
 
 /** A plan id from the route query (?plan=42), or 0. */
