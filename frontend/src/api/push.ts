@@ -90,7 +90,7 @@ export async function savePushSettings(settings: PushSettings): Promise<void> {
   await call(() => SavePushSettings(push.Settings.createFrom(settings)))
 }
 
-export type PushKeyPermissions = Fields<push.KeyPermissions>
+export type PushKeyPermissions = Plain<push.KeyPermissions>
 
 /** Creates a key; without permissions it sends to named people only (no @all, no departments). */
 export async function createAPIKey(name: string, perms: PushKeyPermissions = { all: false, departments: false }): Promise<NewPushAPIKey> {
