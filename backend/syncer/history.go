@@ -42,8 +42,9 @@ type HistoryPage struct {
 	Total   int            `json:"total"`
 }
 
-// Runs returns the corp's sync history, newest first: every preview, and
-// for applied ones the run (who started it, how, how long, counts, failures).
+// Runs returns the corp's sync history in time order, newest first: every
+// preview at the time it was made, and for applied ones the run at the time
+// it started (who started it, how, how long, counts, failures), in one list.
 func (s *Service) Runs(ctx context.Context, corpID int64, q HistoryQuery) (*HistoryPage, error) {
 	if q.Limit <= 0 {
 		q.Limit = 50
@@ -72,7 +73,8 @@ func (s *Service) Runs(ctx context.Context, corpID int64, q HistoryQuery) (*Hist
 	rows, err := s.db.QueryContext(ctx, `SELECT p.id, COALESCE(r.id, 0), p.corp_id, p.direction, p.status, COALESCE(r.status, ''),
 		COALESCE(r.trigger, p.trigger), COALESCE(r.started_by, p.created_by), COALESCE(r.started_at, p.created_at),
 		COALESCE(r.duration_ms, p.duration_ms), p.summary, p.blocked, p.hard_blocked, COALESCE(r.total, p.total_ops),
-		COALESCE(r.done, 0), COALESCE(r.failed, 0)`+from+` ORDER BY p.id DESC LIMIT ? OFFSET ?`, append(args, q.Limit, max(q.Offset, 0))...)
+		COALESCE(r.done, 0), COALESCE(r.failed, 0)`+from+`
+		ORDER BY COALESCE(r.started_at, p.created_at) DESC, p.id DESC LIMIT ? OFFSET ?`, append(args, q.Limit, max(q.Offset, 0))...)
 	if err != nil {
 		return nil, fmt.Errorf("read sync history: %w", err)
 	}

@@ -68,6 +68,7 @@ func (p *planner) buildManaged(created map[string]string) *managed {
 			}
 		}
 	}
+	p.listRejected(mg)
 	for _, r := range p.in.Pending {
 		accs, uids := []string{r.Account}, []string{r.UserID}
 		if r.Account == "" {
@@ -94,6 +95,28 @@ func (p *planner) buildManaged(created map[string]string) *managed {
 		}
 	}
 	return mg
+}
+
+// listRejected lists the rejected pairs whose two sides are both present, so
+// the plan shows them beside the rows awaiting review (not counted: they
+// were decided).
+func (p *planner) listRejected(mg *managed) {
+	if len(p.in.Rejected) == 0 {
+		return
+	}
+	accs := make(map[string]bool, len(p.in.LocalUsers))
+	for i := range p.in.LocalUsers {
+		accs[lower(p.in.LocalUsers[i].Account)] = true
+	}
+	uids := make(map[string]bool, len(p.in.WeComUsers))
+	for i := range p.in.WeComUsers {
+		uids[lower(p.in.WeComUsers[i].UserID)] = true
+	}
+	for _, r := range p.in.Rejected {
+		if accs[lower(r.Account)] && uids[lower(r.UserID)] && len(mg.untouched) < maxWarnings {
+			mg.untouched = append(mg.untouched, PendingPair{State: "rejected", Account: r.Account, UserID: r.UserID})
+		}
+	}
 }
 
 func (mg *managed) add(acc, uid string) {

@@ -58,6 +58,9 @@ func TestRejectedPairUntouchedBothDirections(t *testing.T) {
 	if ops := opsFor(to, "wangfang"); len(ops) != 0 {
 		t.Fatalf("to-wecom touches the rejected member: %+v", ops[0])
 	}
+	if len(to.Untouched) != 1 || to.Untouched[0].State != "rejected" || to.Summary.Untouched != 0 {
+		t.Fatalf("the rejected pair is listed, not counted as awaiting review: %+v", to.Untouched)
+	}
 	if !hasWarning(to, "userid_collision", "wangfang") {
 		t.Fatalf("want a userid_collision warning: %+v", to.Warnings)
 	}
@@ -115,11 +118,11 @@ func TestProposedPairUntouchedUnlessKeyMatchesManaged(t *testing.T) {
 		if ops := opsFor(p, "lisi"); len(ops) != 0 {
 			t.Fatalf("%s: the proposed pair is touched: %+v", d, ops[0])
 		}
-		if p.Summary.Untouched != 1 || len(p.Untouched) != 1 || p.Untouched[0].Account != "lisi" || p.Untouched[0].UserID != "lisi" {
+		if p.Summary.Untouched != 1 || len(p.Untouched) != 2 || p.Untouched[1].Account != "lisi" || p.Untouched[1].UserID != "lisi" {
 			t.Fatalf("%s: untouched %d %+v", d, p.Summary.Untouched, p.Untouched)
 		}
 		stored, _ := e.svc.GetPlan(e.ctx, p.ID)
-		if len(stored.Untouched) != 1 || stored.Summary.Untouched != 1 {
+		if len(stored.Untouched) != 2 || stored.Summary.Untouched != 1 {
 			t.Fatalf("%s: stored untouched %+v", d, stored.Untouched)
 		}
 	}

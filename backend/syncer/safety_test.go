@@ -177,3 +177,25 @@ func TestDeleteSupersededBefore(t *testing.T) {
 		}
 	}
 }
+
+// History is in time order: a run is listed at the time it started, above
+// previews made before it, even when its plan is older.
+func TestHistoryNewestFirst(t *testing.T) {
+	e := newEnv(t, testOrg())
+	e.local.add("alice", "张三", "13800000001", testRoot)
+	opt := e.options(ToWeCom, nil)
+	first, in := e.plan(ToWeCom, opt)
+	e.advance(time.Minute)
+	second, _ := e.plan(ToWeCom, opt)
+	e.advance(time.Minute)
+	if _, err := e.svc.Apply(e.ctx, first.ID, in, e.targets(), NoConfirm, "tester"); err != nil {
+		t.Fatal(err)
+	}
+	page, err := e.svc.Runs(e.ctx, e.corpID, HistoryQuery{})
+	if err != nil || len(page.Entries) != 2 {
+		t.Fatalf("history: %v %+v", err, page)
+	}
+	if page.Entries[0].PlanID != first.ID || page.Entries[0].Kind != "run" || page.Entries[1].PlanID != second.ID {
+		t.Fatalf("order: %+v", page.Entries)
+	}
+}

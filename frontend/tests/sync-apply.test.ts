@@ -54,7 +54,8 @@ describe('sync apply follows its own job', () => {
 
   it('shows its job’s progress and run only while another corp’s apply runs, cancels by job id, resumes', async () => {
     const { wrapper } = await startApply()
-    expect(api.applySync).toHaveBeenCalledWith(41, -1)
+    expect(api.applySync).toHaveBeenCalledWith(41, -1, -1)
+
     const bar = () => wrapper.find('[data-testid="apply-progress"]')
     expect(bar().attributes('data-total')).toBe('34')
 

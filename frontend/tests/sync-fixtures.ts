@@ -52,6 +52,10 @@ export function plan(overrides: Partial<SyncPlan> = {}): SyncPlan {
     },
     blocked: false,
     hardBlocked: false,
+    confirmRemovals: false,
+    confirmCreates: false,
+    untouched: [],
+    wecomReadAt: '2026-01-02T03:00:00Z',
     reasons: [],
     warnings: [],
     trigger: 'manual',
@@ -67,6 +71,7 @@ export function blockedPlan(): SyncPlan {
   return {
     ...p,
     blocked: true,
+    confirmRemovals: true,
     summary: { ...p.summary, counts: { ...p.summary.counts, disable_user: 60 }, total: 94, removals: 60 },
     reasons: [{ code: 'removals_count', zh: '本计划会禁用或删除 60 名用户，超过了安全阈值 50。', en: 'this plan disables or deletes 60 users' }],
   }
@@ -108,6 +113,7 @@ export function run(overrides: Partial<SyncRun> = {}): SyncRun {
     done: 34,
     failed: 0,
     resumes: 0,
+    notApplied: 0,
     ...overrides,
   }
 }

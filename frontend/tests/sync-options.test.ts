@@ -11,8 +11,8 @@ vi.mock('@/api', async (importOriginal) => (await import('./sync-fixtures')).syn
 const options = {
   topDepartment: 1, createUsers: true, invite: false, includePartTime: false, deptAuthority: true, leavers: 'disable',
   deleteAfterDays: 0, moveDisabled: false, disabledDept: '已禁用用户', createAccounts: false, resignLeavers: false,
-  syncDepartments: false, manageKeyMatches: false, fields: { name: 'name' }, scope: { departments: ['总部', '香港分公司'], includeUsers: [], excludeUsers: ['boss'] },
-  safety: { maxRemovals: 50, maxRemovalPercent: 20, maxUserDrop: 0 }, schedule: { cron: '', forceCron: '', notify: [] },
+  syncDepartments: false, manageKeyMatches: false, refreshMinutes: 5, fields: { name: 'name' }, scope: { departments: ['总部', '香港分公司'], includeUsers: [], excludeUsers: ['boss'] },
+  safety: { maxRemovals: 50, maxRemovalPercent: 20, maxUserDrop: 0, maxCreates: 200, maxGrowthPercent: 50 }, schedule: { cron: '', forceCron: '', notify: [] },
 }
 
 describe('sync settings', () => {

@@ -73,7 +73,7 @@ describe('sync preview', () => {
     expect(confirm().disabled).toBe(false)
     confirm().click()
     await settle()
-    expect(api.applySync).toHaveBeenCalledWith(41, 60)
+    expect(api.applySync).toHaveBeenCalledWith(41, 60, -1)
   })
 
   it('a hard-blocked plan explains it can never be applied', async () => {

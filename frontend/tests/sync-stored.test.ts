@@ -87,7 +87,7 @@ describe('a stored plan on the sync page', () => {
     await settle()
     confirm().click()
     await settle()
-    expect(api.applySync).toHaveBeenCalledWith(42, 60)
+    expect(api.applySync).toHaveBeenCalledWith(42, 60, -1)
   })
 
   it('an applied plan is read-only, says so, and links to its report', async () => {

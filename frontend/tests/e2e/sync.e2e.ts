@@ -43,8 +43,17 @@ async function prepareDemo(page: Page): Promise<number> {
       const preview = await app.PreviewDirectoryImport(upload.id, 'directory-sample.csv', false)
       if (preview.addCount + preview.updateCount > 0) await app.ApplyDirectoryImport(preview.preview.id, 0)
     }
-    await app.PullCorp(demo.id, 0)
-    await app.RematchBindings(demo.id)
+    // Long jobs answer with their id at once: wait for each to end.
+    const finish = async (started: { jobId: string }) => {
+      for (let i = 0; i < 300; i++) {
+        const job = await app.GetJob(started.jobId)
+        if (job.state !== 'running') return job
+        await new Promise((r) => setTimeout(r, 200))
+      }
+      throw new Error('job ' + started.jobId + ' did not end')
+    }
+    await finish(await app.PullCorp(demo.id, 0))
+    await finish(await app.RematchBindings(demo.id))
     const options = await app.GetSyncOptions(demo.id, 'to-wecom')
     await app.SetSyncOptions(demo.id, 'to-wecom', { ...options, scope: { departments: roots, includeUsers: [], excludeUsers: [] } })
     return demo.id as number
@@ -184,4 +193,74 @@ test('a to-WeCom preview shows the tree diff and counts, applies with progress, 
   await expect(page.getByTestId('sync-plan-closed')).toContainText('此预览已执行')
   await expect(page.getByTestId('sync-apply')).toHaveCount(0)
   expect(corpId).toBeGreaterThan(0)
+})
+
+// The review is law: a rejected pair is listed as left alone and nothing
+// touches its member; after the apply, a preview without a manual pull has
+// nothing left to do.
+test('a rejected pair is left alone, and a preview right after the apply has 0 operations', async ({ page }) => {
+  test.setTimeout(120_000)
+  await rpc(page.request, 'SetLanguage', 'zh-CN')
+  await login(page)
+  const corpId = await prepareDemo(page)
+  // A proposed pair of the sample to reject (the review's own screen is covered by bindings.e2e.ts).
+  const pair = await page.evaluate(async (id) => {
+    const app = (window as any).go.main.App
+    const rows = (await app.ListBindings(id, { filter: 'review', search: '', method: '', offset: 0, limit: 200, sort: '' })).rows ?? []
+    const row = rows.find((r: any) => r.state === 'proposed' && r.account && r.userid)
+    if (!row) return null
+    await app.RejectBindings(id, [row.id])
+    return { account: row.account as string, userid: row.userid as string }
+  }, corpId)
+  expect(pair, 'the demo has a proposed pair to reject').not.toBeNull()
+
+  await page.reload()
+  await page.getByTestId('nav-sync').click()
+  await expect(page.getByTestId('page-title')).toHaveText('同步预览')
+  await page.getByTestId('sync-direction-to-wecom').click()
+  await expect(page.getByTestId('sync-scope')).toContainText('同步范围')
+  await page.getByTestId('sync-preview').click()
+  const summary = page.getByTestId('plan-summary')
+  await expect(summary).toBeVisible({ timeout: 30_000 })
+  const planId = Number(await summary.getAttribute('data-plan-id'))
+  await expect(page.getByTestId('plan-untouched')).toBeVisible()
+  const rejected = page.locator(`[data-testid="plan-untouched-row"][data-account="${pair!.account}"]`)
+  await expect(rejected).toHaveAttribute('data-state', 'rejected')
+  await expect(rejected).toHaveAttribute('data-userid', pair!.userid)
+  await expect(page.getByTestId('plan-untouched-link')).toHaveAttribute('href', /bindings\?filter=review/)
+  await expect(page.getByTestId('plan-read-at')).toContainText('企业微信数据读取于')
+  await expect(page.getByTestId('plan-scope')).toBeVisible()
+  // No operation touches the rejected member.
+  const touching = await page.evaluate(async ({ id, uid }) => {
+    const ops = (await (window as any).go.main.App.ListSyncPlanOps(id, { type: '', state: '', search: uid, offset: 0, limit: 200 })).ops ?? []
+    return ops.filter((op: any) => op.target.toLowerCase() === uid.toLowerCase()).length
+  }, { id: planId, uid: pair!.userid })
+  expect(touching).toBe(0)
+
+  const total = Number(await summary.getAttribute('data-total'))
+  if (total > 0) {
+    await page.getByTestId('sync-apply').click()
+    const removals = page.locator('input[data-testid="confirm-removals-input"]')
+    if (await removals.count()) {
+      await removals.fill(String(await page.evaluate(async (id) => (await (window as any).go.main.App.GetSyncPlan(id)).summary.removals, planId)))
+    }
+    const creates = page.locator('input[data-testid="confirm-creates-input"]')
+    if (await creates.count()) {
+      const plan = await page.evaluate(async (id) => (await (window as any).go.main.App.GetSyncPlan(id)).summary, planId)
+      await creates.fill(String((plan.counts.create_user ?? 0) + (plan.counts.local_create_account ?? 0)))
+    }
+    await page.getByTestId('apply-confirm').click()
+    const result = page.getByTestId('apply-result')
+    await expect(result).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+    await expect(result).toHaveAttribute('data-not-applied', '0')
+    await expect(page.getByTestId('apply-read-back')).toBeVisible()
+  }
+
+  // Preview again (重新预览), no pull by hand: nothing left to do.
+  await page.getByTestId('sync-preview').click()
+  await expect(summary).not.toHaveAttribute('data-plan-id', String(planId), { timeout: 30_000 })
+  await expect(summary).toHaveAttribute('data-total', '0')
+  await expect(page.getByTestId('plan-total')).toContainText('共 0 项操作')
+  await expect(page.getByTestId('sync-apply')).toBeDisabled()
+  await expect(page.locator(`[data-testid="plan-untouched-row"][data-account="${pair!.account}"]`)).toHaveAttribute('data-state', 'rejected')
 })

@@ -102,10 +102,10 @@ export function useSyncApply() {
     await follow({ id })
   }
 
-  function apply(planId: number, total: number, confirmRemovals: number) {
+  function apply(planId: number, total: number, confirmRemovals: number, confirmCreates = -1) {
     runId.value = 0
     Object.assign(counts, { done: 0, failed: 0, total })
-    return start(() => api.applySync(planId, confirmRemovals))
+    return start(() => api.applySync(planId, confirmRemovals, confirmCreates))
   }
 
   function resume() {
