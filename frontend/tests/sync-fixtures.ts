@@ -36,8 +36,6 @@ export function plan(overrides: Partial<SyncPlan> = {}): SyncPlan {
     direction: 'to-wecom',
     status: 'preview',
     fingerprint: 'f',
-    untouched: [],
-    wecomReadAt: null,
     options: {} as SyncPlan['options'],
     summary: {
       counts: { create_department: 15, create_user: 16, move_user: 3 },
