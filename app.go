@@ -314,7 +314,8 @@ func (a *App) GetSyncPlanTree(planID int64, parentKey string) ([]*syncer.TreeNod
 
 // ApplySync starts applying exactly the reviewed plan and returns its job id (progress: "sync:progress", rows: "sync:op");
 // a blocked plan needs its typed number of removals and of creates (-1: none). CancelJob stops it; it can then be resumed.
-func (a *App) ApplySync(planID int64, confirmRemovals, confirmCreates int) (jobs.Started, error) {
+// A stale, blocked or stopped plan, or one whose numbers are not confirmed, comes back as the outcome.
+func (a *App) ApplySync(planID int64, confirmRemovals, confirmCreates int) (services.ApplyStart, error) {
 	return contract.Result(a.svc.StartApply(planID, syncer.Confirm{Removals: confirmRemovals, Creates: confirmCreates}, a.svc.Actor))
 }
 

@@ -163,6 +163,10 @@ func TestDemoFlowSyncToWeCom(t *testing.T) {
 	if _, err := s.ApplySync(ctx, plan.ID, confirm, "test"); err == nil {
 		t.Fatal("re-applying a used plan must be refused")
 	}
+	// Asked through the UI's way in, that refusal is an outcome, not an error, and starts no job.
+	if st, err := s.StartApply(plan.ID, confirm, "test"); err != nil || st.Outcome != syncer.OutcomeApplied || st.JobID != "" || st.Message == nil || st.Message.Code != "plan_applied" {
+		t.Fatalf("start apply of an applied plan: %+v %v", st, err)
+	}
 }
 
 // TestDemoFlowPushThroughIntake posts a message to the intake API of the

@@ -41,18 +41,40 @@ func (s *Services) StartRematch(corpID int64, actor string) (jobs.Started, error
 // syncKey is the exclusive key of applies and resumes: one per corp and direction.
 func syncKey(corpID int64, d syncer.Direction) string { return fmt.Sprintf("sync:%d:%s", corpID, d) }
 
-// StartApply starts applying exactly a reviewed plan; an unknown plan is
-// refused at once. The job's result is the run, also when it ended with
-// failed operations or was cancelled (it can then be resumed).
-func (s *Services) StartApply(planID int64, confirm syncer.Confirm, actor string) (jobs.Started, error) {
-	plan, err := s.Sync.GetPlan(context.Background(), planID)
+// ApplyStart is what asking to apply a plan comes to: an Admission (a
+// stale, blocked, stopped or already applied plan, or one that needs its
+// numbers confirmed, is an outcome, not an error) and, when it started, the
+// job to follow.
+type ApplyStart struct {
+	syncer.Admission
+	JobID string `json:"jobId,omitempty"`
+}
+
+// StartApply checks a reviewed plan against the inputs as they are now and,
+// when it may be applied, starts applying exactly that plan as a job; an
+// unknown plan is an error. The job's result is the run, also when it ended
+// with failed operations or was cancelled (it can then be resumed).
+func (s *Services) StartApply(planID int64, confirm syncer.Confirm, actor string) (ApplyStart, error) {
+	ctx := context.Background()
+	plan, err := s.Sync.GetPlan(ctx, planID)
 	if err != nil {
-		return jobs.Started{}, err
+		return ApplyStart{}, err
+	}
+	in, err := s.GatherSyncInputs(ctx, plan.CorpID, plan.Direction)
+	if err != nil {
+		return ApplyStart{}, err
+	}
+	if a := s.Sync.Admit(plan, &in, confirm); !a.Started() {
+		return ApplyStart{Admission: a}, nil
 	}
 	spec := jobs.Spec{Kind: jobs.KindApply, CorpID: plan.CorpID, PlanID: plan.ID, StartedBy: actor, Exclusive: syncKey(plan.CorpID, plan.Direction)}
-	return s.Jobs.Start(spec, func(ctx context.Context, _ *jobs.Handle) (any, error) {
+	started, err := s.Jobs.Start(spec, func(ctx context.Context, _ *jobs.Handle) (any, error) {
 		return s.ApplySync(ctx, planID, confirm, actor)
 	})
+	if err != nil {
+		return ApplyStart{}, err
+	}
+	return ApplyStart{Admission: syncer.Admission{Outcome: syncer.OutcomeStarted}, JobID: started.JobID}, nil
 }
 
 // StartResume starts continuing an interrupted, cancelled or failed run.

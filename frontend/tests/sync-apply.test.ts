@@ -40,7 +40,7 @@ describe('sync apply follows its own job', () => {
     vi.mocked(api.getSyncPlan).mockResolvedValue(plan())
     vi.mocked(api.getSyncPlanTree).mockResolvedValue([])
     vi.mocked(api.listSyncPlanOps).mockResolvedValue({ ops: [], total: 0 })
-    vi.mocked(api.applySync).mockResolvedValue('job-a')
+    vi.mocked(api.applySync).mockResolvedValue({ outcome: 'started', jobId: 'job-a' })
     vi.mocked(api.onSyncOps).mockImplementation((handler) => {
       finished = handler
       return () => {}

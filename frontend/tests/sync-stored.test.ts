@@ -144,12 +144,42 @@ describe('a stored plan on the sync page', () => {
     expect(wrapper.find('[data-testid="sync-stopped"]').exists()).toBe(false)
   })
 
+  it('a plan that went stale before it started is an outcome: no job, the page offers to preview again', async () => {
+    storePlans(plan({ id: 41 }))
+    const message = { code: 'stale_plan', args: {}, zh: '计划已过期：本地通讯录或企业微信在预览后有变化，请重新预览', en: 'The plan is stale: preview again.' }
+    vi.mocked(api.applySync).mockResolvedValue({ outcome: 'stale', message, jobId: '' })
+    const { wrapper } = await mountApp(SyncView, { path: '/sync?plan=41' })
+    await wrapper.find('[data-testid="sync-apply"]').trigger('click')
+    await settle()
+    find('apply-confirm')!.click()
+    await settle()
+    const shown = wrapper.find('[data-testid="apply-error"]')
+    expect(shown.attributes('data-outcome')).toBe('stale')
+    expect(shown.find('[data-testid="apply-repreview"]').exists()).toBe(true)
+  })
+
+  it('a plan whose numbers are not confirmed says what to type, as a warning, not a failure', async () => {
+    storePlans(plan({ id: 41 }))
+    const message = { code: 'plan_needs_removals', args: { removals: 6 }, zh: '计划 41 被安全设置拦截：……如仍要执行，请输入移除数量 6 确认。', en: 'Plan 41 is blocked: confirm its 6 removals.' }
+    vi.mocked(api.applySync).mockResolvedValue({ outcome: 'needs_confirmation', message, confirmRemovals: 6, jobId: '' })
+    const { wrapper } = await mountApp(SyncView, { path: '/sync?plan=41' })
+    await wrapper.find('[data-testid="sync-apply"]').trigger('click')
+    await settle()
+    find('apply-confirm')!.click()
+    await settle()
+    const shown = wrapper.find('[data-testid="apply-error"]')
+    expect(shown.attributes('data-outcome')).toBe('needs_confirmation')
+    expect(shown.html()).toContain('el-alert--warning')
+    expect(shown.text()).toContain('移除数量 6')
+    expect(shown.text()).not.toContain('执行失败')
+  }, 20000)
+
   it('a stale stored plan shows the refusal and offers to preview again', async () => {
     storePlans(plan({ id: 41 }))
     // The job ends refused with the stale-plan code; the page goes by the code.
     const stale = { code: 'stale_plan', args: {}, zh: '计划已过期：本地通讯录或企业微信在预览后有变化，请重新预览', en: 'The plan is stale: preview again.' }
     jobsBackend().known.set('job-a', applyJob({ state: 'failed', error: stale }))
-    vi.mocked(api.applySync).mockResolvedValue('job-a')
+    vi.mocked(api.applySync).mockResolvedValue({ outcome: 'started', jobId: 'job-a' })
     const { wrapper } = await mountApp(SyncView, { path: '/sync?plan=41' })
     await wrapper.find('[data-testid="sync-apply"]').trigger('click')
     await settle()

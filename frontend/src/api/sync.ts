@@ -15,6 +15,7 @@ import {
 } from '../../wailsjs/go/main/App'
 import { syncer } from '../../wailsjs/go/models'
 import { call } from './call'
+import type { Message } from './message'
 import type { Job } from './jobs'
 import { onEvent, type Unsubscribe } from './events'
 import type { FileExport } from './transfer'
@@ -90,8 +91,28 @@ export async function getSyncPlanTree(planId: number, parentKey: string): Promis
  * Starts applying the plan and returns the job id to follow. confirmRemovals and confirmCreates
  * are -1 unless the plan asks for them (confirmRemovals / confirmCreates).
  */
-export async function applySync(planId: number, confirmRemovals: number, confirmCreates = -1): Promise<string> {
-  return (await call(() => ApplySync(planId, confirmRemovals, confirmCreates))).jobId
+export async function applySync(planId: number, confirmRemovals: number, confirmCreates = -1): Promise<ApplyStart> {
+  const started = await call(() => ApplySync(planId, confirmRemovals, confirmCreates))
+  return { ...started, jobId: started.jobId ?? '' } as ApplyStart
+}
+
+/**
+ * What asking to apply comes to (backend syncer.Admission): started with a
+ * job to follow, or an outcome the page shows as a state, never an error.
+ */
+export type ApplyOutcome = 'started' | 'stale' | 'blocked' | 'needs_confirmation' | 'stopped' | 'applied'
+
+export interface ApplyStart {
+  outcome: ApplyOutcome
+  /** Why it did not start, in both languages (absent when it started). */
+  message?: Message
+  /** The numbers to type before it applies (needs_confirmation). */
+  confirmRemovals?: number
+  confirmCreates?: number
+  /** The run to resume (applied). */
+  runId?: number
+  /** The job to follow ('' unless it started). */
+  jobId: string
 }
 
 /** Starts continuing an interrupted, cancelled or failed run and returns the job id to follow. */

@@ -2437,6 +2437,46 @@ export namespace services {
 	        this.language = source["language"];
 	    }
 	}
+	export class ApplyStart {
+	    outcome: string;
+	    message?: usererr.Message;
+	    confirmRemovals?: number;
+	    confirmCreates?: number;
+	    runId?: number;
+	    jobId?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ApplyStart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.outcome = source["outcome"];
+	        this.message = this.convertValues(source["message"], usererr.Message);
+	        this.confirmRemovals = source["confirmRemovals"];
+	        this.confirmCreates = source["confirmCreates"];
+	        this.runId = source["runId"];
+	        this.jobId = source["jobId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class CorpBadge {
 	    id: number;
 	    name: string;

@@ -26,6 +26,8 @@ export function useSyncApply() {
   const liveOps = ref<FinishedOp[]>([])
   const error = ref('')
   const stale = ref(false)
+  /** What the last ask to apply came to, when it did not start (stale, needs_confirmation…). */
+  const outcome = ref<api.ApplyOutcome | ''>('')
   const cancelling = ref(false)
   let offOps: Unsubscribe | null = null
   let following: FollowedJob | null = null
@@ -85,21 +87,30 @@ export function useSyncApply() {
     }
   }
 
-  async function start(begin: () => Promise<string>) {
+  async function start(begin: () => Promise<api.ApplyStart>) {
     stage.value = 'running'
     error.value = ''
     stale.value = false
+    outcome.value = ''
     run.value = null
     liveOps.value = []
-    let id: string
+    let started: api.ApplyStart
     try {
-      id = await begin()
+      started = await begin()
     } catch (reason) {
       showFailure(errorCode(reason), errorText(reason))
       stage.value = 'finished'
       return
     }
-    await follow({ id })
+    if (started.outcome !== 'started' || !started.jobId) {
+      // A plan that is stale, blocked, stopped or already applied is a result: show its state.
+      outcome.value = started.outcome
+      error.value = messageText(started.message)
+      stale.value = started.outcome === 'stale'
+      stage.value = 'finished'
+      return
+    }
+    await follow({ id: started.jobId })
   }
 
   function apply(planId: number, total: number, confirmRemovals: number, confirmCreates = -1) {
@@ -110,7 +121,7 @@ export function useSyncApply() {
 
   function resume() {
     const id = runId.value
-    return start(() => api.resumeSyncRun(id))
+    return start(async () => ({ outcome: 'started', jobId: await api.resumeSyncRun(id) }))
   }
 
   /** The corp's running apply or resume, for a page that opens while it runs (null when none). */
@@ -154,9 +165,10 @@ export function useSyncApply() {
     liveOps.value = []
     error.value = ''
     stale.value = false
+    outcome.value = ''
   }
 
   onBeforeUnmount(stopListening)
 
-  return { stage, counts, jobId, runId, run, liveOps, error, stale, cancelling, apply, resume, findRunning, attach, cancel, reset }
+  return { stage, counts, jobId, runId, run, liveOps, error, stale, outcome, cancelling, apply, resume, findRunning, attach, cancel, reset }
 }
