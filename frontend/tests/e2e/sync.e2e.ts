@@ -207,9 +207,20 @@ test('a rejected pair is left alone, and a preview right after the apply has 0 o
   const pair = await page.evaluate(async (id) => {
     const app = (window as any).go.main.App
     const rows = (await app.ListBindings(id, { filter: 'review', search: '', method: '', offset: 0, limit: 200, sort: '' })).rows ?? []
-    const row = rows.find((r: any) => r.state === 'proposed' && r.account && r.userid)
-    if (!row) return null
+    const pairs = rows.filter((r: any) => r.state === 'proposed' && r.account && r.userid)
+    if (!pairs.length) return null
+    const row = pairs[0]
     await app.RejectBindings(id, [row.id])
+    // Another member the first spec's apply created (so it is managed) gets a new position,
+    // so this plan has something to apply.
+    for (const other of pairs.slice(1)) {
+      const found = (await app.ListDirectoryAccounts({ search: other.account, deptId: 0, includeSubDepts: false, status: '', offset: 0, limit: 10, sort: 'account' })).rows ?? []
+      const acc = found.find((a: any) => a.account.toLowerCase() === other.account.toLowerCase())
+      if (!acc || acc.status !== 'active') continue
+      await app.UpdateDirectoryAccount(acc.id, { account: acc.account, name: acc.name, employeeNo: acc.employeeNo, mobile: acc.mobile,
+        email: acc.email, position: 'E2E 新职位', wecomUserid: acc.wecomUserid, deptIds: acc.deptIds })
+      break
+    }
     return { account: row.account as string, userid: row.userid as string }
   }, corpId)
   expect(pair, 'the demo has a proposed pair to reject').not.toBeNull()
@@ -238,7 +249,8 @@ test('a rejected pair is left alone, and a preview right after the apply has 0 o
   expect(touching).toBe(0)
 
   const total = Number(await summary.getAttribute('data-total'))
-  if (total > 0) {
+  expect(total, 'the changed position is an operation').toBeGreaterThan(0)
+  {
     await page.getByTestId('sync-apply').click()
     const removals = page.locator('input[data-testid="confirm-removals-input"]')
     if (await removals.count()) {
