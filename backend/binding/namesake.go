@@ -213,7 +213,11 @@ func (g *namesakeGroup) uniqueBest(n int, cell func(int) (int, bool)) int {
 	return best
 }
 
-// namesakesLeft is step 3.
+// namesakesLeft is step 3. An ambiguous row always offers a choice of two
+// or more: a record whose only eligible candidate is one nobody else is
+// left with is a plain name proposal (its candidate leaves the other rows,
+// which may leave another record with one, and so on); several records left
+// with the same single candidate become one row anchored on that candidate.
 func (x *matcher) namesakesLeft(g *namesakeGroup) {
 	openRows, openCols := openIdx(g.rowDone), openIdx(g.colDone)
 	var rows, cols []int
@@ -230,8 +234,14 @@ func (x *matcher) namesakesLeft(g *namesakeGroup) {
 	if len(rows) == 0 {
 		return
 	}
-	reason := "namesakes " + g.nameText + "; departments do not tell them apart"
-	args := x.newArgs(ReasonArgs{Name: g.name, Locals: int32(len(g.ls)), WeCom: int32(len(g.ms))})
+	// Orient: anchors on the smaller side (locals on a tie).
+	byRow := len(rows) <= len(cols)
+	anchors, others := rows, cols
+	cell := g.at
+	if !byRow {
+		anchors, others = cols, rows
+		cell = func(a, o int) int { return g.at(o, a) }
+	}
 	byScore := func(a, b scored) int {
 		if a.score != b.score {
 			if a.score > b.score {
@@ -241,36 +251,96 @@ func (x *matcher) namesakesLeft(g *namesakeGroup) {
 		}
 		return a.idx - b.idx
 	}
-	if len(rows) <= len(cols) {
-		for _, i := range rows {
-			var sc []scored
-			for _, j := range cols {
-				if k := g.at(i, j); g.ok[k] {
-					sc = append(sc, scored{j, g.score[k]})
-				}
-			}
-			slices.SortStableFunc(sc, byScore)
-			cands, ms := make([]Candidate, len(sc)), make([]int32, len(sc))
-			for n, s := range sc {
-				cands[n], ms[n] = x.memberCandidate(g.ms[s.idx], MethodName, s.score), g.ms[s.idx]
-			}
-			x.ambiguousLocal(g.ls[i], MethodName, ConfidenceAmbiguousName, reason, ReasonNamesakeAmbiguous, args, cands, ms)
-		}
-		return
-	}
-	for _, j := range cols {
+	lists := make(map[int][]scored, len(anchors))
+	for _, a := range anchors {
 		var sc []scored
-		for _, i := range rows {
-			if k := g.at(i, j); g.ok[k] {
-				sc = append(sc, scored{i, g.score[k]})
+		for _, o := range others {
+			if k := cell(a, o); g.ok[k] {
+				sc = append(sc, scored{o, g.score[k]})
 			}
 		}
 		slices.SortStableFunc(sc, byScore)
+		lists[a] = sc
+	}
+	bindPair := func(a, o int) {
+		i, j := a, o
+		if !byRow {
+			i, j = o, a
+		}
+		x.bindName(g.ls[i], g.ms[j], g.ld[i], g.md[j])
+	}
+	type flip struct {
+		other   int
+		anchors []scored
+	}
+	var flips []flip
+	drop := func(o int) {
+		for a, sc := range lists {
+			lists[a] = slices.DeleteFunc(sc, func(s scored) bool { return s.idx == o })
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		sole := map[int][]scored{} // other -> anchors left with only it
+		for _, a := range anchors {
+			if sc, ok := lists[a]; ok && len(sc) == 1 {
+				sole[sc[0].idx] = append(sole[sc[0].idx], scored{a, sc[0].score})
+			}
+		}
+		for _, o := range others {
+			as, ok := sole[o]
+			if !ok {
+				continue
+			}
+			for _, a := range as {
+				delete(lists, a.idx)
+			}
+			if len(as) == 1 {
+				bindPair(as[0].idx, o)
+			} else {
+				slices.SortStableFunc(as, byScore)
+				flips = append(flips, flip{o, as})
+			}
+			drop(o)
+			changed = true
+		}
+		for a, sc := range lists {
+			if len(sc) == 0 {
+				delete(lists, a) // nothing left: the record stays unbound
+			}
+		}
+	}
+	reason := "namesakes " + g.nameText + "; departments do not tell them apart"
+	args := x.newArgs(ReasonArgs{Name: g.name, Locals: int32(len(g.ls)), WeCom: int32(len(g.ms))})
+	emitLocal := func(i int, sc []scored) {
+		cands, ms := make([]Candidate, len(sc)), make([]int32, len(sc))
+		for n, s := range sc {
+			cands[n], ms[n] = x.memberCandidate(g.ms[s.idx], MethodName, s.score), g.ms[s.idx]
+		}
+		x.ambiguousLocal(g.ls[i], MethodName, ConfidenceAmbiguousName, reason, ReasonNamesakeAmbiguous, args, cands, ms)
+	}
+	emitMember := func(j int, sc []scored) {
 		cands, ls := make([]Candidate, len(sc)), make([]int32, len(sc))
 		for n, s := range sc {
 			cands[n], ls[n] = x.localCandidate(g.ls[s.idx], MethodName, s.score), g.ls[s.idx]
 		}
 		x.ambiguousMember(g.ms[j], MethodName, ConfidenceAmbiguousName, reason, ReasonNamesakeAmbiguous, args, cands, ls)
+	}
+	for _, a := range anchors { // anchors in input order
+		if sc, ok := lists[a]; ok {
+			if byRow {
+				emitLocal(a, sc)
+			} else {
+				emitMember(a, sc)
+			}
+		}
+	}
+	for _, f := range flips {
+		if byRow {
+			emitMember(f.other, f.anchors)
+		} else {
+			emitLocal(f.other, f.anchors)
+		}
 	}
 }
 

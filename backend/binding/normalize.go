@@ -57,7 +57,7 @@ func NormalizeName(s string) string {
 
 // isNormalName reports whether NormalizeName(s) == s, without allocating.
 func isNormalName(s string) bool {
-	prevSpace := true // a leading space is not normal
+	prevSpace := true    // a leading space is not normal
 	var beforeSpace rune // the rune before the current space
 	var prev rune
 	for i := 0; i < len(s); {

@@ -24,14 +24,19 @@ type cliRow struct {
 	Method     string         `json:"method"`
 	State      string         `json:"state"`
 	Confidence float64        `json:"confidence"`
+	Conflicts  []string       `json:"conflicts"` // fields the sides disagree on, conflicts.go
 	Candidates []cliCandidate `json:"candidates"`
 }
 
 type cliCandidate struct {
-	Account string  `json:"account,omitempty"`
-	UserID  string  `json:"userid,omitempty"`
-	Name    string  `json:"name"`
-	Score   float64 `json:"score"`
+	Account  string  `json:"account,omitempty"`
+	UserID   string  `json:"userid,omitempty"`
+	Name     string  `json:"name"`
+	Score    float64 `json:"score"`
+	MainDept string  `json:"mainDept"`
+	Position string  `json:"position"`
+	Mobile   string  `json:"mobile"` // masked
+	BoundTo  string  `json:"boundTo"`
 }
 
 // RunCLI runs `wecom-bridge bindings --corp NAME [--json] [--state S]`: it
@@ -83,12 +88,16 @@ func RunCLI(ctx context.Context, svc *Service, resolveCorp func(ctx context.Cont
 	}
 	defer cur.close()
 	if *asJSON {
-		return printJSON(cur, stdout)
+		bound, err := svc.boundKeys(ctx, corpID)
+		if err != nil {
+			return fmt.Errorf("bindings: %w", err)
+		}
+		return printJSON(cur, bound, stdout)
 	}
 	return printTable(cur, stdout)
 }
 
-func printJSON(cur *rowCursor, stdout io.Writer) error {
+func printJSON(cur *rowCursor, bound map[string]string, stdout io.Writer) error {
 	w := bufio.NewWriter(stdout)
 	w.WriteString("[")
 	for n := 0; ; n++ {
@@ -100,9 +109,16 @@ func printJSON(cur *rowCursor, stdout io.Writer) error {
 			break
 		}
 		out := cliRow{Account: r.Account, UserID: r.UserID, Method: r.Method, State: r.State,
-			Confidence: r.Confidence, Candidates: []cliCandidate{}}
+			Confidence: r.Confidence, Conflicts: []string{}, Candidates: []cliCandidate{}}
+		out.Conflicts = append(out.Conflicts, splitConflicts(r.Conflicts)...)
 		for _, c := range r.candidates() {
-			out.Candidates = append(out.Candidates, cliCandidate{Account: c.Account, UserID: c.UserID, Name: c.Name, Score: c.Score})
+			side := "u:"
+			if c.Account != "" {
+				side = "a:"
+			}
+			out.Candidates = append(out.Candidates, cliCandidate{Account: c.Account, UserID: c.UserID, Name: c.Name,
+				Score: c.Score, MainDept: c.MainDept, Position: c.Position, Mobile: c.Mobile,
+				BoundTo: bound[side+foldKey(c.Account+c.UserID)]})
 		}
 		b, err := json.Marshal(out)
 		if err != nil {
@@ -143,4 +159,23 @@ func printTable(cur *rowCursor, stdout io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.State, r.Account, r.LocalName, r.UserID, r.WeComName, r.Method, conf, cands)
 	}
 	return tw.Flush()
+}
+
+// boundKeys maps every record in a proposed or confirmed binding ("a:" +
+// folded account, "u:" + folded userid) to its counterpart, for the
+// candidates' boundTo.
+func (s *Service) boundKeys(ctx context.Context, corpID int64) (map[string]string, error) {
+	var rows []struct {
+		Account string `db:"account"`
+		UserID  string `db:"userid"`
+	}
+	if err := s.st.DB.SelectContext(ctx, &rows, `SELECT account, userid FROM bind_rows
+		WHERE corp_id = ? AND state IN ('proposed', 'confirmed')`, corpID); err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, 2*len(rows))
+	for _, r := range rows {
+		out["a:"+foldKey(r.Account)], out["u:"+foldKey(r.UserID)] = r.UserID, r.Account
+	}
+	return out, nil
 }

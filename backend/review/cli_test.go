@@ -33,7 +33,7 @@ func TestCLIJSONShape(t *testing.T) {
 	if len(rows) != 9 {
 		t.Fatalf("%d rows, want 9 (unbound included)", len(rows))
 	}
-	wantKeys := []string{"account", "candidates", "confidence", "method", "state", "userid"}
+	wantKeys := []string{"account", "candidates", "confidence", "conflicts", "method", "state", "userid"}
 	for _, r := range rows {
 		var keys []string
 		for k := range r {
@@ -44,12 +44,15 @@ func TestCLIJSONShape(t *testing.T) {
 		}
 	}
 	want := map[int]string{
-		0: `{"account":"u1","candidates":[],"confidence":0.99,"method":"userid","state":"proposed","userid":"u1"}`,
-		4: `{"account":"u9","candidates":[],"confidence":0.95,"method":"email","state":"confirmed","userid":"sun7"}`,
-		5: `{"account":"","candidates":[{"account":"zw1","name":"张伟","score":0},{"account":"zw2","name":"张伟","score":0},` +
-			`{"account":"zw3","name":"张伟","score":0}],"confidence":0.3,"method":"name","state":"ambiguous","userid":"zhangwei_a"}`,
-		7: `{"account":"u5","candidates":[],"confidence":0,"method":"","state":"unbound_local","userid":""}`,
-		8: `{"account":"","candidates":[],"confidence":0,"method":"","state":"unbound_wecom","userid":"wx_zhao"}`,
+		0: `{"account":"u1","candidates":[],"confidence":0.99,"conflicts":[],"method":"userid","state":"proposed","userid":"u1"}`,
+		4: `{"account":"u9","candidates":[],"confidence":0.95,"conflicts":[],"method":"email","state":"confirmed","userid":"sun7"}`,
+		5: `{"account":"","candidates":[` +
+			`{"account":"zw1","boundTo":"","mainDept":"总部/研发部","mobile":"","name":"张伟","position":"","score":0},` +
+			`{"account":"zw2","boundTo":"","mainDept":"总部/市场部","mobile":"","name":"张伟","position":"","score":0},` +
+			`{"account":"zw3","boundTo":"","mainDept":"总部/财务部","mobile":"","name":"张伟","position":"","score":0}],` +
+			`"confidence":0.3,"conflicts":[],"method":"name","state":"ambiguous","userid":"zhangwei_a"}`,
+		7: `{"account":"u5","candidates":[],"confidence":0,"conflicts":[],"method":"","state":"unbound_local","userid":""}`,
+		8: `{"account":"","candidates":[],"confidence":0,"conflicts":[],"method":"","state":"unbound_wecom","userid":"wx_zhao"}`,
 	}
 	for i, w := range want {
 		b, _ := json.Marshal(rows[i]) // map keys marshal sorted
@@ -114,4 +117,33 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// `bindings --json` carries a flagged row's conflicts and a candidate's
+// details.
+func TestCLIJSONConflictsAndCandidates(t *testing.T) {
+	a := loc("a1", "张三", "总部/研发部")
+	a.Mobile = "13800138001"
+	ma := mem("a1", "张三", "某某科技/市场部")
+	ma.Mobile = "13900000001"
+	z1 := loc("zw1", "张伟", "总部/研发部")
+	z1.Position, z1.Mobile = "工程师", "13800138009"
+	e := newEnv(t, []LocalRecord{a, z1, loc("zw2", "张伟", "总部/市场部")}, []MemberRecord{ma, mem("zwa", "张伟", "某某科技/采购部")})
+	e.rematch()
+	var out bytes.Buffer
+	if err := RunCLI(bg, e.svc, e.resolver(), []string{"--corp", "某某科技", "--json"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	var rows []cliRow
+	if err := json.Unmarshal(out.Bytes(), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if rows[0].Account != "a1" || strings.Join(rows[0].Conflicts, ",") != "mobile,department" {
+		t.Fatalf("row 0 = %+v, want a1 with conflicts mobile, department", rows[0])
+	}
+	c := rows[1].Candidates[0]
+	if rows[1].State != StateAmbiguous || c.Account != "zw1" || c.Position != "工程师" || c.MainDept != "总部/研发部" ||
+		c.Mobile != "138****8009" {
+		t.Fatalf("row 1 = %+v, candidate %+v", rows[1], c)
+	}
 }

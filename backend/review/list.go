@@ -20,6 +20,9 @@ const (
 	FilterRejected     = "rejected"
 	FilterUnboundLocal = "unbound_local"
 	FilterUnboundWeCom = "unbound_wecom"
+	// FilterConflicts shows bindings (proposed or confirmed) whose sides
+	// disagree on a field both know (conflicts.go).
+	FilterConflicts = "conflicts"
 )
 
 // filterState maps each filter to the one row state it shows ("" for all).
@@ -27,6 +30,7 @@ var filterState = map[string]string{
 	"": "", FilterAll: "",
 	FilterReview: StateProposed, FilterAmbiguous: StateAmbiguous, FilterConfirmed: StateConfirmed,
 	FilterRejected: StateRejected, FilterUnboundLocal: StateUnboundLocal, FilterUnboundWeCom: StateUnboundWeCom,
+	FilterConflicts: "",
 }
 
 // Sort orders of the review list; each ends with the row id, so pages are
@@ -51,7 +55,7 @@ var knownMethods = []binding.Method{
 
 // Query selects a page of review rows.
 type Query struct {
-	Filter string `json:"filter"` // all (or ""), review, ambiguous, confirmed, rejected, unbound_local, unbound_wecom
+	Filter string `json:"filter"` // all (or ""), review, ambiguous, confirmed, rejected, unbound_local, unbound_wecom, conflicts
 	// Search matches, case-insensitively, every whitespace-separated term
 	// anywhere in: both names, account, userid, both department paths,
 	// mobile digits (full numbers, though the screen shows them masked),
@@ -133,7 +137,58 @@ func (s *Service) List(ctx context.Context, corpID int64, q Query) (Page, error)
 			page.Rows = append(page.Rows, r.pageView())
 		}
 	}
-	return page, nil
+	return page, s.markBound(ctx, corpID, page.Rows)
+}
+
+// markBound fills Candidate.BoundTo for the candidates of rows: the
+// counterpart of a proposed or confirmed binding holding the candidate, found
+// with one query per side for the whole page.
+func (s *Service) markBound(ctx context.Context, corpID int64, rows []Row) error {
+	for _, side := range []struct{ self, other string }{{"account", "userid"}, {"userid", "account"}} {
+		var keys []any
+		for i := range rows {
+			for _, c := range rows[i].Candidates {
+				if k := candKey(c, side.self); k != "" {
+					keys = append(keys, k)
+				}
+			}
+		}
+		if len(keys) == 0 {
+			continue
+		}
+		var bound []struct {
+			Key   string `db:"k"`
+			Other string `db:"o"`
+		}
+		if err := s.st.DB.SelectContext(ctx, &bound, `SELECT `+side.self+` AS k, `+side.other+` AS o FROM bind_rows
+			WHERE corp_id = ? AND state IN ('proposed', 'confirmed') AND `+side.self+` IN (`+inClause(len(keys))+`)`,
+			append([]any{corpID}, keys...)...); err != nil {
+			return err
+		}
+		if len(bound) == 0 {
+			continue
+		}
+		to := make(map[string]string, len(bound))
+		for _, b := range bound {
+			to[foldKey(b.Key)] = b.Other
+		}
+		for i := range rows {
+			for j := range rows[i].Candidates {
+				c := &rows[i].Candidates[j]
+				if k := candKey(*c, side.self); k != "" {
+					c.BoundTo = to[foldKey(k)]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func candKey(c Candidate, col string) string {
+	if col == "account" {
+		return c.Account
+	}
+	return c.UserID
 }
 
 // sql turns the query into a FROM, a WHERE clause, its arguments and an
@@ -156,6 +211,10 @@ func (q Query) sql(corpID int64) (from, where string, args []any, order string, 
 	if state != "" {
 		from = "bind_rows"
 		conds, args = append(conds, "state = ?"), append(args, state)
+	}
+	if q.Filter == FilterConflicts {
+		from = "bind_rows INDEXED BY bind_rows_conflicts"
+		conds = append(conds, "conflicts <> ''", "state IN ('proposed', 'confirmed')")
 	}
 	if q.Method != "" {
 		if !slices.Contains(knownMethods, binding.Method(q.Method)) {

@@ -153,10 +153,17 @@ func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision,
 			continue
 		}
 		l, w := in.lByKey[foldKey(p.Account)], in.wByKey[foldKey(p.UserID)]
-		if err := add(pairRow(corpID, string(p.State), string(p.Method), p.Confidence, rs, l, w)); err != nil {
+		row := pairRow(corpID, string(p.State), string(p.Method), p.Confidence, rs, l, w)
+		newlyConfirmed := p.State == binding.StateConfirmed && !decided[pairKey(p.Account, p.UserID)]
+		if newlyConfirmed && row.Conflicts != "" {
+			// The policy never confirms a pair whose sides disagree: a person
+			// looks at the flagged fields first.
+			row.State, newlyConfirmed = StateProposed, false
+		}
+		if err := add(row); err != nil {
 			return err
 		}
-		if p.State == binding.StateConfirmed && !decided[pairKey(p.Account, p.UserID)] {
+		if newlyConfirmed {
 			auto = append(auto, *p)
 		}
 	}
@@ -228,7 +235,11 @@ func ambiguousFrom(corpID int64, p *binding.Proposal, rs reason, in *matchInput)
 	}
 	cands := make([]Candidate, len(p.Candidates))
 	for i, c := range p.Candidates {
-		cands[i] = candidateFrom(c)
+		s := in.lByKey[foldKey(c.Account)]
+		if c.Account == "" {
+			s = in.wByKey[foldKey(c.UserID)]
+		}
+		cands[i] = candidateFrom(c, s)
 	}
 	return ambiguousRow(corpID, string(p.Method), p.Confidence, rs, anchor, cands)
 }

@@ -48,6 +48,9 @@ type Row struct {
 	WeComPosition string            `json:"wecomPosition,omitempty"`
 	WeComInactive bool              `json:"wecomInactive,omitempty"`
 	Anchor        string            `json:"anchor,omitempty"` // "local" or "wecom", ambiguous rows only
+	// Conflicts lists the fields a binding's sides both know and disagree on
+	// (mobile, email, department, position; conflicts.go).
+	Conflicts []string `json:"conflicts,omitempty"`
 	// Candidates are the best few (at most 5 in a List page, all elsewhere);
 	// MoreCandidates counts the rest. In a List page a candidate's name and
 	// method are left out when they equal the anchor's name and the row's
@@ -60,12 +63,18 @@ type Row struct {
 // Candidate is one possible counterpart of an ambiguous row: a WeCom member
 // (UserID) for a row anchored on a local account, or the reverse.
 type Candidate struct {
-	Account string  `json:"account,omitempty"`
-	UserID  string  `json:"userid,omitempty"`
-	Name    string  `json:"name,omitempty"`
-	Dept    string  `json:"dept,omitempty"`
-	Method  string  `json:"method,omitempty"`
-	Score   float64 `json:"score"`
+	Account  string  `json:"account,omitempty"`
+	UserID   string  `json:"userid,omitempty"`
+	Name     string  `json:"name,omitempty"`
+	Dept     string  `json:"dept,omitempty"`
+	MainDept string  `json:"mainDept,omitempty"` // the main department's path
+	Position string  `json:"position,omitempty"`
+	Mobile   string  `json:"mobile,omitempty"` // masked: 138****1234
+	Method   string  `json:"method,omitempty"`
+	Score    float64 `json:"score"`
+	// BoundTo is the counterpart of a proposed or confirmed binding that
+	// already holds this candidate (filled when rows are read).
+	BoundTo string `json:"boundTo,omitempty"`
 }
 
 // rowRec is a row of bind_rows.
@@ -94,20 +103,21 @@ type rowRec struct {
 	Candidates     string  `db:"candidates"`
 	CandidateCount int     `db:"candidate_count"`
 	SearchText     string  `db:"search_text"`
+	Conflicts      string  `db:"conflicts"` // comma-separated, see conflicts.go
 }
 
 // rowCols lists bind_rows' columns in the order of rowRec.args.
 const rowCols = `corp_id, state, method, confidence, reason, reason_code, reason_args, account, local_name,
 	local_dept, local_mobile, local_position, local_inactive, userid, wecom_name, wecom_dept, wecom_mobile,
-	wecom_position, wecom_inactive, anchor, candidates, candidate_count, search_text`
+	wecom_position, wecom_inactive, anchor, candidates, candidate_count, search_text, conflicts`
 
-const rowColCount = 23
+const rowColCount = 24
 
 func (r *rowRec) args() []any {
 	return []any{r.CorpID, r.State, r.Method, r.Confidence, r.Reason, r.ReasonCode, r.ReasonArgs, r.Account,
 		r.LocalName, r.LocalDept,
 		r.LocalMobile, r.LocalPosition, r.LocalInactive, r.UserID, r.WeComName, r.WeComDept, r.WeComMobile,
-		r.WeComPosition, r.WeComInactive, r.Anchor, r.Candidates, r.CandidateCount, r.SearchText}
+		r.WeComPosition, r.WeComInactive, r.Anchor, r.Candidates, r.CandidateCount, r.SearchText, r.Conflicts}
 }
 
 func (r *rowRec) setLocal(s *sideRec) {
@@ -125,9 +135,11 @@ func (r *rowRec) setReason(rs reason) {
 	r.Reason, r.ReasonCode, r.ReasonArgs = rs.text, rs.code, rs.args
 }
 
-// pairRow is a binding or a rejected pair.
+// pairRow is a binding or a rejected pair, with the fields its sides
+// disagree on.
 func pairRow(corpID int64, state, method string, confidence float64, rs reason, l, w *sideRec) rowRec {
-	r := rowRec{CorpID: corpID, State: state, Method: method, Confidence: confidence}
+	r := rowRec{CorpID: corpID, State: state, Method: method, Confidence: confidence,
+		Conflicts: strings.Join(conflictsOf(l, w), ",")}
 	r.setReason(rs)
 	r.setLocal(l)
 	r.setWeCom(w)
@@ -199,7 +211,7 @@ func (r *rowRec) view() Row {
 		LocalPosition: r.LocalPosition, LocalResigned: r.LocalInactive,
 		UserID: r.UserID, WeComName: r.WeComName, WeComDept: r.WeComDept, WeComMobile: r.WeComMobile,
 		WeComPosition: r.WeComPosition, WeComInactive: r.WeComInactive, Anchor: r.Anchor,
-		Candidates: r.candidates(),
+		Candidates: r.candidates(), Conflicts: splitConflicts(r.Conflicts),
 	}
 }
 
@@ -229,13 +241,18 @@ func (r *rowRec) pageView() Row {
 	return v
 }
 
-// candidateFrom converts an engine candidate, rounding the score so the
-// stored JSON stays short.
-func candidateFrom(c binding.Candidate) Candidate {
-	return Candidate{
+// candidateFrom converts an engine candidate, with the details the namesake
+// picker shows from its side s (position, main department, masked mobile),
+// rounding the score so the stored JSON stays short.
+func candidateFrom(c binding.Candidate, s *sideRec) Candidate {
+	out := Candidate{
 		Account: c.Account, UserID: c.UserID, Name: c.Name, Dept: deptPaths(c.DeptPaths).Text(),
 		Method: string(c.Method), Score: math.Round(c.Score*1000) / 1000,
 	}
+	if s != nil {
+		out.MainDept, out.Position, out.Mobile = mainPath(s.DeptPaths), s.Position, maskMobile(s.Mobile)
+	}
+	return out
 }
 
 // isPair reports whether the row binds two records (proposed or confirmed).

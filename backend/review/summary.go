@@ -16,6 +16,7 @@ type Summary struct {
 	Rejected       int    `json:"rejected"`       // rejected pairs
 	UnboundLocal   int    `json:"unboundLocal"`   // local accounts nothing in WeCom resembles
 	UnboundWeCom   int    `json:"unboundWecom"`   // WeCom members nothing local resembles
+	Conflicts      int    `json:"conflicts"`      // bindings whose sides disagree on a field both know
 	ToCreate       int    `json:"toCreate"`       // local accounts that would be created for them (see UnboundMembersToCreate)
 	SkippedLocals  int    `json:"skippedLocals"`  // inputs without an account, or a duplicate one
 	SkippedMembers int    `json:"skippedMembers"` // inputs without a userid, or a duplicate one
@@ -80,6 +81,10 @@ func (s *Service) Summary(ctx context.Context, corpID int64) (Summary, error) {
 		} else {
 			sum.MembersPulled = c.N
 		}
+	}
+	if err := s.st.DB.GetContext(ctx, &sum.Conflicts, `SELECT COUNT(*) FROM bind_rows INDEXED BY bind_rows_conflicts
+		WHERE corp_id = ? AND conflicts <> '' AND state IN ('proposed', 'confirmed')`, corpID); err != nil {
+		return sum, err
 	}
 	err = s.st.DB.GetContext(ctx, &sum.ToCreate, `SELECT COUNT(*) FROM bind_rows r WHERE `+toCreateWhere, corpID)
 	return sum, err

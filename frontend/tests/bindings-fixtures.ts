@@ -36,6 +36,7 @@ export function bindingSummary(overrides: Partial<BindingSummary> = {}): Binding
     skippedLocals: 0,
     skippedMembers: 0,
     staleDecisions: 0,
+    conflicts: 0,
     matchedAt: '2026-11-22T05:40:39.966Z',
     matchedBy: 'admin',
     ...overrides,

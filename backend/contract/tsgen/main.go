@@ -71,7 +71,7 @@ func enums() []enum {
 		{"BindingState", "bindingStates", "Review row states (backend/review).",
 			[]string{review.StateProposed, review.StateConfirmed, review.StateRejected, review.StateAmbiguous, review.StateUnboundLocal, review.StateUnboundWeCom}},
 		{"BindingFilter", "bindingFilterValues", "Review list filters (backend/review); all shows every row.",
-			[]string{review.FilterAll, review.FilterReview, review.FilterAmbiguous, review.FilterConfirmed, review.FilterRejected, review.FilterUnboundLocal, review.FilterUnboundWeCom}},
+			[]string{review.FilterAll, review.FilterReview, review.FilterAmbiguous, review.FilterConfirmed, review.FilterRejected, review.FilterUnboundLocal, review.FilterUnboundWeCom, review.FilterConflicts}},
 		{"BindingMethod", "bindingMethodValues", "How a binding was found, strongest first (backend/binding Method).",
 			strs(binding.MethodExisting, binding.MethodUserID, binding.MethodEmployeeNo, binding.MethodMobile, binding.MethodEmail,
 				binding.MethodName, binding.MethodNameDept, binding.MethodManual, binding.MethodImport)},

@@ -4,7 +4,7 @@
 import type { BindingFilter, BindingImportKey, BindingMethod, BindingState } from '@/api'
 
 /** The state filters, in the order the page shows them. */
-export const bindingFilters: BindingFilter[] = ['all', 'review', 'ambiguous', 'confirmed', 'rejected', 'unbound_local', 'unbound_wecom']
+export const bindingFilters: BindingFilter[] = ['all', 'review', 'ambiguous', 'confirmed', 'rejected', 'unbound_local', 'unbound_wecom', 'conflicts']
 
 /** Binding methods, in the order the method filter lists them: strongest evidence first. */
 export const bindingMethods: BindingMethod[] = ['existing', 'userid', 'employee_no', 'mobile', 'email', 'name+department', 'name', 'manual', 'import']

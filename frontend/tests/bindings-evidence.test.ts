@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as api from '@/api'
+import type { BindingRow } from '@/api'
+import BindingsView from '@/views/BindingsView.vue'
+import { bindingSummary, mockReviewedCorp } from './bindings-fixtures'
+import { mountApp, settle } from './mount-app'
+
+vi.mock('@/api')
+
+// Issue 11 item 2: a flagged row shows which fields differ, the conflicts
+// filter asks the server for them, and the namesake picker shows position,
+// main department, masked mobile and a binding elsewhere.
+const flaggedRow: BindingRow = {
+  id: 5, state: 'proposed', method: 'userid', confidence: 0.99, reason_code: 'key_userid', reason_args: { userid: 'a1', account: 'a1' },
+  account: 'a1', localName: '张三', localDept: '总部/研发部', userid: 'a1', wecomName: '张三', wecomDept: '某某科技/市场部',
+  conflicts: ['mobile', 'department', 'position'], candidates: [],
+}
+
+const namesakeRow: BindingRow = {
+  id: 6, state: 'ambiguous', method: 'name', confidence: 0.3, anchor: 'wecom', userid: 'zwa', wecomName: '张伟', wecomDept: '某某科技/采购部',
+  candidates: [
+    { account: 'zw1', dept: '总部/研发部; 总部/质量部', mainDept: '总部/研发部', position: '工程师', mobile: '138****8009', score: 0.5 },
+    { account: 'zw2', dept: '总部/市场部', mainDept: '总部/市场部', score: 0.5, boundTo: 'other' },
+  ],
+}
+
+async function mountPage() {
+  const mounted = await mountApp(BindingsView, { path: '/bindings' })
+  await settle()
+  return mounted
+}
+
+describe('the evidence on the bindings page', () => {
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('flags a row whose sides differ, naming the fields', async () => {
+    mockReviewedCorp([flaggedRow, namesakeRow])
+    const { wrapper } = await mountPage()
+    const tag = wrapper.find('[data-testid="row-conflicts-5"]')
+    expect(tag.attributes('data-conflicts')).toBe('mobile,department,position')
+    expect(tag.text()).toBe('两边不一致：手机号、部门、职务')
+    expect(wrapper.find('[data-testid="row-conflicts-6"]').exists()).toBe(false)
+  })
+
+  it('filters to flagged rows, with their count', async () => {
+    mockReviewedCorp([flaggedRow])
+    vi.mocked(api.getBindingSummary).mockResolvedValue(bindingSummary({ conflicts: 1 }))
+    const { wrapper } = await mountPage()
+    const button = wrapper.find('[data-testid="filter-conflicts"]')
+    expect(button.text()).toContain('字段不一致')
+    expect(button.text()).toContain('1')
+    await button.trigger('click')
+    await settle()
+    expect(vi.mocked(api.listBindings).mock.lastCall?.[1]).toMatchObject({ filter: 'conflicts' })
+  })
+
+  it('shows each namesake candidate with position, main department, masked mobile and a binding elsewhere', async () => {
+    mockReviewedCorp([namesakeRow])
+    const { wrapper } = await mountPage()
+    await wrapper.find('[data-testid="row-candidates-6"]').trigger('click')
+    const first = wrapper.find('[data-testid="candidate-details-6-zw1"]').text()
+    expect(first).toContain('工程师')
+    expect(first).toContain('总部/研发部')
+    expect(first).not.toContain('质量部')
+    expect(first).toContain('138****8009')
+    const second = wrapper.find('[data-testid="candidate-details-6-zw2"]').text()
+    expect(second).toContain('无职务')
+    expect(second).toContain('已绑定 other')
+  })
+})
