@@ -2107,8 +2107,12 @@ export namespace review {
 	    userid?: string;
 	    name?: string;
 	    dept?: string;
+	    mainDept?: string;
+	    position?: string;
+	    mobile?: string;
 	    method?: string;
 	    score: number;
+	    boundTo?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Candidate(source);
@@ -2120,8 +2124,12 @@ export namespace review {
 	        this.userid = source["userid"];
 	        this.name = source["name"];
 	        this.dept = source["dept"];
+	        this.mainDept = source["mainDept"];
+	        this.position = source["position"];
+	        this.mobile = source["mobile"];
 	        this.method = source["method"];
 	        this.score = source["score"];
+	        this.boundTo = source["boundTo"];
 	    }
 	}
 	export class ImportPair {
@@ -2236,6 +2244,7 @@ export namespace review {
 	    wecomPosition?: string;
 	    wecomInactive?: boolean;
 	    anchor?: string;
+	    conflicts?: string[];
 	    candidates: Candidate[];
 	    moreCandidates?: number;
 	
@@ -2265,6 +2274,7 @@ export namespace review {
 	        this.wecomPosition = source["wecomPosition"];
 	        this.wecomInactive = source["wecomInactive"];
 	        this.anchor = source["anchor"];
+	        this.conflicts = source["conflicts"];
 	        this.candidates = this.convertValues(source["candidates"], Candidate);
 	        this.moreCandidates = source["moreCandidates"];
 	    }
@@ -2381,6 +2391,7 @@ export namespace review {
 	    rejected: number;
 	    unboundLocal: number;
 	    unboundWecom: number;
+	    conflicts: number;
 	    toCreate: number;
 	    skippedLocals: number;
 	    skippedMembers: number;
@@ -2402,6 +2413,7 @@ export namespace review {
 	        this.rejected = source["rejected"];
 	        this.unboundLocal = source["unboundLocal"];
 	        this.unboundWecom = source["unboundWecom"];
+	        this.conflicts = source["conflicts"];
 	        this.toCreate = source["toCreate"];
 	        this.skippedLocals = source["skippedLocals"];
 	        this.skippedMembers = source["skippedMembers"];

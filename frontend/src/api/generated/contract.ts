@@ -51,7 +51,7 @@ export function isBindingState(value: string): value is BindingState {
 }
 
 /** Review list filters (backend/review); all shows every row. */
-export const bindingFilterValues = ['all', 'review', 'ambiguous', 'confirmed', 'rejected', 'unbound_local', 'unbound_wecom'] as const
+export const bindingFilterValues = ['all', 'review', 'ambiguous', 'confirmed', 'rejected', 'unbound_local', 'unbound_wecom', 'conflicts'] as const
 export type BindingFilter = (typeof bindingFilterValues)[number]
 export function isBindingFilter(value: string): value is BindingFilter {
   return (bindingFilterValues as readonly string[]).includes(value)
