@@ -1,0 +1,99 @@
+import type { Page } from '@playwright/test'
+import { test, expect, login } from './fixtures'
+
+// The UI shows one language: a text scan of every page. In English no
+// Chinese UI chrome; in Chinese no English sentences. Proper names and
+// WeCom's own terms (the admin console is in Chinese; API names are English)
+// are allowed, and so is what the admin typed or imported (names, ids).
+
+const pages = ['/', '/setup', '/directory', '/bindings', '/sync', '/history', '/push', '/push-logs', '/callbacks', '/login-links', '/settings']
+
+// Chinese allowed on the English page: the product's Chinese name beside its
+// English one, the language switch's own label, and WeCom console terms.
+const chineseAllowed = [
+  '企微桥', '中文', '企业微信', '通讯录同步', '安全与管理', '管理工具', '应用管理', '可见范围', '我的企业', '企业信息',
+  '企业ID', '网页授权及JS-SDK', '自建', '应用主页', '企业可信IP', '基础接口许可', '客户联系',
+]
+
+// English allowed on the Chinese page: the product's English name, the
+// language switch, WeCom and API terms, file formats and protocol names.
+const englishAllowed = [
+  'WeCom Bridge', 'English', 'WeCom', 'AgentId', 'Secret', 'Token', 'EncodingAESKey', 'CorpID', 'Corp ID', 'corpid', 'userid',
+  'OpenID Connect', 'OAuth', 'API', 'URL', 'IP', 'CSV', 'XLSX', 'JSON', 'HTTP', 'HTTPS', 'SSE', 'DNS', 'TCP', 'TLS', 'serve',
+  'access_token', 'redirect_uri', 'Bearer', 'curl', 'Webhook', 'ID',
+]
+
+// userText: elements that show what the admin entered or imported, not UI text.
+const userTextSelector = 'input, textarea, code, pre, .user-text, [data-user-text]'
+
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate((skip) => {
+    const parts: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement
+      if (!el || el.closest(skip) || el.closest('script, style')) continue
+      const style = getComputedStyle(el)
+      if (style.display === 'none' || style.visibility === 'hidden') continue
+      const t = (n.textContent ?? '').trim()
+      if (t) parts.push(t)
+    }
+    return parts.join('\n')
+  }, userTextSelector)
+}
+
+function strip(text: string, allowed: string[]): string {
+  let out = text
+  for (const a of [...allowed].sort((x, y) => y.length - x.length)) out = out.split(a).join(' ')
+  return out
+}
+
+/** Lines with Chinese left after the allowed terms are removed. */
+export function chineseLines(text: string): string[] {
+  return text.split('\n').filter((line) => /\p{Script=Han}/u.test(strip(line, chineseAllowed)))
+}
+
+/** Lines with an English sentence (four English words in a row) after the allowed terms are removed. */
+export function englishSentences(text: string): string[] {
+  return text.split('\n').filter((line) => /[A-Za-z]{2,}(?:[ ,'’-]+[A-Za-z]{2,}){3,}/.test(strip(line, englishAllowed)))
+}
+
+async function setLanguage(page: Page, lang: 'zh-CN' | 'en') {
+  await page.getByTestId('lang-switch').click()
+  await page.getByTestId(`lang-${lang}`).click()
+  await expect(page.getByTestId('nav-settings')).toContainText(lang === 'en' ? 'Settings' : '设置')
+}
+
+async function scan(page: Page, check: (text: string) => string[]): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {}
+  for (const path of pages) {
+    await page.goto(path)
+    await expect(page.getByTestId('nav-settings')).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    const bad = check(await visibleText(page))
+    if (bad.length) found[path] = bad
+  }
+  return found
+}
+
+test('the scan itself tells Chinese chrome and English sentences from allowed terms', () => {
+  expect(chineseLines('Add the secret in 通讯录同步 (WeCom admin console: 安全与管理 → 管理工具 → 通讯录同步)')).toEqual([])
+  expect(chineseLines('Demo 演示')).toEqual(['Demo 演示'])
+  expect(englishSentences('请在 接入配置 中填写 AgentId 和 Secret')).toEqual([])
+  expect(englishSentences('拉取失败：this corp has not been pulled')).toHaveLength(1)
+})
+
+test('every page in English shows no Chinese UI text, and in Chinese no English sentences', async ({ page }) => {
+  await login(page)
+  try {
+    await setLanguage(page, 'en')
+    const inEnglish = await scan(page, chineseLines)
+    await setLanguage(page, 'zh-CN')
+    const inChinese = await scan(page, englishSentences)
+    expect({ inEnglish, inChinese }).toEqual({ inEnglish: {}, inChinese: {} })
+  } finally {
+    // The language is saved in the backend: leave it as the other specs expect.
+    await page.goto('/')
+    if (!(await page.getByTestId('nav-settings').textContent())?.includes('设置')) await setLanguage(page, 'zh-CN')
+  }
+})
