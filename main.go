@@ -123,9 +123,11 @@ Usage:
                                                   configure corps from scripts (docs/cli-corp.md)
   wecom-bridge directory import FILE [--yes] | export FILE
                                                   the local directory (docs/directory-import.md)
-  wecom-bridge pull --corp NAME [--data DIR]     read WeCom contacts into the mirror (docs/cli-pull.md)
+  wecom-bridge pull --corp NAME [--data DIR]     read WeCom contacts into the mirror, then rematch (docs/cli-pull.md)
   wecom-bridge bindings --corp NAME --json [--state S]
                                                   the binding review as JSON (docs/bindings.md)
+  wecom-bridge bindings match|confirm|reject|unbind|bind --corp NAME [--account A] [--userid U]
+                                                  act on the review as the page does (docs/bindings.md)
   wecom-bridge sync plan|apply|options|history|report ...
                                                   preview and apply syncs (docs/sync.md)
   wecom-bridge apikey create NAME|list|revoke ID  API keys of the intake API (docs/push-api.md)

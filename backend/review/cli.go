@@ -49,6 +49,9 @@ func RunCLI(ctx context.Context, svc *Service, resolveCorp func(ctx context.Cont
 	if len(args) > 0 && args[0] == "bindings" {
 		args = args[1:]
 	}
+	if len(args) > 0 && isVerb(args[0]) {
+		return runVerb(ctx, svc, resolveCorp, args[0], args[1:], stdout)
+	}
 	fs := flag.NewFlagSet("bindings", flag.ContinueOnError)
 	var usage strings.Builder
 	fs.SetOutput(&usage)

@@ -2,7 +2,11 @@ package services
 
 import (
 	"context"
+	"fmt"
 	"io"
+
+	"wecom-bridge/backend/actor"
+	"wecom-bridge/backend/review"
 
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/usererr"
@@ -49,7 +53,26 @@ func (s *Services) resolvePull(ctx context.Context, name string) (int64, *wecom.
 	return c.ID, client, cred, err
 }
 
-// RunPullCLI implements `wecom-bridge pull --corp NAME`.
+// RunPullCLI implements `wecom-bridge pull --corp NAME`: after a successful
+// pull it rematches the corp's bindings, as the page does, and prints the
+// review summary.
 func (s *Services) RunPullCLI(ctx context.Context, args []string, stdout io.Writer) error {
-	return mirror.RunPullCLI(ctx, s.Mirror, s.resolvePull, args, stdout)
+	var corpID int64
+	resolve := func(ctx context.Context, name string) (int64, *wecom.Client, wecom.Credential, error) {
+		id, client, cred, err := s.resolvePull(ctx, name)
+		corpID = id
+		return id, client, cred, err
+	}
+	if err := mirror.RunPullCLI(ctx, s.Mirror, resolve, args, stdout); err != nil || corpID == 0 {
+		return err // a failed pull is not matched; -h resolves no corp
+	}
+	if _, err := s.Rematch(ctx, corpID, actor.Of("cli")); err != nil {
+		return fmt.Errorf("pull: the pull succeeded but the rematch failed: %w; run `wecom-bridge bindings match --corp NAME`", err)
+	}
+	sum, err := s.Review.Summary(ctx, corpID)
+	if err != nil {
+		return err
+	}
+	review.PrintSummary(stdout, sum)
+	return nil
 }
