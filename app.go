@@ -13,7 +13,6 @@ import (
 	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/services"
 	"wecom-bridge/backend/syncer"
-	"wecom-bridge/backend/transfer"
 )
 
 // App is the facade bound to the window (Wails) and to serve mode's RPC.
@@ -148,9 +147,9 @@ func (a *App) PreviewDirectoryImport(uploadID, fileName string, fullSnapshot boo
 	return contract.Result(a.svc.PreviewDirectoryImport(a.ctx, uploadID, fileName, fullSnapshot))
 }
 
-// ApplyDirectoryImport applies exactly a reviewed preview (confirmResignCount when it was flagged).
-func (a *App) ApplyDirectoryImport(previewID int64, confirmResignCount int) (*directory.ApplyResult, error) {
-	return contract.Result(a.svc.Directory.Apply(a.ctx, previewID, confirmResignCount))
+// ApplyDirectoryImport starts applying exactly a reviewed preview (confirmResignCount when it was flagged); job result: what changed.
+func (a *App) ApplyDirectoryImport(previewID int64, confirmResignCount int) (jobs.Started, error) {
+	return contract.Result(a.svc.StartDirectoryImport(previewID, confirmResignCount, a.svc.Actor))
 }
 
 // ListDirectoryAccounts pages through local accounts (search, department, status, sort).
@@ -203,9 +202,9 @@ func (a *App) DeleteDirectoryDepartment(id int64) error {
 	return a.svc.Directory.DeleteDepartment(a.ctx, id)
 }
 
-// ExportDirectory writes the directory as "csv" or "xlsx" with a "zh" or "en" header.
-func (a *App) ExportDirectory(format, lang string) (*transfer.FileExport, error) {
-	return contract.Result(a.svc.ExportDirectory(a.ctx, format, lang))
+// ExportDirectory starts writing the directory as "csv" or "xlsx" with a "zh" or "en" header; job result: the file.
+func (a *App) ExportDirectory(format, lang string) (jobs.Started, error) {
+	return contract.Result(a.svc.StartExportDirectory(format, lang, a.svc.Actor))
 }
 
 // --- Binding review (账号绑定) ---
@@ -275,9 +274,9 @@ func (a *App) GetBindingAudit(corpID int64, q review.AuditQuery) (review.AuditPa
 	return contract.Result(a.svc.Review.Audit(a.ctx, corpID, q))
 }
 
-// ExportBindings writes the review rows as "csv" or "xlsx".
-func (a *App) ExportBindings(corpID int64, format string, q review.Query) (*transfer.FileExport, error) {
-	return contract.Result(a.svc.ExportBindings(a.ctx, corpID, format, q))
+// ExportBindings starts writing the review rows as "csv" or "xlsx"; job result: the file.
+func (a *App) ExportBindings(corpID int64, format string, q review.Query) (jobs.Started, error) {
+	return contract.Result(a.svc.StartExportBindings(corpID, format, q, a.svc.Actor))
 }
 
 // PreviewBindingImport reads an uploaded bindings file keyed by account, employee_no, mobile or email.
@@ -285,9 +284,9 @@ func (a *App) PreviewBindingImport(corpID int64, uploadID, fileName, keyField st
 	return contract.Result(a.svc.PreviewBindingImport(a.ctx, corpID, uploadID, fileName, keyField))
 }
 
-// ApplyBindingImport applies exactly a reviewed bindings import.
-func (a *App) ApplyBindingImport(previewID int64) (int, error) {
-	return contract.Result(a.svc.Review.ApplyImport(a.ctx, previewID, a.svc.Actor))
+// ApplyBindingImport starts applying exactly a reviewed bindings import of the corp; job result: how many pairs it bound.
+func (a *App) ApplyBindingImport(corpID, previewID int64) (jobs.Started, error) {
+	return contract.Result(a.svc.StartBindingImport(corpID, previewID, a.svc.Actor))
 }
 
 // --- Sync (同步预览 / 同步记录) ---
@@ -344,14 +343,14 @@ func (a *App) SetSyncOptions(corpID int64, direction string, o syncer.Options) e
 	return a.svc.SetSyncOptions(a.ctx, corpID, syncer.Direction(direction), o)
 }
 
-// ExportSyncPlan writes a plan as "json" or "xlsx".
-func (a *App) ExportSyncPlan(planID int64, format string) (*transfer.FileExport, error) {
-	return contract.Result(a.svc.ExportSyncPlan(a.ctx, planID, format))
+// ExportSyncPlan starts writing a plan as "json" or "xlsx"; job result: the file.
+func (a *App) ExportSyncPlan(planID int64, format string) (jobs.Started, error) {
+	return contract.Result(a.svc.StartExportSyncPlan(planID, format, a.svc.Actor))
 }
 
-// ExportSyncReport writes a run's report as "json" or "xlsx".
-func (a *App) ExportSyncReport(runID int64, format string) (*transfer.FileExport, error) {
-	return contract.Result(a.svc.ExportSyncReport(a.ctx, runID, format))
+// ExportSyncReport starts writing a run's report as "json" or "xlsx"; job result: the file.
+func (a *App) ExportSyncReport(runID int64, format string) (jobs.Started, error) {
+	return contract.Result(a.svc.StartExportSyncReport(runID, format, a.svc.Actor))
 }
 
 // --- Message push (消息推送 / 推送日志) ---

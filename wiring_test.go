@@ -340,3 +340,47 @@ func TestTwoConcurrentAppliesOnTwoCorps(t *testing.T) {
 		t.Fatalf("resume job: %+v", j)
 	}
 }
+
+// TestImportsAndExportsAreJobs: a directory import applied and files
+// exported through the RPC bridge each return a job id at once; the job's
+// result is what the import changed, or the file to download.
+func TestImportsAndExportsAreJobs(t *testing.T) {
+	w := openWired(t)
+	csv, err := os.ReadFile("docs/samples/directory-sample.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	upload, _, err := w.svc.Transfer.PutUpload(bytes.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prev struct {
+		Preview struct{ ID int64 } `json:"preview"`
+	}
+	if err := w.rpc(t, "PreviewDirectoryImport", &prev, upload, "directory-sample.csv", false); err != nil {
+		t.Fatal(err)
+	}
+	var started jobs.Started
+	if err := w.rpc(t, "ApplyDirectoryImport", &started, prev.Preview.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	j := w.waitJob(t, started.JobID)
+	if res, _ := j.Result.(map[string]any); j.State != jobs.Done || j.Kind != jobs.KindDirectoryImport || res["added"] != float64(20) {
+		t.Fatalf("import job: %+v", j)
+	}
+	// The same preview applied twice is refused through the job's error, with its code.
+	if err := w.rpc(t, "ApplyDirectoryImport", &started, prev.Preview.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	if j := w.waitJob(t, started.JobID); j.State != jobs.Failed || j.Error == nil || j.Error.Code == "" {
+		t.Fatalf("second apply of one preview: %+v", j)
+	}
+	if err := w.rpc(t, "ExportDirectory", &started, "csv", "zh"); err != nil {
+		t.Fatal(err)
+	}
+	j = w.waitJob(t, started.JobID)
+	file, _ := j.Result.(map[string]any)
+	if j.State != jobs.Done || j.Kind != jobs.KindExport || file["bytes"] == float64(0) || file["name"] == "" {
+		t.Fatalf("export job: %+v", j)
+	}
+}

@@ -291,6 +291,6 @@ describe('binding by hand, files', () => {
     expect(document.querySelector('[data-testid="import-reject-line-5"]')?.textContent).toContain('no WeCom member has userid nobody')
     ;(document.querySelector('[data-testid="import-apply"]') as HTMLButtonElement).click()
     await settle()
-    expect(api.applyBindingImport).toHaveBeenCalledWith(7)
+    expect(api.applyBindingImport).toHaveBeenCalledWith(1, 7)
   })
 })

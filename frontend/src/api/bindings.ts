@@ -162,7 +162,7 @@ export async function getBindingAudit(corpId: number, q: BindingAuditQuery): Pro
 
 /** Writes every row matching the query (paging ignored) as a file to download or open. */
 export function exportBindings(corpId: number, format: BindingExportFormat, query: BindingQuery): Promise<FileExport> {
-  return call(() => ExportBindings(corpId, format, review.Query.createFrom(query)))
+  return runJob<FileExport>(() => ExportBindings(corpId, format, review.Query.createFrom(query)))
 }
 
 /** Reads an uploaded 关联导入 file (uploadFile first); nothing is bound until applyBindingImport. */
@@ -176,6 +176,6 @@ export async function previewBindingImport(
 }
 
 /** Binds exactly the preview's pairs; refused once the bindings changed since. Resolves how many were bound. */
-export function applyBindingImport(previewId: number): Promise<number> {
-  return call(() => ApplyBindingImport(previewId))
+export function applyBindingImport(corpId: number, previewId: number): Promise<number> {
+  return runJob<number>(() => ApplyBindingImport(corpId, previewId))
 }

@@ -18,6 +18,7 @@ import {
 } from '../../wailsjs/go/main/App'
 import { directory as models, type services } from '../../wailsjs/go/models'
 import { call } from './call'
+import { runJob } from './jobs'
 import type { FileExport } from './transfer'
 import type { Plain } from './plain'
 
@@ -28,7 +29,14 @@ export type DirectoryAccountInput = Plain<models.AccountInput>
 export type DirectoryAccountRow = Plain<models.AccountRow>
 export type DirectoryAccountPage = Plain<models.AccountPage>
 export type DirectoryQuery = Plain<models.Query>
-export type DirectoryApplyResult = Plain<models.ApplyResult>
+/** What an applied import changed (backend/directory ApplyResult, the import job's result). */
+export interface DirectoryApplyResult {
+  previewId: number
+  added: number
+  updated: number
+  resigned: number
+  departmentsCreated: number
+}
 export type ImportRow = Plain<models.ImportRow>
 export type ImportFieldChange = Plain<models.FieldChange>
 export type ImportUpdateRow = Plain<models.UpdateRow>
@@ -66,9 +74,9 @@ export async function previewDirectoryImport(uploadId: string, fileName: string,
   return (await call(() => PreviewDirectoryImport(uploadId, fileName, fullSnapshot))) as DirectoryImportPreview
 }
 
-/** Applies exactly the previewed import; a flagged preview needs its resign count confirmed. */
+/** Applies exactly the previewed import (a job, followed by its own id); a flagged preview needs its resign count confirmed. */
 export function applyDirectoryImport(previewId: number, confirmResignCount: number): Promise<DirectoryApplyResult> {
-  return call(() => ApplyDirectoryImport(previewId, confirmResignCount))
+  return runJob<DirectoryApplyResult>(() => ApplyDirectoryImport(previewId, confirmResignCount))
 }
 
 export function addDirectoryAccount(input: DirectoryAccountInput): Promise<DirectoryAccount> {
@@ -109,5 +117,5 @@ export function deleteDirectoryDepartment(id: number): Promise<void> {
 
 /** Writes the whole directory as a file; hand it to offerDownload. */
 export function exportDirectory(format: DirectoryExportFormat, lang: DirectoryHeaderLanguage): Promise<FileExport> {
-  return call(() => ExportDirectory(format, lang))
+  return runJob<FileExport>(() => ExportDirectory(format, lang))
 }

@@ -16,7 +16,7 @@ import {
 import { syncer } from '../../wailsjs/go/models'
 import { call } from './call'
 import type { Message } from './message'
-import type { Job } from './jobs'
+import { runJob, type Job } from './jobs'
 import { onEvent, type Unsubscribe } from './events'
 import type { FileExport } from './transfer'
 import { syncOpEvent, syncProgressEvent, type SyncDirection } from './generated/contract'
@@ -139,11 +139,11 @@ export function setSyncOptions(corpId: number, direction: SyncDirection, options
 }
 
 export function exportSyncPlan(planId: number, format: SyncExportFormat): Promise<FileExport> {
-  return call(() => ExportSyncPlan(planId, format))
+  return runJob<FileExport>(() => ExportSyncPlan(planId, format))
 }
 
 export function exportSyncReport(runId: number, format: SyncExportFormat): Promise<FileExport> {
-  return call(() => ExportSyncReport(runId, format))
+  return runJob<FileExport>(() => ExportSyncReport(runId, format))
 }
 
 export function onSyncProgress(handler: (progress: SyncProgress) => void): Unsubscribe {

@@ -2,14 +2,20 @@
 // import file is POSTed raw to /api/upload and referred to by its id; an
 // export is a file the backend wrote, downloaded (serve mode) or shown by
 // its path on this machine (desktop).
-import type { transfer } from '../../wailsjs/go/models'
 import { ApiError, toApiError } from './call'
 import { serveAuthHeaders, serveUrlWithTicket } from './serve'
 import { localMessage, messageOf as rejectionMessage } from './message'
-import type { Plain } from './plain'
 
-/** An export the backend wrote: name, absolute path on the backend's machine, serve-mode downloadUrl, bytes. */
-export type FileExport = Plain<transfer.FileExport>
+/**
+ * An export the backend wrote (backend/transfer FileExport, an export job's
+ * result): name, absolute path on the backend's machine, serve-mode downloadUrl, bytes.
+ */
+export interface FileExport {
+  name: string
+  path: string
+  downloadUrl: string
+  bytes: number
+}
 
 export interface UploadedFile {
   /** Pass to the backend call that reads the upload (usable once). */

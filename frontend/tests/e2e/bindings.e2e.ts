@@ -99,8 +99,14 @@ async function importLocals(page: Page, csv: string) {
     const upload = await fetch('/api/upload', { method: 'POST', body, headers: (window as any).__wecomBridgeServe.authHeaders() }).then((r) => r.json())
     const preview = await app.PreviewDirectoryImport(upload.id, 'bindings-e2e.csv', false)
     if (preview.addCount + preview.updateCount === 0) return { added: 0, rejected: preview.rejectCount }
-    const applied = await app.ApplyDirectoryImport(preview.preview.id, 0)
-    return { added: applied.added, rejected: preview.rejectCount }
+    // The import is a job: wait for its end by asking for it.
+    const { jobId } = await app.ApplyDirectoryImport(preview.preview.id, 0)
+    let job = await app.GetJob(jobId)
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 100))
+      job = await app.GetJob(jobId)
+    }
+    return { added: job.result.added, rejected: preview.rejectCount }
   }, csv)
   expect(result.rejected).toBe(0)
 }

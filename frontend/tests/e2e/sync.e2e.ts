@@ -34,6 +34,17 @@ async function rpc<T>(request: APIRequestContext, method: string, ...args: unkno
 async function prepareDemo(page: Page): Promise<number> {
   return page.evaluate(async ({ csv, roots }) => {
     const app = (window as any).go.main.App
+    // Imports, pulls and rematches are jobs: each call returns {jobId}; wait for its end by asking.
+    const finish = async (started: Promise<{ jobId: string }>) => {
+      const { jobId } = await started
+      let job = await app.GetJob(jobId)
+      while (job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 100))
+        job = await app.GetJob(jobId)
+      }
+      if (job.state !== 'done') throw new Error(`${job.kind} job ${job.state}: ${job.error?.en}`)
+      return job.result
+    }
     const corps: { id: number; demo: boolean }[] = (await app.ListCorps()) ?? []
     const demo = corps.find((c) => c.demo) ?? (await app.StartDemo())
     await app.SetActiveCorp(demo.id)
@@ -41,19 +52,10 @@ async function prepareDemo(page: Page): Promise<number> {
     if (!accounts.rows?.length) {
       const upload = await fetch('/api/upload', { method: 'POST', body: csv, headers: (window as any).__wecomBridgeServe.authHeaders() }).then((r) => r.json())
       const preview = await app.PreviewDirectoryImport(upload.id, 'directory-sample.csv', false)
-      if (preview.addCount + preview.updateCount > 0) await app.ApplyDirectoryImport(preview.preview.id, 0)
+      if (preview.addCount + preview.updateCount > 0) await finish(app.ApplyDirectoryImport(preview.preview.id, 0))
     }
-    // Long jobs answer with their id at once: wait for each to end.
-    const finish = async (started: { jobId: string }) => {
-      for (let i = 0; i < 300; i++) {
-        const job = await app.GetJob(started.jobId)
-        if (job.state !== 'running') return job
-        await new Promise((r) => setTimeout(r, 200))
-      }
-      throw new Error('job ' + started.jobId + ' did not end')
-    }
-    await finish(await app.PullCorp(demo.id, 0))
-    await finish(await app.RematchBindings(demo.id))
+    await finish(app.PullCorp(demo.id, 0))
+    await finish(app.RematchBindings(demo.id))
     const options = await app.GetSyncOptions(demo.id, 'to-wecom')
     await app.SetSyncOptions(demo.id, 'to-wecom', { ...options, scope: { departments: roots, includeUsers: [], excludeUsers: [] } })
     return demo.id as number

@@ -717,26 +717,6 @@ export namespace directory {
 		}
 	}
 	
-	export class ApplyResult {
-	    previewId: number;
-	    added: number;
-	    updated: number;
-	    resigned: number;
-	    departmentsCreated: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ApplyResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.previewId = source["previewId"];
-	        this.added = source["added"];
-	        this.updated = source["updated"];
-	        this.resigned = source["resigned"];
-	        this.departmentsCreated = source["departmentsCreated"];
-	    }
-	}
 	export class Department {
 	    id: number;
 	    parentId: number;
@@ -3346,29 +3326,6 @@ export namespace syncer {
 	    }
 	}
 	
-
-}
-
-export namespace transfer {
-	
-	export class FileExport {
-	    name: string;
-	    path: string;
-	    downloadUrl: string;
-	    bytes: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new FileExport(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.path = source["path"];
-	        this.downloadUrl = source["downloadUrl"];
-	        this.bytes = source["bytes"];
-	    }
-	}
 
 }
 

@@ -10,8 +10,8 @@ export function AddDirectoryDepartment(arg1, arg2) {
   return window['go']['main']['App']['AddDirectoryDepartment'](arg1, arg2);
 }
 
-export function ApplyBindingImport(arg1) {
-  return window['go']['main']['App']['ApplyBindingImport'](arg1);
+export function ApplyBindingImport(arg1, arg2) {
+  return window['go']['main']['App']['ApplyBindingImport'](arg1, arg2);
 }
 
 export function ApplyDirectoryImport(arg1, arg2) {
