@@ -3,6 +3,7 @@ package wecomsim
 import (
 	"fmt"
 	"testing"
+	"time"
 )
 
 func TestDepartmentWritesAndErrcodes(t *testing.T) {
@@ -243,4 +244,29 @@ func TestTags(t *testing.T) {
 		t.Fatalf("tag/get: %v", a)
 	}
 	wantCode(t, e.api("tag/get", tok, q("tagid", "999"), nil), 40068)
+}
+
+// Once the day's failed lookups pass 20 % of the headcount, both lookups
+// answer 45009 (a hit included) until the next day.
+func TestLookupsBlockedForTheDayAfterTwentyPercentFailures(t *testing.T) {
+	e := newEnv(t)
+	tok := e.appToken(AgentAll)
+	var u User
+	for _, x := range e.org.Users {
+		if x.Mobile != "" {
+			u = x
+			break
+		}
+	}
+	limit := len(e.org.Users) / 5 // 20 %: this many failures are allowed, one more blocks
+	for i := 0; i <= limit; i++ {
+		wantCode(t, e.api("user/getuserid", tok, nil, map[string]any{"mobile": fmt.Sprintf("199%08d", i)}), 46004)
+	}
+	wantCode(t, e.api("user/getuserid", tok, nil, map[string]any{"mobile": u.Mobile}), 45009)
+	wantCode(t, e.api("user/get_userid_by_email", tok, nil, map[string]any{"email": "nobody@x.example"}), 45009)
+	e.sim.Clock().Advance(24 * time.Hour)
+	tok = e.appToken(AgentAll)
+	if a := e.api("user/getuserid", tok, nil, map[string]any{"mobile": u.Mobile}); a.code() != 0 || a.str("userid") != u.UserID {
+		t.Fatalf("the next day: %v", a)
+	}
 }

@@ -31,6 +31,7 @@ type Sim struct {
 	ignored map[string]bool // user/update fields silently ignored (IgnoreUserFields)
 	nolicen map[string]bool // lower-cased userids without a 基础接口许可 (SetUnlicensed)
 	extOnce sync.Once
+	lookups lookupBlock // daily block of the userid lookups
 
 	tokens  tokenStore
 	tickets ticketStore

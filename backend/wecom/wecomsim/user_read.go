@@ -257,8 +257,13 @@ func (s *Sim) userGetUserID(c *call) (any, *apiError) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	now := s.clock.Now()
+	if s.lookups.blocked(now, len(s.dir.users)) {
+		return nil, lookupBlockedErr()
+	}
 	m := s.dir.byMobile[b.Mobile]
 	if m == nil || !c.canSeeUser(m) {
+		s.lookups.fail(now)
 		return nil, apiErr(46004)
 	}
 	return useridJSON{statusOK, m.userid}, nil
@@ -280,6 +285,10 @@ func (s *Sim) userGetUserIDByEmail(c *call) (any, *apiError) {
 	key := strings.ToLower(b.Email)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	now := s.clock.Now()
+	if s.lookups.blocked(now, len(s.dir.users)) {
+		return nil, lookupBlockedErr()
+	}
 	var m *member
 	if b.EmailType != 2 {
 		m = s.dir.byBizMail[key]
@@ -288,6 +297,7 @@ func (s *Sim) userGetUserIDByEmail(c *call) (any, *apiError) {
 		m = s.dir.byEmail[key]
 	}
 	if m == nil || !c.canSeeUser(m) {
+		s.lookups.fail(now)
 		return nil, apiErr(46004)
 	}
 	return useridJSON{statusOK, m.userid}, nil
