@@ -96,6 +96,7 @@ describe('push page', () => {
     expect(api.listAPIKeys).not.toHaveBeenCalled()
     expect(wrapper.find('[data-testid="push-settings-hint"]').text()).toBe('API 密钥与接入地址在 设置 → 集成接口 中。')
     expect(wrapper.find('[data-testid="push-curl"]').text()).toContain(`${window.location.origin}/api/v1/messages`)
+    expect(wrapper.find('[data-testid="push-curl"]').text()).toContain('报销已审批') // the example is in the page's language
     expect(wrapper.find('[data-testid="push-settings-link"]').attributes('href')).toBe('/settings')
     await wrapper.find('[data-testid="push-settings-link"]').trigger('click')
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/settings'))

@@ -70,6 +70,8 @@ export default {
     title: 'How to connect',
     intro: 'Create an API key for each sending system, then POST messages:',
     disabled: 'The desktop intake API is off; turn it on in Settings → Integrations.',
+    exampleTitle: 'Expense approved',
+    exampleContent: 'Expense #1024 was approved',
   },
   cancel: 'Cancel',
   confirm: 'OK',

@@ -70,6 +70,8 @@ export default {
     title: '如何接入',
     intro: '给每个发送方系统创建一个 API 密钥，然后 POST 消息：',
     disabled: '桌面版的接入 API 尚未启用，请在“设置 → 集成接口”中开启。',
+    exampleTitle: '报销已审批',
+    exampleContent: '报销单 #1024 已审批通过',
   },
   cancel: '取消',
   confirm: '确定',
