@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/store"
 )
 
 // Apply applies exactly the stored preview, in one transaction: all of it or
@@ -62,7 +64,7 @@ func (s *Service) Apply(ctx context.Context, previewID int64, confirmResignCount
 			return nil, fmt.Errorf("apply import preview %d (nothing was changed): %w", previewID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE import_previews SET status = 'applied', applied_at = ? WHERE id = ?`,
-			formatTime(s.now()), previewID); err != nil {
+			store.FormatTime(s.now()), previewID); err != nil {
 			return nil, err
 		}
 		return map[string]any{"preview": previewID, "added": res.Added, "updated": res.Updated,
@@ -75,7 +77,7 @@ func (s *Service) Apply(ctx context.Context, previewID int64, confirmResignCount
 }
 
 func (s *Service) applyOps(ctx context.Context, tx *sqlx.Tx, ops *applyOps, res *ApplyResult) error {
-	now := formatTime(s.now())
+	now := store.FormatTime(s.now())
 	tree, err := loadDeptTree(ctx, tx)
 	if err != nil {
 		return err

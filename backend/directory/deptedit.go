@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/store"
 )
 
 // AddDepartment creates a department under parentID (0 for a root), after
@@ -26,7 +28,7 @@ func (s *Service) AddDepartment(ctx context.Context, parentID int64, name string
 		if err := checkSiblingName(tree, parentID, name, 0); err != nil {
 			return nil, err
 		}
-		now := formatTime(s.now())
+		now := store.FormatTime(s.now())
 		order := tree.nextSortOrder(parentID)
 		r, err := tx.ExecContext(ctx, `INSERT INTO dir_departments(parent_id, name, sort_order, created_at, updated_at)
 			VALUES(?,?,?,?,?)`, nullID(parentID), name, order, now, now)
@@ -57,7 +59,7 @@ func (s *Service) RenameDepartment(ctx context.Context, id int64, name string) (
 		if err := checkSiblingName(tree, d.ParentID, name, id); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE dir_departments SET name = ?, updated_at = ? WHERE id = ?`, name, formatTime(s.now()), id)
+		_, err := tx.ExecContext(ctx, `UPDATE dir_departments SET name = ?, updated_at = ? WHERE id = ?`, name, store.FormatTime(s.now()), id)
 		return err
 	})
 }
@@ -81,7 +83,7 @@ func (s *Service) MoveDepartment(ctx context.Context, id, newParentID int64) (De
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE dir_departments SET parent_id = ?, sort_order = ?, updated_at = ? WHERE id = ?`,
-			nullID(newParentID), tree.nextSortOrder(newParentID), formatTime(s.now()), id)
+			nullID(newParentID), tree.nextSortOrder(newParentID), store.FormatTime(s.now()), id)
 		return err
 	})
 }
@@ -90,7 +92,7 @@ func (s *Service) MoveDepartment(ctx context.Context, id, newParentID int64) (De
 // (ascending).
 func (s *Service) SetDepartmentSortOrder(ctx context.Context, id int64, order int) (Department, error) {
 	return s.changeDept(ctx, "reorder department", id, func(tx *sqlx.Tx, _ *deptTree, _ *Department) error {
-		_, err := tx.ExecContext(ctx, `UPDATE dir_departments SET sort_order = ?, updated_at = ? WHERE id = ?`, order, formatTime(s.now()), id)
+		_, err := tx.ExecContext(ctx, `UPDATE dir_departments SET sort_order = ?, updated_at = ? WHERE id = ?`, order, store.FormatTime(s.now()), id)
 		return err
 	})
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/store"
 )
 
 // AddAccount creates an active account.
@@ -25,7 +27,7 @@ func (s *Service) AddAccount(ctx context.Context, in AccountInput) (Account, err
 		if err := checkDeptIDs(ctx, tx, in.DeptIDs); err != nil {
 			return nil, err
 		}
-		now := formatTime(s.now())
+		now := store.FormatTime(s.now())
 		r, err := tx.ExecContext(ctx, `INSERT INTO dir_accounts(account, name, employee_no, mobile, email, position,
 			wecom_userid, status, created_at, updated_at) VALUES(?,?,?,?,?,?,?,'active',?,?)`,
 			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, in.WeComUserID, now, now)
@@ -59,7 +61,7 @@ func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountInput) 
 		}
 		r, err := tx.ExecContext(ctx, `UPDATE dir_accounts SET account = ?, name = ?, employee_no = ?, mobile = ?,
 			email = ?, position = ?, wecom_userid = ?, updated_at = ? WHERE id = ?`,
-			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, in.WeComUserID, formatTime(s.now()), id)
+			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, in.WeComUserID, store.FormatTime(s.now()), id)
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +103,7 @@ func (s *Service) setStatus(ctx context.Context, id int64, to Status) (Account, 
 		if cur.Status == to {
 			return nil, fieldErr("status", "account %s is already %s", cur.Account, to)
 		}
-		now := formatTime(s.now())
+		now := store.FormatTime(s.now())
 		var resignedAt any
 		if to == StatusResigned {
 			resignedAt = now

@@ -94,16 +94,3 @@ var ErrStalePreview = errors.New("the directory changed after this preview was m
 // ErrResignNotConfirmed is returned (wrapped) by Apply when a flagged preview
 // is applied without confirming the number of accounts it resigns.
 var ErrResignNotConfirmed = errors.New("the number of accounts to resign was not confirmed")
-
-// timeFormat is how times are stored, matching the store's SQL defaults.
-const timeFormat = "2006-01-02T15:04:05.000Z"
-
-func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
-
-func parseTime(s string) time.Time {
-	t, err := time.Parse(timeFormat, s)
-	if err != nil {
-		t, _ = time.Parse(time.RFC3339Nano, s)
-	}
-	return t
-}

@@ -93,7 +93,7 @@ func (s *Service) writeOn(ctx context.Context, db txBeginner, action, target str
 		text = string(b)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO dir_audit(at, action, target, detail) VALUES(?,?,?,?)`,
-		formatTime(s.now()), action, target, text); err != nil {
+		store.FormatTime(s.now()), action, target, text); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -122,10 +122,10 @@ func scanAccount(rows *sqlx.Rows, a *Account) error {
 	}
 	a.Status = Status(status)
 	if resigned.Valid {
-		t := parseTime(resigned.String)
+		t := store.ParseTime(resigned.String)
 		a.ResignedAt = &t
 	}
-	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
+	a.CreatedAt, a.UpdatedAt = store.ParseTime(created), store.ParseTime(updated)
 	return nil
 }
 
@@ -257,7 +257,7 @@ func (s *Service) Audit(ctx context.Context, limit int) ([]AuditEntry, error) {
 		if err := rows.Scan(&e.ID, &at, &e.Action, &e.Target, &e.Detail); err != nil {
 			return nil, err
 		}
-		e.At = parseTime(at)
+		e.At = store.ParseTime(at)
 		out = append(out, e)
 	}
 	return out, rows.Err()

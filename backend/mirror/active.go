@@ -7,6 +7,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -16,7 +17,7 @@ import (
 func markActive(ctx context.Context, x sqlx.ExecerContext, corpID int64, start time.Time, trigger, by string) error {
 	_, err := x.ExecContext(ctx, `INSERT INTO pull_active(corp_id, started_at, trigger, started_by) VALUES (?,?,?,?)
 		ON CONFLICT(corp_id) DO UPDATE SET started_at = excluded.started_at, trigger = excluded.trigger, started_by = excluded.started_by`,
-		corpID, formatTime(start), trigger, by)
+		corpID, store.FormatTime(start), trigger, by)
 	if err != nil {
 		return fmt.Errorf("record the start of the pull of corp %d: %w", corpID, err)
 	}
@@ -48,7 +49,7 @@ func (s *Service) RecordInterrupted(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("read unfinished pulls: %w", err)
 	}
 	for _, row := range rows {
-		start := parseTime(row.StartedAt) // when it ended is unknown: no finish time or duration is made up
+		start := store.ParseTime(row.StartedAt) // when it ended is unknown: no finish time or duration is made up
 		run := &Run{CorpID: row.CorpID, StartedAt: start, FinishedAt: start, Status: StatusInterrupted,
 			Error: &interruptedMessage, Trigger: row.Trigger, StartedBy: row.StartedBy}
 		if err := insertRun(ctx, s.db, run); err != nil {

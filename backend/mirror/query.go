@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/store"
 )
 
 // Summary is what the contacts page shows above the mirror.
@@ -44,7 +46,7 @@ func (s *Service) Summary(ctx context.Context, corpID int64) (*Summary, error) {
 		case err != nil:
 			return err
 		default:
-			t := parseTime(st.PulledAt)
+			t := store.ParseTime(st.PulledAt)
 			sum.HasMirror, sum.RunID, sum.PulledAt = true, st.RunID, &t
 			sum.Departments, sum.Users, sum.PrivacyRestricted = st.Departments, st.Users, st.Privacy
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -47,19 +48,6 @@ type Run struct {
 	StartedBy         string           `json:"startedBy"`
 }
 
-// timeLayout is how the store writes times: UTC, milliseconds.
-const timeLayout = "2006-01-02T15:04:05.000Z"
-
-func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
-
-func parseTime(s string) time.Time {
-	t, err := time.Parse(timeLayout, s)
-	if err != nil {
-		t, _ = time.Parse(time.RFC3339Nano, s)
-	}
-	return t
-}
-
 // insertRun records r, sets r.ID and clears the corp's pull_active marker
 // (on the same executor, so a successful swap does both in its transaction).
 func insertRun(ctx context.Context, x sqlx.ExecerContext, r *Run) error {
@@ -74,7 +62,7 @@ func insertRun(ctx context.Context, x sqlx.ExecerContext, r *Run) error {
 	res, err := x.ExecContext(ctx, `INSERT INTO pull_runs(corp_id, started_at, finished_at, duration_ms, status,
 		departments, users, api_calls, privacy_restricted, error, failed_departments, trigger, started_by)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		r.CorpID, formatTime(r.StartedAt), formatTime(r.FinishedAt), r.DurationMS, r.Status,
+		r.CorpID, store.FormatTime(r.StartedAt), store.FormatTime(r.FinishedAt), r.DurationMS, r.Status,
 		r.Departments, r.Users, r.APICalls, r.PrivacyRestricted, storedError(r.Error), string(fj), r.Trigger, r.StartedBy)
 	if err != nil {
 		return fmt.Errorf("record the pull run of corp %d: %w", r.CorpID, err)
@@ -113,7 +101,7 @@ const runColumns = `id, corp_id, started_at, finished_at, duration_ms, status, d
 	privacy_restricted, error, failed_departments, trigger, started_by`
 
 func (row runRow) run() (Run, error) {
-	r := Run{ID: row.ID, CorpID: row.CorpID, StartedAt: parseTime(row.StartedAt), FinishedAt: parseTime(row.FinishedAt),
+	r := Run{ID: row.ID, CorpID: row.CorpID, StartedAt: store.ParseTime(row.StartedAt), FinishedAt: store.ParseTime(row.FinishedAt),
 		DurationMS: row.DurationMS, Status: row.Status, Departments: row.Departments, Users: row.Users,
 		APICalls: row.APICalls, PrivacyRestricted: row.PrivacyRestricted, Error: usererr.FromStored(row.Error).Ptr(),
 		Trigger: row.Trigger, StartedBy: row.StartedBy}

@@ -67,12 +67,8 @@ func (s *Service) pull(ctx context.Context, corpID int64, client *wecom.Client, 
 	if client == nil {
 		return nil, fmt.Errorf("corp %d has no WeCom client: configure the corp ID and a secret first", corpID)
 	}
-	var exists bool
-	if err := s.db.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM corps WHERE id = ?)`, corpID); err != nil {
-		return nil, fmt.Errorf("look up corp %d: %w", corpID, err)
-	}
-	if !exists {
-		return nil, fmt.Errorf("corp %d does not exist (was it removed?): choose another corp, or add it again", corpID)
+	if err := store.CheckCorp(ctx, s.db, corpID); err != nil {
+		return nil, err
 	}
 	ctx, cancelPull := context.WithCancel(ctx)
 	defer cancelPull()

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"wecom-bridge/backend/binding"
+	"wecom-bridge/backend/store"
 )
 
 // Key fields an import file may identify the local account by.
@@ -89,7 +90,7 @@ func (s *Service) PreviewImport(ctx context.Context, corpID int64, r io.Reader, 
 	if err != nil {
 		return ImportPreview{}, err
 	}
-	if err := checkCorp(ctx, s.st.DB, corpID); err != nil {
+	if err := store.CheckCorp(ctx, s.st.DB, corpID); err != nil {
 		return ImportPreview{}, err
 	}
 	// The version first: data read after it is at least as new, so a change
@@ -246,7 +247,7 @@ func rejectDuplicates(pairs []ImportPair, rejected []ImportReject) ([]ImportPair
 // kept, so a preview id is never given out twice.
 func (s *Service) DeleteImportPreviewsBefore(ctx context.Context, before time.Time) (int64, error) {
 	res, err := s.st.DB.ExecContext(ctx, `DELETE FROM bind_import_previews WHERE created_at < ?
-		AND id < (SELECT MAX(id) FROM bind_import_previews)`, before.UTC().Format("2006-01-02T15:04:05.000Z"))
+		AND id < (SELECT MAX(id) FROM bind_import_previews)`, store.FormatTime(before))
 	if err != nil {
 		return 0, fmt.Errorf("delete old binding-import previews: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"wecom-bridge/backend/binding"
+	"wecom-bridge/backend/store"
 )
 
 // Filters of the review list.
@@ -250,7 +251,7 @@ func (s *Service) cursor(ctx context.Context, corpID int64, q Query) (*rowCursor
 	if err != nil {
 		return nil, err
 	}
-	if err := checkCorp(ctx, s.st.DB, corpID); err != nil {
+	if err := store.CheckCorp(ctx, s.st.DB, corpID); err != nil {
 		return nil, err
 	}
 	rows, err := s.st.DB.QueryxContext(ctx, `SELECT id, `+rowCols+` FROM `+from+` WHERE `+where+` ORDER BY `+order, args...)

@@ -8,6 +8,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"wecom-bridge/backend/binding"
+	"wecom-bridge/backend/store"
 )
 
 // Rematch reads both sides, runs the engine with the corp's decisions as
@@ -23,7 +24,7 @@ func (s *Service) Rematch(ctx context.Context, corpID int64, policy binding.Poli
 	if err := policy.Validate(); err != nil {
 		return Summary{}, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
-	if err := checkCorp(ctx, s.st.DB, corpID); err != nil {
+	if err := store.CheckCorp(ctx, s.st.DB, corpID); err != nil {
 		return Summary{}, err
 	}
 	locals, err := s.src.Locals(ctx)

@@ -97,7 +97,7 @@ func (s *Service) write(ctx context.Context, corpID int64, fn func(tx *sqlx.Tx) 
 		return err
 	}
 	defer tx.Rollback()
-	if err := checkCorp(ctx, tx, corpID); err != nil {
+	if err := store.CheckCorp(ctx, tx, corpID); err != nil {
 		return err
 	}
 	if err := fn(tx); err != nil {
@@ -108,15 +108,6 @@ func (s *Service) write(ctx context.Context, corpID int64, fn func(tx *sqlx.Tx) 
 		return err
 	}
 	return tx.Commit()
-}
-
-func checkCorp(ctx context.Context, q sqlx.QueryerContext, corpID int64) error {
-	var one int
-	err := sqlx.GetContext(ctx, q, &one, `SELECT 1 FROM corps WHERE id = ?`, corpID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("corp %d: %w; add the corp (or pick another) and try again", corpID, ErrNotFound)
-	}
-	return err
 }
 
 // version is the corp's review version (0 before anything was written).

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+
+	"wecom-bridge/backend/store"
 )
 
 // Summary is the 同步内容 box above the review table.
@@ -28,7 +30,7 @@ type Summary struct {
 // Summary counts the corp's review rows.
 func (s *Service) Summary(ctx context.Context, corpID int64) (Summary, error) {
 	var sum Summary
-	if err := checkCorp(ctx, s.st.DB, corpID); err != nil {
+	if err := store.CheckCorp(ctx, s.st.DB, corpID); err != nil {
 		return sum, err
 	}
 	var st struct {

@@ -12,9 +12,9 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
 	"wecom-bridge/backend/datadir"
 	"wecom-bridge/backend/usererr"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
 )
 
 // FileName is the database file inside the data directory.
@@ -140,6 +140,3 @@ func (s *Store) SizeBytes() int64 {
 	}
 	return total
 }
-
-// ErrNotFound is returned by repositories when a row does not exist.
-var ErrNotFound = errors.New("not found")

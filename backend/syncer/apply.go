@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"wecom-bridge/backend/store"
 )
 
 // Run statuses.
@@ -131,7 +133,7 @@ func (s *Service) startRun(ctx context.Context, plan *Plan, run *Run) error {
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, `INSERT INTO sync_runs(plan_id, corp_id, direction, status, trigger, started_by, started_at, total, owner)
 		VALUES (?,?,?,?,?,?,?,?,?)`, run.PlanID, run.CorpID, run.Direction, run.Status, run.Trigger, run.StartedBy,
-		formatTime(run.StartedAt), run.Total, s.instance)
+		store.FormatTime(run.StartedAt), run.Total, s.instance)
 	if err != nil {
 		return fmt.Errorf("start run of plan %d: %w", plan.ID, err)
 	}
@@ -154,7 +156,7 @@ func (s *Service) startRun(ctx context.Context, plan *Plan, run *Run) error {
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sync_dept_links(corp_id, local_id, wecom_id, updated_at)
 		SELECT ?, local_id, wecom_id, ? FROM sync_plan_nodes WHERE plan_id = ? AND local_id <> 0 AND wecom_id <> 0`,
-		plan.CorpID, formatTime(s.now()), plan.ID); err != nil {
+		plan.CorpID, store.FormatTime(s.now()), plan.ID); err != nil {
 		return fmt.Errorf("record department links: %w", err)
 	}
 	return tx.Commit()
@@ -280,9 +282,9 @@ func (s *Service) queryRuns(ctx context.Context, where string, args ...any) ([]*
 		if rb != "" && json.Unmarshal([]byte(rb), &r.ReadBack) == nil {
 			r.NotApplied = r.ReadBack.NotApplied
 		}
-		r.Direction, r.Trigger, r.StartedAt = Direction(dir), Trigger(trig), parseTime(started)
+		r.Direction, r.Trigger, r.StartedAt = Direction(dir), Trigger(trig), store.ParseTime(started)
 		if finished != "" {
-			r.FinishedAt = parseTime(finished)
+			r.FinishedAt = store.ParseTime(finished)
 		}
 		out = append(out, r)
 	}

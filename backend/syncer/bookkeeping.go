@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/store"
 )
 
 // links returns the department links applies recorded: local id → WeCom id.
@@ -35,7 +37,7 @@ func setLink(ctx context.Context, x sqlx.ExecerContext, corpID, l, w int64, now 
 	if _, err := x.ExecContext(ctx, `DELETE FROM sync_dept_links WHERE corp_id = ? AND (local_id = ? OR wecom_id = ?)`, corpID, l, w); err != nil {
 		return fmt.Errorf("record department link %d↔%d: %w", l, w, err)
 	}
-	_, err := x.ExecContext(ctx, `INSERT INTO sync_dept_links(corp_id, local_id, wecom_id, updated_at) VALUES (?,?,?,?)`, corpID, l, w, formatTime(now))
+	_, err := x.ExecContext(ctx, `INSERT INTO sync_dept_links(corp_id, local_id, wecom_id, updated_at) VALUES (?,?,?,?)`, corpID, l, w, store.FormatTime(now))
 	if err != nil {
 		return fmt.Errorf("record department link %d↔%d: %w", l, w, err)
 	}
@@ -60,7 +62,7 @@ func (s *Service) disabledAt(ctx context.Context, corpID int64) (map[string]time
 		if err := rows.Scan(&uid, &at); err != nil {
 			return nil, err
 		}
-		out[lower(uid)] = parseTime(at)
+		out[lower(uid)] = store.ParseTime(at)
 	}
 	return out, rows.Err()
 }
@@ -69,7 +71,7 @@ func (s *Service) disabledAt(ctx context.Context, corpID int64) (map[string]time
 // a member already on it keeps its first date.
 func markDisabled(ctx context.Context, x sqlx.ExecerContext, corpID int64, userid string, at time.Time, planID int64) error {
 	_, err := x.ExecContext(ctx, `INSERT INTO sync_disabled_users(corp_id, userid, disabled_at, plan_id) VALUES (?,?,?,?)
-		ON CONFLICT(corp_id, userid) DO NOTHING`, corpID, userid, formatTime(at), planID)
+		ON CONFLICT(corp_id, userid) DO NOTHING`, corpID, userid, store.FormatTime(at), planID)
 	return err
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"wecom-bridge/backend/store"
 )
 
 // HistoryQuery filters the history (同步记录).
@@ -86,7 +88,7 @@ func (s *Service) Runs(ctx context.Context, corpID int64, q HistoryQuery) (*Hist
 			&e.DurationMS, &sum, &e.Blocked, &e.HardBlocked, &e.Total, &e.Done, &e.Failed); err != nil {
 			return nil, err
 		}
-		e.Direction, e.Trigger, e.StartedAt = Direction(dir), Trigger(trig), parseTime(started)
+		e.Direction, e.Trigger, e.StartedAt = Direction(dir), Trigger(trig), store.ParseTime(started)
 		e.Kind, e.Status = "preview", planStatus
 		if e.RunID != 0 {
 			e.Kind, e.Status = "run", runStatus
@@ -129,7 +131,7 @@ func (s *Service) CreatedUsers(ctx context.Context, runID int64) (map[string]str
 // returns how many it removed.
 func (s *Service) DeleteSupersededBefore(ctx context.Context, before time.Time) (int64, error) {
 	res, err := s.db.ExecContext(ctx, `DELETE FROM sync_plans WHERE status = 'superseded' AND created_at < ?
-		AND NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.plan_id = sync_plans.id)`, formatTime(before))
+		AND NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.plan_id = sync_plans.id)`, store.FormatTime(before))
 	if err != nil {
 		return 0, fmt.Errorf("remove superseded sync plans: %w", err)
 	}

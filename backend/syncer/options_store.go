@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"wecom-bridge/backend/store"
 )
 
 // GetOptions returns the corp's saved settings for direction d, or
@@ -38,13 +40,13 @@ func (s *Service) SetOptions(ctx context.Context, corpID int64, d Direction, o O
 	if err := o.Validate(d); err != nil {
 		return fmt.Errorf("sync options: %w", err)
 	}
-	if err := s.corpExists(ctx, corpID); err != nil {
+	if err := store.CheckCorp(ctx, s.db, corpID); err != nil {
 		return err
 	}
 	b, _ := json.Marshal(o)
 	_, err := s.db.ExecContext(ctx, `INSERT INTO sync_options(corp_id, direction, options, updated_at) VALUES (?,?,?,?)
 		ON CONFLICT(corp_id, direction) DO UPDATE SET options = excluded.options, updated_at = excluded.updated_at`,
-		corpID, d, string(b), formatTime(s.now()))
+		corpID, d, string(b), store.FormatTime(s.now()))
 	if err != nil {
 		return fmt.Errorf("save sync options of corp %d: %w", corpID, err)
 	}

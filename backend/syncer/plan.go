@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"wecom-bridge/backend/store"
 )
 
 // Plan statuses.
@@ -57,7 +59,7 @@ func (s *Service) Plan(ctx context.Context, corpID int64, d Direction, in Inputs
 	if err := opt.Validate(d); err != nil {
 		return nil, fmt.Errorf("sync options: %w", err)
 	}
-	if err := s.corpExists(ctx, corpID); err != nil {
+	if err := store.CheckCorp(ctx, s.db, corpID); err != nil {
 		return nil, err
 	}
 	started := time.Now()

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"wecom-bridge/backend/store"
 )
 
 // GetPlan reads a stored plan (without its operations and tree).
@@ -42,7 +44,7 @@ func (s *Service) GetPlan(ctx context.Context, planID int64) (*Plan, error) {
 		return nil, fmt.Errorf("read sync plan %d: %w", planID, err)
 	}
 	p := &Plan{ID: r.ID, CorpID: r.CorpID, Direction: Direction(r.Direction), Status: r.Status, Fingerprint: r.Fingerprint,
-		Trigger: Trigger(r.Trigger), CreatedBy: r.CreatedBy, CreatedAt: parseTime(r.CreatedAt), DurationMS: r.DurationMS, RunID: r.RunID}
+		Trigger: Trigger(r.Trigger), CreatedBy: r.CreatedBy, CreatedAt: store.ParseTime(r.CreatedAt), DurationMS: r.DurationMS, RunID: r.RunID}
 	p.Blocked, p.HardBlocked = r.Blocked, r.HardBlocked
 	for _, f := range []struct {
 		raw string
@@ -54,7 +56,7 @@ func (s *Service) GetPlan(ctx context.Context, planID int64) (*Plan, error) {
 	}
 	p.Verdict.settle()
 	if r.ReadAt != "" {
-		p.WeComReadAt = parseTime(r.ReadAt)
+		p.WeComReadAt = store.ParseTime(r.ReadAt)
 	}
 	if r.Stop != "" {
 		p.Stop = &StopError{}

@@ -91,7 +91,7 @@ func insertPlanRow(ctx context.Context, conn driver.Conn, p *Plan) (int64, error
 	untouched, _ := json.Marshal(nonNil(p.Untouched))
 	readAt := ""
 	if !p.WeComReadAt.IsZero() {
-		readAt = formatTime(p.WeComReadAt)
+		readAt = store.FormatTime(p.WeComReadAt)
 	}
 	stop := ""
 	if p.Stop != nil {
@@ -102,7 +102,7 @@ func insertPlanRow(ctx context.Context, conn driver.Conn, p *Plan) (int64, error
 		hard_blocked, block_reasons, warnings, stop, total_ops, removals, trigger, created_by, created_at, duration_ms,
 		untouched, wecom_read_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		p.CorpID, p.Direction, p.Status, p.Fingerprint, string(opts), string(sum), p.Blocked, p.HardBlocked, string(reasons),
-		string(warns), stop, p.Summary.Total, p.Summary.Removals, p.Trigger, p.CreatedBy, formatTime(p.CreatedAt), p.DurationMS,
+		string(warns), stop, p.Summary.Total, p.Summary.Removals, p.Trigger, p.CreatedBy, store.FormatTime(p.CreatedAt), p.DurationMS,
 		string(untouched), readAt)
 	if err != nil {
 		return 0, err

@@ -86,32 +86,9 @@ func New(st *store.Store, em events.Emitter, opts ...Option) *Service {
 	return s
 }
 
-// Store time format: UTC with milliseconds, like the rest of the store.
-const timeLayout = "2006-01-02T15:04:05.000Z"
-
-func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
-
-func parseTime(s string) time.Time {
-	t, err := time.Parse(timeLayout, s)
-	if err != nil {
-		t, _ = time.Parse(time.RFC3339Nano, s)
-	}
-	return t
-}
-
-func (s *Service) corpExists(ctx context.Context, corpID int64) error {
-	var ok bool
-	if err := s.db.GetContext(ctx, &ok, `SELECT EXISTS (SELECT 1 FROM corps WHERE id = ?)`, corpID); err != nil {
-		return fmt.Errorf("look up corp %d: %w", corpID, err)
-	}
-	if !ok {
-		return fmt.Errorf("corp %d does not exist (was it removed?): choose another corp, or add it again", corpID)
-	}
-	return nil
-}
-
-// ErrNotFound is wrapped when a plan or run does not exist.
-var ErrNotFound = errors.New("not found")
+// ErrNotFound is wrapped when a plan, a run or a corp does not exist; it is
+// the store's, so either name matches.
+var ErrNotFound = store.ErrNotFound
 
 // ErrStalePlan is returned by Apply when the directory or WeCom changed since
 // the preview (or a newer plan was applied): preview again.
