@@ -205,9 +205,19 @@ describe('directory import', () => {
     await chooseFile(wrapper)
     await runPreview(wrapper)
     expect(wrapper.find('[data-testid="import-count-unchanged"]').text()).toBe('未变 20')
-    expect(wrapper.find('[data-testid="import-nothing"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="import-nothing"]').text()).toContain('文件与通讯录一致')
     expect(applyButton(wrapper).attributes('disabled')).toBeDefined()
   })
+
+  it('a preview where every line was rejected says so, not that the file matches', async () => {
+    vi.mocked(api.previewDirectoryImport).mockResolvedValue(importPreview({ reject: 3 }, { dataRows: 3 }))
+    const wrapper = await openImport()
+    await chooseFile(wrapper)
+    await runPreview(wrapper)
+    const nothing = wrapper.find('[data-testid="import-nothing"]').text()
+    expect(nothing).toContain('3 行被拒绝')
+    expect(nothing).not.toContain('一致')
+  }, 20000)
 
   it('searches the preview rows of every tab, and says when a tab has no match', async () => {
     vi.mocked(api.previewDirectoryImport).mockResolvedValue(

@@ -169,6 +169,7 @@ export default {
     resignWarningHint: 'If the file is incomplete (only some departments were exported, say), cancel and check the file. If it is right, type the number of accounts to mark resigned, {count}, to import it.',
     confirmCount: 'Type {count} to confirm',
     nothingToApply: 'The file matches the directory; there is nothing to import.',
+    nothingButRejected: 'Nothing can be imported: {count} line was rejected; see why under Rejected, fix the file and import it again. | Nothing can be imported: {count} lines were rejected; see why under Rejected, fix the file and import it again.',
     apply: 'Import',
     applying: 'Importing…',
     applyFailed: 'The import failed and nothing in the directory was changed: {error}',

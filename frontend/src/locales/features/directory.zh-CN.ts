@@ -169,6 +169,7 @@ export default {
     resignWarningHint: '如果文件不完整（例如只导出了一部分部门），请取消并检查文件。确认无误时，在下面输入要标记离职的账号数量 {count}，才能导入。',
     confirmCount: '输入 {count} 以确认',
     nothingToApply: '文件与通讯录一致，没有需要导入的变更。',
+    nothingButRejected: '没有可导入的变更：{count} 行被拒绝，请查看“被拒绝”中的原因，修正文件后重新导入。',
     apply: '确认导入',
     applying: '正在导入…',
     applyFailed: '导入失败，通讯录没有任何改动：{error}',
