@@ -110,8 +110,26 @@ describe('sync preview', () => {
     expect(wrapper.find('[data-testid="tree-node-L2"] .added').text()).toBe('+3')
     expect(wrapper.find('[data-testid="tree-node-W9"] .removed').text()).toBe('−1')
     expect(wrapper.find('[data-testid="tree-node-L3"] .updated').text()).toBe('~2')
+    expect(wrapper.find('[data-testid="tree-node-L2"] .added').attributes('title')).toBe('新增或启用成员 3')
     expect(api.getSyncPlanTree).toHaveBeenCalledWith(41, '')
     expect(api.getSyncPlanTree).toHaveBeenCalledWith(41, 'W1')
+  })
+
+  it('names local accounts, not members, in a from-WeCom tree', async () => {
+    vi.mocked(api.planSync).mockResolvedValue(plan({ direction: 'from-wecom' }))
+    vi.mocked(api.getSyncPlanTree).mockImplementation(async (_planId, parent) =>
+      parent === ''
+        ? [node('W1', 'matched', { name: '星河科技', children: 1 })]
+        : parent === 'W1'
+          ? [node('W2', 'matched', { parentKey: 'W1', name: '研发中心', added: 2, updated: 1, removed: 1 })]
+          : [],
+    )
+    const { wrapper } = await previewed()
+    await settle()
+    const count = (cls: string) => wrapper.find(`[data-testid="tree-node-W2"] .${cls}`).attributes('title')
+    expect(count('added')).toBe('新增或启用本地账号 2')
+    expect(count('updated')).toBe('更新本地账号 1')
+    expect(count('removed')).toBe('离职本地账号 1')
   })
 
   it('pages the operations on the server, filters by type and shows the before → after diff', async () => {

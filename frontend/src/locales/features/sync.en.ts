@@ -160,6 +160,11 @@ export default {
     added: '{count} members added or enabled',
     updated: '{count} members updated',
     removed: '{count} members removed',
+    accounts: {
+      added: '{count} local accounts added or enabled',
+      updated: '{count} local accounts updated',
+      removed: '{count} local accounts resigned',
+    },
     empty: 'The plan has no departments.',
     loadFailed: 'Cannot read the department tree: {error}',
   },

@@ -160,6 +160,11 @@ export default {
     added: '新增或启用成员 {count}',
     updated: '更新成员 {count}',
     removed: '移除成员 {count}',
+    accounts: {
+      added: '新增或启用本地账号 {count}',
+      updated: '更新本地账号 {count}',
+      removed: '离职本地账号 {count}',
+    },
     empty: '计划中没有部门。',
     loadFailed: '无法读取部门树：{error}',
   },
