@@ -7,6 +7,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // AddDepartment creates a department under parentID (0 for a root), after
@@ -74,10 +75,10 @@ func (s *Service) MoveDepartment(ctx context.Context, id, newParentID int64) (De
 		if newParentID != 0 && tree.isInSubtree(newParentID, id) {
 			target := tree.byID[newParentID]
 			if newParentID == id {
-				return fieldErr("parent", "cannot move %s under itself; choose a department outside it", joinPath(d.Path))
+				return fieldErr("parent", "directory_move_into_itself", usererr.Args{"path": joinPath(d.Path)})
 			}
-			return fieldErr("parent", "cannot move %s under %s, which is inside it; choose a department outside %s",
-				joinPath(d.Path), joinPath(target.Path), d.Name)
+			return fieldErr("parent", "directory_move_into_subtree",
+				usererr.Args{"path": joinPath(d.Path), "target": joinPath(target.Path), "name": d.Name})
 		}
 		if err := checkSiblingName(tree, newParentID, d.Name, id); err != nil {
 			return err
@@ -107,15 +108,15 @@ func (s *Service) DeleteDepartment(ctx context.Context, id int64) error {
 		}
 		d, ok := tree.byID[id]
 		if !ok {
-			return nil, fmt.Errorf("department %d: %w (it may have been deleted already; reload the tree)", id, ErrNotFound)
+			return nil, usererr.Wrap(ErrNotFound, "directory_department_not_found", usererr.Args{"id": id})
 		}
 		var members int
 		if err := tx.GetContext(ctx, &members, `SELECT COUNT(*) FROM dir_account_departments WHERE dept_id = ?`, id); err != nil {
 			return nil, err
 		}
 		if subs := len(tree.children[id]); subs > 0 || members > 0 {
-			return nil, fieldErr("department", "%s still has %d accounts and %d sub-departments; move or delete them first",
-				joinPath(d.Path), members, subs)
+			return nil, fieldErr("department", "directory_department_not_empty",
+				usererr.Args{"path": joinPath(d.Path), "accounts": members, "subs": subs})
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM dir_departments WHERE id = ?`, id)
 		return map[string]string{"path": joinPath(d.Path)}, err
@@ -132,7 +133,7 @@ func (s *Service) changeDept(ctx context.Context, action string, id int64,
 		}
 		d, ok := tree.byID[id]
 		if !ok {
-			return nil, fmt.Errorf("department %d: %w (it may have been deleted; reload the tree)", id, ErrNotFound)
+			return nil, usererr.Wrap(ErrNotFound, "directory_department_not_found", usererr.Args{"id": id})
 		}
 		return map[string]string{"path": joinPath(d.Path)}, fn(tx, tree, d)
 	})
@@ -146,7 +147,7 @@ func (s *Service) changeDept(ctx context.Context, action string, id int64,
 	if d, ok := tree.byID[id]; ok {
 		return *d, nil
 	}
-	return Department{}, fmt.Errorf("department %d: %w", id, ErrNotFound)
+	return Department{}, usererr.Wrap(ErrNotFound, "directory_department_not_found", usererr.Args{"id": id})
 }
 
 func checkParent(tree *deptTree, parentID int64) error {
@@ -154,7 +155,7 @@ func checkParent(tree *deptTree, parentID int64) error {
 		return nil
 	}
 	if _, ok := tree.byID[parentID]; !ok {
-		return fieldErr("parent", "department %d does not exist (it may have been deleted); reload the tree and choose again", parentID)
+		return fieldErr("parent", "directory_department_not_found", usererr.Args{"id": parentID})
 	}
 	return nil
 }
@@ -164,11 +165,12 @@ func checkParent(tree *deptTree, parentID int64) error {
 func checkSiblingName(tree *deptTree, parentID int64, name string, self int64) error {
 	for _, sib := range tree.children[parentID] {
 		if sib != self && tree.byID[sib].Name == name {
-			where := "at the top level"
+			where, whereEn := "顶级", "at the top level"
 			if parentID != 0 {
-				where = "under " + joinPath(tree.byID[parentID].Path)
+				path := joinPath(tree.byID[parentID].Path)
+				where, whereEn = path+" 下", "under "+path
 			}
-			return fieldErr("name", "a department named %s already exists %s; choose another name", name, where)
+			return fieldErr("name", "directory_department_name_taken", usererr.Args{"name": name, "where": where, "whereEn": whereEn})
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // AddAccount creates an active account.
@@ -66,7 +67,7 @@ func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountInput) 
 			return nil, err
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
-			return nil, fmt.Errorf("account %d: %w (it may have been deleted; reload the list)", id, ErrNotFound)
+			return nil, usererr.Wrap(ErrNotFound, "directory_account_not_found", usererr.Args{"id": id})
 		}
 		return in, setDepts(ctx, tx, id, in.DeptIDs)
 	})
@@ -95,13 +96,13 @@ func (s *Service) setStatus(ctx context.Context, id int64, to Status) (Account, 
 		}
 		err := tx.GetContext(ctx, &cur, `SELECT account, status FROM dir_accounts WHERE id = ?`, id)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, fmt.Errorf("account %d: %w (it may have been deleted; reload the list)", id, ErrNotFound)
+			return nil, usererr.Wrap(ErrNotFound, "directory_account_not_found", usererr.Args{"id": id})
 		}
 		if err != nil {
 			return nil, err
 		}
 		if cur.Status == to {
-			return nil, fieldErr("status", "account %s is already %s", cur.Account, to)
+			return nil, fieldErr("status", "directory_status_unchanged", usererr.Args{"account": cur.Account, "status": to, "statusZh": statusZh(to)})
 		}
 		now := store.FormatTime(s.now())
 		var resignedAt any
@@ -126,7 +127,7 @@ func cleanInput(in AccountInput) (AccountInput, error) {
 	}
 	in.Name = strings.TrimSpace(in.Name)
 	if in.Name == "" {
-		return in, fieldErr("name", "name is empty; type the person's name")
+		return in, fieldErr("name", "directory_name_empty", nil)
 	}
 	in.EmployeeNo = strings.TrimSpace(in.EmployeeNo)
 	in.Position = strings.TrimSpace(in.Position)
@@ -154,7 +155,7 @@ func cleanInput(in AccountInput) (AccountInput, error) {
 	seen := map[int64]bool{}
 	for _, d := range in.DeptIDs {
 		if seen[d] {
-			return in, fieldErr("department", "department %d is listed twice; list each department once, the main one first", d)
+			return in, fieldErr("department", "directory_department_twice", usererr.Args{"id": d})
 		}
 		seen[d] = true
 	}
@@ -176,7 +177,7 @@ func checkAccountFree(ctx context.Context, tx *sqlx.Tx, account string, self int
 	if err != nil {
 		return err
 	}
-	return fieldErr("account", "%s is already the account of %s (%s); choose another account", account, other.Name, other.Account)
+	return fieldErr("account", "directory_account_taken", usererr.Args{"account": account, "otherName": other.Name, "otherAccount": other.Account})
 }
 
 func checkDeptIDs(ctx context.Context, tx *sqlx.Tx, ids []int64) error {
@@ -186,7 +187,7 @@ func checkDeptIDs(ctx context.Context, tx *sqlx.Tx, ids []int64) error {
 			return err
 		}
 		if n == 0 {
-			return fieldErr("department", "department %d does not exist (it may have been deleted); reload the tree and choose again", id)
+			return fieldErr("department", "directory_department_not_found", usererr.Args{"id": id})
 		}
 	}
 	return nil

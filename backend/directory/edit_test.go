@@ -34,7 +34,7 @@ func TestManualAccountEdits(t *testing.T) {
 		{AccountInput{Account: "lina"}, "name", "name is empty"},
 		{AccountInput{Account: "lina", Name: "李娜", Mobile: "12345"}, "mobile", `mobile "12345" is not a valid mobile number`},
 		{AccountInput{Account: "lina", Name: "李娜", Email: "lina@"}, "email", `email "lina@" is not a valid address`},
-		{AccountInput{Account: "lina", Name: "李娜", DeptIDs: []int64{999}}, "department", "department 999 does not exist"},
+		{AccountInput{Account: "lina", Name: "李娜", DeptIDs: []int64{999}}, "department", "Department 999 does not exist"},
 		{AccountInput{Account: "lina", Name: "李娜", DeptIDs: []int64{rd.ID, rd.ID}}, "department", "is listed twice"},
 	}
 	for _, b := range bad {
@@ -95,7 +95,7 @@ func TestManualDepartmentEdits(t *testing.T) {
 	}
 
 	_, err = s.AddDepartment(ctx, hq.ID, "研发中心")
-	wantFieldError(t, err, "name", "a department named 研发中心 already exists under 总部")
+	wantFieldError(t, err, "name", "A department named 研发中心 already exists under 总部")
 	_, err = s.AddDepartment(ctx, 0, "总部")
 	wantFieldError(t, err, "name", "already exists at the top level")
 	_, err = s.AddDepartment(ctx, hq.ID, "研发/后端")
@@ -107,7 +107,7 @@ func TestManualDepartmentEdits(t *testing.T) {
 	_, err = s.AddDepartment(ctx, hq.ID, "  ")
 	wantFieldError(t, err, "name", "department name is empty")
 	_, err = s.AddDepartment(ctx, 999, "x")
-	wantFieldError(t, err, "parent", "department 999 does not exist")
+	wantFieldError(t, err, "parent", "Department 999 does not exist")
 
 	// Moves: no cycles.
 	_, err = s.MoveDepartment(ctx, rd.ID, be.ID)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"wecom-bridge/backend/usererr"
 )
 
 // ExportOptions configure Export.
@@ -26,7 +27,7 @@ func (s *Service) Export(ctx context.Context, w io.Writer, opts ExportOptions) e
 		zh = true
 	case "en":
 	default:
-		return fieldErr("lang", "%q is not a language of the export; use zh or en", opts.Lang)
+		return fieldErr("lang", "directory_bad_lang", usererr.Args{"value": fmt.Sprint(opts.Lang)})
 	}
 	accounts, err := s.AllAccounts(ctx)
 	if err != nil {
@@ -61,7 +62,7 @@ func (s *Service) Export(ctx context.Context, w io.Writer, opts ExportOptions) e
 		}
 		return writeXLSX(w, sheet, rows)
 	}
-	return fieldErr("format", "%q is not supported; use csv or xlsx", opts.Format)
+	return fieldErr("format", "directory_bad_format", usererr.Args{"value": fmt.Sprint(opts.Format)})
 }
 
 // ExportFile writes the export to path, taking the format from its

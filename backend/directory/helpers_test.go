@@ -70,7 +70,8 @@ func wantFieldError(t *testing.T, err error, field, contains string) {
 	if !errors.As(err, &fe) {
 		t.Fatalf("error = %v, want a FieldError on %s", err, field)
 	}
-	if fe.Field != field || !strings.Contains(fe.Message, contains) {
+	// The English text starts with a capital since it is the message's own sentence.
+	if fe.Field != field || !strings.Contains(strings.ToLower(fe.Message), strings.ToLower(contains)) {
 		t.Fatalf("error = %q (field %s), want field %s containing %q", fe.Message, fe.Field, field, contains)
 	}
 }

@@ -9,8 +9,8 @@ package directory
 
 import (
 	"errors"
-	"fmt"
 	"time"
+	"wecom-bridge/backend/usererr"
 
 	"wecom-bridge/backend/store"
 )
@@ -75,12 +75,33 @@ type FieldError struct {
 	Message string
 	Code    string
 	Args    map[string]string
+	msg     usererr.Message // set by fieldErr; problems build theirs in UserMessage
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 
-func fieldErr(field, format string, args ...any) error {
-	return &FieldError{Field: field, Message: fmt.Sprintf(format, args...)}
+// UserMessage is the failure for the admin: the catalogue message fieldErr
+// made, or the import problem's (its Chinese text names the column in Chinese).
+func (e *FieldError) UserMessage() usererr.Message {
+	if !e.msg.IsZero() {
+		return e.msg
+	}
+	args := usererr.Args{"detail": e.Field + ": " + e.Message}
+	for k, v := range e.Args {
+		args[k] = v
+	}
+	for _, k := range []string{"field", "missing"} {
+		if v, ok := e.Args[k]; ok {
+			args[k] = columnLabelZh(v)
+		}
+	}
+	return usererr.Msg("directory_problem_"+e.Code, args)
+}
+
+// fieldErr is a refused value of field, said by the catalogue's code.
+func fieldErr(field, code string, args usererr.Args) error {
+	m := usererr.Msg(code, args)
+	return &FieldError{Field: field, Message: m.EN, msg: m}
 }
 
 // ErrNotFound is returned (wrapped) when an account, department or preview
@@ -94,3 +115,21 @@ var ErrStalePreview = errors.New("the directory changed after this preview was m
 // ErrResignNotConfirmed is returned (wrapped) by Apply when a flagged preview
 // is applied without confirming the number of accounts it resigns.
 var ErrResignNotConfirmed = errors.New("the number of accounts to resign was not confirmed")
+
+// statusZh is a status as the Directory page says it in Chinese.
+func statusZh(s Status) string {
+	if s == StatusResigned {
+		return "离职"
+	}
+	return "在职"
+}
+
+// columnLabelZh is an import column's Chinese header (the name itself when unknown).
+func columnLabelZh(name string) string {
+	for i, n := range columnNames {
+		if n == name {
+			return columnNamesZh[i]
+		}
+	}
+	return name
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"wecom-bridge/backend/usererr"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -62,10 +63,10 @@ func (s *Service) ListAccounts(ctx context.Context, q Query) (AccountPage, error
 	case limit == 0:
 		limit = 50
 	case limit < 0 || limit > MaxPageSize:
-		return page, fieldErr("limit", "%d is out of range: ask for 1 to %d rows per page", q.Limit, MaxPageSize)
+		return page, fieldErr("limit", "directory_bad_limit", usererr.Args{"value": fmt.Sprint(q.Limit), "max": MaxPageSize})
 	}
 	if q.Offset < 0 {
-		return page, fieldErr("offset", "%d is negative; the first page starts at 0", q.Offset)
+		return page, fieldErr("offset", "directory_bad_offset", usererr.Args{"value": fmt.Sprint(q.Offset)})
 	}
 	col, desc := strings.CutPrefix(q.Sort, "-")
 	if col == "" {
@@ -73,7 +74,7 @@ func (s *Service) ListAccounts(ctx context.Context, q Query) (AccountPage, error
 	}
 	order, ok := sortColumns[col]
 	if !ok {
-		return page, fieldErr("sort", "%q is not a sortable column; use one of account, name, employee_no, mobile, email, position, status, created_at, updated_at", q.Sort)
+		return page, fieldErr("sort", "directory_bad_sort", usererr.Args{"value": fmt.Sprint(q.Sort)})
 	}
 	if desc {
 		order += " DESC"
@@ -85,7 +86,7 @@ func (s *Service) ListAccounts(ctx context.Context, q Query) (AccountPage, error
 	case StatusActive, StatusResigned:
 		where, args = append(where, "a.status = ?"), append(args, q.Status)
 	default:
-		return page, fieldErr("status", "%q is not a status; use active, resigned or leave it empty for both", q.Status)
+		return page, fieldErr("status", "directory_bad_status", usererr.Args{"value": fmt.Sprint(q.Status)})
 	}
 	term := asciiLower(strings.TrimSpace(q.Search))
 	if term != "" {

@@ -15,6 +15,8 @@ var catalogue = []map[string]entry{
 	jobMessages,
 	serveMessages,
 	corpMessages,
+	directoryMessages,
+	directoryProblems,
 }
 
 var general = map[string]entry{

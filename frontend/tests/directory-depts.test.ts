@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '@/api'
 import DirectoryView from '@/views/DirectoryView.vue'
 import { accountPage, deptTree } from './directory-fixtures'
-import { startStatus } from './fixtures'
+import { apiError, startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
 
 vi.mock('@/api')
@@ -57,7 +57,9 @@ describe('directory departments', () => {
   })
 
   it('shows the backend’s refusal of a name in the dialog', async () => {
-    vi.mocked(api.renameDirectoryDepartment).mockRejectedValue(new Error('name: a department named 香港分公司 already exists at the top level; choose another name'))
+    vi.mocked(api.renameDirectoryDepartment).mockRejectedValue(
+      apiError('directory_department_name_taken', '顶级已有名为 香港分公司 的部门：请换一个名称', 'A department named 香港分公司 already exists at the top level; choose another name.'),
+    )
     const wrapper = await mountWithSelected(1)
     await wrapper.find('[data-testid="dept-rename"]').trigger('click')
     await settle()
@@ -67,7 +69,7 @@ describe('directory departments', () => {
     await wrapper.find('[data-testid="dept-save"]').trigger('click')
     await settle()
     expect(api.renameDirectoryDepartment).toHaveBeenCalledWith(1, '香港分公司')
-    expect(wrapper.find('[data-testid="dept-edit-error"]').text()).toContain('already exists at the top level')
+    expect(wrapper.find('[data-testid="dept-edit-error"]').text()).toContain('顶级已有名为 香港分公司 的部门')
   })
 
   it('moving offers the top level and every department outside the moved one', async () => {
@@ -82,7 +84,9 @@ describe('directory departments', () => {
   })
 
   it('deletes a department only after confirmation, and shows why the backend refused', async () => {
-    vi.mocked(api.deleteDirectoryDepartment).mockRejectedValue(new Error('department: 香港分公司 still has 2 accounts and 0 sub-departments; move or delete them first'))
+    vi.mocked(api.deleteDirectoryDepartment).mockRejectedValue(
+      apiError('directory_department_not_empty', '香港分公司 下还有 2 个账号和 0 个子部门：请先移走或删除它们', '香港分公司 still has 2 accounts and 0 sub-departments; move or delete them first.'),
+    )
     const wrapper = await mountWithSelected(4)
     await wrapper.find('[data-testid="dept-delete"]').trigger('click')
     await settle()
@@ -94,7 +98,7 @@ describe('directory departments', () => {
     await settle()
     await answer(true)
     expect(api.deleteDirectoryDepartment).toHaveBeenCalledWith(4)
-    expect(document.querySelector('.el-message--error')?.textContent).toContain('still has 2 accounts')
+    expect(document.querySelector('.el-message--error')?.textContent).toContain('香港分公司 下还有 2 个账号')
   })
 
   it('a department filter that matches nothing says so, not "no departments yet"', async () => {

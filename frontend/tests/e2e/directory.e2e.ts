@@ -208,7 +208,7 @@ test('departments are added, renamed, moved and, once empty, deleted after confi
   await page.getByTestId('dept-rename').click()
   await page.getByTestId('dept-name').fill('总部')
   await page.getByTestId('dept-save').click()
-  await expect(page.getByTestId('dept-edit-error')).toContainText('总部')
+  await expect(page.getByTestId('dept-edit-error')).toContainText('已有名为 总部 的部门')
   await page.getByTestId('dept-name').fill(`${name}改`)
   await page.getByTestId('dept-save').click()
   await expect(deptNode(page, `${name}改`)).toBeVisible()
@@ -234,7 +234,7 @@ test('departments are added, renamed, moved and, once empty, deleted after confi
   await deptNode(page, '业务部').click()
   await page.getByTestId('dept-delete').click()
   await box.getByRole('button', { name: '删除' }).click()
-  await expect(page.locator('.el-message--error')).toContainText('move or delete them first')
+  await expect(page.locator('.el-message--error')).toContainText('请先移走或删除它们')
   await expect(deptNode(page, '业务部')).toBeVisible()
 })
 

@@ -1,0 +1,39 @@
+package directory
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"wecom-bridge/backend/usererr"
+)
+
+// A refused edit reaches the UI as the admin's message in both languages,
+// not as an internal error: both the catalogue's own refusals and the import
+// problems an edit shares.
+func TestEditRefusalsAreAdminMessages(t *testing.T) {
+	s := newTestService(t)
+	ctx := context.Background()
+	if _, err := s.AddDepartment(ctx, 0, "总部"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.AddDepartment(ctx, 0, "总部")
+	m := usererr.ForUI("AddDirectoryDepartment", err)
+	if m.Code != "directory_department_name_taken" || !strings.Contains(m.ZH, "顶级已有名为 总部 的部门") ||
+		!strings.Contains(m.EN, "already exists at the top level") {
+		t.Fatalf("name taken = %+v", m)
+	}
+
+	_, err = s.AddDepartment(ctx, 0, "研发/后端")
+	m = usererr.ForUI("AddDirectoryDepartment", err)
+	if m.Code != "directory_problem_dept_name_forbidden" || !strings.Contains(m.ZH, "部门名称“研发/后端”含“/”") ||
+		!strings.Contains(m.EN, "contains '/'") {
+		t.Fatalf("forbidden character = %+v", m)
+	}
+
+	_, err = s.RenameDepartment(ctx, 999, "x")
+	m = usererr.ForUI("RenameDirectoryDepartment", err)
+	if m.Code != "directory_department_not_found" || !strings.Contains(m.ZH, "部门 999 不存在") {
+		t.Fatalf("not found = %+v", m)
+	}
+}

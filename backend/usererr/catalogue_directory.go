@@ -1,0 +1,123 @@
+package usererr
+
+// directoryMessages: the Directory page's edits (accounts and departments)
+// and its list and export parameters. The problems of an import row have the
+// same codes with a "directory_" prefix (directory/problems.go); their English
+// text is the problem's own ({detail}), their Chinese text the Directory
+// page's.
+var directoryMessages = map[string]entry{
+	"directory_account_not_found": {
+		"账号 {id} 不存在（可能已被删除）：请刷新列表",
+		"Account {id} does not exist (it may have been deleted); reload the list."},
+	"directory_department_not_found": {
+		"部门 {id} 不存在（可能已被删除）：请刷新部门树后重新选择",
+		"Department {id} does not exist (it may have been deleted); reload the tree and choose again."},
+	"directory_move_into_itself": {
+		"不能把 {path} 移到它自己下面：请选择它以外的部门",
+		"Cannot move {path} under itself; choose a department outside it."},
+	"directory_move_into_subtree": {
+		"不能把 {path} 移到它的下级 {target} 下面：请选择 {name} 以外的部门",
+		"Cannot move {path} under {target}, which is inside it; choose a department outside {name}."},
+	"directory_department_not_empty": {
+		"{path} 下还有 {accounts} 个账号和 {subs} 个子部门：请先移走或删除它们",
+		"{path} still has {accounts} accounts and {subs} sub-departments; move or delete them first."},
+	"directory_department_name_taken": {
+		"{where}已有名为 {name} 的部门：请换一个名称",
+		"A department named {name} already exists {whereEn}; choose another name."},
+	"directory_status_unchanged": {
+		"账号 {account} 已经是{statusZh}状态",
+		"Account {account} is already {status}."},
+	"directory_name_empty": {
+		"姓名为空：请填写此人的姓名",
+		"The name is empty; type the person's name."},
+	"directory_department_twice": {
+		"部门 {id} 出现了两次：每个部门只列一次，主部门在前",
+		"Department {id} is listed twice; list each department once, the main one first."},
+	"directory_account_taken": {
+		"{account} 已是 {otherName}（{otherAccount}）的账号：请换一个账号",
+		"{account} is already the account of {otherName} ({otherAccount}); choose another account."},
+	"directory_bad_lang": {
+		"导出语言 {value} 无效：请使用 zh 或 en",
+		"lang: {value} is not a language of the export; use zh or en."},
+	"directory_bad_format": {
+		"导出格式 {value} 不受支持：请使用 csv 或 xlsx",
+		"format: {value} is not supported; use csv or xlsx."},
+	"directory_bad_limit": {
+		"每页行数 {value} 超出范围：每页可取 1 到 {max} 行",
+		"limit: {value} is out of range; ask for 1 to {max} rows per page."},
+	"directory_bad_offset": {
+		"起始位置 {value} 是负数：第一页从 0 开始",
+		"offset: {value} is negative; the first page starts at 0."},
+	"directory_bad_sort": {
+		"{value} 不是可排序的列：请使用 account、name、employee_no、mobile、email、position、status、created_at、updated_at 之一",
+		"sort: {value} is not a sortable column; use one of account, name, employee_no, mobile, email, position, status, created_at, updated_at."},
+	"directory_bad_status": {
+		"状态 {value} 无效：请使用 active、resigned，或留空表示两者",
+		"status: {value} is not a status; use active, resigned or leave it empty for both."},
+}
+
+// directoryProblems: an edit refused for one of the import problems; the
+// Chinese text is the Directory page's (directoryPage.problems), the English
+// the problem's own message ({detail}).
+var directoryProblems = map[string]entry{
+	"directory_problem_account_empty": {
+		"缺少账号：请填写“账号”列",
+		"{detail}"},
+	"directory_problem_account_space": {
+		"账号“{value}”含空格：账号用于登录，不能有空格",
+		"{detail}"},
+	"directory_problem_account_control": {
+		"账号“{value}”含控制字符，请重新输入",
+		"{detail}"},
+	"directory_problem_wecom_userid_invalid": {
+		"企业微信账号“{value}”不合法：只能使用 1~64 个字母、数字和 _-@.，并以字母或数字开头；留空则使用账号",
+		"{detail}"},
+	"directory_problem_account_too_long": {
+		"账号“{value}”有 {length} 个字符，企业微信最多允许 64 个",
+		"{detail}"},
+	"directory_problem_name_empty": {
+		"缺少姓名：请填写“姓名”列",
+		"{detail}"},
+	"directory_problem_control_char": {
+		"{field}“{value}”含换行、控制字符或不可见的文字方向符（{char}），请重新输入",
+		"{detail}"},
+	"directory_problem_mobile_invalid": {
+		"手机号格式不对：“{value}”。请填写 13–19 开头的 11 位手机号（+86 可选），境外号码请写 + 和国家区号，如 +852 9123 4567",
+		"{detail}"},
+	"directory_problem_email_invalid": {
+		"邮箱格式不对：“{value}”，应为 name@example.com 的形式",
+		"{detail}"},
+	"directory_problem_status_unknown": {
+		"状态“{value}”无法识别：请填写 在职/active/正常/1 或 离职/resigned/0（留空为在职）",
+		"{detail}"},
+	"directory_problem_dept_empty_level": {
+		"部门“{value}”中两个 / 之间是空的，应写成 总部/研发中心/后端组",
+		"{detail}"},
+	"directory_problem_dept_name_empty": {
+		"部门名称为空",
+		"{detail}"},
+	"directory_problem_dept_name_forbidden": {
+		"部门名称“{value}”含“{char}”：部门名称不能含 {forbidden} 中的字符（/ 和 ; 在导入文件中用来分隔路径，其余企业微信不接受）",
+		"{detail}"},
+	"directory_problem_dept_name_control": {
+		"部门名称“{value}”含控制字符，请重新输入",
+		"{detail}"},
+	"directory_problem_dept_name_too_long": {
+		"部门名称“{value}”有 {length} 个字符，企业微信最多允许 64 个",
+		"{detail}"},
+	"directory_problem_account_duplicate": {
+		"账号 {account} 出现在 {count} 行（其他行包括第 {others} 行）：只保留一行后重新导入",
+		"{detail}"},
+	"directory_problem_too_long": {
+		"{field}“{value}”有 {length} 个字符，企业微信最多允许 {limit} 个：请缩短",
+		"{detail}"},
+	"directory_problem_dept_too_deep": {
+		"部门“{value}”有 {depth} 层，企业微信最多允许 {limit} 层：请缩短路径",
+		"{detail}"},
+	"directory_problem_too_many_depts": {
+		"该行的部门超过 {limit} 个，企业微信每个成员最多 {limit} 个部门：只保留需要的部门",
+		"{detail}"},
+	"directory_problem_row_short": {
+		"该行只有 {fields} 个字段，表头有 {expected} 个，{missing}及其后的列没有单元格：请补齐缺少的逗号（单元格可以为空），以免误清空字段",
+		"{detail}"},
+}
