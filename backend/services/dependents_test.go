@@ -2,9 +2,7 @@ package services
 
 import (
 	"context"
-	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"wecom-bridge/backend/corp"
@@ -30,21 +28,7 @@ func TestDemoCorpDependentsThroughProductionWiring(t *testing.T) {
 	if _, err := s.Pull(ctx, c.ID, 0, "manual", "test"); err != nil {
 		t.Fatal(err)
 	}
-	csv, err := os.ReadFile("../../docs/samples/directory-sample.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	upload, _, err := s.Transfer.PutUpload(strings.NewReader(string(csv)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	prev, err := s.PreviewDirectoryImport(ctx, upload, "directory-sample.csv", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Directory.Apply(ctx, prev.Preview.ID, 0); err != nil {
-		t.Fatal(err)
-	}
+	importSample(t, s)
 	member := s.Corps.DemoSim().Org().Users[0]
 	if _, err := s.Directory.AddAccount(ctx, directory.AccountInput{Account: "bound", Name: member.Name, Email: "b@example.com"}); err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package services
 import (
 	"bytes"
 	"context"
-	"os"
 	"strings"
 	"testing"
 
@@ -20,21 +19,7 @@ func TestPullCLIRematchesAndPrintsTheSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	csv, err := os.ReadFile("../../docs/samples/directory-sample.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, _, err := s.Transfer.PutUpload(strings.NewReader(string(csv)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	prev, err := s.PreviewDirectoryImport(ctx, id, "directory-sample.csv", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Directory.Apply(ctx, prev.Preview.ID, 0); err != nil {
-		t.Fatal(err)
-	}
+	importSample(t, s)
 	var out bytes.Buffer
 	if err := s.RunPullCLI(ctx, []string{"--corp", c.Name}, &out); err != nil {
 		t.Fatalf("pull: %v\n%s", err, out.String())

@@ -2,6 +2,7 @@ package services
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 )
@@ -14,6 +15,29 @@ func openTest(t *testing.T) *Services {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// importSample imports docs/samples/directory-sample.csv into the local
+// directory through upload, preview and apply, as the page does.
+func importSample(t *testing.T, s *Services) *ImportPreview {
+	t.Helper()
+	ctx := context.Background()
+	csv, err := os.ReadFile("../../docs/samples/directory-sample.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _, err := s.Transfer.PutUpload(strings.NewReader(string(csv)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, err := s.PreviewDirectoryImport(ctx, id, "directory-sample.csv", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Directory.Apply(ctx, prev.Preview.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	return prev
 }
 
 func TestLanguagePersistsAndIsValidated(t *testing.T) {
