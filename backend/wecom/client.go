@@ -62,7 +62,7 @@ type Client struct {
 	backoffMax  time.Duration
 	maxRetries  int
 	attempt     time.Duration // bound of one HTTP attempt (connect, send, whole answer)
-	err         error // a configuration error (e.g. a bad proxy URL) returned by every call
+	err         error         // a configuration error (e.g. a bad proxy URL) returned by every call
 
 	mu     sync.Mutex
 	tokens map[string]*tokenEntry // by TokenKey
