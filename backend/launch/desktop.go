@@ -27,10 +27,10 @@ func Desktop(dataFlag string, assets fs.FS, bind Binder) error {
 	if err := s.svc.StartBackground(context.Background()); err != nil {
 		return err
 	}
-	// The intake API for other systems listens on its own address in the
-	// desktop (Settings; off until enabled).
-	if err := s.svc.Push.ApplyListener(context.Background()); err != nil {
-		s.logger.Warn("intake listener not started", "err", err)
+	// The endpoints other systems call (intake API, callbacks) listen on
+	// their own address in the desktop (Settings → 集成接口; off until enabled).
+	if err := s.svc.ApplyIntegrationListener(context.Background()); err != nil {
+		s.logger.Warn("integration listener not started", "err", err)
 	}
 	bound, onStartup := bind(s.svc)
 	return desktop.Run(desktop.Options{

@@ -68,7 +68,7 @@ func Serve(ctx context.Context, dataFlag string, args []string, assets fs.FS, bi
 			fmt.Fprintf(stdout, "The serve token was rotated; every browser was signed out.\nOpen: %s\n", openURL(tok))
 		},
 		Authed:       s.svc.FileHandlers(),
-		Integrations: map[string]http.Handler{"/api/v1/": s.svc.Push.IntakeHandler()}})
+		Integrations: s.svc.IntegrationRoutes()})
 
 	srv := server.NewHTTPServer(handler, limits)
 	fmt.Fprint(stdout, server.NonLoopbackWarning(*addr))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"net/http"
 	"sync"
 	"time"
 
@@ -82,10 +81,6 @@ type Service struct {
 	inflight inflightSet
 	changed  changeNotifier
 	walFlag
-
-	lnMu     sync.Mutex
-	listener *http.Server
-	lnAddr   string
 }
 
 // Option configures New.

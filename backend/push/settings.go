@@ -3,10 +3,11 @@ package push
 import (
 	"context"
 	"fmt"
-	"net"
 	"strconv"
 	"strings"
 	"time"
+
+	"wecom-bridge/backend/integration"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -106,13 +107,13 @@ func (s *Service) Settings(ctx context.Context) (Settings, error) {
 }
 
 // SaveSettings validates and stores the settings. It does not start or stop
-// the listener; call ApplyListener for that.
+// the listener; services.ApplyIntegrationListener does that.
 func (s *Service) SaveSettings(ctx context.Context, in Settings) error {
 	in.IntakeAddr = strings.TrimSpace(in.IntakeAddr)
 	if in.IntakeAddr == "" {
 		in.IntakeAddr = DefaultIntakeAddr
 	}
-	if err := checkAddr(in.IntakeAddr); err != nil {
+	if err := integration.CheckAddr(in.IntakeAddr); err != nil {
 		return err
 	}
 	kvs := [][2]string{
@@ -152,16 +153,4 @@ func boolSetting(b bool) string {
 		return "1"
 	}
 	return "0"
-}
-
-// checkAddr accepts host:port with a numeric port (host may be empty: all interfaces).
-func checkAddr(addr string) error {
-	_, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return usererr.New("bad_intake_addr", usererr.Args{"addr": fmt.Sprintf("%q", addr), "example": DefaultIntakeAddr})
-	}
-	if p, err := strconv.Atoi(port); err != nil || p < 0 || p > 65535 {
-		return usererr.New("bad_intake_port", usererr.Args{"port": fmt.Sprintf("%q", port)})
-	}
-	return nil
 }

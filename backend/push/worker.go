@@ -30,8 +30,8 @@ func (s *Service) Start(ctx context.Context) error {
 }
 
 // Stop stops the worker (a send in flight is abandoned; its chunk stays
-// pending and is resent, deduplicated, on the next Start), the prune and
-// the intake listener, and waits for them.
+// pending and is resent, deduplicated, on the next Start) and the prune,
+// and waits for them.
 func (s *Service) Stop() {
 	s.runMu.Lock()
 	cancel := s.cancel
@@ -41,7 +41,6 @@ func (s *Service) Stop() {
 		cancel()
 		s.done.Wait()
 	}
-	s.StopListener()
 }
 
 // Kick wakes the worker now, e.g. after a test moved the clock.

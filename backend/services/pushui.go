@@ -36,7 +36,7 @@ func (s *Services) SavePushSettings(ctx context.Context, in push.Settings) error
 		return err
 	}
 	if s.Mode == ModeDesktop {
-		return s.Push.ApplyListener(context.Background())
+		return s.ApplyIntegrationListener(context.Background())
 	}
 	return nil
 }

@@ -6,11 +6,13 @@ package services
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"wecom-bridge/backend/actor"
 
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/integration"
 	"wecom-bridge/backend/jobs"
 	"wecom-bridge/backend/mirror"
 	"wecom-bridge/backend/push"
@@ -45,6 +47,11 @@ type Services struct {
 	Review    *review.Service
 	Sync      *syncer.Service
 	Push      *push.Service
+	// Listener is the desktop's integration listener (IntegrationRoutes on
+	// its own address; integrations.go).
+	Listener   *integration.Listener
+	routesOnce sync.Once
+	routes     integration.Routes
 	// Jobs are the long jobs the UI started (jobs.go).
 	Jobs      *jobs.Registry
 	scheduler *syncer.Scheduler
@@ -74,6 +81,7 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	s.Sync = syncer.New(st, s.Events, syncer.WithMirror(s.Mirror))
 	s.Push = push.New(st, pushClients{s}, pushRecipients{s}, push.WithEmitter(s.Events), push.WithLogger(log),
 		push.WithActor(s.Actor))
+	s.Listener = integration.NewListener(s.IntegrationRoutes, log)
 	s.wireDependents()
 	// A run left "running" by a process that died (kill -9, power loss) shows
 	// as interrupted and can be resumed.
@@ -107,9 +115,10 @@ func (s *Services) StartBackground(ctx context.Context) error {
 	return s.Push.Start(ctx)
 }
 
-// Close stops background work (scheduler, demo simulator) and closes the store.
+// Close stops background work (listener, scheduler, demo simulator) and closes the store.
 func (s *Services) Close() error {
-	s.Jobs.Close() // running jobs end cancelled before the store closes
+	s.Listener.Stop() // no request reaches a closing store
+	s.Jobs.Close()    // running jobs end cancelled before the store closes
 	if s.stopHousekeeping != nil {
 		s.stopHousekeeping()
 		<-s.housekeepDone

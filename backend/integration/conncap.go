@@ -1,14 +1,14 @@
-package push
+package integration
 
 import (
 	"net"
 	"sync"
 )
 
-// MaxIntakeConns caps the desktop intake listener's open connections: past
+// MaxConns caps the desktop integration listener's open connections: past
 // it, new connections wait in the kernel's backlog instead of each holding a
 // goroutine and buffers, so held-open connections cannot take it down.
-const MaxIntakeConns = 256
+const MaxConns = 256
 
 // capListener accepts at most n connections at a time.
 type capListener struct {

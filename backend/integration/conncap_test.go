@@ -1,4 +1,4 @@
-package push
+package integration
 
 import (
 	"net"

@@ -1,0 +1,31 @@
+package services
+
+import (
+	"context"
+
+	"wecom-bridge/backend/integration"
+)
+
+// IntegrationRoutes is the table of endpoints other systems call, each doing
+// its own auth; serve mode mounts it beside the UI and the desktop serves it
+// on its integration listener. It is built once. To add an endpoint, add one
+// line here (a Go 1.22 ServeMux pattern → handler).
+func (s *Services) IntegrationRoutes() integration.Routes {
+	s.routesOnce.Do(func() {
+		s.routes = integration.Routes{
+			"/api/v1/": s.Push.IntakeHandler(), // intake API, API keys (docs/push-api.md)
+		}
+	})
+	return s.routes
+}
+
+// ApplyIntegrationListener starts, moves or stops the desktop's integration
+// listener to match Settings → 集成接口 (push settings IntakeEnabled and
+// IntakeAddr). The desktop calls it at start and after saving those settings.
+func (s *Services) ApplyIntegrationListener(ctx context.Context) error {
+	set, err := s.Push.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	return s.Listener.Apply(ctx, set.IntakeEnabled, set.IntakeAddr)
+}
