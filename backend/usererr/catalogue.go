@@ -17,6 +17,7 @@ var catalogue = []map[string]entry{
 	corpMessages,
 	directoryMessages,
 	directoryProblems,
+	autoreplyMessages,
 }
 
 var general = map[string]entry{
