@@ -32,6 +32,9 @@ type SentMessage struct {
 	RecalledAt     *time.Time      `json:"recalled_at,omitempty"`
 	Updates        []CardUpdate    `json:"updates,omitempty"`
 	Body           json.RawMessage `json:"body"` // the request as sent
+	// Via is "passive_reply" for a reply the receiver gave in its answer to a
+	// callback (callback_out.go); "" for message/send.
+	Via string `json:"via,omitempty"`
 }
 
 // CardUpdate is one accepted message/update_template_card call.

@@ -39,6 +39,7 @@ type Sim struct {
 	limits  limiter
 	faults  faultInjector
 	msgs    messageLog
+	cb      callbackOut // callbacks the simulator sends (callback_out.go)
 	oauth   oauthStore
 	routes  map[string]*route
 
