@@ -75,6 +75,7 @@ type AuthorizeParams struct {
 	RedirectURI string // its domain must be the app's 可信域名 (else 50001)
 	Scope       string // ScopeBase (default) or ScopePrivateInfo
 	State       string
+	Origin      string // "" = WeCom's host; else scheme://host of a private deployment or the simulator
 }
 
 // AuthorizeURL returns the OAuth2 authorize link to open inside WeCom, with
@@ -97,7 +98,7 @@ func AuthorizeURL(p AuthorizeParams) (string, error) {
 	if p.AgentID != 0 {
 		q = append(q, param{"agentid", strconv.FormatInt(p.AgentID, 10)})
 	}
-	return oauthAuthorizeURL + "?" + encode(q) + "#wechat_redirect", nil
+	return withOrigin(oauthAuthorizeURL, p.Origin) + "?" + encode(q) + "#wechat_redirect", nil
 }
 
 // LoginParams builds the web (PC browser) QR login links.
@@ -108,6 +109,7 @@ type LoginParams struct {
 	State       string
 	Lang        string // "zh" or "en"; empty = WeCom's choice
 	LoginType   string // "CorpApp" (default) or "ServiceApp"
+	Origin      string // "" = WeCom's host; else scheme://host of a private deployment or the simulator
 }
 
 // SSOLoginURL returns the current web login link (wwlogin/sso/login). The
@@ -130,7 +132,7 @@ func SSOLoginURL(p LoginParams) (string, error) {
 	if p.Lang != "" {
 		q = append(q, param{"lang", p.Lang})
 	}
-	return ssoLoginURL + "?" + encode(q), nil
+	return withOrigin(ssoLoginURL, p.Origin) + "?" + encode(q), nil
 }
 
 // QRConnectURL returns the legacy qrConnect login link (WeCom recommends SSOLoginURL).
@@ -146,7 +148,7 @@ func QRConnectURL(p LoginParams) (string, error) {
 	if p.Lang != "" {
 		q = append(q, param{"lang", p.Lang})
 	}
-	return qrConnectURL + "?" + encode(q), nil
+	return withOrigin(qrConnectURL, p.Origin) + "?" + encode(q), nil
 }
 
 func checkLogin(corpID, redirectURI, state string) error {
@@ -173,4 +175,14 @@ func encode(ps []param) string {
 		parts[i] = p.key + "=" + url.QueryEscape(p.value)
 	}
 	return strings.Join(parts, "&")
+}
+
+// withOrigin moves one of WeCom's login pages to origin (scheme://host), the
+// same path on a private deployment or the simulator.
+func withOrigin(page, origin string) string {
+	if origin == "" {
+		return page
+	}
+	u, _ := url.Parse(page)
+	return strings.TrimRight(origin, "/") + u.Path
 }

@@ -98,3 +98,18 @@ func TestIDHelpers(t *testing.T) {
 		t.Errorf("IDList %v %v", l, m)
 	}
 }
+
+func TestLoginLinksOnAnotherOrigin(t *testing.T) {
+	u, err := SSOLoginURL(LoginParams{CorpID: "ww1", AgentID: 2, RedirectURI: "https://a.example/cb", State: "s", Origin: "http://127.0.0.1:9/"})
+	if err != nil || u != "http://127.0.0.1:9/wwlogin/sso/login?login_type=CorpApp&appid=ww1&agentid=2&redirect_uri=https%3A%2F%2Fa.example%2Fcb&state=s" {
+		t.Fatalf("%s %v", u, err)
+	}
+	u, _ = AuthorizeURL(AuthorizeParams{CorpID: "ww1", AgentID: 2, RedirectURI: "https://a.example/cb", Origin: "http://sim:1"})
+	if !strings.HasPrefix(u, "http://sim:1/connect/oauth2/authorize?appid=ww1&") {
+		t.Fatal(u)
+	}
+	u, _ = QRConnectURL(LoginParams{CorpID: "ww1", AgentID: 2, RedirectURI: "https://a.example/cb", Origin: "http://sim:1"})
+	if !strings.HasPrefix(u, "http://sim:1/wwopen/sso/qrConnect?appid=ww1&agentid=2&") {
+		t.Fatal(u)
+	}
+}

@@ -94,6 +94,8 @@ var adminIndex = []string{
 	"POST /sim/contact-detail-block  {\"blocked\":true} (48009 for the contact secret's detail reads)",
 	"POST /sim/tokens/revoke         invalidate every access_token (40014)",
 	"POST /sim/oauth/code            {\"agentid\":N,\"userid\":\"...\",\"scope\":\"snsapi_base\"} -> {\"code\"}",
+	"POST /sim/redirect-domain       {\"agentid\":N,\"domain\":\"host[:port]\"} the app's trusted domain (\"\" = any)",
+	"GET  /sim/invites               userids batch/invite has invited",
 	"GET  /sim/org                   the organisation in the file format",
 }
 
@@ -219,6 +221,20 @@ func (s *Sim) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		if readAdmin(w, r, &b) {
 			writeJSON(w, http.StatusOK, map[string]string{"code": s.IssueOAuthCode(b.AgentID, b.UserID, b.Scope)})
 		}
+	case "POST /redirect-domain":
+		var b struct {
+			AgentID int    `json:"agentid"`
+			Domain  string `json:"domain"`
+		}
+		if readAdmin(w, r, &b) {
+			if err := s.SetRedirectDomain(b.AgentID, b.Domain); err != nil {
+				adminError(w, http.StatusBadRequest, "%v", err)
+				return
+			}
+			writeJSON(w, http.StatusOK, b)
+		}
+	case "GET /invites":
+		writeJSON(w, http.StatusOK, map[string][]string{"invited": s.Invited()})
 	case "GET /org":
 		w.Header().Set("Content-Type", "application/json; charset=UTF-8")
 		s.Org().Dump(w)

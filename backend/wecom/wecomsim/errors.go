@@ -35,6 +35,7 @@ var errText = map[int]string{
 	40026:  "invalid sub button key size",
 	40027:  "invalid sub button url size",
 	40029:  "invalid code",
+	50001:  "redirect_url not trusted",
 	40031:  "invalid userid list",
 	40032:  "invalid userid list size",
 	40056:  "invalid agentid",

@@ -1,9 +1,6 @@
 package wecomsim
 
 import (
-	"net/http"
-	"net/url"
-	"strconv"
 	"sync"
 	"time"
 )
@@ -136,56 +133,4 @@ func (s *Sim) authGetUserDetail(c *call) (any, *apiError) {
 		BizMail string `json:"biz_mail"`
 		Address string `json:"address"`
 	}{statusOK, v.UserID, v.Gender, v.Avatar, v.QRCode, v.Mobile, v.Email, v.BizMail, v.Address}, nil
-}
-
-// serveAuthorize stands in for the OAuth2 authorize page and the web QR
-// login page: it logs in ?userid= (a simulator extension; default the first
-// active member the app can see) and redirects to redirect_uri with a code.
-func (s *Sim) serveAuthorize(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	if q.Get("appid") != s.corpID {
-		http.Error(w, "appid does not match the corp", http.StatusBadRequest)
-		return
-	}
-	target, err := url.Parse(q.Get("redirect_uri"))
-	if err != nil || (target.Scheme != "http" && target.Scheme != "https") {
-		http.Error(w, "redirect_uri must be an absolute http(s) URL", http.StatusBadRequest)
-		return
-	}
-	agent, _ := strconv.Atoi(q.Get("agentid"))
-	scope := q.Get("scope")
-	if scope == scopePrivate && agent == 0 {
-		http.Error(w, "agentid is required for snsapi_privateinfo", http.StatusBadRequest)
-		return
-	}
-	userid := q.Get("userid")
-	if userid == "" {
-		userid = s.defaultLoginUser(agent)
-	}
-	s.mu.RLock()
-	m := s.dir.user(userid)
-	s.mu.RUnlock()
-	if m == nil {
-		http.Error(w, "no such member: "+userid, http.StatusBadRequest)
-		return
-	}
-	v := target.Query()
-	v.Set("code", s.IssueOAuthCode(agent, m.userid, scope))
-	if st := q.Get("state"); st != "" {
-		v.Set("state", st)
-	}
-	target.RawQuery = v.Encode()
-	http.Redirect(w, r, target.String(), http.StatusFound)
-}
-
-func (s *Sim) defaultLoginUser(agent int) string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	a := s.apps[agent]
-	for _, m := range s.dir.bySeq {
-		if !m.deleted && !m.disabled() && (a == nil || a.seesUser(s.dir, m)) {
-			return m.userid
-		}
-	}
-	return ""
 }

@@ -69,6 +69,9 @@ func (s *Sim) buildRoutes() map[string]*route {
 	add("auth/getuserinfo", get, accessApp, s.authGetUserInfo)
 	add("auth/getuserdetail", post, accessApp, s.authGetUserDetail)
 
+	add("corp/get_join_qrcode", get, accessContact, s.corpJoinQRCode)
+	add("batch/invite", post, accessAny, s.batchInvite)
+
 	add("agent/get", get, accessApp, s.agentGet)
 	add("agent/set", post, accessApp, s.agentSet)
 	add("menu/create", post, accessApp, s.menuCreate)

@@ -41,6 +41,7 @@ type Sim struct {
 	msgs    messageLog
 	cb      callbackOut // callbacks the simulator sends (callback_out.go)
 	oauth   oauthStore
+	invites inviteLog
 	routes  map[string]*route
 
 	hintSeq  atomic.Uint64
@@ -143,7 +144,7 @@ func (s *Sim) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveAPI(w, r)
 	case p == "/sim" || strings.HasPrefix(p, "/sim/"):
 		s.serveAdmin(w, r)
-	case p == "/connect/oauth2/authorize" || p == "/wwlogin/sso/login":
+	case p == "/connect/oauth2/authorize" || p == "/wwlogin/sso/login" || p == "/wwopen/sso/qrConnect":
 		s.serveAuthorize(w, r)
 	default:
 		http.NotFound(w, r)
