@@ -15,6 +15,9 @@ func (s *Services) IntegrationRoutes() integration.Routes {
 		s.routes = integration.Routes{
 			"/api/v1/": s.Push.IntakeHandler(), // intake API, API keys (docs/push-api.md)
 		}
+		for pattern, h := range s.Callbacks.Routes() { // WeCom callbacks, WeCom's signature (docs/callbacks.md)
+			s.routes[pattern] = h
+		}
 	})
 	return s.routes
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"wecom-bridge/backend/actor"
 
+	"wecom-bridge/backend/callback"
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/events"
@@ -47,6 +48,8 @@ type Services struct {
 	Review    *review.Service
 	Sync      *syncer.Service
 	Push      *push.Service
+	// Callbacks is WeCom's callback receiver and its event log.
+	Callbacks *callback.Service
 	// Listener is the desktop's integration listener (IntegrationRoutes on
 	// its own address; integrations.go).
 	Listener   *integration.Listener
@@ -81,6 +84,7 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	s.Sync = syncer.New(st, s.Events, syncer.WithMirror(s.Mirror))
 	s.Push = push.New(st, pushClients{s}, pushRecipients{s}, push.WithEmitter(s.Events), push.WithLogger(log),
 		push.WithActor(s.Actor))
+	s.Callbacks = callback.New(callback.Config{Store: st, Configs: s.Corps, Log: log})
 	s.Listener = integration.NewListener(s.IntegrationRoutes, log)
 	s.wireDependents()
 	// A run left "running" by a process that died (kill -9, power loss) shows
@@ -111,6 +115,8 @@ func (s *Services) StartBackground(ctx context.Context) error {
 	// Uploads, exports and import previews past the retention go at start
 	// and daily.
 	s.startHousekeeping(ctx)
+	// Callbacks persisted but not processed (restart included) are processed.
+	s.Callbacks.Start(ctx)
 	// The push worker drains the persisted queue (restart included).
 	return s.Push.Start(ctx)
 }
@@ -126,6 +132,7 @@ func (s *Services) Close() error {
 	if s.scheduler != nil {
 		s.scheduler.Stop()
 		s.Push.Stop()
+		s.Callbacks.Stop()
 	}
 	s.Corps.Close()
 	return s.Store.Close()

@@ -18,6 +18,7 @@ var catalogue = []map[string]entry{
 	directoryMessages,
 	directoryProblems,
 	autoreplyMessages,
+	callbackMessages,
 }
 
 var general = map[string]entry{
