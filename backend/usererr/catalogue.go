@@ -19,6 +19,7 @@ var catalogue = []map[string]entry{
 	directoryProblems,
 	autoreplyMessages,
 	callbackMessages,
+	loginMessages,
 }
 
 var general = map[string]entry{
