@@ -10,6 +10,7 @@ import (
 	"wecom-bridge/backend/actor"
 
 	"wecom-bridge/backend/callback"
+	"wecom-bridge/backend/contactsync"
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/events"
@@ -50,6 +51,8 @@ type Services struct {
 	Push      *push.Service
 	// Callbacks is WeCom's callback receiver and its event log.
 	Callbacks *callback.Service
+	// ContactSync processes contact-change callbacks (contactsync.go).
+	ContactSync *contactsync.Service
 	// Listener is the desktop's integration listener (IntegrationRoutes on
 	// its own address; integrations.go).
 	Listener   *integration.Listener
@@ -84,7 +87,8 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	s.Sync = syncer.New(st, s.Events, syncer.WithMirror(s.Mirror))
 	s.Push = push.New(st, pushClients{s}, pushRecipients{s}, push.WithEmitter(s.Events), push.WithLogger(log),
 		push.WithActor(s.Actor))
-	s.Callbacks = callback.New(callback.Config{Store: st, Configs: s.Corps, Log: log})
+	s.ContactSync = s.newContactSync()
+	s.Callbacks = callback.New(callback.Config{Store: st, Configs: s.Corps, Contact: s.ContactSync, Log: log})
 	s.Listener = integration.NewListener(s.IntegrationRoutes, log)
 	s.wireDependents()
 	// A run left "running" by a process that died (kill -9, power loss) shows
@@ -134,6 +138,7 @@ func (s *Services) Close() error {
 		s.Push.Stop()
 		s.Callbacks.Stop()
 	}
+	s.ContactSync.Close()
 	s.Corps.Close()
 	return s.Store.Close()
 }

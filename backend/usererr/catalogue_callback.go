@@ -18,4 +18,43 @@ var callbackMessages = map[string]entry{
 	"callback_effect_logged": {
 		"已记录，无需处理",
 		"Logged; nothing to do."},
+	"contact_member_added": {
+		"成员 {name}（{userid}）已加入镜像",
+		"Member {name} ({userid}) added to the mirror."},
+	"contact_member_updated": {
+		"成员 {name}（{userid}）已在镜像中更新",
+		"Member {name} ({userid}) updated in the mirror."},
+	"contact_member_removed": {
+		"成员 {userid} 已从镜像中移除",
+		"Member {userid} removed from the mirror."},
+	"contact_member_renamed": {
+		"成员账号 {old} 改为 {new}：镜像已更新，{n} 条绑定随之转移",
+		"Userid {old} renamed to {new}: the mirror follows and {n} binding decision(s) moved with it."},
+	"contact_dept_updated": {
+		"部门 {name}（{id}）已在镜像中更新",
+		"Department {name} ({id}) updated in the mirror."},
+	"contact_dept_removed": {
+		"部门 {id} 已从镜像中移除",
+		"Department {id} removed from the mirror."},
+	"contact_tag_changed": {
+		"标签 {tagId} 有变更（镜像不保存标签，已记录）",
+		"Tag {tagId} changed (the mirror keeps no tags; logged)."},
+	"contact_read_skipped": {
+		"未能读取 {what} 的详情（{detail}）：镜像将在下次拉取通讯录时更新；请确认有应用的可见范围包含它",
+		"Could not read {what} ({detail}): the mirror catches up on the next pull; check that an app's visible scope includes it."},
+	"contact_bad_id": {
+		"回调中的部门 ID {value} 不是数字",
+		"The department id {value} in the callback is not a number."},
+	"contact_rematched": {
+		"已重新匹配账号绑定",
+		"Bindings rematched."},
+	"contact_plan_queued": {
+		"通讯录安静 {seconds} 秒后将按同步计划设置生成增量同步",
+		"An incremental sync follows the schedule settings once contacts are quiet for {seconds} s."},
+	"contact_batch_job": {
+		"异步任务 {jobId}（{jobType}）完成，错误码 {errCode}",
+		"Batch job {jobId} ({jobType}) finished with errcode {errCode}."},
+	"contact_external_stored": {
+		"客户联系变更（{changeType}）已记录，供客户联系功能使用",
+		"External-contact change ({changeType}) stored for the external-contact feature."},
 }

@@ -239,7 +239,7 @@ func (s *Sim) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json; charset=UTF-8")
 		s.Org().Dump(w)
 	default:
-		if !s.serveCallbackAdmin(w, r, key) {
+		if !s.serveCallbackAdmin(w, r, key) && !s.serveContactAdmin(w, r, key) {
 			adminError(w, http.StatusNotFound, "no admin endpoint %s; GET /sim/ lists them", key)
 		}
 	}

@@ -58,6 +58,9 @@ type callbackOut struct {
 	seq     int64
 	timeout time.Duration // per attempt; 0 means 5 s
 	client  *http.Client
+	// contactQ carries change_contact events to their sender, in order
+	// (contact_callback.go); started with the first one.
+	contactQ chan []byte
 }
 
 // SetCallback configures (or, with an empty URL, removes) the callback of

@@ -2,6 +2,7 @@ package wecomsim
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -181,6 +182,7 @@ func (s *Sim) departmentCreate(c *call) (any, *apiError) {
 		nameEn = *b.NameEn
 	}
 	d.addDept(id, *b.Name, nameEn, parent, order)
+	s.contactChanged("create_party", "Id", strconv.Itoa(id))
 	return struct {
 		status
 		ID int `json:"id"`
@@ -236,6 +238,7 @@ func (s *Sim) departmentUpdate(c *call) (any, *apiError) {
 	if parent != x.parent {
 		d.moveDept(x, parent)
 	}
+	s.contactChanged("update_party", "Id", strconv.Itoa(x.id))
 	return statusUpdated, nil
 }
 
@@ -269,5 +272,6 @@ func (s *Sim) departmentDelete(c *call) (any, *apiError) {
 	for _, t := range s.tags {
 		t.parties = slices.DeleteFunc(t.parties, func(p int) bool { return p == id })
 	}
+	s.contactChanged("delete_party", "Id", strconv.Itoa(id))
 	return statusDeleted, nil
 }

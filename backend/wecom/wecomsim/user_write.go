@@ -225,6 +225,7 @@ func (s *Sim) userCreate(c *call) (any, *apiError) {
 	if m.enable == 0 {
 		m.status = 2
 	}
+	s.contactChanged("create_user", "UserID", m.userid)
 	return statusCreated, nil
 }
 
@@ -251,6 +252,7 @@ func (s *Sim) userUpdate(c *call) (any, *apiError) {
 	}
 	s.dropIgnored(&b)
 	d.apply(&b, m, s.cfg.activeMobileLock)
+	s.contactChanged("update_user", "UserID", m.userid)
 	return statusUpdated, nil
 }
 
@@ -266,6 +268,7 @@ func (s *Sim) userDelete(c *call) (any, *apiError) {
 		return nil, apiErrf(60111, "userid not found: %s", id)
 	}
 	s.dir.removeUser(m)
+	s.contactChanged("delete_user", "UserID", m.userid)
 	return statusDeleted, nil
 }
 
@@ -293,6 +296,7 @@ func (s *Sim) userBatchDelete(c *call) (any, *apiError) {
 	}
 	for _, m := range ms {
 		s.dir.removeUser(m)
+		s.contactChanged("delete_user", "UserID", m.userid)
 	}
 	return statusDeleted, nil
 }
