@@ -291,9 +291,10 @@ func (a *App) ApplyBindingImport(corpID, previewID int64) (jobs.Started, error) 
 
 // --- Sync (同步预览 / 同步记录) ---
 
-// PlanSync previews a sync ("from-wecom" or "to-wecom") as a stored plan; nothing is written.
-func (a *App) PlanSync(corpID int64, direction string) (*syncer.Plan, error) {
-	return contract.Result(a.svc.PlanSync(a.ctx, corpID, syncer.Direction(direction), a.svc.Actor))
+// PlanSync starts previewing a sync ("from-wecom" or "to-wecom") as a job;
+// its result is the stored plan. Nothing is written.
+func (a *App) PlanSync(corpID int64, direction string) (jobs.Started, error) {
+	return contract.Result(a.svc.StartPlanSync(corpID, syncer.Direction(direction), a.svc.Actor))
 }
 
 // GetSyncPlan returns a stored plan with its summary and safety verdict.

@@ -1,6 +1,7 @@
-// Package jobs is the registry of long jobs (apply, resume, pull, rematch,
-// imports, exports). Starting a job returns its id at once; the work runs
-// in the background under a context its Cancel ends. Every event the work
+// Package jobs is the registry of long jobs (sync previews, applies,
+// resumes, scheduled syncs, pulls, rematches, imports, exports). Starting a
+// job returns its id at once; the work runs in the background under a
+// context its Cancel ends. Every event the work
 // emits is tagged with the job id, corp and plan, and a "job:update" event
 // carries the job's state, so a page follows exactly the job it started and
 // a page that reopens finds the running job by asking (List, Get).
@@ -21,7 +22,9 @@ type Kind string
 
 // The kinds of long jobs.
 const (
+	KindPlan            Kind = "plan"             // compute a sync preview (refresh, gather, plan)
 	KindApply           Kind = "apply"            // apply a sync plan
+	KindScheduledSync   Kind = "scheduled-sync"   // a schedule's sync: pull, plan, apply when safe
 	KindResume          Kind = "resume"           // resume a sync run
 	KindPull            Kind = "pull"             // pull a corp's WeCom contacts
 	KindRematch         Kind = "rematch"          // recompute binding proposals

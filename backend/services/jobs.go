@@ -22,7 +22,7 @@ func (s *Services) StartPull(corpID, agentID int64, actor string) (jobs.Started,
 	if err != nil {
 		return jobs.Started{}, err
 	}
-	spec := jobs.Spec{Kind: jobs.KindPull, CorpID: corpID, StartedBy: actor, Exclusive: fmt.Sprintf("pull:%d", corpID)}
+	spec := jobs.Spec{Kind: jobs.KindPull, CorpID: corpID, StartedBy: actor, Exclusive: pullKey(corpID)}
 	return s.Jobs.Start(spec, func(ctx context.Context, _ *jobs.Handle) (any, error) {
 		return s.Mirror.Pull(ctx, corpID, client, cred, mirror.TriggerManual, actor)
 	})

@@ -113,6 +113,7 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 // scripts must not run scheduled syncs).
 func (s *Services) StartBackground(ctx context.Context) error {
 	s.scheduler = syncer.NewScheduler(s.Sync, s.planner, wecomNotifier{s}, s.Log)
+	s.scheduler.Launch = s.launchScheduled // each tick runs as a job (jobs_sync.go)
 	if err := s.scheduler.Start(ctx); err != nil {
 		return err
 	}

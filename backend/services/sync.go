@@ -13,11 +13,17 @@ import (
 
 // PlanSync computes and stores a plan for the corp in one direction, with its
 // stored options. Nothing is written to WeCom or the directory. A plan that
-// stopped is a result (Status "stopped", Stop says why), not an error.
+// stopped is a result (Status "stopped", Stop says why), not an error. The
+// UI starts it as a job (StartPlanSync).
 func (s *Services) PlanSync(ctx context.Context, corpID int64, d syncer.Direction, actor string) (*syncer.Plan, error) {
 	if err := s.RefreshMirror(ctx, corpID, d); err != nil {
 		return nil, err
 	}
+	return s.planNow(ctx, corpID, d, actor)
+}
+
+// planNow is PlanSync without the refresh: gather the inputs as they are and plan.
+func (s *Services) planNow(ctx context.Context, corpID int64, d syncer.Direction, actor string) (*syncer.Plan, error) {
 	in, err := s.GatherSyncInputs(ctx, corpID, d)
 	if err != nil {
 		return nil, err

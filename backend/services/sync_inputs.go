@@ -173,7 +173,7 @@ func (s *Services) readBack(ctx context.Context, corpID int64) (*syncer.Observed
 // planner is what the scheduler calls to gather a run's inputs and writers.
 func (s *Services) planner(ctx context.Context, corpID int64, d syncer.Direction, full bool) (syncer.Inputs, syncer.Targets, error) {
 	if full || d == syncer.ToWeCom {
-		if _, err := s.Pull(ctx, corpID, 0, mirror.TriggerSchedule, "schedule"); err != nil {
+		if _, err := s.pullAsJob(ctx, corpID, mirror.TriggerSchedule, "system:schedule"); err != nil {
 			return syncer.Inputs{}, syncer.Targets{}, err
 		}
 	}

@@ -32,6 +32,10 @@ type Scheduler struct {
 	planner  Planner
 	notifier Notifier
 	log      *slog.Logger
+	// Launch, when set before Start, is what a schedule's tick calls instead
+	// of running RunOnce inline: services starts the run as a job (listed
+	// with its corp, cancellable by id). It must return at once.
+	Launch func(e ScheduleEntry)
 
 	mu      sync.Mutex
 	cron    *cron.Cron
@@ -92,7 +96,7 @@ func (sc *Scheduler) Reload(ctx context.Context) error {
 				sc.log.Warn("schedule skipped", "corp", e.CorpID, "direction", e.Direction, "spec", e.Spec, "err", err)
 				continue
 			}
-			if _, err := c.AddFunc(e.Spec, func() { sc.RunOnce(context.Background(), e.CorpID, e.Direction, e.Full, TriggerSchedule) }); err != nil {
+			if _, err := c.AddFunc(e.Spec, func() { sc.tick(e) }); err != nil {
 				return fmt.Errorf("corp %d %s schedule %q: %w", e.CorpID, e.Direction, e.Spec, err)
 			}
 			entries = append(entries, e)
@@ -107,6 +111,14 @@ func (sc *Scheduler) Reload(ctx context.Context) error {
 	}
 	c.Start()
 	return nil
+}
+
+func (sc *Scheduler) tick(e ScheduleEntry) {
+	if sc.Launch != nil {
+		sc.Launch(e)
+		return
+	}
+	sc.RunOnce(context.Background(), e.CorpID, e.Direction, e.Full, TriggerSchedule)
 }
 
 // Entries lists the registered schedules.
@@ -135,8 +147,10 @@ func (sc *Scheduler) Stop() {
 func (sc *Scheduler) RunOnce(ctx context.Context, corpID int64, d Direction, full bool, trigger Trigger) (*Plan, *Run, error) {
 	actor := "system:" + string(trigger)
 	in, targets, err := sc.planner(ctx, corpID, d, full)
-	if err != nil {
+	if err != nil && ctx.Err() == nil { // a cancelled run is the admin's doing, not news
 		sc.notify(ctx, corpID, d, nil, "读取数据失败，未同步 / reading the inputs failed, nothing was synced: "+err.Error())
+	}
+	if err != nil {
 		return nil, nil, fmt.Errorf("scheduled sync of corp %d (%s): gather inputs: %w", corpID, d, err)
 	}
 	opt, err := sc.svc.GetOptions(ctx, corpID, d)

@@ -11,6 +11,8 @@ export async function syncApiMock(importOriginal: () => Promise<typeof import('@
     getStartStatus: vi.fn(),
     getAppInfo: vi.fn(),
     planSync: vi.fn(),
+    runningPreview: vi.fn(),
+    previewOf: vi.fn(),
     getSyncPlan: vi.fn(),
     listSyncPlanOps: vi.fn(),
     getSyncPlanTree: vi.fn(),

@@ -32,7 +32,7 @@ describe('sync preview', () => {
 
   it('shows the counts per type, the users before → after and a passed safety check', async () => {
     const { wrapper } = await previewed()
-    expect(api.planSync).toHaveBeenCalledWith(7, 'to-wecom')
+    expect(api.planSync).toHaveBeenCalledWith(7, 'to-wecom', expect.any(Function))
     expect(wrapper.find('[data-testid="plan-count-create_user"]').attributes('data-count')).toBe('16')
     expect(wrapper.find('[data-testid="plan-count-create_user"]').text()).toBe('新建成员 16')
     expect(wrapper.find('[data-testid="plan-count-delete_user"]').exists()).toBe(false)

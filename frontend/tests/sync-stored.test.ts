@@ -112,7 +112,7 @@ describe('a stored plan on the sync page', () => {
 
     await note.find('[data-testid="sync-closed-repreview"]').trigger('click')
     await settle()
-    expect(api.planSync).toHaveBeenCalledWith(7, 'to-wecom')
+    expect(api.planSync).toHaveBeenCalledWith(7, 'to-wecom', expect.any(Function))
     expect(wrapper.find('[data-testid="plan-summary"]').attributes('data-plan-id')).toBe('45')
     expect(wrapper.find('[data-testid="sync-stored-banner"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="sync-plan-closed"]').exists()).toBe(false)

@@ -16,7 +16,7 @@ import {
 import { syncer } from '../../wailsjs/go/models'
 import { call } from './call'
 import type { Message } from './message'
-import { runJob, type Job } from './jobs'
+import { followJob, jobResult, listJobs, runJob, type Job } from './jobs'
 import { onEvent, type Unsubscribe } from './events'
 import type { FileExport } from './transfer'
 import { syncOpEvent, syncProgressEvent, type SyncDirection } from './generated/contract'
@@ -68,9 +68,24 @@ export function runIdOfJob(job: string): number {
   return match ? Number(match[1]) : 0
 }
 
-/** Computes and stores a preview; a plan that stopped rejects with its reason. */
-export async function planSync(corpId: number, direction: SyncDirection): Promise<SyncPlan> {
-  return call(() => PlanSync(corpId, direction))
+/**
+ * Computes and stores a preview as a job (phases refreshing, a pull's own,
+ * planning; onUpdate sees them) and resolves with the plan. A plan that
+ * stopped is a result: status "stopped", its stop says why.
+ */
+export async function planSync(corpId: number, direction: SyncDirection, onUpdate?: (job: Job) => void): Promise<SyncPlan> {
+  return runJob<SyncPlan>(() => PlanSync(corpId, direction), onUpdate)
+}
+
+/** The corp's running preview job, for a page that opens while it runs (null when none). */
+export async function runningPreview(corpId: number): Promise<Job | null> {
+  const running = await listJobs({ corpId, kind: 'plan', runningOnly: true })
+  return running[0] ?? null
+}
+
+/** Follows a preview job found by asking to its plan. */
+export async function previewOf(job: Pick<Job, 'id'>, onUpdate?: (job: Job) => void): Promise<SyncPlan> {
+  return jobResult<SyncPlan>(await followJob(job.id, onUpdate).done)
 }
 
 export async function getSyncPlan(planId: number): Promise<SyncPlan> {

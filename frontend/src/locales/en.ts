@@ -106,6 +106,12 @@ const en: MessageSchema = {
     loadFailed: 'Could not read app info: {error}',
     retry: 'Retry',
   },
+  jobPhase: {
+    refreshing: 'Reading the WeCom contacts…',
+    departments: 'Reading WeCom departments and members…',
+    saving: 'Saving the WeCom contacts…',
+    planning: 'Computing the sync plan…',
+  },
   copy: {
     copy: 'Copy',
     copied: 'Copied',

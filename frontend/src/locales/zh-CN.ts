@@ -104,6 +104,13 @@ const zhCN = {
     loadFailed: '无法读取应用信息：{error}',
     retry: '重试',
   },
+  // What a long job is doing now (backend/jobs phases; a pull's own phases included).
+  jobPhase: {
+    refreshing: '正在读取企业微信通讯录…',
+    departments: '正在读取企业微信部门与成员…',
+    saving: '正在保存企业微信通讯录…',
+    planning: '正在计算同步计划…',
+  },
   copy: {
     copy: '复制',
     copied: '已复制',

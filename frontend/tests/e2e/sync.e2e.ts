@@ -173,7 +173,15 @@ test('a to-WeCom preview shows the tree diff and counts, applies with progress, 
   expect((await download).suggestedFilename()).toMatch(new RegExp(`^sync-report-${runId}.*\\.xlsx$`))
 
   // A preview left waiting (as a blocked scheduled run leaves one) opens from History in the Sync page.
-  const pendingId = await page.evaluate(async (id) => (await (window as any).go.main.App.PlanSync(id, 'to-wecom')).id as number, corpId)
+  const pendingId = await page.evaluate(async (id) => {
+    const app = (window as any).go.main.App
+    const { jobId } = await app.PlanSync(id, 'to-wecom') // a preview is a job: its result is the plan
+    for (;;) {
+      const job = await app.GetJob(jobId)
+      if (job.state !== 'running') return job.result.id as number
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }, corpId)
   await page.locator('.el-drawer__close-btn').click()
   await expect(page.getByTestId('history-report')).toBeHidden()
   await page.getByTestId('history-refresh').click()

@@ -1,8 +1,9 @@
-// Previewing a sync: PlanSync, a stored plan opened again (by id, or the
+// Previewing a sync: PlanSync as a job (followed by its id, found again by
+// asking when the page reopens), a stored plan opened again (by id, or the
 // newest one still waiting to be applied), and what to show when there is no plan.
 import { ref } from 'vue'
 import * as api from '@/api'
-import type { PlanWarning, SyncDirection, SyncPlan } from '@/api'
+import type { Job, PlanWarning, SyncDirection, SyncPlan } from '@/api'
 import { errorCode, errorText, messageText } from '@/format/error-text'
 
 /** Why there is no plan to show. */
@@ -42,7 +43,21 @@ export function useSyncPreview() {
   // Each preview, open or clear takes a ticket; an answer for an older ticket is dropped.
   let ticket = 0
 
-  async function preview(corpId: number, direction: SyncDirection) {
+  /** The running preview job's phase (refreshing, departments, saving, planning; '' when none). */
+  const phase = ref('')
+
+  /** Computes a preview as a job and shows its plan. */
+  function preview(corpId: number, direction: SyncDirection) {
+    return computeWith((onUpdate) => api.planSync(corpId, direction, onUpdate))
+  }
+
+  /** Shows a preview job found running (a page that reopens): follows it to its plan, resolved with it. */
+  function attach(job: Pick<Job, 'id' | 'phase'>) {
+    phase.value = job.phase
+    return computeWith((onUpdate) => api.previewOf(job, onUpdate))
+  }
+
+  async function computeWith(compute: (onUpdate: (job: Job) => void) => Promise<SyncPlan>): Promise<SyncPlan | null> {
     const mine = ++ticket
     previewing.value = true
     loading.value = false
@@ -50,15 +65,23 @@ export function useSyncPreview() {
     stored.value = null
     try {
       // A plan that stopped is a result (status "stopped", its stop says why), not an error.
-      const computed = await api.planSync(corpId, direction)
-      if (mine === ticket) showComputed(computed)
+      const computed = await compute((job) => {
+        if (mine === ticket && job.state === 'running') phase.value = job.phase
+      })
+      if (mine !== ticket) return null
+      showComputed(computed)
+      return computed
     } catch (reason) {
-      if (mine !== ticket) return
+      if (mine !== ticket) return null
       plan.value = null
       const message = errorText(reason)
       failure.value = errorCode(reason) === notPulledCode ? { kind: 'notPulled', message } : { kind: 'other', message }
+      return null
     } finally {
-      if (mine === ticket) previewing.value = false
+      if (mine === ticket) {
+        previewing.value = false
+        phase.value = ''
+      }
     }
   }
 
@@ -135,8 +158,18 @@ export function useSyncPreview() {
     stored.value = null
     failure.value = null
     previewing.value = false
+    phase.value = ''
     loading.value = false
   }
 
-  return { plan, stored, previewing, loading, failure, preview, open, openPending, clear }
+  /** The corp's running preview job, for a page that opens while it runs (null when none). */
+  async function findRunning(corpId: number): Promise<Job | null> {
+    try {
+      return await api.runningPreview(corpId)
+    } catch {
+      return null
+    }
+  }
+
+  return { plan, stored, previewing, phase, loading, failure, preview, attach, findRunning, open, openPending, clear }
 }

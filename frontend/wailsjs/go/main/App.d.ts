@@ -116,7 +116,7 @@ export function MarkUIReady():Promise<void>;
 
 export function MoveDirectoryDepartment(arg1:number,arg2:number):Promise<directory.Department>;
 
-export function PlanSync(arg1:number,arg2:string):Promise<syncer.Plan>;
+export function PlanSync(arg1:number,arg2:string):Promise<jobs.Started>;
 
 export function PreviewBindingImport(arg1:number,arg2:string,arg3:string,arg4:string):Promise<review.ImportPreview>;
 
