@@ -100,6 +100,11 @@ func run(args []string) error {
 		return launch.WithServices(ctx, data, func(svc *services.Services) error {
 			return svc.RunPushRuleCLI(ctx, cmdArgs[1:], os.Stdout)
 		})
+	case "callbacks":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		return launch.WithServices(ctx, data, func(svc *services.Services) error {
+			return svc.RunCallbacksCLI(ctx, cmdArgs, os.Stdout)
+		})
 	case "version":
 		fmt.Println("wecom-bridge", version.Current(), "(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
 		return nil
@@ -132,6 +137,8 @@ Usage:
                                                   preview and apply syncs (docs/sync.md)
   wecom-bridge apikey create NAME|list|revoke ID  API keys of the intake API (docs/push-api.md)
   wecom-bridge push rule add|list|remove ...      message push rules (docs/push-api.md)
+  wecom-bridge callbacks list --corp NAME [--json] [--type T] [--state S] | replay ID
+                                                  WeCom callbacks received (docs/callbacks.md)
   wecom-bridge sim [--addr 127.0.0.1:PORT] [...]  run a WeCom simulator (see docs/)
   wecom-bridge version
 
