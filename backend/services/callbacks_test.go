@@ -2,8 +2,11 @@ package services
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,6 +22,11 @@ import (
 // matched, its contact callback keys saved, the production route table on a
 // real HTTP server and the simulator sending contact callbacks to it.
 func callbackEnv(t *testing.T) (*Services, *corp.Corp, *wecomsim.Sim) {
+	return callbackEnvWith(t, func(h http.Handler) http.Handler { return h })
+}
+
+// callbackEnvWith is callbackEnv with the server's handler wrapped.
+func callbackEnvWith(t *testing.T, wrap func(http.Handler) http.Handler) (*Services, *corp.Corp, *wecomsim.Sim) {
 	t.Helper()
 	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
 	s := openTest(t)
@@ -44,7 +52,7 @@ func callbackEnv(t *testing.T) (*Services, *corp.Corp, *wecomsim.Sim) {
 	if err := s.StartBackground(ctx); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(s.IntegrationRoutes().Mux())
+	srv := httptest.NewServer(wrap(s.IntegrationRoutes().Mux()))
 	t.Cleanup(srv.Close)
 	sim := s.Corps.DemoSim()
 	if err := sim.SetCallback(wecomsim.CallbackTarget{URL: srv.URL + "/callback/contact/" + c.Key, Token: keys.Token,
@@ -134,4 +142,140 @@ func hasUser(users []mirror.User, id string) bool {
 		}
 	}
 	return false
+}
+
+// contactEvents lists the corp's change_contact events, oldest first.
+func contactEvents(t *testing.T, s *Services, corpRef int64) []callback.Event {
+	t.Helper()
+	evs, err := s.Callbacks.List(context.Background(), callback.Filter{CorpRef: corpRef, Type: "change_contact"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Reverse(evs)
+	return evs
+}
+
+// changePosition updates a member's position in WeCom through the API.
+func changePosition(t *testing.T, s *Services, corpRef int64, userID, pos string) {
+	t.Helper()
+	ctx := context.Background()
+	client, creds, err := s.Corps.Client(ctx, corpRef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := client.UpdateUser(ctx, creds.Contact, wecom.UserWrite{UserID: userID, Position: &pos}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func anyMember(t *testing.T, s *Services, corpRef int64) mirror.User {
+	t.Helper()
+	users, err := s.Mirror.Users(context.Background(), corpRef)
+	if err != nil || len(users) == 0 {
+		t.Fatalf("no mirrored member: %v", err)
+	}
+	return users[len(users)/2]
+}
+
+// TestSlowReceiverGetsRetriesAndProcessesOnce: the receiver persists the
+// first delivery but answers after the simulator's timeout (WeCom: 5 s; here
+// shortened), so the simulator sends it again; the repeat is logged as a
+// duplicate, the change is processed once and reaches the mirror.
+func TestSlowReceiverGetsRetriesAndProcessesOnce(t *testing.T) {
+	var first atomic.Bool
+	s, c, sim := callbackEnvWith(t, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h.ServeHTTP(w, r)
+			if r.Method == http.MethodPost && first.CompareAndSwap(false, true) {
+				time.Sleep(1500 * time.Millisecond) // held past the simulator's timeout
+			}
+		})
+	})
+	sim.SetCallbackTimeout(500 * time.Millisecond)
+	m := anyMember(t, s, c.ID)
+	changePosition(t, s, c.ID, m.UserID, "回调测试岗")
+	eventually(t, "the mirror updated", func() bool {
+		users, _ := s.Mirror.Users(context.Background(), c.ID)
+		for _, u := range users {
+			if u.UserID == m.UserID {
+				return u.Position == "回调测试岗"
+			}
+		}
+		return false
+	})
+	eventually(t, "the simulator's retry", func() bool {
+		log := sim.CallbackLog()
+		return len(log) > 0 && log[len(log)-1].Attempts >= 2 && log[len(log)-1].Status == http.StatusOK
+	})
+	var orig, dups int
+	for _, ev := range contactEvents(t, s, c.ID) {
+		switch ev.State {
+		case callback.StateDuplicate:
+			dups++
+		case callback.StateProcessed:
+			orig++
+			if ev.Attempts != 1 {
+				t.Errorf("event %d processed %d times", ev.ID, ev.Attempts)
+			}
+		default:
+			t.Errorf("event %d is %s", ev.ID, ev.State)
+		}
+	}
+	if orig != 1 || dups < 1 {
+		t.Fatalf("%d original(s), %d duplicate(s); want 1 and at least 1", orig, dups)
+	}
+}
+
+// TestRepeatedCallbackProcessedOnce: the same encrypted event delivered twice
+// (a replay) is processed once.
+func TestRepeatedCallbackProcessedOnce(t *testing.T) {
+	s, c, sim := callbackEnv(t)
+	m := anyMember(t, s, c.ID)
+	plain := "<xml><ToUserName><![CDATA[" + sim.CorpID() + "]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>" +
+		"<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_contact]]></Event>" +
+		"<ChangeType>update_user</ChangeType><UserID><![CDATA[" + m.UserID + "]]></UserID></xml>"
+	for range 2 {
+		d, err := sim.SendCallback(context.Background(), 0, "change_contact", []byte(plain))
+		if err != nil || d.Status != http.StatusOK {
+			t.Fatalf("delivery %+v, %v", d, err)
+		}
+	}
+	eventually(t, "the event processed", func() bool {
+		evs := contactEvents(t, s, c.ID)
+		return len(evs) == 2 && evs[0].State == callback.StateProcessed
+	})
+	evs := contactEvents(t, s, c.ID)
+	if evs[0].Attempts != 1 || evs[1].State != callback.StateDuplicate || evs[1].DupOf != evs[0].ID {
+		t.Fatalf("events %+v", evs)
+	}
+}
+
+// TestBadSignatureRefusedThroughTheSimulator: a simulator signing with
+// another Token is refused (403), counted, and nothing is logged or processed.
+func TestBadSignatureRefusedThroughTheSimulator(t *testing.T) {
+	s, c, sim := callbackEnv(t)
+	targets := sim.CallbackTargets()
+	other := corp.GenerateCallbackKeys()
+	if err := sim.SetCallback(wecomsim.CallbackTarget{URL: targets[0].URL, Token: other.Token, EncodingAESKey: other.EncodingAESKey}); err != nil {
+		t.Fatal(err)
+	}
+	m := anyMember(t, s, c.ID)
+	changePosition(t, s, c.ID, m.UserID, "不该生效")
+	eventually(t, "the refused delivery", func() bool {
+		log := sim.CallbackLog()
+		return len(log) > 0 && log[len(log)-1].Status == http.StatusForbidden
+	})
+	if evs := contactEvents(t, s, c.ID); len(evs) != 0 {
+		t.Fatalf("a refused callback was logged: %+v", evs)
+	}
+	rej, err := s.Callbacks.Rejections(context.Background(), c.ID, 1)
+	if err != nil || len(rej) != 1 || rej[0].Reason != "bad_signature" || rej[0].Count != 1 {
+		t.Fatalf("refusals %+v, %v", rej, err)
+	}
+	users, _ := s.Mirror.Users(context.Background(), c.ID)
+	for _, u := range users {
+		if u.UserID == m.UserID && u.Position == "不该生效" {
+			t.Fatal("a refused callback changed the mirror")
+		}
+	}
 }
