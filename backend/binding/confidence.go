@@ -11,6 +11,8 @@ package binding
 //	import            0.99        an administrator supplied the pair
 //	userid            0.99        configured identity key
 //	employee_no       0.99        configured identity key
+//	mobile_lookup     0.98        WeCom says who owns the account's mobile
+//	email_lookup      0.98        WeCom says who owns the account's email
 //	mobile            0.97        personal, but numbers get recycled and shared
 //	email             0.95        personal, but aliases and shared boxes exist
 //	name+department   0.80        namesakes told apart by department
@@ -23,15 +25,17 @@ const (
 )
 
 var confidenceByMethod = map[Method]float64{
-	MethodExisting:   1.00,
-	MethodManual:     1.00,
-	MethodImport:     0.99,
-	MethodUserID:     0.99,
-	MethodEmployeeNo: 0.99,
-	MethodMobile:     0.97,
-	MethodEmail:      0.95,
-	MethodNameDept:   0.80,
-	MethodName:       0.60,
+	MethodExisting:     1.00,
+	MethodManual:       1.00,
+	MethodImport:       0.99,
+	MethodUserID:       0.99,
+	MethodEmployeeNo:   0.99,
+	MethodMobileLookup: 0.98,
+	MethodEmailLookup:  0.98,
+	MethodMobile:       0.97,
+	MethodEmail:        0.95,
+	MethodNameDept:     0.80,
+	MethodName:         0.60,
 }
 
 // Confidence returns the fixed confidence of a binding made by m, or 0 for an

@@ -67,7 +67,7 @@ func (x *matcher) keyTiers() []keyTier {
 		keyTier{MethodMobile, func(l *Local) string { return NormalizeMobile(l.Mobile) }, mobiles.get},
 		keyTier{MethodEmail, func(l *Local) string { return NormalizeEmail(l.Email) }, emails.get},
 	)
-	return tiers
+	return append(tiers, x.lookupTiers(x.lookups)...)
 }
 
 func (x *matcher) matchKeys() {
@@ -206,6 +206,12 @@ func (x *matcher) keyReason(l, m int32, method Method) (string, ReasonCode, *Rea
 	case MethodMobile:
 		v := NormalizeMobile(lc.Mobile)
 		return "same mobile " + v, ReasonKeyMobile, x.newArgs(ReasonArgs{Value: v})
+	case MethodMobileLookup:
+		v := MaskMobile(NormalizeMobile(lc.Mobile))
+		return "WeCom says mobile " + v + " belongs to " + mb.UserID, ReasonKeyMobileLookup, x.newArgs(ReasonArgs{Value: v})
+	case MethodEmailLookup:
+		v := NormalizeEmail(lc.Email)
+		return "WeCom says email " + v + " belongs to " + mb.UserID, ReasonKeyEmailLookup, x.newArgs(ReasonArgs{Value: v})
 	default:
 		v := NormalizeEmail(lc.Email)
 		return "same email " + v, ReasonKeyEmail, x.newArgs(ReasonArgs{Value: v})

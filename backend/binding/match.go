@@ -11,7 +11,8 @@ import "strings"
 //  1. existing confirmed bindings, kept as they are (then manual or import
 //     proposals); rejected pairs are never proposed again;
 //  2. the configured key pairs (userid = account, userid = employee_no);
-//  3. mobile, then 4. email, both normalised (keys.go explains how keys that
+//  3. mobile, then 4. email, both normalised, then WeCom's lookups of the
+//     mobile and the email (MatchLookups; keys.go explains how keys that
 //     disagree become ambiguous rows);
 //  5. normalised name, with namesakes told apart by department
 //     (namesake.go).
@@ -20,7 +21,14 @@ import "strings"
 // other than an existing decision. Match does not modify its arguments and
 // its Result shares no slices with them except DeptPaths in candidates.
 func Match(members []Member, locals []Local, existing []Existing, p Policy) Result {
+	return MatchLookups(members, locals, existing, p, Lookups{})
+}
+
+// MatchLookups is Match with WeCom's answers about who owns a mobile or an
+// email (lookup.go) as two more key tiers after email.
+func MatchLookups(members []Member, locals []Local, existing []Existing, p Policy, lk Lookups) Result {
 	x := newMatcher(members, locals, p)
+	x.lookups = lk
 	x.applyExisting(existing)
 	x.matchKeys()
 	x.matchNames()
@@ -39,6 +47,7 @@ const (
 
 type matcher struct {
 	p       Policy
+	lookups Lookups
 	locals  []Local
 	members []Member
 	lStat   []status

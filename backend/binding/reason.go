@@ -20,6 +20,8 @@ const (
 	ReasonKeyEmployeeNo      ReasonCode = "key_employee_no"      // userid, employee_no
 	ReasonKeyMobile          ReasonCode = "key_mobile"           // mobile (normalised)
 	ReasonKeyEmail           ReasonCode = "key_email"            // email (normalised)
+	ReasonKeyMobileLookup    ReasonCode = "key_mobile_lookup"    // mobile (masked), userid: WeCom says who owns it
+	ReasonKeyEmailLookup     ReasonCode = "key_email_lookup"     // email (normalised), userid
 	ReasonKeyConflict        ReasonCode = "key_conflict"         // userids, methods: two lists, item by item
 	ReasonKeyShared          ReasonCode = "key_shared"           // method, accounts (a list)
 	ReasonNameSameDept       ReasonCode = "name_same_dept"       // name, dept
@@ -66,6 +68,10 @@ func (p *Proposal) AppendArgs(dst []string) []string {
 		dst = append(dst, "mobile", a.Value)
 	case ReasonKeyEmail:
 		dst = append(dst, "email", a.Value)
+	case ReasonKeyMobileLookup:
+		dst = append(dst, "mobile", a.Value, "userid", p.UserID)
+	case ReasonKeyEmailLookup:
+		dst = append(dst, "email", a.Value, "userid", p.UserID)
 	case ReasonKeyConflict:
 		var ids, methods strings.Builder
 		for i, c := range p.Candidates {

@@ -41,7 +41,11 @@ const (
 
 // isKey reports whether m is a key match (eligible for Policy.AutoConfirmKeys).
 func (m Method) isKey() bool {
-	return m == MethodUserID || m == MethodEmployeeNo || m == MethodMobile || m == MethodEmail
+	switch m {
+	case MethodUserID, MethodEmployeeNo, MethodMobile, MethodEmail, MethodMobileLookup, MethodEmailLookup:
+		return true
+	}
+	return false
 }
 
 // isName reports whether m is a name match (eligible for Policy.AutoConfirmNames).
@@ -121,8 +125,9 @@ type Policy struct {
 	// KeyPairs are tried in order, before mobile and email. Pairs that
 	// Validate rejects are skipped by Match.
 	KeyPairs []KeyPair
-	// AutoConfirmKeys confirms userid, employee_no, mobile and email matches
-	// without review.
+	// AutoConfirmKeys confirms userid, employee_no, mobile and email matches,
+	// and those WeCom's lookups made (mobile_lookup, email_lookup), without
+	// review.
 	AutoConfirmKeys bool
 	// AutoConfirmNames confirms name and name+department matches without
 	// review. Off by default: a name is a guess until a person says so.

@@ -164,6 +164,7 @@ func (r *checkRun) plan() []stepDef {
 	steps = append(steps, r.appSteps(reach)...)
 	steps = append(steps, r.contactSteps(reach)...)
 	steps = append(steps, r.customerSteps(reach)...)
+	steps = append(steps, r.lookupStep(reach))
 	steps = append(steps, r.ipStep(reach))
 	return steps
 }

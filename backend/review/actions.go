@@ -81,12 +81,12 @@ func refuseUnlessPair(r *rowRec, verb string) error {
 // highConfidenceMethods may be confirmed in bulk: the keys, and names that
 // departments told apart. A lone name match stays for a person.
 var highConfidenceMethods = []string{
-	string(binding.MethodUserID), string(binding.MethodEmployeeNo), string(binding.MethodMobile),
-	string(binding.MethodEmail), string(binding.MethodNameDept),
+	string(binding.MethodUserID), string(binding.MethodEmployeeNo), string(binding.MethodMobileLookup),
+	string(binding.MethodEmailLookup), string(binding.MethodMobile), string(binding.MethodEmail), string(binding.MethodNameDept),
 }
 
 // ConfirmHighConfidence confirms every proposed binding made by a key
-// (userid, employee_no, mobile, email) or by name+department whose
+// (userid, employee_no, mobile, email, a WeCom lookup) or by name+department whose
 // confidence is at least minConfidence. Ambiguous rows are never touched.
 //
 // It works set-wise (a handful of statements for any number of rows), so

@@ -20,7 +20,8 @@ var exportHeader = []string{"本地账号", "姓名", "部门", "企业微信Use
 // methodLabel and stateLabel are the Chinese words of the exported file.
 var methodLabel = map[string]string{
 	"existing": "已有绑定", "userid": "账号=UserID", "employee_no": "工号=UserID", "mobile": "手机号",
-	"email": "邮箱", "name": "姓名", "name+department": "姓名+部门", "manual": "手动绑定", "import": "导入",
+	"email": "邮箱", "mobile_lookup": "企业微信查手机号", "email_lookup": "企业微信查邮箱",
+	"name": "姓名", "name+department": "姓名+部门", "manual": "手动绑定", "import": "导入",
 }
 
 var stateLabel = map[string]string{

@@ -50,8 +50,8 @@ var sortOrder = map[string]string{
 
 // knownMethods are the values Query.Method accepts.
 var knownMethods = []binding.Method{
-	binding.MethodExisting, binding.MethodUserID, binding.MethodEmployeeNo, binding.MethodMobile,
-	binding.MethodEmail, binding.MethodName, binding.MethodNameDept, binding.MethodManual, binding.MethodImport,
+	binding.MethodExisting, binding.MethodUserID, binding.MethodEmployeeNo, binding.MethodMobileLookup,
+	binding.MethodEmailLookup, binding.MethodMobile, binding.MethodEmail, binding.MethodName, binding.MethodNameDept, binding.MethodManual, binding.MethodImport,
 }
 
 // Query selects a page of review rows.

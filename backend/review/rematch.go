@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -18,6 +19,28 @@ import (
 // confirms by itself become decisions too, audited as auto_confirm under
 // actor. The policy is validated and saved as the corp's policy.
 func (s *Service) Rematch(ctx context.Context, corpID int64, policy binding.Policy, actor string) (Summary, error) {
+	return s.RematchProgress(ctx, corpID, policy, actor, nil)
+}
+
+// Phases of a rematch, as its progress reports them: read both sides, ask
+// WeCom about the accounts the keys did not settle (only when there are
+// any), match, save.
+const (
+	PhaseRead   = "read"
+	PhaseLookup = "lookup"
+	PhaseMatch  = "match"
+	PhaseSave   = "save"
+)
+
+// RematchProgress is Rematch reporting its phases (and the lookups' done
+// of total) to progress, which may be nil.
+func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy binding.Policy, actor string,
+	progress func(phase string, done, total int)) (Summary, error) {
+	report := func(phase string, done, total int) {
+		if progress != nil {
+			progress(phase, done, total)
+		}
+	}
 	if err := needActor(actor); err != nil {
 		return Summary{}, err
 	}
@@ -27,6 +50,7 @@ func (s *Service) Rematch(ctx context.Context, corpID int64, policy binding.Poli
 	if err := store.CheckCorp(ctx, s.st.DB, corpID); err != nil {
 		return Summary{}, err
 	}
+	report(PhaseRead, 0, 0)
 	locals, err := s.src.Locals(ctx)
 	if err != nil {
 		return Summary{}, fmt.Errorf("read the local directory: %w; fix the directory and rematch", err)
@@ -47,7 +71,22 @@ func (s *Service) Rematch(ctx context.Context, corpID int64, policy binding.Poli
 	if err != nil {
 		return Summary{}, err
 	}
-	res := binding.Match(in.members, in.locals, existing(ds), policy)
+	now := s.now()
+	cache, err := loadLookups(ctx, s.st.DB, corpID, now)
+	if err != nil {
+		return Summary{}, err
+	}
+	report(PhaseMatch, 0, 0)
+	res := binding.MatchLookups(in.members, in.locals, existing(ds), policy, cache.answers)
+	stats, err := s.lookUp(ctx, corpID, in, &res, cache, now, report)
+	if err != nil {
+		return Summary{}, err
+	}
+	if stats.Found > 0 {
+		report(PhaseMatch, 0, 0)
+		res = binding.MatchLookups(in.members, in.locals, existing(ds), policy, cache.answers)
+	}
+	report(PhaseSave, 0, 0)
 	err = s.edit(ctx, corpID, actor, func(o *txOps) error {
 		cur, err := version(ctx, o.tx, corpID)
 		if err != nil {
@@ -57,9 +96,9 @@ func (s *Service) Rematch(ctx context.Context, corpID int64, policy binding.Poli
 			if ds, err = loadDecisions(ctx, o.tx, corpID); err != nil {
 				return err
 			}
-			res = binding.Match(in.members, in.locals, existing(ds), policy)
+			res = binding.MatchLookups(in.members, in.locals, existing(ds), policy, cache.answers)
 		}
-		return o.storeMatch(policy, in, ds, res)
+		return o.storeMatch(policy, in, ds, res, stats)
 	})
 	if err != nil {
 		return Summary{}, err
@@ -123,7 +162,7 @@ func prepareInput(locals []LocalRecord, members []MemberRecord) *matchInput {
 func pairKey(account, userid string) string { return foldKey(account) + "\x00" + foldKey(userid) }
 
 // storeMatch replaces the corp's sides and rows with the match result.
-func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision, res binding.Result) error {
+func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision, res binding.Result, lookups LookupStats) error {
 	ctx, corpID := o.ctx, o.corpID
 	for _, q := range []string{`DELETE FROM bind_rows WHERE corp_id = ?`, `DELETE FROM bind_sides WHERE corp_id = ?`} {
 		if err := o.exec(q, corpID); err != nil {
@@ -199,13 +238,17 @@ func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision,
 	if err != nil {
 		return err
 	}
+	lraw, err := json.Marshal(lookups)
+	if err != nil {
+		return err
+	}
 	return o.exec(`INSERT INTO bind_corp_state(corp_id, policy, matched_at, matched_by,
-			skipped_locals, skipped_members, stale)
-		VALUES(?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?)
+			skipped_locals, skipped_members, stale, lookups)
+		VALUES(?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)
 		ON CONFLICT(corp_id) DO UPDATE SET policy = excluded.policy, matched_at = excluded.matched_at,
 			matched_by = excluded.matched_by, skipped_locals = excluded.skipped_locals,
-			skipped_members = excluded.skipped_members, stale = excluded.stale`,
-		corpID, raw, o.actor, in.skippedLocals+res.Stats.SkippedLocals, in.skippedMembers+res.Stats.SkippedMembers, len(res.Stale))
+			skipped_members = excluded.skipped_members, stale = excluded.stale, lookups = excluded.lookups`,
+		corpID, raw, o.actor, in.skippedLocals+res.Stats.SkippedLocals, in.skippedMembers+res.Stats.SkippedMembers, len(res.Stale), string(lraw))
 }
 
 func insertSides(ctx context.Context, tx *sqlx.Tx, corpID int64, in *matchInput) error {

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -26,12 +27,14 @@ import (
 
 // Service is the binding review of every corp.
 type Service struct {
-	st  *store.Store
-	src Sources
+	st      *store.Store
+	src     Sources
+	lookups LookupProvider   // nil: rematches ask WeCom nothing
+	now     func() time.Time // the lookups' clock
 }
 
 // New returns the review service over st, reading both sides from src.
-func New(st *store.Store, src Sources) *Service { return &Service{st: st, src: src} }
+func New(st *store.Store, src Sources) *Service { return &Service{st: st, src: src, now: time.Now} }
 
 // Errors callers can test with errors.Is. Each returned error also says
 // what to do next.

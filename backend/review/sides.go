@@ -103,21 +103,9 @@ func (d *deptPaths) Scan(v any) error {
 	return json.Unmarshal(b, (*[][]string)(d))
 }
 
-// maskMobile keeps the first 3 and last 4 digits of a mobile: 138****1234.
-// The review screen shows enough to tell two namesakes apart, no more.
-func maskMobile(m string) string {
-	n := len(m)
-	switch {
-	case n == 0:
-		return ""
-	case n >= 11:
-		return m[:3] + "****" + m[n-4:]
-	case n > 4:
-		return strings.Repeat("*", n-4) + m[n-4:]
-	default:
-		return "****"
-	}
-}
+// maskMobile: the review screen shows enough of a mobile to tell two
+// namesakes apart, no more (binding.MaskMobile).
+func maskMobile(m string) string { return binding.MaskMobile(m) }
 
 // searchTerms splits the search box into lower-cased terms, normalised like
 // the haystack. A query that looks like a phone number is one term without

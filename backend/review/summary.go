@@ -3,7 +3,9 @@ package review
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
 
 	"wecom-bridge/backend/store"
 )
@@ -25,6 +27,8 @@ type Summary struct {
 	StaleDecisions int    `json:"staleDecisions"` // confirmed decisions kept although a side is missing
 	MatchedAt      string `json:"matchedAt"`      // "" before the first Rematch
 	MatchedBy      string `json:"matchedBy"`
+	// Lookups: what the last match asked WeCom (see lookup.go).
+	Lookups LookupStats `json:"lookups"`
 }
 
 // Summary counts the corp's review rows.
@@ -39,11 +43,17 @@ func (s *Service) Summary(ctx context.Context, corpID int64) (Summary, error) {
 		SkippedLocals  int    `db:"skipped_locals"`
 		SkippedMembers int    `db:"skipped_members"`
 		Stale          int    `db:"stale"`
+		Lookups        string `db:"lookups"`
 	}
-	err := s.st.DB.GetContext(ctx, &st, `SELECT matched_at, matched_by, skipped_locals, skipped_members, stale
+	err := s.st.DB.GetContext(ctx, &st, `SELECT matched_at, matched_by, skipped_locals, skipped_members, stale, lookups
 		FROM bind_corp_state WHERE corp_id = ?`, corpID)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return sum, err
+	}
+	if st.Lookups != "" {
+		if err := json.Unmarshal([]byte(st.Lookups), &sum.Lookups); err != nil {
+			return sum, fmt.Errorf("bind_corp_state.lookups of corp %d: %w", corpID, err)
+		}
 	}
 	sum.MatchedAt, sum.MatchedBy = st.MatchedAt, st.MatchedBy
 	sum.SkippedLocals, sum.SkippedMembers, sum.StaleDecisions = st.SkippedLocals, st.SkippedMembers, st.Stale

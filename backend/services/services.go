@@ -84,6 +84,7 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	s.Mirror = mirror.New(st, s.Events)
 	s.Directory = directory.New(st)
 	s.Review = review.New(st, reviewSources{dir: s.Directory, mirror: s.Mirror})
+	s.wireLookups()
 	s.Sync = syncer.New(st, s.Events, syncer.WithMirror(s.Mirror))
 	s.Push = push.New(st, pushClients{s}, pushRecipients{s}, push.WithEmitter(s.Events), push.WithLogger(log),
 		push.WithActor(s.Actor))

@@ -3,6 +3,7 @@ package services
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -21,8 +22,14 @@ func openTest(t *testing.T) *Services {
 // directory through upload, preview and apply, as the page does.
 func importSample(t *testing.T, s *Services) *ImportPreview {
 	t.Helper()
+	return importFile(t, s, "../../docs/samples/directory-sample.csv")
+}
+
+// importFile imports a directory file through upload, preview and apply.
+func importFile(t *testing.T, s *Services, path string) *ImportPreview {
+	t.Helper()
 	ctx := context.Background()
-	csv, err := os.ReadFile("../../docs/samples/directory-sample.csv")
+	csv, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +37,7 @@ func importSample(t *testing.T, s *Services) *ImportPreview {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prev, err := s.PreviewDirectoryImport(ctx, id, "directory-sample.csv", false)
+	prev, err := s.PreviewDirectoryImport(ctx, id, filepath.Base(path), false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,6 +28,9 @@ type request struct {
 	query   url.Values // without access_token
 	body    any        // JSON body of a POST
 	noToken bool       // gettoken itself runs without an access_token
+	// dayBlock: for this API 45009 means blocked for the day (the userid
+	// lookups), so it is returned at once instead of waited out.
+	dayBlock bool
 }
 
 func get(api string, query url.Values) request {
@@ -129,6 +132,8 @@ func (c *Client) do(ctx context.Context, cred Credential, r request, out any) er
 				c.invalidateToken(ctx, cred, token)
 				lastErr = err
 				continue
+			case apiErr.Code == CodeAPIFreqOutOfLimit && r.dayBlock:
+				return apiErr
 			case apiErr.Code == CodeAPIFreqOutOfLimit:
 				// WeCom blocks the API for the rest of the minute. The limiter holds
 				// every other caller of this API until then; this one sleeps.

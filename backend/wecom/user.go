@@ -242,7 +242,16 @@ func (c *Client) BatchDeleteUsers(ctx context.Context, cred Credential, userIDs 
 	return c.do(ctx, cred, post("user/batchdelete", body), nil)
 }
 
-// GetUserIDByMobile calls user/getuserid. Many misses (46004) block it for a day.
+// lookup is a userid lookup: WeCom answers 45009 for the rest of the day
+// once too many of them failed, so that answer is not waited out.
+func lookup(api string, body any) request {
+	r := post(api, body)
+	r.dayBlock = true
+	return r
+}
+
+// GetUserIDByMobile calls user/getuserid. Many misses (46004) block it for a
+// day (45009, returned at once, not retried).
 func (c *Client) GetUserIDByMobile(ctx context.Context, cred Credential, mobile string) (string, error) {
 	body := struct {
 		Mobile string `json:"mobile"`
@@ -250,7 +259,7 @@ func (c *Client) GetUserIDByMobile(ctx context.Context, cred Credential, mobile 
 	var out struct {
 		UserID string `json:"userid"`
 	}
-	if err := c.do(ctx, cred, post("user/getuserid", body), &out); err != nil {
+	if err := c.do(ctx, cred, lookup("user/getuserid", body), &out); err != nil {
 		return "", err
 	}
 	return out.UserID, nil
@@ -274,7 +283,7 @@ func (c *Client) GetUserIDByEmail(ctx context.Context, cred Credential, email st
 	var out struct {
 		UserID string `json:"userid"`
 	}
-	if err := c.do(ctx, cred, post("user/get_userid_by_email", body), &out); err != nil {
+	if err := c.do(ctx, cred, lookup("user/get_userid_by_email", body), &out); err != nil {
 		return "", err
 	}
 	return out.UserID, nil

@@ -73,7 +73,7 @@ func enums() []enum {
 		{"BindingFilter", "bindingFilterValues", "Review list filters (backend/review); all shows every row.",
 			[]string{review.FilterAll, review.FilterReview, review.FilterAmbiguous, review.FilterConfirmed, review.FilterRejected, review.FilterUnboundLocal, review.FilterUnboundWeCom, review.FilterConflicts}},
 		{"BindingMethod", "bindingMethodValues", "How a binding was found, strongest first (backend/binding Method).",
-			strs(binding.MethodExisting, binding.MethodUserID, binding.MethodEmployeeNo, binding.MethodMobile, binding.MethodEmail,
+			strs(binding.MethodExisting, binding.MethodUserID, binding.MethodEmployeeNo, binding.MethodMobileLookup, binding.MethodEmailLookup, binding.MethodMobile, binding.MethodEmail,
 				binding.MethodName, binding.MethodNameDept, binding.MethodManual, binding.MethodImport)},
 		{"DirectoryStatus", "directoryStatuses", "Local account statuses (backend/directory Status).",
 			strs(directory.StatusActive, directory.StatusResigned)},

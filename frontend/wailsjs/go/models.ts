@@ -2203,6 +2203,50 @@ export namespace review {
 		}
 	}
 	
+	export class LookupStats {
+	    via: string;
+	    wanted: number;
+	    cached: number;
+	    calls: number;
+	    found: number;
+	    failed: number;
+	    skipped: number;
+	    stopped?: usererr.Message;
+	
+	    static createFrom(source: any = {}) {
+	        return new LookupStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.via = source["via"];
+	        this.wanted = source["wanted"];
+	        this.cached = source["cached"];
+	        this.calls = source["calls"];
+	        this.found = source["found"];
+	        this.failed = source["failed"];
+	        this.skipped = source["skipped"];
+	        this.stopped = this.convertValues(source["stopped"], usererr.Message);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Row {
 	    id: number;
 	    state: string;
@@ -2378,6 +2422,7 @@ export namespace review {
 	    staleDecisions: number;
 	    matchedAt: string;
 	    matchedBy: string;
+	    lookups: LookupStats;
 	
 	    static createFrom(source: any = {}) {
 	        return new Summary(source);
@@ -2400,7 +2445,26 @@ export namespace review {
 	        this.staleDecisions = source["staleDecisions"];
 	        this.matchedAt = source["matchedAt"];
 	        this.matchedBy = source["matchedBy"];
+	        this.lookups = this.convertValues(source["lookups"], LookupStats);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -58,7 +58,7 @@ export function isBindingFilter(value: string): value is BindingFilter {
 }
 
 /** How a binding was found, strongest first (backend/binding Method). */
-export const bindingMethodValues = ['existing', 'userid', 'employee_no', 'mobile', 'email', 'name', 'name+department', 'manual', 'import'] as const
+export const bindingMethodValues = ['existing', 'userid', 'employee_no', 'mobile_lookup', 'email_lookup', 'mobile', 'email', 'name', 'name+department', 'manual', 'import'] as const
 export type BindingMethod = (typeof bindingMethodValues)[number]
 export function isBindingMethod(value: string): value is BindingMethod {
   return (bindingMethodValues as readonly string[]).includes(value)

@@ -7,7 +7,7 @@ import type { BindingFilter, BindingImportKey, BindingMethod, BindingState } fro
 export const bindingFilters: BindingFilter[] = ['all', 'review', 'ambiguous', 'confirmed', 'rejected', 'unbound_local', 'unbound_wecom', 'conflicts']
 
 /** Binding methods, in the order the method filter lists them: strongest evidence first. */
-export const bindingMethods: BindingMethod[] = ['existing', 'userid', 'employee_no', 'mobile', 'email', 'name+department', 'name', 'manual', 'import']
+export const bindingMethods: BindingMethod[] = ['existing', 'userid', 'employee_no', 'mobile_lookup', 'email_lookup', 'mobile', 'email', 'name+department', 'name', 'manual', 'import']
 
 /** Key fields a 关联导入 file may name the local account by. */
 export const bindingImportKeys: BindingImportKey[] = ['account', 'employee_no', 'mobile', 'email']
@@ -19,6 +19,8 @@ const methodKeys: Record<string, string> = {
   employee_no: 'employee_no',
   mobile: 'mobile',
   email: 'email',
+  mobile_lookup: 'mobileLookup',
+  email_lookup: 'emailLookup',
   name: 'name',
   'name+department': 'nameDept',
   manual: 'manual',

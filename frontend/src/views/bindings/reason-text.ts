@@ -6,6 +6,8 @@
 // and key fields come from bindingsPage.reasonParts). A missing code (rows
 // stored before codes existed) or an unknown one shows the English text.
 
+import { methodKey } from './binding-labels'
+
 /** The part of vue-i18n a reason needs; useI18n() and i18n.global both fit. */
 export interface ReasonI18n {
   t: (key: string, named: Record<string, unknown>) => string
@@ -26,10 +28,10 @@ function joinList(i18n: ReasonI18n, items: string[]): string {
   return items.join(i18n.t('bindingsPage.listSeparator', {}))
 }
 
-// Locale key under bindingsPage.reasonParts.methods ("name+department" cannot be a key).
+// Locale key under bindingsPage.reasonParts.methods (methodKey: "name+department" cannot be a key).
 function methodText(i18n: ReasonI18n, method: string | undefined): string {
   if (!method) return ''
-  const key = `bindingsPage.reasonParts.methods.${method === 'name+department' ? 'nameDept' : method}`
+  const key = `bindingsPage.reasonParts.methods.${methodKey(method) || method}`
   return i18n.te(key) ? i18n.t(key, {}) : method
 }
 
