@@ -168,6 +168,7 @@ func (s *Service) sendChunk(ctx context.Context, client *wecom.Client, cred weco
 	if err != nil {
 		return chunkOutcome{state: "failed", errText: err.Error()}, true
 	}
+	withTaskID(&msg, d.ID, c.Seq)
 	res, err := client.SendMessage(ctx, cred, msg)
 	if ctx.Err() != nil {
 		return chunkOutcome{}, false

@@ -21,6 +21,9 @@ type Input struct {
 	MsgType        string            `json:"msgtype,omitempty"`
 	IdempotencyKey string            `json:"idempotency_key,omitempty"`
 	Data           map[string]string `json:"data,omitempty"` // extra {{placeholders}}
+	// Buttons turn a template_card target's card into button_interaction
+	// (card_buttons.go); other message types leave them out.
+	Buttons []Button `json:"buttons,omitempty"`
 }
 
 // To names the recipients: local accounts (mapped through confirmed
@@ -135,6 +138,9 @@ func (in *Input) validate() *ValidationError {
 		return invalid("idempotency_key_too_long", "idempotency_key", "is over %s", limitIdempotency)
 	}
 	if err := in.To.validate(); err != nil {
+		return err
+	}
+	if err := validateButtons(in.Buttons); err != nil {
 		return err
 	}
 	for k := range in.Data {

@@ -121,6 +121,14 @@ func render(t Target, in Input) (rendered, error) {
 		r.msg.News = &wecom.News{Articles: []wecom.Article{{Title: r.title,
 			Description: fit("content", content, limitCardDesc), URL: link, PicURL: image}}}
 	case TypeTemplateCard:
+		if len(in.Buttons) > 0 {
+			r.title = fit("title", title, limitNoticeTitle)
+			if link != "" && checkURL("url", link) != nil {
+				link = "" // a card with buttons needs no link; a broken one is left out
+			}
+			r.msg.TemplateCard = buttonCard(r.title, fit("content", content, limitNoticeSub), link, in.Buttons)
+			break
+		}
 		if err := needURL(); err != nil {
 			return r, err
 		}

@@ -80,6 +80,7 @@ type Service struct {
 	wake     chan struct{}
 	inflight inflightSet
 	changed  changeNotifier
+	cards    cardSupport // card clicks and their webhooks (card_clicks.go, webhook_*.go)
 	walFlag
 }
 
@@ -187,6 +188,7 @@ func New(st *store.Store, clients Clients, recipients Recipients, opts ...Option
 	}
 	s.limits = newMemberLimits()
 	s.inflight.init()
+	s.cards.init()
 	return s
 }
 

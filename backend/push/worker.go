@@ -21,11 +21,12 @@ func (s *Service) Start(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	s.cancel = cancel
-	s.done.Add(4)
+	s.done.Add(5)
 	go func() { defer s.done.Done(); s.workLoop(ctx) }()
 	go func() { defer s.done.Done(); s.pruneLoop(ctx) }()
 	go func() { defer s.done.Done(); s.notifyLoop(ctx) }()
 	go func() { defer s.done.Done(); s.checkpointLoop(ctx) }()
+	go func() { defer s.done.Done(); s.webhookLoop(ctx) }()
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package usererr
 
-// autoreplyMessages: auto-reply rules for app messages (回调 → 自动回复).
+// autoreplyMessages: auto-reply rules for app messages (回调 → 自动回复) and
+// the push rules' card-click webhooks (回调 → 卡片按钮).
 var autoreplyMessages = map[string]entry{
 	"autoreply_name": {
 		"规则名称：请填写 1 到 {max} 个字符",
@@ -56,4 +57,43 @@ var autoreplyMessages = map[string]entry{
 	"autoreply_delete_many": {
 		"一次最多删除 {max} 条规则",
 		"Delete at most {max} rules at a time."},
+	"webhook_url_invalid": {
+		"Webhook 地址 {url} 不是 http(s) 地址：请填写来源系统接收按钮点击的完整地址，例如 https://oa.example.com/wecom/click",
+		"Webhook URL {url} is not an http(s) URL: enter the full address where the source system receives button clicks, e.g. https://oa.example.com/wecom/click."},
+	"webhook_rule_not_found": {
+		"推送规则 {id} 不存在：它可能已被删除，请刷新列表",
+		"Push rule {id} does not exist: it may have been deleted; reload the list."},
+	"cbapp_no_rule": {
+		"未自动回复：应用回调开关关闭，或没有匹配这条{type}消息的启用规则",
+		"No auto-reply: the app's callback switch is off, or no enabled rule matches this {type} message."},
+	"cbapp_replied": {
+		"已按规则“{rule}”（编号 {id}）被动回复",
+		"Replied (passive reply) by rule \"{rule}\" (id {id})."},
+	"cbapp_enter_agent": {
+		"成员 {user} 进入应用（已记录）",
+		"Member {user} entered the app (logged)."},
+	"cbapp_logged": {
+		"已记录（{type} 事件无需处理）",
+		"Logged ({type} needs no action)."},
+	"cbapp_click_unmatched": {
+		"按钮点击的 TaskId {task} 不是本桥推送的卡片：仅记录",
+		"The click's TaskId {task} is not a card this bridge sent: logged only."},
+	"cbapp_click": {
+		"成员 {user} 点击了“{button}”（推送日志 #{delivery}）",
+		"Member {user} clicked \"{button}\" (push log #{delivery})."},
+	"cbapp_card_updated": {
+		"卡片已更新",
+		"Card updated."},
+	"cbapp_card_failed": {
+		"卡片更新失败：{error}。可在事件列表中重放此事件",
+		"The card update failed: {error}. Replay the event from the list."},
+	"cbapp_webhook_pending": {
+		"已排队转发到来源系统的 Webhook",
+		"Queued for the source system's webhook."},
+	"cbapp_webhook_delivered": {
+		"已转发到来源系统的 Webhook",
+		"Delivered to the source system's webhook."},
+	"cbapp_webhook_failed": {
+		"转发到来源系统的 Webhook 失败",
+		"Delivery to the source system's webhook failed."},
 }
