@@ -23,14 +23,16 @@ const cliProgressEvery = time.Second
 // returns an error (exit 1) when the pull failed, was partial or was
 // cancelled; -h prints the usage and returns nil. resolve finds the corp by
 // the name the admin gave it and builds its client and the credential to
-// read contacts with.
-func RunPullCLI(ctx context.Context, svc *Service, resolve func(ctx context.Context, corpName string) (corpID int64, client *wecom.Client, cred wecom.Credential, err error), args []string, stdout io.Writer) error {
+// read contacts with: the app --app names (its AgentId), or 0 for the
+// corp's first app.
+func RunPullCLI(ctx context.Context, svc *Service, resolve func(ctx context.Context, corpName string, agentID int64) (corpID int64, client *wecom.Client, cred wecom.Credential, err error), args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("pull", flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	corp := fs.String("corp", "", "name of the corp to pull (as shown in the app)")
+	app := fs.Int64("app", 0, "AgentId of the app to pull through (its visible scope); default the corp's first app")
 	by := fs.String("by", actor.Of("cli"), "who started the pull, for the history")
 	fs.Usage = func() {
-		fmt.Fprintln(stdout, "usage: wecom-bridge pull --corp NAME [--by WHO]")
+		fmt.Fprintln(stdout, "usage: wecom-bridge pull --corp NAME [--app AGENTID] [--by WHO]")
 		fmt.Fprintln(stdout, "Pulls the corp's WeCom departments and members into the local mirror.")
 		fs.PrintDefaults()
 	}
@@ -47,7 +49,10 @@ func RunPullCLI(ctx context.Context, svc *Service, resolve func(ctx context.Cont
 	if name == "" {
 		return errors.New("pull: --corp NAME is required (the corp's name as shown in the app)")
 	}
-	corpID, client, cred, err := resolve(ctx, name)
+	if *app < 0 {
+		return fmt.Errorf("pull: --app %d is not an AgentId; give the app's AgentId as shown in Setup", *app)
+	}
+	corpID, client, cred, err := resolve(ctx, name, *app)
 	if err != nil {
 		return fmt.Errorf("pull: corp %q: %w", name, err)
 	}

@@ -11,8 +11,8 @@ import (
 	"wecom-bridge/backend/wecom"
 )
 
-func (e *env) resolver(name string) func(context.Context, string) (int64, *wecom.Client, wecom.Credential, error) {
-	return func(_ context.Context, corp string) (int64, *wecom.Client, wecom.Credential, error) {
+func (e *env) resolver(name string) func(context.Context, string, int64) (int64, *wecom.Client, wecom.Credential, error) {
+	return func(_ context.Context, corp string, _ int64) (int64, *wecom.Client, wecom.Credential, error) {
 		if corp != name {
 			return 0, nil, wecom.Credential{}, errors.New("no corp with this name: add it in the app first")
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"wecom-bridge/backend/actor"
+	"wecom-bridge/backend/usererr"
 )
 
 // The CLI verbs do what the review page does, through the same Service
@@ -196,5 +197,12 @@ func PrintSummary(w io.Writer, s Summary) {
 	}
 	if s.StaleDecisions > 0 {
 		fmt.Fprintf(w, "  %d confirmed decisions kept whose side is missing\n", s.StaleDecisions)
+	}
+	if l := s.Lookups; l.Calls+l.Cached > 0 {
+		fmt.Fprintf(w, "  WeCom lookups via %s: %d calls, %d owners found, %d not found, %d answered from earlier lookups\n",
+			l.Via, l.Calls, l.Found, l.Failed, l.Cached)
+	}
+	if l := s.Lookups; l.Stopped != nil {
+		fmt.Fprintf(w, "  %s\n", usererr.ForTerminal(usererr.FromMessage(*l.Stopped)))
 	}
 }

@@ -43,23 +43,24 @@ func (s *Services) Pull(ctx context.Context, corpID, agentID int64, trigger, act
 	return s.Mirror.Pull(ctx, corpID, client, cred, trigger, actor)
 }
 
-// resolvePull is the CLI's `--corp NAME` resolver.
-func (s *Services) resolvePull(ctx context.Context, name string) (int64, *wecom.Client, wecom.Credential, error) {
+// resolvePull is the CLI's `--corp NAME [--app AGENTID]` resolver.
+func (s *Services) resolvePull(ctx context.Context, name string, agentID int64) (int64, *wecom.Client, wecom.Credential, error) {
 	c, err := s.Corps.Find(ctx, name)
 	if err != nil {
 		return 0, nil, wecom.Credential{}, err
 	}
-	client, cred, err := s.pullTarget(ctx, c.ID, 0)
+	client, cred, err := s.pullTarget(ctx, c.ID, agentID)
 	return c.ID, client, cred, err
 }
 
-// RunPullCLI implements `wecom-bridge pull --corp NAME`: after a successful
-// pull it rematches the corp's bindings, as the page does, and prints the
-// review summary.
+// RunPullCLI implements `wecom-bridge pull --corp NAME [--app AGENTID]`:
+// after a successful pull (through that app, default the corp's first) it
+// rematches the corp's bindings, as the page does, and prints the review
+// summary.
 func (s *Services) RunPullCLI(ctx context.Context, args []string, stdout io.Writer) error {
 	var corpID int64
-	resolve := func(ctx context.Context, name string) (int64, *wecom.Client, wecom.Credential, error) {
-		id, client, cred, err := s.resolvePull(ctx, name)
+	resolve := func(ctx context.Context, name string, agentID int64) (int64, *wecom.Client, wecom.Credential, error) {
+		id, client, cred, err := s.resolvePull(ctx, name, agentID)
 		corpID = id
 		return id, client, cred, err
 	}

@@ -37,3 +37,31 @@ func TestPullCLIRematchesAndPrintsTheSummary(t *testing.T) {
 		}
 	}
 }
+
+// `pull --corp NAME --app AGENTID` pulls through that app: the
+// privacy-restricted demo app sees names only, and the rematch's lookups
+// say what they asked. An AgentId the corp does not have is refused.
+func TestPullCLIThroughAnApp(t *testing.T) {
+	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
+	t.Setenv("LANG", "en_US.UTF-8")
+	s := openTest(t)
+	ctx := context.Background()
+	c, err := s.StartDemo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	importFile(t, s, "../../docs/samples/directory-lookup-sample.csv")
+	var out bytes.Buffer
+	if err := s.RunPullCLI(ctx, []string{"--corp", c.Name, "--app", "1000003"}, &out); err != nil {
+		t.Fatalf("pull: %v\n%s", err, out.String())
+	}
+	for _, w := range []string{"(agentid 1000003)", "WeCom lookups via contact: 5 calls, 4 owners found, 1 not found"} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("pull output lacks %q:\n%s", w, out.String())
+		}
+	}
+	out.Reset()
+	if err := s.RunPullCLI(ctx, []string{"--corp", c.Name, "--app", "4242"}, &out); err == nil || !strings.Contains(err.Error(), "4242") {
+		t.Errorf("unknown app: %v", err)
+	}
+}
