@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"wecom-bridge/backend/logging"
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -23,20 +25,23 @@ const (
 
 // CheckStep is one line of the connectivity check.
 type CheckStep struct {
-	Key        string `json:"key"` // e.g. "dns", "app:1000002:token", "contact:departments"
-	Title      string `json:"title"`
-	TitleEN    string `json:"titleEn"`
-	Status     string `json:"status"`  // ok | failed | skipped | n/a
-	OK         bool   `json:"ok"`      // passed or does not apply
-	Skipped    bool   `json:"skipped"` // not run (Status skipped or n/a)
-	DurationMs int64  `json:"durationMs"`
-	Detail     string `json:"detail"`
-	DetailEN   string `json:"detailEn"`
-	API        string `json:"api,omitempty"` // the WeCom API called, e.g. "gettoken"
-	Errcode    int    `json:"errcode,omitempty"`
-	Fix        string `json:"fix,omitempty"`
-	FixEN      string `json:"fixEn,omitempty"`
+	Key        string           `json:"key"` // e.g. "dns", "app:1000002:token", "contact:departments"
+	Title      usererr.Message  `json:"title"`
+	Status     string           `json:"status"`  // ok | failed | skipped | n/a
+	OK         bool             `json:"ok"`      // passed or does not apply
+	Skipped    bool             `json:"skipped"` // not run (Status skipped or n/a)
+	DurationMs int64            `json:"durationMs"`
+	Detail     usererr.Message  `json:"detail"`
+	API        string           `json:"api,omitempty"` // the WeCom API called, e.g. "gettoken"
+	Errcode    int              `json:"errcode,omitempty"`
+	Fix        *usererr.Message `json:"fix,omitempty"` // what to do, for a failed step
 }
+
+// msg is a catalogue message (backend/usererr/catalogue_check.go).
+func msg(code string, args usererr.Args) usererr.Message { return usererr.Msg(code, args) }
+
+// fix sets the step's fix.
+func (st *CheckStep) fix(m usererr.Message) { st.Fix = &m }
 
 // CheckResult is the whole check of one corp.
 type CheckResult struct {
@@ -67,9 +72,10 @@ const stepTimeout = 30 * time.Second
 
 // stepDef is a planned step: what it needs and what it does.
 type stepDef struct {
-	key, title, titleEN string
-	needs               []string // keys that must be OK first
-	run                 func(ctx context.Context, st *CheckStep)
+	key   string
+	title usererr.Message
+	needs []string // keys that must be OK first
+	run   func(ctx context.Context, st *CheckStep)
 }
 
 // Check runs the one-click connectivity check of corp id. It only reads from
@@ -90,11 +96,10 @@ func (s *Service) Check(ctx context.Context, id int64) (*CheckResult, error) {
 	res := &CheckResult{CorpRef: id, CorpName: cfg.row.Name, StartedAt: start.UTC().Format(time.RFC3339)}
 	done := map[string]*CheckStep{}
 	for i, d := range plan {
-		st := &CheckStep{Key: d.key, Title: d.title, TitleEN: d.titleEN}
+		st := &CheckStep{Key: d.key, Title: d.title}
 		if blocker := firstNotOK(done, d.needs); blocker != nil {
 			st.Status, st.Skipped = StatusSkipped, true
-			st.Detail = fmt.Sprintf("未检查：前一步“%s”未通过。", blocker.Title)
-			st.DetailEN = fmt.Sprintf("Not checked: %q did not pass.", blocker.TitleEN)
+			st.Detail = msg("check_not_checked", usererr.Args{"step": blocker.Title})
 		} else {
 			t0 := time.Now()
 			sctx, cancel := context.WithTimeout(ctx, stepTimeout)
@@ -105,7 +110,7 @@ func (s *Service) Check(ctx context.Context, id int64) (*CheckResult, error) {
 				st.Status = StatusOK
 			}
 			if ctx.Err() != nil && st.Status == StatusFailed {
-				return nil, fmt.Errorf("check of %q stopped: %w", cfg.row.Name, ctx.Err())
+				return nil, usererr.Wrap(ctx.Err(), "check_stopped", usererr.Args{"corp": cfg.row.Name})
 			}
 		}
 		st.OK = st.Status == StatusOK || st.Status == StatusNA
@@ -120,6 +125,9 @@ func (s *Service) Check(ctx context.Context, id int64) (*CheckResult, error) {
 	res.Passed = res.Failed == 0
 	res.DurationMs = time.Since(start).Milliseconds()
 	res.APIIPs, res.EgressIP = r.apiIPs, r.egressIP
+	if err := s.recordCheck(ctx, res); err != nil {
+		return nil, err
+	}
 	s.emitter.Emit(CheckEvent, CheckProgress{CorpRef: id, Index: len(plan), Total: len(plan), Final: true, Passed: res.Passed})
 	s.log.Info("corp: connectivity check", "corp", cfg.row.Name, "passed", res.Passed, "failed", res.Failed, "ms", res.DurationMs)
 	return res, nil
@@ -152,12 +160,11 @@ func (r *checkRun) plan() []stepDef {
 	var steps []stepDef
 	steps = append(steps, net...)
 	if r.cfg.unreadable != nil {
-		steps = append(steps, stepDef{key: "secrets", title: "读取已保存的密钥", titleEN: "Read the stored secrets",
+		steps = append(steps, stepDef{key: "secrets", title: msg("check_title_secrets", nil),
 			run: func(_ context.Context, st *CheckStep) {
 				st.Status = StatusFailed
-				st.Detail, st.DetailEN = r.cfg.unreadable.Error(), "The stored secrets cannot be decrypted on this machine."
-				st.Fix = "在“接入配置”中重新填写该企业的各个 Secret、Token 和 EncodingAESKey 后保存，再检查。"
-				st.FixEN = "Enter the corp's Secrets, Tokens and EncodingAESKeys again in Setup, save, and check again."
+				st.Detail = msg("check_secrets_unreadable", nil)
+				st.fix(msg("check_fix_secrets", nil))
 			}})
 		reach = append(reach, "secrets")
 	}
@@ -171,26 +178,29 @@ func (r *checkRun) plan() []stepDef {
 
 // fail fills st from a failed call: errcode, WeCom's text, and the fix —
 // fixes[code] when this step knows better than the generic hint.
-func (r *checkRun) fail(st *CheckStep, api string, err error, fixes map[int][2]string) {
+func (r *checkRun) fail(st *CheckStep, api string, err error, fixes map[int]usererr.Message) {
 	st.Status, st.API = StatusFailed, api
 	var we *wecom.Error
 	if !errors.As(err, &we) {
-		st.Detail, st.DetailEN = err.Error(), err.Error()
-		st.Fix = "无法完成请求：查看前面的网络步骤（DNS / TCP / TLS），以及 API 地址和代理设置。"
-		st.FixEN = "The request did not complete: see the network steps (DNS / TCP / TLS) and the API base URL and proxy settings."
+		st.Detail = msg("check_error", usererr.Args{"error": logging.Redact(err.Error())})
+		st.fix(msg("check_fix_request", nil))
 		return
 	}
 	st.Errcode = we.Code
 	h := wecom.Hint(we.Code, we.Msg)
-	st.Detail = fmt.Sprintf("errcode %d %s：%s", we.Code, h.ZH, we.Msg)
-	st.DetailEN = fmt.Sprintf("errcode %d %s: %s", we.Code, h.EN, we.Msg)
-	st.Fix, st.FixEN = h.Fix, h.FixEN
+	st.Detail = msg("check_wecom_error", usererr.Args{"errcode": we.Code, "title": h.ZH, "titleEn": h.EN, "errmsg": logging.Redact(we.Msg)})
+	st.fix(wecomFix(h))
 	if f, ok := fixes[we.Code]; ok {
-		st.Fix, st.FixEN = f[0], f[1]
+		st.fix(f)
 	}
 	if ip := wecom.IPFromErrMsg(we.Msg); ip != "" && r.egressIP == "" {
 		r.egressIP = ip
 	}
+}
+
+// wecomFix is the errcode table's fix for h (backend/wecom/errcodes.go).
+func wecomFix(h wecom.ErrorHint) usererr.Message {
+	return msg("check_fix_wecom", usererr.Args{"errcode": h.Code, "fix": h.Fix, "fixEn": h.FixEN})
 }
 
 func joinMax(list []string, n int) string {

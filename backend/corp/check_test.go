@@ -22,11 +22,11 @@ func wantFailed(t *testing.T, res *CheckResult, key string, errcode int, fixPart
 		t.Fatalf("step %s = %+v; want failed with errcode %d", key, st, errcode)
 	}
 	for _, p := range fixParts {
-		if !strings.Contains(st.Fix, p) {
-			t.Errorf("step %s fix %q lacks %q", key, st.Fix, p)
+		if st.Fix == nil || !strings.Contains(st.Fix.ZH, p) {
+			t.Errorf("step %s fix %v lacks %q", key, st.Fix, p)
 		}
 	}
-	if st.FixEN == "" {
+	if st.Fix == nil || st.Fix.EN == "" {
 		t.Errorf("step %s has no English fix", key)
 	}
 	if res.Passed || res.Failed == 0 {
@@ -49,21 +49,21 @@ func TestCheckAllPass(t *testing.T) {
 			t.Errorf("step %s not OK: %+v", st.Key, st)
 		}
 	}
-	if st := step(t, res, "tls"); st.Status != StatusNA || !st.Skipped || !strings.Contains(st.DetailEN, "Not used (http") {
+	if st := step(t, res, "tls"); st.Status != StatusNA || !st.Skipped || !strings.Contains(st.Detail.EN, "Not used (http") {
 		t.Fatalf("tls over http: %+v", st)
 	}
 	all := step(t, res, fmt.Sprintf("app:%d:scope", wecomsim.AgentAll))
-	if !strings.Contains(all.Detail, "8 个部门") || !strings.Contains(all.Detail, "60 名成员") {
+	if !strings.Contains(all.Detail.ZH, "8 个部门") || !strings.Contains(all.Detail.ZH, "60 名成员") {
 		t.Fatalf("whole-corp scope detail: %q", all.Detail)
 	}
 	scoped := step(t, res, fmt.Sprintf("app:%d:scope", wecomsim.AgentScoped))
-	if strings.Contains(scoped.Detail, "60 名成员") {
+	if strings.Contains(scoped.Detail.ZH, "60 名成员") {
 		t.Fatalf("a scoped app sees fewer members: %q", scoped.Detail)
 	}
 	if st := step(t, res, "customer:token"); st.Status != StatusNA {
 		t.Fatalf("unconfigured customer secret: %+v", st)
 	}
-	if len(res.APIIPs) == 0 || !strings.Contains(step(t, res, "api_ips").Detail, res.APIIPs[0]) {
+	if len(res.APIIPs) == 0 || !strings.Contains(step(t, res, "api_ips").Detail.ZH, res.APIIPs[0]) {
 		t.Fatalf("API IP list: %v", res.APIIPs)
 	}
 	// One progress event per step, then the final one.
@@ -87,7 +87,7 @@ func TestCheckWrongAppSecret(t *testing.T) {
 	res := e.check(c.ID)
 	wantFailed(t, res, "app:1000002:token", 40001, "Secret 不对", "应用管理 → 自建 → 全员应用 → Secret")
 	for _, k := range []string{"app:1000002:agent", "app:1000002:scope"} {
-		if st := step(t, res, k); st.Status != StatusSkipped || !strings.Contains(st.Detail, "未检查") {
+		if st := step(t, res, k); st.Status != StatusSkipped || !strings.Contains(st.Detail.ZH, "未检查") {
 			t.Fatalf("%s after a failed token: %+v", k, st)
 		}
 	}
@@ -172,7 +172,7 @@ func TestCheckEmptyScope(t *testing.T) {
 	c := e.addSimCorp(org, url, 1000009)
 	res := e.check(c.ID)
 	st := wantFailed(t, res, "app:1000009:scope", 0, "可见范围", "添加部门")
-	if !strings.Contains(st.Detail, "可见范围为空") {
+	if !strings.Contains(st.Detail.ZH, "可见范围为空") {
 		t.Fatalf("detail: %q", st.Detail)
 	}
 }
@@ -225,7 +225,7 @@ func TestCheckUnreachableSkipsWeComSteps(t *testing.T) {
 	c := e.addSimCorp(org, "http://"+addr, wecomsim.AgentAll)
 	res := e.check(c.ID)
 	st := wantFailed(t, res, "tcp", 0, "放行")
-	if !strings.Contains(st.Fix, addr) {
+	if st.Fix == nil || !strings.Contains(st.Fix.ZH, addr) {
 		t.Fatalf("fix should name %s: %q", addr, st.Fix)
 	}
 	for _, k := range []string{"app:1000002:token", "contact:token", "api_ips"} {

@@ -81,10 +81,10 @@ func TestCheckOverTLSThroughProxy(t *testing.T) {
 		t.Fatalf("check through the proxy: %v", stepKeys(res))
 	}
 	tlsStep := step(t, res, "tls")
-	if !strings.Contains(tlsStep.Detail, "TLS 1.3") || !strings.Contains(tlsStep.Detail, "经代理") {
+	if !strings.Contains(tlsStep.Detail.ZH, "TLS 1.3") || !strings.Contains(tlsStep.Detail.ZH, "经代理") {
 		t.Fatalf("tls detail: %q", tlsStep.Detail)
 	}
-	if !strings.Contains(step(t, res, "tcp").Detail, "经代理") {
+	if !strings.Contains(step(t, res, "tcp").Detail.ZH, "经代理") {
 		t.Fatal("the TCP step must connect to the proxy")
 	}
 	if tunnels.Load() < 2 {
@@ -109,7 +109,7 @@ func TestCheckAgentAnswerForAnotherApp(t *testing.T) {
 	_, url := startSim(t, org, otherAgent)
 	c := e.addSimCorp(org, url, wecomsim.AgentAll)
 	st := wantFailed(t, e.check(c.ID), "app:1000002:agent", 0, "AgentId 和 Secret 必须来自同一个应用")
-	if !strings.Contains(st.Detail, "1000099") {
+	if !strings.Contains(st.Detail.ZH, "1000099") {
 		t.Fatalf("detail should name the app the secret belongs to: %q", st.Detail)
 	}
 	if got, err := e.svc.CorpByKey(e.ctx, c.Key); err != nil || got.ID != c.ID {

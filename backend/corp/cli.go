@@ -4,13 +4,14 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
+
+	"wecom-bridge/backend/usererr"
 )
 
 const cliUsage = `usage: wecom-bridge [--data DIR] corp <command> [flags]
@@ -38,7 +39,7 @@ func RunCLI(ctx context.Context, svc *Service, args []string, stdin io.Reader, s
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(stdout, cliUsage)
 		if len(args) == 0 {
-			return errors.New("corp: missing command (add, list, check or remove)")
+			return usererr.New("corp_cli_missing_command", nil)
 		}
 		return nil
 	}
@@ -54,8 +55,16 @@ func RunCLI(ctx context.Context, svc *Service, args []string, stdin io.Reader, s
 		return cliRemove(ctx, svc, rest, stdin, stdout)
 	}
 	fmt.Fprint(stdout, cliUsage)
-	return fmt.Errorf("corp: unknown command %q (want add, list, check or remove)", cmd)
+	return usererr.New("corp_cli_unknown_command", usererr.Args{"cmd": cmd})
 }
+
+// say prints a catalogue message in the terminal's language.
+func say(out io.Writer, code string, args usererr.Args) {
+	fmt.Fprintln(out, usererr.TerminalText(usererr.Msg(code, args)))
+}
+
+// term is m in the terminal's language.
+func term(m usererr.Message) string { return usererr.TerminalText(m) }
 
 // parseAll parses flags wherever they stand among positional arguments.
 func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -94,7 +103,7 @@ func cliList(ctx context.Context, svc *Service, args []string, out io.Writer) er
 		return enc.Encode(corps)
 	}
 	if len(corps) == 0 {
-		fmt.Fprintln(out, "还没有配置企业。用 `wecom-bridge corp add` 添加。 / No corp yet: add one with `wecom-bridge corp add`.")
+		say(out, "corp_cli_none", nil)
 		return nil
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
@@ -109,8 +118,8 @@ func cliList(ctx context.Context, svc *Service, args []string, out io.Writer) er
 	}
 	tw.Flush()
 	for _, c := range corps {
-		if c.NeedsSecrets {
-			fmt.Fprintf(out, "\n! %s: %s\n", c.Name, c.NeedsSecretsMessage)
+		if c.NeedsSecrets && c.NeedsSecretsMessage != nil {
+			fmt.Fprintf(out, "\n! %s: %s\n", c.Name, term(*c.NeedsSecretsMessage))
 		}
 	}
 	return nil
@@ -158,7 +167,7 @@ func cliCheck(ctx context.Context, svc *Service, args []string, out io.Writer) e
 		PrintCheck(out, res)
 	}
 	if !res.Passed {
-		return fmt.Errorf("connectivity check of %q: %d step(s) failed; see the fixes above", res.CorpName, res.Failed)
+		return usererr.New("corp_cli_check_failed", usererr.Args{"corp": res.CorpName, "n": res.Failed})
 	}
 	return nil
 }
@@ -166,7 +175,7 @@ func cliCheck(ctx context.Context, svc *Service, args []string, out io.Writer) e
 // PrintCheck writes a check result as text: ✓ / ✗ / – per step, its time,
 // detail and, for failures, the errcode and fix.
 func PrintCheck(out io.Writer, res *CheckResult) {
-	fmt.Fprintf(out, "连通性检查 / Connectivity check: %s\n", res.CorpName)
+	say(out, "corp_cli_check_head", usererr.Args{"corp": res.CorpName})
 	for _, st := range res.Steps {
 		mark := "✓"
 		switch st.Status {
@@ -175,24 +184,23 @@ func PrintCheck(out io.Writer, res *CheckResult) {
 		case StatusSkipped, StatusNA:
 			mark = "–"
 		}
-		fmt.Fprintf(out, "%s %s / %s  (%d ms)\n", mark, st.Title, st.TitleEN, st.DurationMs)
-		if st.Detail != "" {
-			fmt.Fprintf(out, "    %s\n", st.Detail)
+		fmt.Fprintf(out, "%s %s  (%d ms)\n", mark, term(st.Title), st.DurationMs)
+		if !st.Detail.IsZero() {
+			fmt.Fprintf(out, "    %s\n", term(st.Detail))
 		}
 		if st.Status == StatusFailed {
 			if st.Errcode != 0 {
 				fmt.Fprintf(out, "    errcode: %d (%s)\n", st.Errcode, st.API)
 			}
-			fmt.Fprintf(out, "    修复 / Fix: %s\n", st.Fix)
-			if st.FixEN != "" {
-				fmt.Fprintf(out, "                %s\n", st.FixEN)
+			if st.Fix != nil {
+				fmt.Fprintf(out, "    %s\n", term(usererr.Msg("corp_cli_fix", usererr.Args{"fix": *st.Fix})))
 			}
 		}
 	}
 	if res.Passed {
-		fmt.Fprintf(out, "全部通过 / All passed (%d ms)\n", res.DurationMs)
+		say(out, "corp_cli_all_passed", usererr.Args{"ms": res.DurationMs})
 	} else {
-		fmt.Fprintf(out, "%d 项未通过 / %d step(s) failed (%d ms)\n", res.Failed, res.Failed, res.DurationMs)
+		say(out, "corp_cli_failed", usererr.Args{"n": res.Failed, "ms": res.DurationMs})
 	}
 }
 
@@ -201,13 +209,13 @@ func resolveCorp(ctx context.Context, svc *Service, pos []string) (*Corp, error)
 	case 0:
 		c, err := svc.Active(ctx)
 		if err == nil && c == nil {
-			err = errors.New("no corp configured: add one with `wecom-bridge corp add`")
+			err = usererr.New("corp_cli_no_corp", nil)
 		}
 		return c, err
 	case 1:
 		return svc.Find(ctx, pos[0])
 	}
-	return nil, fmt.Errorf("give one corp (id, corp ID or name), not %d", len(pos))
+	return nil, usererr.New("corp_cli_one_corp", usererr.Args{"n": len(pos)})
 }
 
 func cliRemove(ctx context.Context, svc *Service, args []string, stdin io.Reader, out io.Writer) error {
@@ -222,11 +230,11 @@ func cliRemove(ctx context.Context, svc *Service, args []string, stdin io.Reader
 		if err := svc.RemoveDemo(ctx); err != nil {
 			return err
 		}
-		fmt.Fprintln(out, "已删除演示企业。 / Removed the demo corp.")
+		say(out, "corp_cli_removed_demo", nil)
 		return nil
 	}
 	if len(pos) != 1 {
-		return errors.New("corp remove: give the corp to remove (id, corp ID or name; see `corp list`)")
+		return usererr.New("corp_cli_remove_which", nil)
 	}
 	c, err := svc.Find(ctx, pos[0])
 	if err != nil {
@@ -238,19 +246,19 @@ func cliRemove(ctx context.Context, svc *Service, args []string, stdin io.Reader
 	}
 	if d.NeedsConfirm {
 		if *confirmName != "" {
-			return fmt.Errorf("corp %q was not removed: --confirm %q is not its name", c.Name, *confirmName)
+			return usererr.New("corp_cli_confirm_mismatch", usererr.Args{"corp": c.Name, "typed": *confirmName})
 		}
-		fmt.Fprintln(out, d.Message)
-		fmt.Fprint(out, "输入企业名称确认删除 / type the corp's name to confirm: ")
+		fmt.Fprintln(out, term(d.Message))
+		fmt.Fprint(out, term(usererr.Msg("corp_cli_type_name", nil)))
 		line, _ := bufio.NewReader(stdin).ReadString('\n')
 		if d, err = svc.DeleteCorp(ctx, c.ID, strings.TrimSpace(line)); err != nil {
 			return err
 		}
 		if !d.Deleted {
 			fmt.Fprintln(out)
-			return fmt.Errorf("corp %q was not removed (the name typed did not match; scripts pass --confirm NAME)", c.Name)
+			return usererr.New("corp_cli_not_removed", usererr.Args{"corp": c.Name})
 		}
 	}
-	fmt.Fprintln(out, d.Message)
+	fmt.Fprintln(out, term(d.Message))
 	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // pairFlags collects repeated NAME=AGENTID (or AGENTID=URL) values.
@@ -19,7 +21,7 @@ func (p *pairFlags) String() string { return fmt.Sprint(*p) }
 func (p *pairFlags) Set(v string) error {
 	k, val, ok := strings.Cut(v, "=")
 	if !ok || strings.TrimSpace(k) == "" || strings.TrimSpace(val) == "" {
-		return fmt.Errorf("%q: want KEY=VALUE", v)
+		return usererr.New("corp_cli_bad_pair", usererr.Args{"value": v})
 	}
 	*p = append(*p, [2]string{strings.TrimSpace(k), strings.TrimSpace(val)})
 	return nil
@@ -59,7 +61,7 @@ func readSecretLines(r io.Reader) (map[string]string, error) {
 		}
 		k, v, ok := strings.Cut(line, "=")
 		if !ok {
-			return nil, fmt.Errorf("--secrets-stdin line %d: want KEY=VALUE (the value is not shown here)", n)
+			return nil, usererr.New("corp_cli_stdin_line", usererr.Args{"line": n})
 		}
 		out[strings.TrimSpace(k)] = strings.TrimSpace(v)
 	}
@@ -72,7 +74,7 @@ type addPlan struct {
 	existing  *corpRow // nil: a new corp
 	corp      CorpInput
 	apps      []AppInput
-	generated []string // callback keys generated here, printed once
+	generated []usererr.Message // callback keys generated here, printed once
 	problems  int
 }
 
@@ -83,7 +85,7 @@ func cliAdd(ctx context.Context, svc *Service, args []string, stdin io.Reader, o
 	corpID := fs.String("corp-id", "", "企业ID (ww + 16 hex): 我的企业 → 企业信息 → 企业ID")
 	apiBase := fs.String("api-base", "", "API base URL (default https://qyapi.weixin.qq.com)")
 	proxy := fs.String("proxy", "", "HTTP proxy without password (with one: WECOM_PROXY_URL)")
-	perm := fs.String("permission", "", "directory permission: read (只读, default) or write (读写)")
+	perm := fs.String("permission", "", "directory permission: read (the default) or write")
 	genKeys := fs.Bool("generate-callback-keys", false, "generate callback Token/EncodingAESKey where none is given or stored, and print them once")
 	fromStdin := fs.Bool("secrets-stdin", false, "read secrets as KEY=VALUE lines from stdin")
 	var apps, homes pairFlags
@@ -93,7 +95,7 @@ func cliAdd(ctx context.Context, svc *Service, args []string, stdin io.Reader, o
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("corp add: unexpected %q; secrets go in environment variables or --secrets-stdin, never in arguments", fs.Arg(0))
+		return usererr.New("corp_cli_unexpected_arg", usererr.Args{"arg": fs.Arg(0)})
 	}
 	src := secretSource{stdin: map[string]string{}, getenv: getenv}
 	if *fromStdin {
@@ -111,7 +113,7 @@ func cliAdd(ctx context.Context, svc *Service, args []string, stdin io.Reader, o
 		return err
 	}
 	if plan.problems > 0 {
-		return fmt.Errorf("nothing saved: %d problem(s) above", plan.problems)
+		return usererr.New("corp_cli_nothing_saved", usererr.Args{"n": plan.problems})
 	}
 	return saveAdd(ctx, svc, plan, out)
 }
@@ -138,7 +140,7 @@ func planAdd(ctx context.Context, svc *Service, in CorpInput, apps, homes pairFl
 	if genKeys && in.CallbackToken == "" && in.CallbackAESKey == "" && old.CallbackTokenEnc == "" {
 		k := GenerateCallbackKeys()
 		in.CallbackToken, in.CallbackAESKey = k.Token, k.EncodingAESKey
-		p.generated = append(p.generated, fmt.Sprintf("通讯录回调 / directory callback: Token=%s EncodingAESKey=%s", k.Token, k.EncodingAESKey))
+		p.generated = append(p.generated, usererr.Msg("corp_cli_generated_contact", usererr.Args{"token": k.Token, "aesKey": k.EncodingAESKey}))
 	}
 	p.corp = in
 	probe := in
@@ -167,7 +169,7 @@ func planAdd(ctx context.Context, svc *Service, in CorpInput, apps, homes pairFl
 		if genKeys && ai.CallbackToken == "" && ai.CallbackAESKey == "" && oldApp.CallbackTokenEnc == "" {
 			k := GenerateCallbackKeys()
 			ai.CallbackToken, ai.CallbackAESKey = k.Token, k.EncodingAESKey
-			p.generated = append(p.generated, fmt.Sprintf("应用 %s (%s) 消息回调 / message callback: Token=%s EncodingAESKey=%s", a[0], agent, k.Token, k.EncodingAESKey))
+			p.generated = append(p.generated, usererr.Msg("corp_cli_generated_app", usererr.Args{"app": a[0], "agentId": agent, "token": k.Token, "aesKey": k.EncodingAESKey}))
 		}
 		probe := ai
 		cleanAppInput(&probe)
@@ -185,15 +187,15 @@ func saveAdd(ctx context.Context, svc *Service, p *addPlan, out io.Writer) error
 		return err
 	}
 	if !printSave(out, "corp", res) {
-		return fmt.Errorf("corp not saved: %d problem(s) above", len(res.Errors))
+		return usererr.New("corp_cli_nothing_saved", usererr.Args{"n": len(res.Errors)})
 	}
-	verb := "已添加 / added"
+	verb := "corp_cli_added"
 	if p.existing != nil {
-		verb = "已更新 / updated"
+		verb = "corp_cli_updated"
 	}
-	fmt.Fprintf(out, "%s: %s (id %d)\n", verb, res.Corp.Name, res.ID)
+	say(out, verb, usererr.Args{"corp": res.Corp.Name, "id": res.ID})
 	if hc := res.HostChange; hc != nil {
-		fmt.Fprintf(out, "! %s\n  %s\n", hc.Message.ZH, hc.Message.EN)
+		fmt.Fprintf(out, "! %s\n", term(hc.Message))
 	}
 	for _, ai := range p.apps {
 		ai.CorpRef = res.ID
@@ -202,29 +204,31 @@ func saveAdd(ctx context.Context, svc *Service, p *addPlan, out io.Writer) error
 			return err
 		}
 		if !printSave(out, "app "+ai.Name, r) {
-			return fmt.Errorf("app %s not saved: %d problem(s) above", ai.Name, len(r.Errors))
+			return usererr.New("corp_cli_app_not_saved", usererr.Args{"app": ai.Name, "n": len(r.Errors)})
 		}
-		fmt.Fprintf(out, "  应用 / app: %s (AgentId %s)\n", ai.Name, compact(ai.AgentID))
+		say(out, "corp_cli_app_saved", usererr.Args{"app": ai.Name, "agentId": compact(ai.AgentID)})
 	}
 	if len(p.generated) > 0 {
-		fmt.Fprintln(out, "\n新生成的回调密钥（只显示这一次，请粘贴到企业微信管理后台）/ Generated callback keys (shown once; paste them into the WeCom console):")
+		fmt.Fprintln(out)
+		say(out, "corp_cli_generated_head", nil)
 		for _, g := range p.generated {
-			fmt.Fprintln(out, "  "+g)
+			fmt.Fprintln(out, "  "+term(g))
 		}
 	}
-	fmt.Fprintln(out, "\n下一步 / Next: wecom-bridge corp check", res.ID)
+	fmt.Fprintln(out)
+	say(out, "corp_cli_next", usererr.Args{"id": res.ID})
 	return nil
 }
 
 // printSave prints what was trimmed and each field error; it reports res.OK.
 func printSave(out io.Writer, what string, res SaveResult) bool {
 	if len(res.Trimmed) > 0 {
-		fmt.Fprintf(out, "%s: 已去掉粘贴带入的空白或不可见字符 / cleaned pasted whitespace in: %s\n", what, strings.Join(res.Trimmed, ", "))
+		say(out, "corp_cli_trimmed", usererr.Args{"what": what, "fields": strings.Join(res.Trimmed, ", ")})
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(out, "✗ %s.%s: %s\n    %s\n", what, e.Field, e.Message, e.MessageEN)
-		if e.Where != "" {
-			fmt.Fprintf(out, "    在哪里找 / where: %s\n", e.Where)
+		fmt.Fprintf(out, "✗ %s.%s: %s\n", what, e.Field, term(e.Message))
+		if !e.Where.IsZero() {
+			fmt.Fprintf(out, "    %s\n", term(usererr.Msg("corp_cli_where", usererr.Args{"where": e.Where})))
 		}
 	}
 	return res.OK

@@ -16,6 +16,7 @@ func (e *testEnv) cli(stdin string, args ...string) (string, error) {
 }
 
 func TestCLIAddListCheckRemove(t *testing.T) {
+	t.Setenv("LC_ALL", "zh_CN.UTF-8") // the CLI speaks the terminal's language
 	e := newEnv(t)
 	org := smallOrg()
 	sim, url := startSim(t, org, nil)
@@ -29,7 +30,7 @@ func TestCLIAddListCheckRemove(t *testing.T) {
 	if err != nil {
 		t.Fatalf("add: %v\n%s", err, out)
 	}
-	for _, want := range []string{"已添加 / added", "AgentId 1000002", "AgentId 1000003", "Token=", "corp check"} {
+	for _, want := range []string{"已添加", "AgentId 1000002", "AgentId 1000003", "Token=", "corp check"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("add output lacks %q:\n%s", want, out)
 		}
@@ -66,7 +67,7 @@ func TestCLIAddListCheckRemove(t *testing.T) {
 	// Running add again updates; secrets not given are kept.
 	t.Setenv("WECOM_CONTACT_SECRET", "")
 	t.Setenv("WECOM_APP_SECRET_1000002", "")
-	if out, err := e.cli("", "add", "--name", "星河2", "--corp-id", org.CorpID); err != nil || !strings.Contains(out, "updated") {
+	if out, err := e.cli("", "add", "--name", "星河2", "--corp-id", org.CorpID); err != nil || !strings.Contains(out, "已更新") {
 		t.Fatalf("re-add: %v\n%s", err, out)
 	}
 	if c2, _ := e.svc.Find(e.ctx, org.CorpID); c2.Name != "星河2" || c2.ContactSecret.SecretMask != c.ContactSecret.SecretMask || c2.ID != c.ID ||
@@ -75,7 +76,7 @@ func TestCLIAddListCheckRemove(t *testing.T) {
 	}
 
 	out, err = e.cli("yes\n", "remove", org.CorpID)
-	if err == nil || !strings.Contains(out, "自建应用 × 2") || !strings.Contains(out, "apps × 2") {
+	if err == nil || !strings.Contains(out, "自建应用 2 个") {
 		t.Fatalf("remove without confirmation: %v\n%s", err, out)
 	}
 	if _, err := e.svc.Find(e.ctx, org.CorpID); err != nil {
@@ -90,6 +91,7 @@ func TestCLIAddListCheckRemove(t *testing.T) {
 }
 
 func TestCLIRefusesBadInputAndSecretsInArgs(t *testing.T) {
+	t.Setenv("LC_ALL", "zh_CN.UTF-8")
 	e := newEnv(t)
 	out, err := e.cli("", "add", "--name", "x", "--corp-id", "ww12", "--app", "OA=abc")
 	if err == nil || !strings.Contains(out, "corp.corpId") || !strings.Contains(out, "我的企业 → 企业信息 → 企业ID") {
@@ -99,7 +101,7 @@ func TestCLIRefusesBadInputAndSecretsInArgs(t *testing.T) {
 		t.Fatalf("a positional secret must be refused: %v", err)
 	}
 	out, err = e.cli("", "add", "--name", "x", "--corp-id", goodCorpID, "--app", "OA=abc")
-	if err == nil || !strings.Contains(out, "AgentId must be a whole number like 1000002") {
+	if err == nil || !strings.Contains(out, "AgentId 必须是整数，例如 1000002") {
 		t.Fatalf("bad AgentId: %v\n%s", err, out)
 	}
 	if _, err := e.cli("", "frobnicate"); err == nil {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"wecom-bridge/backend/usererr"
 
 	"wecom-bridge/backend/wecom"
 )
@@ -129,7 +130,7 @@ func (s *Service) Client(ctx context.Context, id int64) (*wecom.Client, Credenti
 		return nil, Credentials{}, err
 	}
 	if cfg.unreadable != nil {
-		return nil, Credentials{}, fmt.Errorf("corp %q: %w: %v", cfg.row.Name, ErrNeedsSecrets, cfg.unreadable)
+		return nil, Credentials{}, usererr.Wrap(fmt.Errorf("%w: %v", ErrNeedsSecrets, cfg.unreadable), "corp_needs_secrets", usererr.Args{"corp": cfg.row.Name})
 	}
 	return s.clientFor(cfg), cfg.cred, nil
 }

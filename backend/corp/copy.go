@@ -2,11 +2,11 @@ package corp
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -20,21 +20,18 @@ const externalPlaceholder = "https://<对外域名>"
 
 // CopyValue is one value the admin pastes into the WeCom admin console.
 type CopyValue struct {
-	Key     string `json:"key"` // e.g. "contact_callback_url", "app_callback_url:1000002"
-	Label   string `json:"label"`
-	LabelEN string `json:"labelEn"`
-	Value   string `json:"value"`
-	Where   string `json:"where"` // where to paste it
-	WhereEN string `json:"whereEn"`
+	Key   string          `json:"key"` // e.g. "contact_callback_url", "app_callback_url:1000002"
+	Label usererr.Message `json:"label"`
+	Value string          `json:"value"`
+	Where usererr.Message `json:"where"` // where to paste it
 }
 
 // CopyPanel is the copy panel of one corp.
 type CopyPanel struct {
-	ExternalBaseURL string      `json:"externalBaseUrl"`
-	ExternalBaseSet bool        `json:"externalBaseSet"`
-	Warning         string      `json:"warning,omitempty"` // e.g. the external base URL must be set first
-	WarningEN       string      `json:"warningEn,omitempty"`
-	Values          []CopyValue `json:"values"`
+	ExternalBaseURL string           `json:"externalBaseUrl"`
+	ExternalBaseSet bool             `json:"externalBaseSet"`
+	Warning         *usererr.Message `json:"warning,omitempty"` // e.g. the external base URL must be set first
+	Values          []CopyValue      `json:"values"`
 }
 
 // ExternalBaseURL returns the 对外域名 ("" when not set).
@@ -72,38 +69,26 @@ func (s *Service) CopyValues(ctx context.Context, id int64) (*CopyPanel, error) 
 	p := &CopyPanel{ExternalBaseURL: base, ExternalBaseSet: base != "", Values: []CopyValue{}}
 	if base == "" {
 		base = externalPlaceholder
-		p.Warning = "请先在“基础设置”中填写对外域名（企业微信和成员浏览器访问本系统的地址），下面的网址才能使用。"
-		p.WarningEN = "Set the external base URL (where WeCom and members' browsers reach this system) first; until then the URLs below are placeholders."
+		p.Warning = usererr.Msg("copy_external_unset", nil).Ptr()
 	}
-	add := func(v CopyValue) { p.Values = append(p.Values, v) }
-	add(CopyValue{Key: "corp_id", Label: "企业ID", LabelEN: "Corp ID", Value: c.CorpID,
-		Where: "其他系统需要企业ID时使用（我的企业 → 企业信息 → 企业ID）", WhereEN: "For other systems that ask for the corp ID (我的企业 → 企业信息 → 企业ID)"})
-	add(CopyValue{Key: "contact_callback_url", Label: "通讯录变更回调 URL", LabelEN: "Directory change callback URL",
-		Value:   base + "/callback/contact/" + c.Key,
-		Where:   "管理工具 → 通讯录同步 → 设置接收事件服务器 → URL（Token 和 EncodingAESKey 填本系统中保存的同一对）",
-		WhereEN: "管理工具 → 通讯录同步 → 设置接收事件服务器 → URL (with the same Token and EncodingAESKey as saved here)"})
+	add := func(key, code string, args usererr.Args, value string) {
+		p.Values = append(p.Values, CopyValue{Key: key, Label: usererr.Msg(code, args), Value: value, Where: usererr.Msg(code+"_where", args)})
+	}
+	add("corp_id", "copy_corp_id", nil, c.CorpID)
+	add("contact_callback_url", "copy_contact_callback", nil, base+"/callback/contact/"+c.Key)
 	if host := hostOf(base); base != externalPlaceholder && host != "" {
-		add(CopyValue{Key: "trusted_domain", Label: "可信域名", LabelEN: "Trusted domain", Value: host,
-			Where:   "应用管理 → 自建 → 每个应用 → 网页授权及JS-SDK → 设置可信域名（须与 OAuth 回调域名完全一致，含端口；并完成域名归属校验）",
-			WhereEN: "应用管理 → 自建 → each app → 网页授权及JS-SDK → trusted domain (must match the OAuth redirect host exactly, port included; verify ownership)"})
+		add("trusted_domain", "copy_trusted_domain", nil, host)
 	}
 	for _, a := range c.Apps {
 		agent := strconv.FormatInt(a.AgentID, 10)
-		add(CopyValue{Key: "app_callback_url:" + agent, Label: fmt.Sprintf("“%s”消息回调 URL", a.Name), LabelEN: fmt.Sprintf("%q message callback URL", a.Name),
-			Value:   base + "/callback/app/" + c.Key + "/" + agent,
-			Where:   fmt.Sprintf("应用管理 → 自建 → %s → 接收消息 → 设置API接收 → URL（Token/EncodingAESKey 与本系统一致）", a.Name),
-			WhereEN: fmt.Sprintf("应用管理 → 自建 → %s → 接收消息 → 设置API接收 → URL (same Token/EncodingAESKey as here)", a.Name)})
+		app := usererr.Args{"app": a.Name}
+		add("app_callback_url:"+agent, "copy_app_callback", app, base+"/callback/app/"+c.Key+"/"+agent)
 		home := a.HomeURL
 		if home == "" {
 			home = base + "/"
 		}
-		add(CopyValue{Key: "app_home_url:" + agent, Label: fmt.Sprintf("“%s”应用主页", a.Name), LabelEN: fmt.Sprintf("%q home page", a.Name),
-			Value: home, Where: fmt.Sprintf("应用管理 → 自建 → %s → 应用主页 → 设置（网页地址）", a.Name),
-			WhereEN: fmt.Sprintf("应用管理 → 自建 → %s → 应用主页 (web address)", a.Name)})
-		add(CopyValue{Key: "app_oauth_home_url:" + agent, Label: fmt.Sprintf("“%s”免登录主页（OAuth）", a.Name), LabelEN: fmt.Sprintf("%q single sign-on home (OAuth)", a.Name),
-			Value:   oauthHome(c.CorpID, a.AgentID, home),
-			Where:   fmt.Sprintf("需要成员打开应用即自动登录时，用它代替上面的应用主页（应用管理 → 自建 → %s → 应用主页）；redirect_uri 已 URL 编码，否则会报 50001", a.Name),
-			WhereEN: fmt.Sprintf("Use instead of the plain home page when members should be signed in automatically (应用管理 → 自建 → %s → 应用主页); redirect_uri is URL-encoded, else WeCom answers 50001", a.Name)})
+		add("app_home_url:"+agent, "copy_app_home", app, home)
+		add("app_oauth_home_url:"+agent, "copy_app_oauth_home", app, oauthHome(c.CorpID, a.AgentID, home))
 	}
 	return p, nil
 }

@@ -28,7 +28,7 @@ func TestCopyPanel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.ExternalBaseSet || !strings.Contains(p.Warning, "对外域名") || p.WarningEN == "" {
+	if p.ExternalBaseSet || p.Warning == nil || !strings.Contains(p.Warning.ZH, "对外域名") || p.Warning.EN == "" {
 		t.Fatalf("unset external base must be explained: %+v", p)
 	}
 	if v := copyValue(t, p, "contact_callback_url"); v.Value != externalPlaceholder+"/callback/contact/"+key {
@@ -62,11 +62,11 @@ func TestCopyPanel(t *testing.T) {
 		"corp_id":                  goodCorpID,
 	}
 	for k, want := range checks {
-		if v := copyValue(t, p, k); v.Value != want || v.Where == "" || v.Label == "" {
+		if v := copyValue(t, p, k); v.Value != want || v.Where.EN == "" || v.Label.ZH == "" {
 			t.Errorf("%s = %+v, want value %q with label and where", k, v, want)
 		}
 	}
-	if p.Warning != "" {
+	if p.Warning != nil {
 		t.Fatalf("warning with a base set: %q", p.Warning)
 	}
 	oauth := copyValue(t, p, "app_oauth_home_url:1000002").Value
@@ -76,7 +76,7 @@ func TestCopyPanel(t *testing.T) {
 	if oauth != wantPrefix {
 		t.Fatalf("OAuth home URL\n got %s\nwant %s", oauth, wantPrefix)
 	}
-	if !strings.Contains(copyValue(t, p, "app_oauth_home_url:1000002").Where, "50001") {
+	if !strings.Contains(copyValue(t, p, "app_oauth_home_url:1000002").Where.ZH, "50001") {
 		t.Fatal("the OAuth entry should explain the URL-encoding (50001)")
 	}
 }

@@ -5,20 +5,28 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // Counter counts one kind of thing another feature keeps for a corp (or an
 // app, by apps.id). The composition root (backend/services) registers every
 // feature's counters when it builds the services, so the list the admin sees
 // before a delete is the list production runs. Key names the kind for the UI
-// (locale setupPage.delete.kinds.<key>); ZH and EN label it for the CLI.
+// and its catalogue label, dependent_<key> with the count {n}.
 // The features' tables reference corps(id) / apps ON DELETE CASCADE:
 // deleting, once confirmed, takes those rows along.
 type Counter struct {
 	Key   string
-	ZH    string
-	EN    string
 	Count func(ctx context.Context, id int64) (int, error)
+}
+
+// label says n things of kind key (catalogue dependent_<key>).
+func label(key string, n int) usererr.Message {
+	if code := "dependent_" + key; usererr.Known(code) {
+		return usererr.Msg(code, usererr.Args{"n": n})
+	}
+	return usererr.Msg("dependent_other", usererr.Args{"key": key, "n": n})
 }
 
 // dependents is the registry of counters, per kind of owner.
@@ -62,10 +70,10 @@ func countDependents(ctx context.Context, counters []Counter, id int64) ([]Depen
 	for _, c := range counters {
 		n, err := c.Count(ctx, id)
 		if err != nil {
-			return nil, fmt.Errorf("count the %s that depend on %d: %w", c.EN, id, err)
+			return nil, fmt.Errorf("count the %s that depend on %d: %w", c.Key, id, err)
 		}
 		if n > 0 {
-			items = append(items, Dependent{Key: c.Key, ZH: c.ZH, EN: c.EN, Count: n})
+			items = append(items, Dependent{Key: c.Key, Count: n, Label: label(c.Key, n)})
 		}
 	}
 	return items, nil
@@ -82,27 +90,20 @@ func (s *Service) counters(app bool) []Counter {
 
 // appsCounter is the corp's own dependent: its self-built apps.
 func (s *Service) appsCounter() Counter {
-	return Counter{Key: "apps", ZH: "自建应用", EN: "apps", Count: func(ctx context.Context, id int64) (int, error) {
+	return Counter{Key: "apps", Count: func(ctx context.Context, id int64) (int, error) {
 		var n int
 		err := s.st.DB.GetContext(ctx, &n, `SELECT COUNT(*) FROM apps WHERE corp_ref = ?`, id)
 		return n, err
 	}}
 }
 
-func describe(items []Dependent, zh bool) string {
-	parts := make([]string, len(items))
+// describe lists items in both languages ("推送规则 2 条、…" / "2 push rules, …").
+func describe(items []Dependent) (zh, en string) {
+	zhs, ens := make([]string, len(items)), make([]string, len(items))
 	for i, d := range items {
-		label := d.EN
-		if zh {
-			label = d.ZH
-		}
-		parts[i] = fmt.Sprintf("%s × %d", label, d.Count)
+		zhs[i], ens[i] = d.Label.ZH, d.Label.EN
 	}
-	sep := ", "
-	if zh {
-		sep = "、"
-	}
-	return strings.Join(parts, sep)
+	return strings.Join(zhs, "、"), strings.Join(ens, ", ")
 }
 
 // confirmed says whether the admin typed the name of what is deleted.
@@ -126,14 +127,14 @@ func (s *Service) DeleteCorp(ctx context.Context, id int64, typedName string) (D
 	d := Dependents{Name: r.Name, Items: items}
 	if !confirmed(typedName, r.Name) {
 		d.NeedsConfirm = true
-		d.Message = needsConfirmMessage("企业", "Corp", r.Name, items)
+		d.Message = needsConfirmMessage("corp", r.Name, items)
 		return d, nil
 	}
 	if err := s.removeCorp(ctx, r); err != nil {
 		return d, err
 	}
 	d.Deleted = true
-	d.Message = fmt.Sprintf("已删除企业“%s”。 / Deleted corp %q.", r.Name, r.Name)
+	d.Message = usererr.Msg("deleted_corp", usererr.Args{"name": r.Name})
 	return d, nil
 }
 
@@ -173,12 +174,14 @@ func (s *Service) removeCorp(ctx context.Context, r *corpRow) error {
 	return nil
 }
 
-func needsConfirmMessage(kindZH, kindEN, name string, items []Dependent) string {
+// needsConfirmMessage asks for the typed name of a corp or an app (kind),
+// listing what goes with it.
+func needsConfirmMessage(kind, name string, items []Dependent) usererr.Message {
 	if len(items) == 0 {
-		return fmt.Sprintf("输入%s名称“%s”确认删除。 / Type the name %q to delete this %s.", kindZH, name, name, strings.ToLower(kindEN))
+		return usererr.Msg("delete_confirm_"+kind, usererr.Args{"name": name})
 	}
-	return fmt.Sprintf("%s“%s”仍被使用：%s。输入名称确认后将一并删除。 / %s %q is in use (%s); type its name to delete it together with these.",
-		kindZH, name, describe(items, true), kindEN, name, describe(items, false))
+	zh, en := describe(items)
+	return usererr.Msg("delete_in_use_"+kind, usererr.Args{"name": name, "items": zh, "itemsEn": en})
 }
 
 // DeleteApp deletes app id once typedName is its name, listing first what
@@ -195,7 +198,7 @@ func (s *Service) DeleteApp(ctx context.Context, id int64, typedName string) (De
 	d := Dependents{Name: r.Name, Items: items}
 	if !confirmed(typedName, r.Name) {
 		d.NeedsConfirm = true
-		d.Message = needsConfirmMessage("应用", "App", r.Name, items)
+		d.Message = needsConfirmMessage("app", r.Name, items)
 		return d, nil
 	}
 	if _, err := s.st.DB.ExecContext(ctx, `DELETE FROM apps WHERE id = ?`, id); err != nil {
@@ -203,6 +206,6 @@ func (s *Service) DeleteApp(ctx context.Context, id int64, typedName string) (De
 	}
 	s.forgetClient(r.CorpRef)
 	d.Deleted = true
-	d.Message = fmt.Sprintf("已删除应用“%s”。 / Deleted app %q.", r.Name, r.Name)
+	d.Message = usererr.Msg("deleted_app", usererr.Args{"name": r.Name})
 	return d, nil
 }

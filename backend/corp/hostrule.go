@@ -53,14 +53,14 @@ func receiverOf(raw string) string {
 // movedHost says what moved: the API base URL's host, or a proxy that is
 // set to another host than before (removing a proxy sends to the API host
 // the secrets were entered for, so it moves nothing).
-func movedHost(oldBase, oldProxy, newBase, newProxy string) (what, whatEN string, moved bool) {
+func movedHost(oldBase, oldProxy, newBase, newProxy string) (what usererr.Message, moved bool) {
 	switch {
 	case receiverOf(oldBase) != receiverOf(newBase):
-		return "API 地址", "the API base URL", true
+		return usererr.Msg("host_api_base", nil), true
 	case newProxy != "" && receiverOf(oldProxy) != receiverOf(newProxy):
-		return "代理", "the proxy", true
+		return usererr.Msg("host_proxy", nil), true
 	}
-	return "", "", false
+	return usererr.Message{}, false
 }
 
 // clearForNewHost empties r's API secrets that were not entered anew in
@@ -81,9 +81,9 @@ func clearForNewHost(r *corpRow, in CorpInput, apps []appRow) []string {
 	return cleared
 }
 
-func hostChangeNotice(what, whatEN string, cleared []string) *HostChange {
+func hostChangeNotice(what usererr.Message, cleared []string) *HostChange {
 	return &HostChange{Cleared: cleared, Message: usererr.Msg("secrets_cleared_new_host", usererr.Args{
-		"what": what, "whatEn": strings.ToUpper(whatEN[:1]) + whatEN[1:], "cleared": strings.Join(cleared, ", ")})}
+		"what": what.ZH, "whatEn": what.EN, "cleared": strings.Join(cleared, ", ")})}
 }
 
 // dropHostSecrets clears the apps' secrets and every cached access token of

@@ -147,7 +147,7 @@ func TestWritePermissionNeedsTheSecretAgainOnANewHost(t *testing.T) {
 	res := e.saveCorp(CorpInput{Name: "a", CorpID: goodCorpID, ContactSecret: secretA, ContactPermission: PermissionWrite})
 	r := e.saveCorp(CorpInput{ID: res.ID, Name: "a", CorpID: goodCorpID, APIBaseURL: "https://wecom-proxy.example.com"})
 	if r.OK || len(r.Errors) != 1 || r.Errors[0].Field != FieldContactSecret ||
-		!strings.Contains(r.Errors[0].Message, "换了主机") || !strings.Contains(r.Errors[0].MessageEN, "another host") {
+		!strings.Contains(r.Errors[0].Message.ZH, "换了主机") || !strings.Contains(r.Errors[0].Message.EN, "another host") {
 		t.Fatalf("save = %+v, want the contact secret asked for again, saying why", r)
 	}
 	c, _ := e.svc.Get(e.ctx, res.ID)
@@ -197,13 +197,14 @@ func TestConfigChangesAuditedWithoutValues(t *testing.T) {
 // TestCLIAddSaysWhySecretsWereCleared: `corp add` on a configured corp with
 // another --api-base says the secrets were cleared and why.
 func TestCLIAddSaysWhySecretsWereCleared(t *testing.T) {
+	t.Setenv("LC_ALL", "zh_CN.UTF-8")
 	e := newEnv(t)
 	e.saveCorp(CorpInput{Name: "星河", CorpID: goodCorpID, ContactSecret: secretA})
 	out, err := e.cli("", "corp", "add", "--corp-id", goodCorpID, "--api-base", "https://wecom-proxy.example.com")
 	if err != nil {
 		t.Fatalf("add: %v\n%s", err, out)
 	}
-	for _, want := range []string{"已更新 / updated", "API 地址换了主机", "Enter the directory sync"} {
+	for _, want := range []string{"已更新", "API 地址换了主机", "请重新填写通讯录同步"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -1,5 +1,7 @@
 package corp
 
+import "wecom-bridge/backend/usererr"
+
 // Read models: what the UI and other packages see. Secrets never appear here,
 // only whether one is set and its last four characters.
 
@@ -39,10 +41,14 @@ type Corp struct {
 	Apps              []App       `json:"apps"`
 	// NeedsSecrets: some stored secret cannot be decrypted here; the message
 	// asks the admin to enter the secrets again.
-	NeedsSecrets        bool   `json:"needsSecrets"`
-	NeedsSecretsMessage string `json:"needsSecretsMessage,omitempty"`
-	CreatedAt           string `json:"createdAt"`
-	UpdatedAt           string `json:"updatedAt"`
+	NeedsSecrets        bool             `json:"needsSecrets"`
+	NeedsSecretsMessage *usererr.Message `json:"needsSecretsMessage,omitempty"`
+	// LastCheck: the last connectivity check's verdict ("passed", "failed",
+	// "" when never checked) and, when it failed, its first failed step.
+	LastCheck        string           `json:"lastCheck"`
+	LastCheckFailure *usererr.Message `json:"lastCheckFailure,omitempty"`
+	CreatedAt        string           `json:"createdAt"`
+	UpdatedAt        string           `json:"updatedAt"`
 }
 
 // App is a self-built app (自建应用) of a corp.
@@ -91,14 +97,12 @@ type AppInput struct {
 
 // FieldError is a validation problem the UI shows under one field.
 type FieldError struct {
-	Field     string `json:"field"`     // input field name, e.g. "corpId"
-	Message   string `json:"message"`   // what is wrong and what to do (zh)
-	MessageEN string `json:"messageEn"` // the same in English
-	Where     string `json:"where"`     // where to find the value in the WeCom admin console
-	WhereEN   string `json:"whereEn"`
+	Field   string          `json:"field"`   // input field name, e.g. "corpId"
+	Message usererr.Message `json:"message"` // what is wrong and what to do
+	Where   usererr.Message `json:"where"`   // where to find the value in the WeCom admin console
 }
 
-func (e FieldError) Error() string { return e.Field + ": " + e.Message + " / " + e.MessageEN }
+func (e FieldError) Error() string { return e.Field + ": " + e.Message.EN }
 
 // SaveResult is the answer to a save. OK false means nothing was saved and
 // Errors says why, per field.
@@ -121,19 +125,18 @@ type CallbackKeys struct {
 
 // Dependents says what hangs off a corp (or app) before deleting it.
 type Dependents struct {
-	Name         string      `json:"name"`
-	Items        []Dependent `json:"items"`
-	NeedsConfirm bool        `json:"needsConfirm"` // in use and confirm was false: nothing deleted
-	Deleted      bool        `json:"deleted"`
-	Message      string      `json:"message"`
+	Name         string          `json:"name"`
+	Items        []Dependent     `json:"items"`
+	NeedsConfirm bool            `json:"needsConfirm"` // in use and confirm was false: nothing deleted
+	Deleted      bool            `json:"deleted"`
+	Message      usererr.Message `json:"message"`
 }
 
 // Dependent is one kind of thing that depends on a corp (or an app), with
 // its count. Key names the kind (apps, members, bindings, plans, schedules,
-// pushRules…); the UI words it in its language, the CLI uses ZH / EN.
+// pushRules…); Label says it with the count (catalogue dependent_<key>).
 type Dependent struct {
-	Key   string `json:"key"`
-	Count int    `json:"count"`
-	ZH    string `json:"-"`
-	EN    string `json:"-"`
+	Key   string          `json:"key"`
+	Count int             `json:"count"`
+	Label usererr.Message `json:"label"` // "推送规则 2 条" / "2 push rules"
 }

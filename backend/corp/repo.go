@@ -6,8 +6,8 @@ import (
 	"database/sql"
 	"encoding/base32"
 	"errors"
-	"fmt"
 	"strings"
+	"wecom-bridge/backend/usererr"
 
 	"github.com/jmoiron/sqlx"
 
@@ -69,7 +69,7 @@ func getCorpRow(ctx context.Context, q querier, id int64) (*corpRow, error) {
 	var r corpRow
 	err := q.GetContext(ctx, &r, `SELECT `+corpCols+` FROM corps WHERE id = ?`, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("corp %d: %w (it may have been deleted; reload the list)", id, ErrNotFound)
+		return nil, usererr.Wrap(ErrNotFound, "corp_not_found", usererr.Args{"id": id})
 	}
 	return &r, err
 }
@@ -99,7 +99,7 @@ func getAppRow(ctx context.Context, q querier, id int64) (*appRow, error) {
 	var r appRow
 	err := q.GetContext(ctx, &r, `SELECT `+appCols+` FROM apps WHERE id = ?`, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("app %d: %w (it may have been deleted; reload the list)", id, ErrNotFound)
+		return nil, usererr.Wrap(ErrNotFound, "app_not_found", usererr.Args{"id": id})
 	}
 	return &r, err
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"wecom-bridge/backend/usererr"
 
 	"wecom-bridge/backend/configaudit"
 	"wecom-bridge/backend/wecom/wxcrypt"
@@ -42,7 +43,7 @@ func (s *Service) SaveCorp(ctx context.Context, in CorpInput) (SaveResult, error
 			}
 		}
 	}
-	what, whatEN, moved := movedHost(old.APIBaseURL, oldProxy, in.APIBaseURL, in.ProxyURL)
+	what, moved := movedHost(old.APIBaseURL, oldProxy, in.APIBaseURL, in.ProxyURL)
 	moved = moved && in.ID != 0
 	if in.ContactPermission == "" {
 		in.ContactPermission = old.ContactPermission
@@ -53,8 +54,7 @@ func (s *Service) SaveCorp(ctx context.Context, in CorpInput) (SaveResult, error
 	if moved {
 		for i, e := range res.Errors {
 			if e.Field == FieldContactSecret {
-				res.Errors[i].Message += fmt.Sprintf("（%s换了主机：已保存的 Secret 不会发往新地址，请重新填写。）", what)
-				res.Errors[i].MessageEN += fmt.Sprintf(" (%s points to another host: the stored secret is not sent there; enter it again.)", whatEN)
+				res.Errors[i].Message = usererr.Msg("field_secret_host_moved", usererr.Args{"error": res.Errors[i].Message, "what": what.ZH, "whatEn": what.EN})
 			}
 		}
 	}
@@ -65,8 +65,7 @@ func (s *Service) SaveCorp(ctx context.Context, in CorpInput) (SaveResult, error
 		}
 		if other != nil {
 			e := &errs{form: FormCorp}
-			e.add(FieldCorpID, fmt.Sprintf("该企业ID已配置为“%s”，请直接编辑它。", other.Name),
-				fmt.Sprintf("this corp ID is already configured as %q; edit that one instead.", other.Name))
+			e.add(FieldCorpID, "corp_id_taken", usererr.Args{"name": other.Name})
 			res.Errors = e.list
 		}
 	}
@@ -99,7 +98,7 @@ func (s *Service) SaveCorp(ctx context.Context, in CorpInput) (SaveResult, error
 			return res, err
 		}
 		if cleared := clearForNewHost(&r, in, apps); len(cleared) > 0 {
-			res.HostChange = hostChangeNotice(what, whatEN, cleared)
+			res.HostChange = hostChangeNotice(what, cleared)
 		}
 	}
 
@@ -158,8 +157,7 @@ func (s *Service) SaveApp(ctx context.Context, in AppInput) (SaveResult, error) 
 		err := s.st.DB.GetContext(ctx, &other, `SELECT `+appCols+` FROM apps WHERE corp_ref = ? AND agent_id = ? AND id <> ?`, old.CorpRef, agent, old.ID)
 		if err == nil {
 			e := &errs{form: FormApp}
-			e.add(FieldAgentID, fmt.Sprintf("该企业已有 AgentId 为 %d 的应用“%s”，请直接编辑它。", agent, other.Name),
-				fmt.Sprintf("this corp already has an app with AgentId %d (%q); edit that one instead.", agent, other.Name))
+			e.add(FieldAgentID, "agent_id_taken", usererr.Args{"agentId": agent, "name": other.Name})
 			res.Errors = e.list
 		}
 	}
@@ -216,6 +214,9 @@ func (s *Service) sealField(clear []string, field, plain, oldEnc string) (string
 }
 
 func (s *Service) savedResult(ctx context.Context, res SaveResult, id, corpRef int64) (SaveResult, error) {
+	if err := s.forgetCheck(ctx, corpRef); err != nil {
+		return res, err
+	}
 	c, err := s.Get(ctx, corpRef)
 	if err != nil {
 		return res, err

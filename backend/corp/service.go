@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"wecom-bridge/backend/usererr"
 
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/secrets"
@@ -186,7 +187,7 @@ func (s *Service) Find(ctx context.Context, ref string) (*Corp, error) {
 		return nil, err
 	}
 	if r == nil {
-		return nil, fmt.Errorf("no corp %q: give its id, corp ID (ww…) or name (see `corp list`): %w", ref, ErrNotFound)
+		return nil, usererr.Wrap(ErrNotFound, "corp_ref_not_found", usererr.Args{"ref": ref})
 	}
 	return s.readModel(ctx, r)
 }
@@ -224,9 +225,16 @@ func (s *Service) readModel(ctx context.Context, r *corpRow) (*Corp, error) {
 		a := appModel(&apps[i], field)
 		c.Apps = append(c.Apps, a)
 	}
+	if err := s.fillLastCheck(ctx, c); err != nil {
+		return nil, err
+	}
 	if mismatch != nil {
 		c.NeedsSecrets = true
-		c.NeedsSecretsMessage = mismatch.Error()
+		if m, ok := usererr.As(mismatch); ok {
+			c.NeedsSecretsMessage = m.Message.Ptr()
+		} else {
+			c.NeedsSecretsMessage = usererr.Msg("secret_damaged", nil).Ptr()
+		}
 	}
 	return c, nil
 }

@@ -83,7 +83,7 @@ func TestInvalidSaveStoresNothing(t *testing.T) {
 		t.Fatalf("want corpId and contactSecret errors, got %+v", res)
 	}
 	for _, fe := range res.Errors {
-		if strings.Contains(fe.Message+fe.MessageEN, "short") {
+		if strings.Contains(fe.Message.ZH+fe.Message.EN, "short") {
 			t.Fatal("a field error echoes the secret")
 		}
 	}
@@ -92,7 +92,7 @@ func TestInvalidSaveStoresNothing(t *testing.T) {
 	}
 	e.saveCorp(CorpInput{Name: "a", CorpID: goodCorpID})
 	dup := e.saveCorp(CorpInput{Name: "b", CorpID: goodCorpID})
-	if fe := fieldErr(dup.Errors, FieldCorpID); dup.OK || fe == nil || !strings.Contains(fe.Message, "“a”") {
+	if fe := fieldErr(dup.Errors, FieldCorpID); dup.OK || fe == nil || !strings.Contains(fe.Message.ZH, "“a”") {
 		t.Fatalf("duplicate corp ID: %+v", dup)
 	}
 }
@@ -113,7 +113,7 @@ func TestAppsCRUD(t *testing.T) {
 		t.Fatalf("duplicate AgentId accepted: %+v", dup)
 	}
 	bad, _ := e.svc.SaveApp(e.ctx, AppInput{CorpRef: c.ID, Name: "OA3", AgentID: "abc", Secret: secretC})
-	if fe := fieldErr(bad.Errors, FieldAgentID); fe == nil || !strings.Contains(fe.MessageEN, "AgentId must be a whole number like 1000002") {
+	if fe := fieldErr(bad.Errors, FieldAgentID); fe == nil || !strings.Contains(fe.Message.EN, "AgentId must be a whole number like 1000002") {
 		t.Fatalf("AgentId text: %+v", bad)
 	}
 	upd, _ := e.svc.SaveApp(e.ctx, AppInput{ID: app.ID, Name: "OA 门户", AgentID: "1000002", HomeURL: "https://oa.example.com"})
@@ -192,14 +192,14 @@ func TestCopiedDatabaseAsksForSecretsAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.NeedsSecrets || !strings.Contains(c.NeedsSecretsMessage, "重新填写") || !c.ContactSecret.Unreadable || !c.Apps[0].NeedsSecrets {
+	if !c.NeedsSecrets || (c.NeedsSecretsMessage == nil || !strings.Contains(c.NeedsSecretsMessage.ZH, "重新填写")) || !c.ContactSecret.Unreadable || !c.Apps[0].NeedsSecrets {
 		t.Fatalf("read model = %+v", c)
 	}
 	if _, _, err := other.svc.Client(other.ctx, res.ID); !errors.Is(err, ErrNeedsSecrets) {
 		t.Fatalf("Client err = %v, want ErrNeedsSecrets", err)
 	}
 	chk := other.check(res.ID)
-	if st := step(t, chk, "secrets"); st.Status != StatusFailed || !strings.Contains(st.Fix, "重新填写") {
+	if st := step(t, chk, "secrets"); st.Status != StatusFailed || st.Fix == nil || !strings.Contains(st.Fix.ZH, "重新填写") {
 		t.Fatalf("secrets step = %+v", st)
 	}
 	if st := step(t, chk, "app:1000002:token"); st.Status != StatusSkipped {
@@ -248,7 +248,7 @@ func TestDeleteCorpListsDependentsAndNeedsTheTypedName(t *testing.T) {
 	c := e.saveCorp(CorpInput{Name: "星河", CorpID: goodCorpID})
 	e.addApp(c.ID, "OA", "1000002", secretC)
 	e.addApp(c.ID, "HR", "1000003", secretA)
-	e.svc.RegisterCorpDependents(Counter{Key: "bindings", ZH: "绑定", EN: "bindings", Count: func(_ context.Context, id int64) (int, error) {
+	e.svc.RegisterCorpDependents(Counter{Key: "bindings", Count: func(_ context.Context, id int64) (int, error) {
 		if id == c.ID {
 			return 7, nil
 		}
@@ -260,8 +260,8 @@ func TestDeleteCorpListsDependentsAndNeedsTheTypedName(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []Dependent{{Key: "apps", ZH: "自建应用", EN: "apps", Count: 2}, {Key: "bindings", ZH: "绑定", EN: "bindings", Count: 7}}
-		if !d.NeedsConfirm || d.Deleted || !slices.Equal(d.Items, want) || !strings.Contains(d.Message, "bindings × 7") {
+		if !d.NeedsConfirm || d.Deleted || len(d.Items) != 2 || d.Items[0].Label.EN != "2 apps" || d.Items[1].Count != 7 ||
+			!strings.Contains(d.Message.EN, "7 confirmed or rejected bindings") || !strings.Contains(d.Message.ZH, "自建应用 2 个") {
 			t.Fatalf("typed %q: dependents = %+v", typed, d)
 		}
 	}
@@ -287,7 +287,7 @@ func TestDeleteAppWithDependents(t *testing.T) {
 	e := newEnv(t)
 	c := e.saveCorp(CorpInput{Name: "a", CorpID: goodCorpID})
 	app := e.addApp(c.ID, "OA", "1000002", secretC)
-	e.svc.RegisterAppDependents(Counter{Key: "pushRules", ZH: "推送规则", EN: "push rules", Count: func(_ context.Context, id int64) (int, error) {
+	e.svc.RegisterAppDependents(Counter{Key: "pushRules", Count: func(_ context.Context, id int64) (int, error) {
 		if id == app.ID {
 			return 3, nil
 		}

@@ -112,10 +112,10 @@ func TestCorpRules(t *testing.T) {
 			t.Errorf("%s: no error on %s (got %v)", tc.name, tc.field, errs)
 			continue
 		}
-		if !strings.Contains(fe.Message, tc.substr) {
-			t.Errorf("%s: message %q lacks %q", tc.name, fe.Message, tc.substr)
+		if !strings.Contains(fe.Message.ZH, tc.substr) {
+			t.Errorf("%s: message %q lacks %q", tc.name, fe.Message.ZH, tc.substr)
 		}
-		if fe.Where == "" || fe.WhereEN == "" || fe.MessageEN == "" {
+		if fe.Where.ZH == "" || fe.Where.EN == "" || fe.Message.EN == "" {
 			t.Errorf("%s: error must say where to find the value, in both languages: %+v", tc.name, fe)
 		}
 	}
@@ -157,19 +157,19 @@ func TestAppRules(t *testing.T) {
 		tc.mod(&in)
 		_, errs := validateApp(in, storedSecrets{})
 		fe := fieldErr(errs, tc.field)
-		if fe == nil || !strings.Contains(fe.Message, tc.substr) {
+		if fe == nil || !strings.Contains(fe.Message.ZH, tc.substr) {
 			t.Errorf("%s: want %s error containing %q, got %v", tc.name, tc.field, tc.substr, errs)
 			continue
 		}
-		if !strings.Contains(fe.Where, "应用管理") && tc.field != FieldHomeURL {
-			t.Errorf("%s: where %q should point into 应用管理", tc.name, fe.Where)
+		if !strings.Contains(fe.Where.ZH, "应用管理") && tc.field != FieldHomeURL {
+			t.Errorf("%s: where %q should point into 应用管理", tc.name, fe.Where.ZH)
 		}
 	}
 	if _, errs := validateApp(AppInput{Name: "OA", AgentID: "1000002"}, storedSecrets{secret: true}); len(errs) != 0 {
 		t.Fatalf("an update may leave the stored secret: %v", errs)
 	}
 	_, errs := validateApp(AppInput{Name: "OA", AgentID: "x"}, storedSecrets{})
-	if fe := fieldErr(errs, FieldAgentID); fe == nil || fe.MessageEN != "AgentId: AgentId must be a whole number like 1000002." {
+	if fe := fieldErr(errs, FieldAgentID); fe == nil || fe.Message.EN != "AgentId must be a whole number like 1000002." {
 		t.Fatalf("English AgentId message: %+v", fe)
 	}
 }
@@ -184,7 +184,7 @@ func TestFieldHelpCoversEveryFieldWithWhere(t *testing.T) {
 	for form, fields := range want {
 		for _, f := range fields {
 			h := help(form, f)
-			if h.Where == "" || h.WhereEN == "" || h.Label == "" || h.Format == "" {
+			if h.Where.ZH == "" || h.Where.EN == "" || h.Label.ZH == "" || h.Format.EN == "" {
 				t.Errorf("%s.%s: incomplete help %+v", form, f, h)
 			}
 		}
@@ -200,8 +200,8 @@ func TestFieldHelpCoversEveryFieldWithWhere(t *testing.T) {
 	}
 	for k, p := range paths {
 		form, field, _ := strings.Cut(k, ".")
-		if !strings.Contains(help(form, field).Where, p) {
-			t.Errorf("%s: where %q lacks %q", k, help(form, field).Where, p)
+		if !strings.Contains(help(form, field).Where.ZH, p) {
+			t.Errorf("%s: where %q lacks %q", k, help(form, field).Where.ZH, p)
 		}
 	}
 	if len(FieldHelp()) != len(fieldHelp) {

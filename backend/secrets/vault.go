@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"wecom-bridge/backend/logging"
+	"wecom-bridge/backend/usererr"
 )
 
 // Ciphertext format: "v1:<key id>:<base64url(nonce | sealed)>". The version
@@ -45,13 +46,14 @@ type DecryptError struct {
 	OurKey    string
 }
 
-func (e *DecryptError) Error() string {
+func (e *DecryptError) Error() string { return e.UserMessage().EN }
+
+// UserMessage says it to the admin: enter the secrets again.
+func (e *DecryptError) UserMessage() usererr.Message {
 	if e.Kind == ErrKeyMismatch {
-		return fmt.Sprintf("保存的密钥无法解密（加密密钥 %s 不是本机的密钥 %s，数据库可能是从其他电脑复制来的）：请重新填写各个 Secret、Token 和 EncodingAESKey。"+
-			" / The stored secret was encrypted with key %s, not this machine's key %s (was the database copied from another computer?): enter the secrets again.",
-			e.StoredKey, e.OurKey, e.StoredKey, e.OurKey)
+		return usererr.Msg("secret_key_mismatch", usererr.Args{"stored": e.StoredKey, "ours": e.OurKey})
 	}
-	return "保存的密钥已损坏，无法读取：请重新填写该 Secret。 / The stored secret is damaged and cannot be read: enter it again."
+	return usererr.Msg("secret_damaged", nil)
 }
 
 func (e *DecryptError) Unwrap() error { return e.Kind }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"wecom-bridge/backend/usererr"
 
 	"wecom-bridge/backend/logging"
 )
@@ -60,7 +61,7 @@ func TestOtherKeyIsKeyMismatchNotPanic(t *testing.T) {
 	if !errors.As(err, &de) || de.StoredKey != a.KeyID() || de.OurKey != b.KeyID() {
 		t.Fatalf("DecryptError = %+v", de)
 	}
-	if !strings.Contains(err.Error(), "重新填写") || !strings.Contains(err.Error(), "enter the secrets again") {
+	if !strings.Contains(usererr.ZH(err), "重新填写") || !strings.Contains(err.Error(), "enter the secrets again") {
 		t.Fatalf("message must ask to enter the secrets again: %v", err)
 	}
 	if strings.Contains(err.Error(), "a-secret-value") {

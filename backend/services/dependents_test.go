@@ -5,7 +5,6 @@ import (
 	"slices"
 	"testing"
 
-	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/push"
 	"wecom-bridge/backend/store"
@@ -83,7 +82,7 @@ func TestDemoCorpDependentsThroughProductionWiring(t *testing.T) {
 		t.Fatalf("app dependents wired: %v", appKeys)
 	}
 	ad, err := s.Corps.DeleteApp(ctx, app.ID, "")
-	if err != nil || !ad.NeedsConfirm || len(ad.Items) != 1 || ad.Items[0] != (corp.Dependent{Key: "pushRules", ZH: "推送规则", EN: "push rules", Count: 1}) {
+	if err != nil || !ad.NeedsConfirm || len(ad.Items) != 1 || ad.Items[0].Key != "pushRules" || ad.Items[0].Count != 1 || ad.Items[0].Label.EN != "1 push rule" {
 		t.Fatalf("app dependents %+v %v", ad, err)
 	}
 	if ad, err = s.Corps.DeleteApp(ctx, app.ID, app.Name); err != nil || !ad.Deleted {

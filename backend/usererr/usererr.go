@@ -135,13 +135,19 @@ func ForTerminal(err error) string {
 	if !ok {
 		return err.Error()
 	}
+	return TerminalText(e.Message)
+}
+
+// TerminalText is m in the terminal's language (LC_ALL, LC_MESSAGES, LANG:
+// zh… is Chinese, anything else English): what the CLI prints.
+func TerminalText(m Message) string {
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if lang := os.Getenv(v); lang != "" {
 			if strings.HasPrefix(lang, "zh") {
-				return e.ZH
+				return m.ZH
 			}
-			return e.EN
+			return m.EN
 		}
 	}
-	return e.EN
+	return m.EN
 }

@@ -5,7 +5,7 @@ import CheckResultView from '@/views/setup/CheckResult.vue'
 import SetupView from '@/views/SetupView.vue'
 import { startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
-import { corp, failedCheck, fieldHelp, step } from './setup-fixtures'
+import { corp, failedCheck, fieldHelp, msg, step } from './setup-fixtures'
 
 vi.mock('@/api')
 
@@ -68,14 +68,14 @@ describe('connectivity check', () => {
     expect(wrapper.find('[data-testid="check-progress"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="check-step-running"]').text()).toContain('正在开始检查')
 
-    progress!({ corpRef: 1, index: 1, total: 3, step: step({ key: 'dns', title: '解析域名 (DNS)' }), final: false, passed: false })
+    progress!({ corpRef: 1, index: 1, total: 3, step: step({ key: 'dns', title: msg('解析域名 (DNS)') }), final: false, passed: false })
     progress!({ corpRef: 2, index: 1, total: 9, step: step({ key: 'other' }), final: false, passed: false })
     await settle()
     expect(wrapper.find('[data-testid="check-step-dns"]').attributes('data-status')).toBe('ok')
     expect(wrapper.find('[data-testid="check-step-other"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="check-step-running"]').text()).toContain('正在检查第 2 / 3 项')
 
-    const steps = [step({ key: 'dns' }), step({ key: 'tcp' }), step({ key: 'app:1000002:token', detail: '成功，有效期 7200 秒' }), step({ key: 'callback', status: 'n/a' })]
+    const steps = [step({ key: 'dns' }), step({ key: 'tcp' }), step({ key: 'app:1000002:token', detail: msg('成功，有效期 7200 秒') }), step({ key: 'callback', status: 'n/a' })]
     finish({ corpRef: 1, corpName: '华东制造集团', passed: true, failed: 0, startedAt: '', durationMs: 95, steps, apiIps: [] })
     await settle()
     expect(wrapper.find('[data-testid="check-progress"]').exists()).toBe(false)

@@ -3,7 +3,7 @@ import * as api from '@/api'
 import SetupView from '@/views/SetupView.vue'
 import { startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
-import { corp, fieldHelp } from './setup-fixtures'
+import { corp, fieldHelp, msg } from './setup-fixtures'
 
 vi.mock('@/api')
 
@@ -41,14 +41,14 @@ describe('deleting a corp', () => {
     vi.mocked(api.deleteCorp).mockImplementation(async (_id, typed) => ({
       name: '华东制造集团',
       items: [
-        { key: 'apps', count: 1 },
-        { key: 'members', count: 412 },
-        { key: 'bindings', count: 120 },
-        { key: 'pushRules', count: 1 },
+        { key: 'apps', count: 1, label: msg('自建应用 1 个', '1 apps') },
+        { key: 'members', count: 412, label: msg('已拉取的成员 412 名', '412 pulled members') },
+        { key: 'bindings', count: 120, label: msg('已确认或拒绝的绑定 120 条', '120 confirmed or rejected bindings') },
+        { key: 'pushRules', count: 1, label: msg('推送规则 1 条', '1 push rules') },
       ],
       needsConfirm: typed !== '华东制造集团',
       deleted: typed === '华东制造集团',
-      message: '',
+      message: msg(''),
     }))
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     await wrapper.find('[data-testid="corp-delete-1"]').trigger('click')
@@ -57,7 +57,7 @@ describe('deleting a corp', () => {
     expect(api.deleteCorp).toHaveBeenCalledTimes(1)
     expect(api.deleteCorp).toHaveBeenCalledWith(1, '')
     const items = [...document.querySelectorAll('[data-testid="delete-dependents"] li')].map((li) => li.textContent)
-    expect(items).toEqual(['自建应用 × 1', '已拉取的成员 × 412', '已确认或拒绝的绑定 × 120', '推送规则 × 1'])
+    expect(items).toEqual(['自建应用 1 个', '已拉取的成员 412 名', '已确认或拒绝的绑定 120 条', '推送规则 1 条'])
     expect(messageBox()?.textContent).toContain('企业“华东制造集团”仍被以下内容使用')
     expect(messageBox()?.textContent).toContain('输入名称“华东制造集团”以确认删除')
 
@@ -78,10 +78,10 @@ describe('deleting a corp', () => {
     vi.mocked(api.listCorps).mockResolvedValue([corp()])
     vi.mocked(api.deleteCorp).mockResolvedValue({
       name: '华东制造集团',
-      items: [{ key: 'apps', count: 1 }],
+      items: [{ key: 'apps', count: 1, label: msg('自建应用 1 个', '1 apps') }],
       needsConfirm: true,
       deleted: false,
-      message: '',
+      message: msg(''),
     })
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     await wrapper.find('[data-testid="corp-delete-1"]').trigger('click')
@@ -94,7 +94,7 @@ describe('deleting a corp', () => {
 
   it('asks for the name of a corp nothing depends on too', async () => {
     vi.mocked(api.listCorps).mockResolvedValue([corp({ apps: [] })])
-    vi.mocked(api.deleteCorp).mockResolvedValue({ name: '华东制造集团', items: [], needsConfirm: true, deleted: false, message: '' })
+    vi.mocked(api.deleteCorp).mockResolvedValue({ name: '华东制造集团', items: [], needsConfirm: true, deleted: false, message: msg('') })
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     await wrapper.find('[data-testid="corp-delete-1"]').trigger('click')
     await settle()
@@ -104,12 +104,12 @@ describe('deleting a corp', () => {
 
   it('lists the push rules that send as an app', async () => {
     vi.mocked(api.listCorps).mockResolvedValue([corp()])
-    vi.mocked(api.deleteApp).mockResolvedValue({ name: '全员应用', items: [{ key: 'pushRules', count: 2 }], needsConfirm: true, deleted: false, message: '' })
+    vi.mocked(api.deleteApp).mockResolvedValue({ name: '全员应用', items: [{ key: 'pushRules', count: 2, label: msg('推送规则 2 条', '2 push rules') }], needsConfirm: true, deleted: false, message: msg('') })
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     await wrapper.find('[data-testid="app-delete-11"]').trigger('click')
     await settle()
     expect(messageBox()?.textContent).toContain('应用“全员应用”仍被以下内容使用')
-    expect(messageBox()?.textContent).toContain('推送规则 × 2')
+    expect(messageBox()?.textContent).toContain('推送规则 2 条')
     await answer(false)
     expect(api.deleteApp).toHaveBeenCalledTimes(1)
     expect(api.deleteApp).toHaveBeenCalledWith(11, '')

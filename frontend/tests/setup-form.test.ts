@@ -5,7 +5,7 @@ import CorpForm from '@/views/setup/CorpForm.vue'
 import SetupView from '@/views/SetupView.vue'
 import { startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
-import { app, corp, fieldHelp, saved } from './setup-fixtures'
+import { app, corp, fieldHelp, msg, saved } from './setup-fixtures'
 
 vi.mock('@/api')
 
@@ -48,8 +48,8 @@ describe('setup forms', () => {
         id: 0,
         corp: undefined,
         errors: [
-          { field: 'corpId', message: '企业ID：应为 ww 或 wx 开头、后跟 16 位十六进制字符', messageEn: 'Corp ID: must be ww or wx…', where: '', whereEn: '' },
-          { field: 'contactSecret', message: '通讯录同步 Secret：应为 43 位', messageEn: 'must be 43', where: '', whereEn: '' },
+          { field: 'corpId', message: msg('应为 ww 或 wx 开头、后跟 16 位十六进制字符', 'Must be ww or wx…'), where: msg('') },
+          { field: 'contactSecret', message: msg('应为 43 位', 'Must be 43'), where: msg('') },
         ],
       }),
     )

@@ -3,7 +3,7 @@ import * as api from '@/api'
 import SetupView from '@/views/SetupView.vue'
 import { startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
-import { app, corp, fieldHelp } from './setup-fixtures'
+import { app, corp, fieldHelp, msg } from './setup-fixtures'
 
 vi.mock('@/api')
 
@@ -14,7 +14,7 @@ const corps = [
     name: '华东制造集团',
     active: false,
     needsSecrets: true,
-    needsSecretsMessage: '已保存的密钥无法解密，请重新填写。',
+    needsSecretsMessage: msg('已保存的密钥无法解密，请重新填写。', 'The stored secrets cannot be decrypted: enter them again.'),
     apps: [app({ id: 21, corpRef: 2, name: '审批助手', agentId: 1000005, needsSecrets: true })],
   }),
 ]

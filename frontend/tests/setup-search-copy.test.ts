@@ -9,7 +9,7 @@ import AppTable from '@/views/setup/AppTable.vue'
 import CheckResultView from '@/views/setup/CheckResult.vue'
 import CopyPanelView from '@/views/setup/CopyPanel.vue'
 import { mountApp, settle } from './mount-app'
-import { app, corp, failedCheck } from './setup-fixtures'
+import { app, corp, failedCheck, msg } from './setup-fixtures'
 
 vi.mock('@/api')
 
@@ -31,13 +31,11 @@ function appRows(wrapper: Wrapper): string[] {
 function copyPanel(values: number): CopyPanel {
   const items = Array.from({ length: values }, (_, i) => ({
     key: `app_callback_url:${1000002 + i}`,
-    label: `“应用${i}”消息回调 URL`,
-    labelEn: `"App ${i}" message callback URL`,
+    label: msg(`“应用${i}”消息回调 URL`, `"App ${i}" message callback URL`),
     value: `https://bridge.example.com/callback/app/${1000002 + i}`,
-    where: '应用管理 → 自建 → 应用 → 接收消息 → 设置API接收',
-    whereEn: 'App management → the app → Receive messages',
+    where: msg('应用管理 → 自建 → 应用 → 接收消息 → 设置API接收', 'App management → the app → Receive messages'),
   }))
-  items.push({ key: 'trusted_domain', label: '可信域名', labelEn: 'Trusted domain', value: 'bridge.example.com', where: '应用 → 网页授权及JS-SDK', whereEn: 'App → Web authorization' })
+  items.push({ key: 'trusted_domain', label: msg('可信域名', 'Trusted domain'), value: 'bridge.example.com', where: msg('应用 → 网页授权及JS-SDK', 'App → Web authorization') })
   return { externalBaseUrl: 'https://bridge.example.com', externalBaseSet: true, values: items } as CopyPanel
 }
 

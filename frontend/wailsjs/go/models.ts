@@ -154,18 +154,15 @@ export namespace corp {
 	}
 	export class CheckStep {
 	    key: string;
-	    title: string;
-	    titleEn: string;
+	    title: usererr.Message;
 	    status: string;
 	    ok: boolean;
 	    skipped: boolean;
 	    durationMs: number;
-	    detail: string;
-	    detailEn: string;
+	    detail: usererr.Message;
 	    api?: string;
 	    errcode?: number;
-	    fix?: string;
-	    fixEn?: string;
+	    fix?: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new CheckStep(source);
@@ -174,19 +171,34 @@ export namespace corp {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.key = source["key"];
-	        this.title = source["title"];
-	        this.titleEn = source["titleEn"];
+	        this.title = this.convertValues(source["title"], usererr.Message);
 	        this.status = source["status"];
 	        this.ok = source["ok"];
 	        this.skipped = source["skipped"];
 	        this.durationMs = source["durationMs"];
-	        this.detail = source["detail"];
-	        this.detailEn = source["detailEn"];
+	        this.detail = this.convertValues(source["detail"], usererr.Message);
 	        this.api = source["api"];
 	        this.errcode = source["errcode"];
-	        this.fix = source["fix"];
-	        this.fixEn = source["fixEn"];
+	        this.fix = this.convertValues(source["fix"], usererr.Message);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class CheckResult {
 	    corpRef: number;
@@ -237,11 +249,9 @@ export namespace corp {
 	
 	export class CopyValue {
 	    key: string;
-	    label: string;
-	    labelEn: string;
+	    label: usererr.Message;
 	    value: string;
-	    where: string;
-	    whereEn: string;
+	    where: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new CopyValue(source);
@@ -250,18 +260,33 @@ export namespace corp {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.key = source["key"];
-	        this.label = source["label"];
-	        this.labelEn = source["labelEn"];
+	        this.label = this.convertValues(source["label"], usererr.Message);
 	        this.value = source["value"];
-	        this.where = source["where"];
-	        this.whereEn = source["whereEn"];
+	        this.where = this.convertValues(source["where"], usererr.Message);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class CopyPanel {
 	    externalBaseUrl: string;
 	    externalBaseSet: boolean;
-	    warning?: string;
-	    warningEn?: string;
+	    warning?: usererr.Message;
 	    values: CopyValue[];
 	
 	    static createFrom(source: any = {}) {
@@ -272,8 +297,7 @@ export namespace corp {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.externalBaseUrl = source["externalBaseUrl"];
 	        this.externalBaseSet = source["externalBaseSet"];
-	        this.warning = source["warning"];
-	        this.warningEn = source["warningEn"];
+	        this.warning = this.convertValues(source["warning"], usererr.Message);
 	        this.values = this.convertValues(source["values"], CopyValue);
 	    }
 	
@@ -312,7 +336,9 @@ export namespace corp {
 	    active: boolean;
 	    apps: App[];
 	    needsSecrets: boolean;
-	    needsSecretsMessage?: string;
+	    needsSecretsMessage?: usererr.Message;
+	    lastCheck: string;
+	    lastCheckFailure?: usererr.Message;
 	    createdAt: string;
 	    updatedAt: string;
 	
@@ -337,7 +363,9 @@ export namespace corp {
 	        this.active = source["active"];
 	        this.apps = this.convertValues(source["apps"], App);
 	        this.needsSecrets = source["needsSecrets"];
-	        this.needsSecretsMessage = source["needsSecretsMessage"];
+	        this.needsSecretsMessage = this.convertValues(source["needsSecretsMessage"], usererr.Message);
+	        this.lastCheck = source["lastCheck"];
+	        this.lastCheckFailure = this.convertValues(source["lastCheckFailure"], usererr.Message);
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	    }
@@ -395,6 +423,7 @@ export namespace corp {
 	export class Dependent {
 	    key: string;
 	    count: number;
+	    label: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new Dependent(source);
@@ -404,14 +433,33 @@ export namespace corp {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.key = source["key"];
 	        this.count = source["count"];
+	        this.label = this.convertValues(source["label"], usererr.Message);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Dependents {
 	    name: string;
 	    items: Dependent[];
 	    needsConfirm: boolean;
 	    deleted: boolean;
-	    message: string;
+	    message: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new Dependents(source);
@@ -423,7 +471,7 @@ export namespace corp {
 	        this.items = this.convertValues(source["items"], Dependent);
 	        this.needsConfirm = source["needsConfirm"];
 	        this.deleted = source["deleted"];
-	        this.message = source["message"];
+	        this.message = this.convertValues(source["message"], usererr.Message);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -446,10 +494,8 @@ export namespace corp {
 	}
 	export class FieldError {
 	    field: string;
-	    message: string;
-	    messageEn: string;
-	    where: string;
-	    whereEn: string;
+	    message: usererr.Message;
+	    where: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new FieldError(source);
@@ -458,20 +504,34 @@ export namespace corp {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.field = source["field"];
-	        this.message = source["message"];
-	        this.messageEn = source["messageEn"];
-	        this.where = source["where"];
-	        this.whereEn = source["whereEn"];
+	        this.message = this.convertValues(source["message"], usererr.Message);
+	        this.where = this.convertValues(source["where"], usererr.Message);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class FieldInfo {
 	    form: string;
 	    field: string;
-	    label: string;
-	    labelEn: string;
-	    format: string;
-	    where: string;
-	    whereEn: string;
+	    label: usererr.Message;
+	    format: usererr.Message;
+	    where: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new FieldInfo(source);
@@ -481,12 +541,28 @@ export namespace corp {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.form = source["form"];
 	        this.field = source["field"];
-	        this.label = source["label"];
-	        this.labelEn = source["labelEn"];
-	        this.format = source["format"];
-	        this.where = source["where"];
-	        this.whereEn = source["whereEn"];
+	        this.label = this.convertValues(source["label"], usererr.Message);
+	        this.format = this.convertValues(source["format"], usererr.Message);
+	        this.where = this.convertValues(source["where"], usererr.Message);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class HostChange {
 	    cleared: string[];

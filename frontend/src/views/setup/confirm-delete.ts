@@ -7,6 +7,7 @@ import { ElMessageBox } from 'element-plus'
 import { h, type VNode } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Dependent, Dependents } from '@/api'
+import { messageText } from '@/format/error-text'
 
 export interface DeleteRequest {
   kind: 'corp' | 'app'
@@ -16,11 +17,11 @@ export interface DeleteRequest {
 }
 
 export function useConfirmDelete() {
-  const { t, te } = useI18n()
+  const { t, locale } = useI18n()
 
-  function kindLabel(item: Dependent): string {
-    const key = `setupPage.delete.kinds.${item.key}`
-    return te(key) ? t(key) : item.key
+  /** The backend's words for one kind with its count: "推送规则 2 条" / "2 push rules". */
+  function itemText(item: Dependent): string {
+    return messageText(item.label, locale.value)
   }
 
   function message(req: DeleteRequest, items: Dependent[]): VNode {
@@ -30,7 +31,7 @@ export function useConfirmDelete() {
           h(
             'ul',
             { 'data-testid': 'delete-dependents' },
-            items.map((item) => h('li', t('setupPage.delete.item', { label: kindLabel(item), count: item.count }))),
+            items.map((item) => h('li', itemText(item))),
           ),
           h('p', t('setupPage.delete.goesToo')),
         ]
