@@ -47,8 +47,7 @@ func (s *Service) SetLookupSample(f LookupSample) { s.lookupSample = f }
 
 // lookupStep proves one lookup works, or says why it cannot be tried.
 func (r *checkRun) lookupStep(reach []string) stepDef {
-	title := usererr.Msg("lookup_check_title", nil)
-	return stepDef{key: "lookup", title: title.ZH, titleEN: title.EN, needs: reach,
+	return stepDef{key: "lookup", title: usererr.Msg("lookup_check_title", nil), needs: reach,
 		run: func(ctx context.Context, st *CheckStep) {
 			cred, ok := r.cfg.cred.LookupCredential()
 			if !ok {
@@ -94,7 +93,7 @@ func (r *checkRun) lookupStep(reach []string) stepDef {
 }
 
 func setDetail(st *CheckStep, status string, m usererr.Message) {
-	st.Status, st.Detail, st.DetailEN = status, m.ZH, m.EN
+	st.Status, st.Detail = status, m
 }
 
 func lookupViaText(cred wecom.Credential) usererr.Message {

@@ -20,18 +20,18 @@ func TestCheckLookupStep(t *testing.T) {
 	c := e.addSimCorp(org, url, wecomsim.AgentAll)
 	u := org.Users[1]
 
-	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusNA || !strings.Contains(st.Detail, "本地通讯录中还没有手机号或邮箱") {
+	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusNA || !strings.Contains(st.Detail.ZH, "本地通讯录中还没有手机号或邮箱") {
 		t.Fatalf("no directory value: %+v", st)
 	}
 	sample := u.Mobile
 	e.svc.SetLookupSample(func(context.Context) (string, string, error) { return sample, "", nil })
 	st := step(t, e.check(c.ID), "lookup")
 	want := fmt.Sprintf("通过通讯录同步 Secret 查找成功：%s****%s 属于 %s", u.Mobile[:3], u.Mobile[len(u.Mobile)-4:], u.UserID)
-	if st.Status != StatusOK || st.API != "user/getuserid" || !strings.Contains(st.Detail, want) {
+	if st.Status != StatusOK || st.API != "user/getuserid" || !strings.Contains(st.Detail.ZH, want) {
 		t.Fatalf("found: %+v, want %q", st, want)
 	}
 	sample = "13999999999"
-	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusOK || !strings.Contains(st.Detail, "没有可见的成员") {
+	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusOK || !strings.Contains(st.Detail.ZH, "没有可见的成员") {
 		t.Fatalf("no owner: %+v", st)
 	}
 	// Past 20 % of the headcount in failures WeCom blocks the lookups for
@@ -46,7 +46,7 @@ func TestCheckLookupStep(t *testing.T) {
 			break
 		}
 	}
-	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusFailed || st.Errcode != 45009 || !strings.Contains(st.Detail, "暂停") {
+	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusFailed || st.Errcode != 45009 || !strings.Contains(st.Detail.ZH, "暂停") {
 		t.Fatalf("blocked: %+v", st)
 	}
 }

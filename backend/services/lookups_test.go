@@ -83,7 +83,7 @@ func TestLookupsBindThePrivacyRestrictedAppsNamesakes(t *testing.T) {
 		}
 	}
 	if step == nil || step.Status != corp.StatusOK || step.API != "user/getuserid" ||
-		!strings.Contains(step.Detail, "196****4020 属于 zhangwei") || !strings.Contains(step.Detail, "通讯录同步") {
+		!strings.Contains(step.Detail.ZH, "196****4020 属于 zhangwei") || !strings.Contains(step.Detail.ZH, "通讯录同步") {
 		t.Errorf("lookup check step %+v", step)
 	}
 	calls := lk.Calls
