@@ -19,6 +19,10 @@ import (
 // incremental plan runs.
 const DefaultQuiet = 30 * time.Second
 
+// rematchGap spaces a corp's rematches during a burst of changes (bindings
+// still follow within about a second).
+const rematchGap = 500 * time.Millisecond
+
 // Deps are what the processor works with, given at wiring time.
 type Deps struct {
 	Mirror *mirror.Service
@@ -41,6 +45,10 @@ type Service struct {
 
 	mu     sync.Mutex
 	timers map[int64]*time.Timer
+	// rematch coalescing: a corp marked dirty while its rematch runs gets
+	// one more rematch after it, so a burst of events costs two rematches.
+	dirty     map[int64]bool
+	rematches map[int64]bool // running
 	ctx    context.Context
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
@@ -55,7 +63,8 @@ func New(d Deps) *Service {
 		d.Log = slog.Default()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Service{d: d, timers: map[int64]*time.Timer{}, ctx: ctx, cancel: cancel}
+	return &Service{d: d, timers: map[int64]*time.Timer{}, dirty: map[int64]bool{}, rematches: map[int64]bool{},
+		ctx: ctx, cancel: cancel}
 }
 
 // SetQuiet changes the quiet period (tests shorten it).
@@ -97,9 +106,7 @@ func (s *Service) Process(ctx context.Context, ev callback.Event) ([]usererr.Mes
 		return effects, err
 	}
 	if s.d.Rematch != nil && (strings.HasSuffix(m.ChangeType, "_user") || strings.HasSuffix(m.ChangeType, "_party")) {
-		if err := s.d.Rematch(ctx, ev.CorpRef); err != nil {
-			return effects, err
-		}
+		s.rematchSoon(ev.CorpRef)
 		effects = append(effects, usererr.Msg("contact_rematched", nil))
 	}
 	if s.d.Plan != nil {
@@ -231,4 +238,44 @@ func (s *Service) schedule(corpID int64) {
 			s.d.Log.Warn("contact callback: incremental sync did not run", "corp", corpID, "err", err)
 		}
 	})
+}
+
+// rematchSoon rematches the corp now, or right after the rematch running
+// for it, so bindings follow within about two rematch times however many
+// events arrive.
+func (s *Service) rematchSoon(corpID int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ctx.Err() != nil {
+		return
+	}
+	s.dirty[corpID] = true
+	if s.rematches[corpID] {
+		return
+	}
+	s.rematches[corpID] = true
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		for {
+			s.mu.Lock()
+			if !s.dirty[corpID] || s.ctx.Err() != nil {
+				delete(s.rematches, corpID)
+				delete(s.dirty, corpID)
+				s.mu.Unlock()
+				return
+			}
+			delete(s.dirty, corpID)
+			s.mu.Unlock()
+			if err := s.d.Rematch(s.ctx, corpID); err != nil && !errors.Is(err, context.Canceled) {
+				s.d.Log.Warn("contact callback: rematch failed; the next change or pull rematches", "corp", corpID, "err", err)
+			}
+			// A burst of events rematches at most every rematchGap, so the
+			// receiver's writes are not queued behind back-to-back rematches.
+			select {
+			case <-s.ctx.Done():
+			case <-time.After(rematchGap):
+			}
+		}
+	}()
 }

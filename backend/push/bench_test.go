@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -79,9 +77,9 @@ func TestBenchPushIntakeLatency(t *testing.T) {
 	slices.Sort(lat)
 	slices.Sort(server)
 	note := fmt.Sprintf("%d requests in %.1fs (%d failed), open loop at %d/s; worker delivered %d meanwhile; in the handler p50 %.2f ms p99 %.2f ms; load average %s",
-		len(lat)+failed, elapsed.Seconds(), failed, rate, sent, percentile(server, .5), percentile(server, .99), loadAverage())
-	bench.Report(bench.Figure{Name: "push_intake_latency_p50_ms", Value: percentile(lat, 0.50), Unit: "ms", Note: note})
-	bench.Report(bench.Figure{Name: "push_intake_latency_p99_ms", Value: percentile(lat, 0.99), Unit: "ms", Target: "p99 <= 50 ms", Note: note})
+		len(lat)+failed, elapsed.Seconds(), failed, rate, sent, bench.Percentile(server, .5), bench.Percentile(server, .99), bench.LoadAverage())
+	bench.Report(bench.Figure{Name: "push_intake_latency_p50_ms", Value: bench.Percentile(lat, 0.50), Unit: "ms", Note: note})
+	bench.Report(bench.Figure{Name: "push_intake_latency_p99_ms", Value: bench.Percentile(lat, 0.99), Unit: "ms", Target: "p99 <= 50 ms", Note: note})
 	if failed > 0 {
 		t.Errorf("%d requests failed", failed)
 	}
@@ -112,24 +110,4 @@ func TestBenchPushQueueDrain(t *testing.T) {
 	}
 	bench.Report(bench.Figure{Name: "push_queue_drain_per_sec", Value: float64(n) / elapsed.Seconds(), Unit: "messages/s",
 		Note: fmt.Sprintf("%d messages in %.2fs, concurrency %d, real HTTP to the simulator", n, elapsed.Seconds(), e.svc.concurrency)})
-}
-
-func percentile(sorted []float64, p float64) float64 {
-	if len(sorted) == 0 {
-		return 0
-	}
-	return sorted[min(len(sorted)-1, int(float64(len(sorted))*p))]
-}
-
-// loadAverage is the 1-minute load average, to read the figures against.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(b))
-	if len(f) == 0 {
-		return "unknown"
-	}
-	return f[0]
 }

@@ -22,11 +22,12 @@ import (
 // matched, its contact callback keys saved, the production route table on a
 // real HTTP server and the simulator sending contact callbacks to it.
 func callbackEnv(t *testing.T) (*Services, *corp.Corp, *wecomsim.Sim) {
-	return callbackEnvWith(t, func(h http.Handler) http.Handler { return h })
+	s, c, sim, _ := callbackEnvWith(t, func(h http.Handler) http.Handler { return h })
+	return s, c, sim
 }
 
 // callbackEnvWith is callbackEnv with the server's handler wrapped.
-func callbackEnvWith(t *testing.T, wrap func(http.Handler) http.Handler) (*Services, *corp.Corp, *wecomsim.Sim) {
+func callbackEnvWith(t *testing.T, wrap func(http.Handler) http.Handler) (*Services, *corp.Corp, *wecomsim.Sim, string) {
 	t.Helper()
 	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
 	s := openTest(t)
@@ -59,7 +60,7 @@ func callbackEnvWith(t *testing.T, wrap func(http.Handler) http.Handler) (*Servi
 		EncodingAESKey: keys.EncodingAESKey}); err != nil {
 		t.Fatal(err)
 	}
-	return s, c, sim
+	return s, c, sim, srv.URL
 }
 
 // eventually polls cond for up to 10 s.
@@ -183,7 +184,7 @@ func anyMember(t *testing.T, s *Services, corpRef int64) mirror.User {
 // duplicate, the change is processed once and reaches the mirror.
 func TestSlowReceiverGetsRetriesAndProcessesOnce(t *testing.T) {
 	var first atomic.Bool
-	s, c, sim := callbackEnvWith(t, func(h http.Handler) http.Handler {
+	s, c, sim, _ := callbackEnvWith(t, func(h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			h.ServeHTTP(w, r)
 			if r.Method == http.MethodPost && first.CompareAndSwap(false, true) {

@@ -46,8 +46,8 @@ var callbackMessages = map[string]entry{
 		"回调中的部门 ID {value} 不是数字",
 		"The department id {value} in the callback is not a number."},
 	"contact_rematched": {
-		"已重新匹配账号绑定",
-		"Bindings rematched."},
+		"账号绑定随即重新匹配",
+		"Bindings are rematched right after."},
 	"contact_plan_queued": {
 		"通讯录安静 {seconds} 秒后将按同步计划设置生成增量同步",
 		"An incremental sync follows the schedule settings once contacts are quiet for {seconds} s."},
