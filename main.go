@@ -3,6 +3,7 @@
 //	wecom-bridge [--data DIR]                 open the desktop window
 //	wecom-bridge serve [--addr A] [--data D] [--token-file F]  the same UI in a browser
 //	wecom-bridge sim [...]                    a WeCom simulator
+//	wecom-bridge backup|restore ...           back up or restore the data directory
 //	wecom-bridge version
 package main
 
@@ -16,6 +17,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"wecom-bridge/backend/backup"
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/desktop"
 	"wecom-bridge/backend/directory"
@@ -105,8 +107,15 @@ func run(args []string) error {
 		return launch.WithServices(ctx, data, func(svc *services.Services) error {
 			return svc.RunCallbacksCLI(ctx, cmdArgs, os.Stdout)
 		})
+	case "backup":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		return backup.RunBackupCLI(ctx, data, cmdArgs, os.Stdout)
+	case "restore":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		return backup.RunRestoreCLI(ctx, data, cmdArgs, os.Stdout)
 	case "version":
-		fmt.Println("wecom-bridge", version.Current(), "(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
+		fmt.Println("wecom-bridge", version.Current(), "commit", version.CommitOrUnknown(), "built", version.BuildDateOrUnknown(),
+			"(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
 		return nil
 	case "help", "-h", "--help":
 		usage()
@@ -139,6 +148,10 @@ Usage:
   wecom-bridge push rule add|list|remove ...      message push rules (docs/push-api.md)
   wecom-bridge callbacks list --corp NAME [--json] [--type T] [--state S] | replay ID
                                                   WeCom callbacks received (docs/callbacks.md)
+  wecom-bridge backup --out FILE [--passphrase-file F] [--data DIR]
+                                                  a consistent backup archive, also while the app runs (docs/backup.md)
+  wecom-bridge restore [--passphrase-file F] [--data DIR] FILE
+                                                  replace the data with a backup (the app must be closed)
   wecom-bridge sim [--addr 127.0.0.1:PORT] [...]  run a WeCom simulator (see docs/)
   wecom-bridge version
 

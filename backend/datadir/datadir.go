@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -50,8 +51,13 @@ func Resolve(flagValue string) (string, error) {
 
 // Narrow removes the permission bits of path beyond mode (group and others),
 // so a directory or file made by an older version or another tool is fixed
-// at start. It never widens. On Windows permission bits do not apply.
+// at start. It never widens. On Windows permission bits do not apply (the
+// per-user profile directory is what protects the files), and a chmod of an
+// open file there fails with a sharing violation: Narrow does nothing.
 func Narrow(path string, mode os.FileMode) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		return err

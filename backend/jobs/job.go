@@ -31,6 +31,7 @@ const (
 	KindDirectoryImport Kind = "directory-import" // apply a reviewed directory import
 	KindBindingImport   Kind = "binding-import"   // apply a reviewed bindings import
 	KindExport          Kind = "export"           // write a file for download
+	KindBackup          Kind = "backup"           // write a backup archive of the data directory
 )
 
 // State is where a job stands.

@@ -72,8 +72,8 @@ func (s *Services) Housekeep(ctx context.Context) (HousekeepResult, error) {
 	return r, err
 }
 
-// startHousekeeping runs Housekeep now and then daily until ctx ends or
-// Close; it returns at once.
+// startHousekeeping runs Housekeep now and then daily, and the daily backup
+// when due (checked hourly), until ctx ends or Close; it returns at once.
 func (s *Services) startHousekeeping(ctx context.Context) {
 	ctx, s.stopHousekeeping = context.WithCancel(ctx)
 	s.housekeepDone = make(chan struct{})
@@ -81,19 +81,29 @@ func (s *Services) startHousekeeping(ctx context.Context) {
 		defer close(s.housekeepDone)
 		t := time.NewTicker(housekeepEvery)
 		defer t.Stop()
+		bt := time.NewTicker(backupCheckEvery)
+		defer bt.Stop()
+		s.runDailyBackup(ctx)
+		s.housekeepOnce(ctx)
 		for {
-			r, err := s.Housekeep(ctx)
-			if err != nil {
-				s.Log.Warn("housekeeping failed", "err", err)
-			} else if r != (HousekeepResult{}) {
-				s.Log.Info("housekeeping", "files", r.Files, "import_previews", r.ImportPreviews,
-					"binding_import_previews", r.BindingImportPreviews)
-			}
 			select {
 			case <-ctx.Done():
 				return
+			case <-bt.C:
+				s.runDailyBackup(ctx)
 			case <-t.C:
+				s.housekeepOnce(ctx)
 			}
 		}
 	}()
+}
+
+func (s *Services) housekeepOnce(ctx context.Context) {
+	r, err := s.Housekeep(ctx)
+	if err != nil {
+		s.Log.Warn("housekeeping failed", "err", err)
+	} else if r != (HousekeepResult{}) {
+		s.Log.Info("housekeeping", "files", r.Files, "import_previews", r.ImportPreviews,
+			"binding_import_previews", r.BindingImportPreviews)
+	}
 }

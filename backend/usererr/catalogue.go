@@ -23,6 +23,7 @@ var catalogue = []map[string]entry{
 	autoreplyMessages,
 	callbackMessages,
 	loginMessages,
+	backupMessages,
 }
 
 var general = map[string]entry{

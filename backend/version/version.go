@@ -58,3 +58,16 @@ func vcsStamp() (string, bool) {
 	}
 	return rev, modified
 }
+
+func vcsTime() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.time" {
+			return s.Value
+		}
+	}
+	return ""
+}

@@ -80,7 +80,7 @@ func enums() []enum {
 		{"PushLogStatus", "pushLogStatuses", "Delivery statuses of the push log (backend/push).",
 			[]string{push.StatusSent, push.StatusPartial, push.StatusFailed, push.StatusRecalled, push.StatusNoRule, push.StatusQueued}},
 		{"JobKind", "jobKinds", "What a long job does (backend/jobs Kind).",
-			strs(jobs.KindPlan, jobs.KindApply, jobs.KindScheduledSync, jobs.KindResume, jobs.KindPull, jobs.KindRematch, jobs.KindDirectoryImport, jobs.KindBindingImport, jobs.KindExport)},
+			strs(jobs.KindPlan, jobs.KindApply, jobs.KindScheduledSync, jobs.KindResume, jobs.KindPull, jobs.KindRematch, jobs.KindDirectoryImport, jobs.KindBindingImport, jobs.KindExport, jobs.KindBackup)},
 		{"JobState", "jobStates", "Where a job stands (backend/jobs State).",
 			strs(jobs.Running, jobs.Done, jobs.Failed, jobs.Cancelled)},
 		{"PushMsgType", "pushMsgTypeValues", "Message types a push can be sent as (backend/push).",

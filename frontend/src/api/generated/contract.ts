@@ -79,7 +79,7 @@ export function isPushLogStatus(value: string): value is PushLogStatus {
 }
 
 /** What a long job does (backend/jobs Kind). */
-export const jobKinds = ['plan', 'apply', 'scheduled-sync', 'resume', 'pull', 'rematch', 'directory-import', 'binding-import', 'export'] as const
+export const jobKinds = ['plan', 'apply', 'scheduled-sync', 'resume', 'pull', 'rematch', 'directory-import', 'binding-import', 'export', 'backup'] as const
 export type JobKind = (typeof jobKinds)[number]
 export function isJobKind(value: string): value is JobKind {
   return (jobKinds as readonly string[]).includes(value)
