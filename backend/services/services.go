@@ -9,6 +9,7 @@ import (
 	"sync"
 	"wecom-bridge/backend/actor"
 
+	"wecom-bridge/backend/autoreply"
 	"wecom-bridge/backend/callback"
 	"wecom-bridge/backend/contactsync"
 	"wecom-bridge/backend/corp"
@@ -51,6 +52,8 @@ type Services struct {
 	Push      *push.Service
 	// Callbacks is WeCom's callback receiver and its event log.
 	Callbacks *callback.Service
+	// AutoReply holds the app messages' auto-reply rules (app_callbacks.go).
+	AutoReply *autoreply.Service
 	// ContactSync processes contact-change callbacks (contactsync.go).
 	ContactSync *contactsync.Service
 	// Listener is the desktop's integration listener (IntegrationRoutes on
@@ -87,9 +90,10 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	s.wireLookups()
 	s.Sync = syncer.New(st, s.Events, syncer.WithMirror(s.Mirror))
 	s.Push = push.New(st, pushClients{s}, pushRecipients{s}, push.WithEmitter(s.Events), push.WithLogger(log),
-		push.WithActor(s.Actor))
+		push.WithActor(s.Actor), push.WithVault(s.Corps.Vault()))
+	s.AutoReply = autoreply.New(st)
 	s.ContactSync = s.newContactSync()
-	s.Callbacks = callback.New(callback.Config{Store: st, Configs: s.Corps, Contact: s.ContactSync, Log: log})
+	s.Callbacks = callback.New(callback.Config{Store: st, Configs: s.Corps, Contact: s.ContactSync, App: s.appCallbacks(), Log: log})
 	s.Listener = integration.NewListener(s.IntegrationRoutes, log)
 	s.wireDependents()
 	// A run left "running" by a process that died (kill -9, power loss) shows
