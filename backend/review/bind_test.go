@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"wecom-bridge/backend/binding"
 )
 
 func TestBindManualTwoUnboundRecords(t *testing.T) {
@@ -152,8 +154,10 @@ func TestResolveAmbiguousNamesakes(t *testing.T) {
 	if err := e.svc.ResolveAmbiguous(bg, e.corp, a.ID, "ZW2", admin); err != nil {
 		t.Fatal(err)
 	}
+	// One scale: the chosen pair has its candidate's method and that
+	// method's confidence, the number the picker showed for it.
 	r := e.find(StateConfirmed, "zw2", "zhangwei_a")
-	if r.Method != "name" || !strings.HasPrefix(r.Reason, "chosen by "+admin+" among 3 candidates") {
+	if r.Method != "name" || r.Confidence != binding.Confidence(binding.MethodName) || !strings.HasPrefix(r.Reason, "chosen by "+admin+" among 3 candidates") {
 		t.Fatalf("resolved row: %+v", r)
 	}
 	// zw2 is gone from zhangwei_b's candidates; zw1 and zw3 are still held there.

@@ -69,4 +69,28 @@ describe('the evidence on the bindings page', () => {
     expect(second).toContain('无职务')
     expect(second).toContain('已绑定 other')
   })
+
+  // Issue 11 item 3: one scale. A candidate shows the confidence its binding
+  // gets once chosen (a name match, 0.60, as the confirmed row will), the
+  // row's 0.30 is explained, and the department similarity is labelled as
+  // ranking only, never as a confidence.
+  it('shows the row, its candidates and the chosen result on one confidence scale', async () => {
+    const keyRow: BindingRow = {
+      id: 7, state: 'ambiguous', method: 'mobile', confidence: 0.4, account: 'k1', localName: '李四', localDept: '总部',
+      candidates: [{ userid: 'm1', method: 'mobile', score: 0.97 }, { userid: 'e1', method: 'email', score: 0.95 }],
+    }
+    mockReviewedCorp([namesakeRow, keyRow])
+    const { wrapper } = await mountPage()
+    await wrapper.find('[data-testid="row-candidates-6"]').trigger('click')
+    expect(wrapper.find('[data-testid="row-method-6"]').text()).toContain('0.30')
+    expect(wrapper.find('[data-testid="candidate-confidence-6-zw1"]').text()).toBe('姓名匹配 · 置信度 0.60')
+    expect(wrapper.find('[data-testid="candidate-similarity-6-zw1"]').text()).toBe('部门相似度 0.50（仅用于排序）')
+    const note = wrapper.find('[data-testid="candidate-scale-6"]').text()
+    expect(note).toContain('此行 0.30')
+    expect(note).toContain('置信度 0.60')
+    await wrapper.find('[data-testid="row-candidates-7"]').trigger('click')
+    expect(wrapper.find('[data-testid="candidate-confidence-7-m1"]').text()).toBe('手机号 · 置信度 0.97')
+    expect(wrapper.find('[data-testid="candidate-confidence-7-e1"]').text()).toBe('邮箱 · 置信度 0.95')
+    expect(wrapper.find('[data-testid="candidate-similarity-7-m1"]').exists()).toBe(false)
+  })
 })

@@ -25,7 +25,7 @@ describe('binding reasons', () => {
     expect(en('name_same_dept', { name: '张伟', dept: '后端组' })).toBe('Only one “张伟” on each side; same department 后端组')
     expect(zh('name_depts_differ', { name: 'Tom Li' })).toBe('两边各只有一个“Tom Li”；部门不同，请核对')
     expect(zh('namesake_dept', { name: '张伟', locals: '3', wecom: '2', dept: '后端组', score: '0.75' })).toBe(
-      '同名“张伟”（本地 3 个，企业微信 2 个）：按部门 后端组 区分，相似度 0.75',
+      '同名“张伟”（本地 3 个，企业微信 2 个）：按部门 后端组 区分，部门相似度 0.75',
     )
     expect(zh('namesake_ambiguous', { name: '张伟', locals: '1', wecom: '2' })).toBe('同名“张伟”（本地 1 个，企业微信 2 个），部门无法区分，请人工选择')
     expect(en('namesake_ambiguous', { name: '张伟', locals: '1', wecom: '2' })).toBe(

@@ -114,6 +114,7 @@ func Render() []byte {
 		fmt.Fprintf(&b, "export function is%s(value: string): value is %s {\n  return (%s as readonly string[]).includes(value)\n}\n\n",
 			e.Type, e.Type, e.List)
 	}
+	writeConfidences(&b)
 	for _, ev := range eventNames() {
 		fmt.Fprintf(&b, "/** %s */\nexport const %s = %s\n", ev.Doc, ev.Const, quote(ev.Name))
 	}

@@ -99,6 +99,23 @@ export function isPushMsgType(value: string): value is PushMsgType {
   return (pushMsgTypeValues as readonly string[]).includes(value)
 }
 
+/** A binding's confidence per method (backend/binding/confidence.go): one scale for a row, its candidates and the confirmed result. */
+export const bindingConfidence: Record<BindingMethod, number> = {
+  'existing': 1,
+  'userid': 0.99,
+  'employee_no': 0.99,
+  'mobile_lookup': 0.98,
+  'email_lookup': 0.98,
+  'mobile': 0.97,
+  'email': 0.95,
+  'name': 0.6,
+  'name+department': 0.8,
+  'manual': 1,
+  'import': 0.99,
+}
+/** The confidence of an ambiguous row: keys that point at different members, or namesakes departments do not separate. */
+export const ambiguousConfidence = { keys: 0.4, name: 0.3 } as const
+
 /** Connectivity check steps (backend/corp CheckProgress). */
 export const checkProgressEvent = 'corp:check'
 /** Pull progress (backend/events Progress). */
