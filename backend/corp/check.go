@@ -188,7 +188,7 @@ func (r *checkRun) fail(st *CheckStep, api string, err error, fixes map[int]user
 	}
 	st.Errcode = we.Code
 	h := wecom.Hint(we.Code, we.Msg)
-	st.Detail = msg("check_wecom_error", usererr.Args{"errcode": we.Code, "title": h.ZH, "titleEn": h.EN, "errmsg": logging.Redact(we.Msg)})
+	st.Detail = msg("check_wecom_error", usererr.Args{"errcode": we.Code, "title": h.Meaning, "titleEn": h.Meaning, "errmsg": logging.Redact(we.Msg)})
 	st.fix(wecomFix(h))
 	if f, ok := fixes[we.Code]; ok {
 		st.fix(f)
@@ -198,9 +198,9 @@ func (r *checkRun) fail(st *CheckStep, api string, err error, fixes map[int]user
 	}
 }
 
-// wecomFix is the errcode table's fix for h (backend/wecom/errcodes.go).
+// wecomFix is the errcode table's fix for h (backend/usererr/catalogue_wecom.go).
 func wecomFix(h wecom.ErrorHint) usererr.Message {
-	return msg("check_fix_wecom", usererr.Args{"errcode": h.Code, "fix": h.Fix, "fixEn": h.FixEN})
+	return msg("check_fix_wecom", usererr.Args{"errcode": h.Code, "fix": h.Fix, "fixEn": h.Fix})
 }
 
 func joinMax(list []string, n int) string {

@@ -105,11 +105,8 @@ func printRun(w io.Writer, r *Run) {
 		fmt.Fprintf(w, "failed departments (%d):\n", len(r.FailedDepartments))
 		for _, f := range r.FailedDepartments {
 			fmt.Fprintf(w, "  %s (id %d): errcode %d %s\n", f.Name, f.ID, f.Errcode, f.Errmsg)
-			if f.Fix != "" {
-				fmt.Fprintf(w, "    fix: %s\n", f.Fix)
-			}
-			if f.FixEN != "" {
-				fmt.Fprintf(w, "         %s\n", f.FixEN)
+			if !f.Fix.IsZero() {
+				fmt.Fprintf(w, "    fix: %s\n", usererr.ForTerminal(usererr.FromMessage(f.Fix)))
 			}
 		}
 	}

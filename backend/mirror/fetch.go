@@ -3,7 +3,6 @@ package mirror
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
 	"time"
 
@@ -99,16 +98,13 @@ func failedDept(d Department, err error) FailedDept {
 	var he *wecom.HTTPError
 	switch {
 	case errors.As(err, &we):
-		h := we.Hint()
-		f.Errcode, f.Errmsg, f.Fix, f.FixEN = we.Code, we.Msg, h.Fix, h.FixEN
+		f.Errcode, f.Errmsg, f.Fix = we.Code, we.Msg, we.Hint().Fix
 	case errors.As(err, &he):
 		f.Errmsg = he.Error()
-		f.Fix = fmt.Sprintf("企业微信或中间代理返回 HTTP %d，重试多次仍失败：稍后重新拉取；若持续出现，检查代理或网络。", he.StatusCode)
-		f.FixEN = fmt.Sprintf("WeCom or a proxy answered HTTP %d even after retries: pull again later; if it persists, check the proxy or network.", he.StatusCode)
+		f.Fix = usererr.Msg("pull_http_failed", usererr.Args{"status": he.StatusCode})
 	default:
 		f.Errmsg = err.Error()
-		f.Fix = "网络错误，重试多次仍失败：检查本机到企业微信的网络（或代理设置）后重新拉取。"
-		f.FixEN = "Network error even after retries: check the connection to WeCom (or the proxy settings), then pull again."
+		f.Fix = usererr.Msg("pull_network_failed", nil)
 	}
 	return f
 }
@@ -118,8 +114,7 @@ func failedDept(d Department, err error) FailedDept {
 func describeFetchError(api string, cred wecom.Credential, err error) error {
 	var we *wecom.Error
 	if errors.As(err, &we) {
-		h := we.Hint()
-		return usererr.Wrap(err, "wecom_error", usererr.Args{"api": api, "cred": cred, "detail": err.Error(), "detailEn": err.Error(), "fix": h.Fix, "fixEn": h.FixEN})
+		return usererr.Wrap(err, "wecom_error", usererr.Args{"api": api, "cred": cred, "detail": err.Error(), "fix": we.Hint().Explain()})
 	}
 	return usererr.Wrap(err, "network", usererr.Args{"api": api, "cred": cred, "detail": err.Error()})
 }

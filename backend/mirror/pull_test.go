@@ -227,7 +227,7 @@ func TestPullPartialKeepsPreviousMirror(t *testing.T) {
 	var failedIDs []int64
 	for _, f := range run.FailedDepartments {
 		failedIDs = append(failedIDs, f.ID)
-		if f.Name != names[f.ID] || f.Fix == "" || f.Errmsg == "" {
+		if f.Name != names[f.ID] || f.Fix.ZH == "" || f.Fix.EN == "" || f.Errmsg == "" {
 			t.Errorf("failed department %+v: want its name, errmsg and a fix", f)
 		}
 		if wantCode := map[int64]int{3: 60011, 5: 60011, 7: 0}[f.ID]; f.Errcode != wantCode {
@@ -250,7 +250,7 @@ func TestPullPartialKeepsPreviousMirror(t *testing.T) {
 	}
 	runs, err := e.svc.Runs(context.Background(), e.corpID, 10)
 	if err != nil || len(runs) != 2 || runs[0].Status != StatusPartial || runs[1].Status != StatusOK ||
-		len(runs[0].FailedDepartments) != 3 || runs[0].FailedDepartments[0].Fix == "" {
+		len(runs[0].FailedDepartments) != 3 || runs[0].FailedDepartments[0].Fix.EN == "" {
 		t.Errorf("runs = %+v, %v", runs, err)
 	}
 }

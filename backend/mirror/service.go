@@ -182,8 +182,8 @@ func partialMessage(failed []FailedDept) usererr.Message {
 		more = 0
 	}
 	args := usererr.Args{"count": len(failed), "departments": b.String(), "more": more}
-	if failed[0].FixEN != "" {
-		args["errcode"], args["fix"], args["fixEn"] = failed[0].Errcode, failed[0].Fix, failed[0].FixEN
+	if failed[0].Errcode != 0 {
+		args["errcode"], args["fix"] = failed[0].Errcode, failed[0].Fix
 		return usererr.Msg("pull_partial_fix", args)
 	}
 	return usererr.Msg("pull_partial", args)

@@ -10,10 +10,13 @@
 package mirror
 
 import (
+	"cmp"
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
 
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -75,12 +78,35 @@ func (u User) Active() bool {
 
 // FailedDept is a department whose members could not be read.
 type FailedDept struct {
-	ID      int64  `json:"id"`
-	Name    string `json:"name"`
-	Errcode int    `json:"errcode"` // 0 when WeCom did not answer (HTTP or network error)
-	Errmsg  string `json:"errmsg"`
-	Fix     string `json:"fix"`             // what to do, in Chinese
-	FixEN   string `json:"fixEn,omitempty"` // the same in English
+	ID      int64           `json:"id"`
+	Name    string          `json:"name"`
+	Errcode int             `json:"errcode"` // 0 when WeCom did not answer (HTTP or network error)
+	Errmsg  string          `json:"errmsg"`
+	Fix     usererr.Message `json:"fix"` // what to do
+}
+
+// UnmarshalJSON reads a stored failed department, also one from before
+// messages (fix and fixEn as two texts).
+func (f *FailedDept) UnmarshalJSON(b []byte) error {
+	type plain FailedDept
+	var old struct {
+		plain
+		Fix       json.RawMessage `json:"fix"`
+		LegacyFix string          `json:"fixEn"` // the English half of a fix stored before messages
+	}
+	if err := json.Unmarshal(b, &old); err != nil {
+		return err
+	}
+	*f = FailedDept(old.plain)
+	var text string
+	if json.Unmarshal(old.Fix, &text) == nil {
+		f.Fix = usererr.Message{Code: usererr.CodeText, Args: usererr.Args{}, ZH: text, EN: cmp.Or(old.LegacyFix, text)}
+		return nil
+	}
+	if len(old.Fix) > 0 && string(old.Fix) != "null" {
+		return json.Unmarshal(old.Fix, &f.Fix)
+	}
+	return nil
 }
 
 // maxDepth guards path building against a parent cycle in a bad answer;

@@ -1,6 +1,7 @@
 package mirror
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 
@@ -74,5 +75,21 @@ func TestPrivacyRestricted(t *testing.T) {
 	}
 	if privacyRestricted([]User{{UserID: "a"}, {UserID: "b", Email: "b@x.cn"}}) {
 		t.Error("one email means not restricted")
+	}
+}
+
+func TestAFailedDepartmentStoredBeforeMessagesStillReads(t *testing.T) {
+	var old []FailedDept
+	if err := json.Unmarshal([]byte(`[{"id":3,"name":"研发","errcode":60011,"errmsg":"no privilege","fix":"扩大可见范围","fixEn":"widen the visibility"}]`), &old); err != nil {
+		t.Fatal(err)
+	}
+	if f := old[0]; f.ID != 3 || f.Fix.ZH != "扩大可见范围" || f.Fix.EN != "widen the visibility" {
+		t.Fatalf("old row read as %+v", f)
+	}
+	now := FailedDept{ID: 4, Fix: wecom.Hint(60011, "").Fix}
+	b, _ := json.Marshal([]FailedDept{now})
+	var back []FailedDept
+	if err := json.Unmarshal(b, &back); err != nil || back[0].Fix.Code != "errcode_60011" || back[0].Fix.EN != now.Fix.EN {
+		t.Fatalf("round trip %s → %+v (%v)", b, back, err)
 	}
 }

@@ -144,5 +144,5 @@ func fixFor(errcode int, errmsg string) string {
 		return "检查网络与企业微信服务状态后重新发送 / check the network and WeCom's status, then send again"
 	}
 	h := wecom.Hint(errcode, errmsg)
-	return h.Fix + " / " + h.FixEN
+	return h.Fix.ZH + " / " + h.Fix.EN
 }

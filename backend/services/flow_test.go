@@ -16,6 +16,7 @@ import (
 
 	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/syncer"
+	"wecom-bridge/backend/usererr"
 )
 
 // TestDemoFlowImportPullMatch walks the admin's first three steps on the demo
@@ -257,7 +258,7 @@ func TestScheduledSyncWaitingForReviewMessagesTheAdmins(t *testing.T) {
 	}
 	plan := &syncer.Plan{ID: 42}
 	plan.Summary.Total = 7
-	if err := (wecomNotifier{s}).NeedsReview(ctx, c.ID, syncer.ToWeCom, plan, "removals 60 exceed 50"); err != nil {
+	if err := (wecomNotifier{s}).NeedsReview(ctx, c.ID, syncer.ToWeCom, plan, usererr.Message{Code: usererr.CodeText, ZH: "removals 60 exceed 50", EN: "removals 60 exceed 50"}); err != nil {
 		t.Fatal(err)
 	}
 	msgs := s.Corps.DemoSim().Messages()

@@ -63,8 +63,7 @@ func lookupError(api string, cred wecom.Credential, err error) error {
 	case errors.As(err, &we) && we.Code == wecom.CodeAPIFreqOutOfLimit:
 		return review.ErrLookupBlocked
 	case errors.As(err, &we):
-		h := we.Hint()
-		return usererr.Wrap(err, "wecom_error", usererr.Args{"api": api, "cred": cred, "detail": err.Error(), "detailEn": err.Error(), "fix": h.Fix, "fixEn": h.FixEN})
+		return usererr.Wrap(err, "wecom_error", usererr.Args{"api": api, "cred": cred, "detail": err.Error(), "fix": we.Hint().Explain()})
 	}
 	return err
 }

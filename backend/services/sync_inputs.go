@@ -190,8 +190,8 @@ func (s *Services) planner(ctx context.Context, corpID int64, d syncer.Direction
 // and tells the UI.
 type wecomNotifier struct{ s *Services }
 
-func (n wecomNotifier) NeedsReview(ctx context.Context, corpID int64, d syncer.Direction, plan *syncer.Plan, reason string) error {
-	n.s.Log.Warn("scheduled sync waits for review", "corp", corpID, "direction", d, "reason", reason)
+func (n wecomNotifier) NeedsReview(ctx context.Context, corpID int64, d syncer.Direction, plan *syncer.Plan, reason usererr.Message) error {
+	n.s.Log.Warn("scheduled sync waits for review", "corp", corpID, "direction", d, "reason", reason.EN)
 	n.s.Events.Emit("notice", map[string]any{"level": "warning", "message": reason, "at": time.Now().Format(time.RFC3339)})
 	opt, err := n.s.Sync.GetOptions(ctx, corpID, d)
 	if err != nil || len(opt.Schedule.Notify) == 0 {
@@ -204,7 +204,7 @@ func (n wecomNotifier) NeedsReview(ctx context.Context, corpID int64, d syncer.D
 	if len(creds.Apps) == 0 {
 		return usererr.New("no_app_for_notice", nil)
 	}
-	text := fmt.Sprintf("企微桥：定时同步（%s）未自动执行，等待审核。\n原因：%s", d, reason)
+	text := fmt.Sprintf("企微桥：定时同步（%s）未自动执行，等待审核。\n原因：%s", d, reason.ZH)
 	if plan != nil {
 		text += fmt.Sprintf("\n请在「同步预览」中查看计划 #%d（%d 项操作）后执行。", plan.ID, plan.Summary.Total)
 	}

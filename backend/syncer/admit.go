@@ -45,7 +45,7 @@ func (s *Service) Admit(plan *Plan, currentInputs *Inputs, c Confirm) Admission 
 		a.RunID = plan.RunID
 		return a
 	case plan.Status == PlanStopped:
-		return refuse(OutcomeStopped, "plan_stopped", usererr.Args{"plan": id, "stop": plan.Stop.Message()})
+		return refuse(OutcomeStopped, "plan_stopped", usererr.Args{"plan": id, "stop": plan.Stop.Message})
 	case plan.Status == PlanSuperseded:
 		return refuse(OutcomeStale, "stale_plan", nil) // a newer plan was applied since
 	case plan.HardBlocked:
@@ -104,15 +104,9 @@ func admissionError(a Admission) error {
 
 // reasonsMessage joins a verdict's reasons in each language.
 func reasonsMessage(ws []Warning) usererr.Message {
-	zh := make([]string, 0, len(ws))
-	en := make([]string, 0, len(ws))
-	for _, w := range ws {
-		zh, en = append(zh, w.ZH), append(en, w.EN)
+	ms := make([]usererr.Message, len(ws))
+	for i, w := range ws {
+		ms[i] = w.Message
 	}
-	return usererr.Message{Code: usererr.CodeText, Args: usererr.Args{}, ZH: strings.Join(zh, "；"), EN: strings.Join(en, "; ")}
-}
-
-// Message is the stop as the admin reads it.
-func (e *StopError) Message() usererr.Message {
-	return usererr.Message{Code: e.Code, Args: usererr.Args{}, ZH: e.ZH, EN: e.EN}
+	return joinMessages(ms, "；", "; ")
 }

@@ -25,7 +25,7 @@ func TestAdmissionOutcomesAreResults(t *testing.T) {
 		{"ready", func(*Plan) {}, Confirm{NoConfirm, NoConfirm}, nil, OutcomeStarted, ""},
 		{"applied", func(p *Plan) { p.RunID = 3 }, Confirm{}, nil, OutcomeApplied, "plan_applied"},
 		{"stopped", func(p *Plan) {
-			p.Status, p.Stop = PlanStopped, &StopError{"root_name_mismatch", "根部门不同", "roots differ"}
+			p.Status, p.Stop = PlanStopped, &StopError{usererr.Msg("root_name_mismatch", usererr.Args{"local": "总部", "root": "企业"})}
 		}, Confirm{}, nil, OutcomeStopped, "plan_stopped"},
 		{"superseded", func(p *Plan) { p.Status = PlanSuperseded }, Confirm{}, nil, OutcomeStale, "stale_plan"},
 		{"hard blocked", func(p *Plan) { p.HardBlocked = true }, Confirm{}, nil, OutcomeBlocked, "plan_hard_blocked"},

@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // Run statuses.
@@ -106,20 +106,12 @@ func (s *Service) apply(ctx context.Context, planID int64, currentInputs Inputs,
 
 func checkTargets(d Direction, t Targets) error {
 	if d == ToWeCom && t.WeCom == nil {
-		return errors.New("a to-wecom apply needs a WeCom writer: configure the corp's 通讯录同步 secret (contact permission: write)")
+		return usererr.New("no_contact_secret", nil)
 	}
 	if d == FromWeCom && t.Local == nil {
 		return errors.New("a from-wecom apply needs a writer for the local directory")
 	}
 	return nil
-}
-
-func reasonsText(ws []Warning) string {
-	var parts []string
-	for _, w := range ws {
-		parts = append(parts, w.EN)
-	}
-	return strings.Join(parts, "; ")
 }
 
 // startRun records the run, marks the plan applied, supersedes the corp's

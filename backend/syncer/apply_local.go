@@ -55,7 +55,7 @@ func (r *runner) execLocal(ctx context.Context, op *Op) (opResult, error) {
 				return opResult{}, cerr
 			}
 			if err = l.UpdateAccount(ctx, a.Account, ch); err == nil {
-				return opResult{note: "existed: updated instead"}, nil
+				return opResult{note: msgPtr("sync_note_existed", nil)}, nil
 			}
 		}
 		return opResult{}, err

@@ -11,6 +11,7 @@ import (
 
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // runner applies the pending operations of one run: phase by phase, each
@@ -171,11 +172,11 @@ func (r *runner) dispatch(ctx context.Context, ops []*Op) {
 func (r *runner) runOp(ctx context.Context, op *Op) {
 	defer r.finished(op)
 	for _, dep := range op.Deps {
-		if why := r.await(ctx, dep); why != "" {
+		if why := r.await(ctx, dep); why != nil {
 			if ctx.Err() != nil {
 				return // stays pending: Resume runs it
 			}
-			r.fail(ctx, op, &opError{msg: why})
+			r.fail(ctx, op, why)
 			return
 		}
 	}
@@ -214,34 +215,40 @@ func (r *runner) runOp(ctx context.Context, op *Op) {
 }
 
 // await blocks until the operation with key dep finished; it returns why
-// the dependant cannot run, or "".
-func (r *runner) await(ctx context.Context, dep string) string {
+// the dependant cannot run, or nil.
+func (r *runner) await(ctx context.Context, dep string) *opError {
 	r.mu.Lock()
 	_, ok := r.resolved[dep]
 	ch, f := r.waits[dep], r.failed[dep]
 	r.mu.Unlock()
 	switch {
 	case ok:
-		return ""
+		return nil
 	case f != nil:
-		return fmt.Sprintf("not run: it needs %s %s (operation #%d), which failed; fix that one and resume", f.Type, f.Target, f.Seq)
+		return dependencyFailed(f)
 	case ch == nil:
-		return fmt.Sprintf("not run: it needs the operation with key %s, which is not in this plan; preview again", dep)
+		return &opError{msg: fmt.Sprintf("not run: it needs the operation with key %s, which is not in this plan", dep), fix: msgPtr("sync_fix_preview_again", nil)}
 	}
 	select {
 	case <-ch:
 	case <-ctx.Done():
-		return "cancelled"
+		return &opError{msg: "cancelled"}
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, ok := r.resolved[dep]; ok {
-		return ""
+		return nil
 	}
 	if f := r.failed[dep]; f != nil {
-		return fmt.Sprintf("not run: it needs %s %s (operation #%d), which failed; fix that one and resume", f.Type, f.Target, f.Seq)
+		return dependencyFailed(f)
 	}
-	return "cancelled"
+	return &opError{msg: "cancelled"}
+}
+
+// dependencyFailed is why an operation did not run: f, which it needs, failed.
+func dependencyFailed(f *Op) *opError {
+	return &opError{msg: fmt.Sprintf("not run: it needs %s %s (operation #%d), which failed", f.Type, f.Target, f.Seq),
+		fix: msgPtr("sync_fix_dependency", usererr.Args{"seq": f.Seq, "target": f.Target})}
 }
 
 func (r *runner) finished(op *Op) {
@@ -257,7 +264,7 @@ func (r *runner) finished(op *Op) {
 }
 
 func (r *runner) fail(ctx context.Context, op *Op, e *opError) {
-	op.State, op.Errcode, op.Errmsg, op.Fix, op.FixEN = StateFailed, e.code, e.msg, e.fix, e.fixEN
+	op.State, op.Errcode, op.Errmsg, op.Fix = StateFailed, e.code, e.msg, e.fix
 	r.journal.failed(context.WithoutCancel(ctx), op, r.s.now())
 	if op.Key != "" {
 		r.mu.Lock()

@@ -77,7 +77,9 @@ func TestApplyIsIdempotent(t *testing.T) {
 	page, _ := e.svc.PlanOps(e.ctx, p.ID, OpQuery{Limit: 10})
 	notes := map[OpType]string{}
 	for _, op := range page.Ops {
-		notes[op.Type] = op.Note
+		if op.Note != nil {
+			notes[op.Type] = op.Note.EN + " " + op.Note.ZH
+		}
 	}
 	if !strings.Contains(notes[OpCreateDepartment], "60008") || !strings.Contains(notes[OpCreateUser], "60102") ||
 		!strings.Contains(notes[OpDeleteUser], "60111") {
@@ -249,7 +251,7 @@ func TestDependencyFailureAndRetry(t *testing.T) {
 		t.Fatalf("want 2 failures: %v %+v", err, run)
 	}
 	page, _ := e.svc.PlanOps(e.ctx, p.ID, OpQuery{State: StateFailed})
-	if page.Ops[0].Errcode != -1 || page.Ops[0].Fix == "" || !strings.Contains(page.Ops[1].Errmsg, "create_department 研发部") {
+	if page.Ops[0].Errcode != -1 || page.Ops[0].Fix == nil || !strings.Contains(page.Ops[1].Errmsg, "create_department 研发部") {
 		t.Fatalf("failures: %+v %+v", page.Ops[0], page.Ops[1])
 	}
 	e.sim.SetFaults(wecomsim.Faults{})

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -117,7 +118,7 @@ func (r *runner) execWeCom(ctx context.Context, op *Op) (opResult, error) {
 		if wecom.ErrCode(err) == codeDeptExists {
 			// Created before a crash, or by someone else: adopt it.
 			if id, err = r.findDept(ctx, parent, name); err == nil {
-				return opResult{id, fmt.Sprintf("existed (60008): adopted department %d", id), writeDeptCreate(id, body)}, nil
+				return opResult{id, msgPtr("sync_note_adopted_department", usererr.Args{"id": id}), writeDeptCreate(id, body)}, nil
 			}
 		}
 		return opResult{id: id, mirror: writeDeptCreate(id, body)}, err
@@ -134,7 +135,7 @@ func (r *runner) execWeCom(ctx context.Context, op *Op) (opResult, error) {
 	case OpDeleteDepartment:
 		err := w.DeleteDepartment(ctx, op.Before.ID)
 		if wecom.ErrCode(err) == codeDeptNotFound {
-			return opResult{op.Before.ID, "already gone (60003)", writeDeptDelete(op.Before.ID)}, nil
+			return opResult{op.Before.ID, msgPtr("sync_note_department_gone", nil), writeDeptDelete(op.Before.ID)}, nil
 		}
 		return opResult{id: op.Before.ID, mirror: writeDeptDelete(op.Before.ID)}, err
 	case OpCreateUser:
@@ -146,7 +147,7 @@ func (r *runner) execWeCom(ctx context.Context, op *Op) (opResult, error) {
 		if wecom.ErrCode(err) == wecom.CodeUserIDExists {
 			u.ToInvite = nil
 			if err = w.UpdateUser(ctx, u); err == nil {
-				return opResult{note: "existed (60102): updated instead", mirror: writeUser(u, true)}, nil
+				return opResult{note: msgPtr("sync_note_existed_member", nil), mirror: writeUser(u, true)}, nil
 			}
 		}
 		return opResult{mirror: writeUser(u, true)}, err
@@ -157,13 +158,13 @@ func (r *runner) execWeCom(ctx context.Context, op *Op) (opResult, error) {
 		}
 		err = w.UpdateUser(ctx, u)
 		if op.Type == OpDisableUser && wecom.ErrCode(err) == codeUserNotFound {
-			return opResult{note: "member no longer exists (60111): nothing to disable", mirror: writeUserDelete(u.UserID)}, nil
+			return opResult{note: msgPtr("sync_note_member_gone", nil), mirror: writeUserDelete(u.UserID)}, nil
 		}
 		return opResult{mirror: writeUser(u, false)}, err
 	case OpDeleteUser:
 		err := w.DeleteUser(ctx, op.Target)
 		if wecom.ErrCode(err) == codeUserNotFound {
-			return opResult{note: "already deleted (60111)", mirror: writeUserDelete(op.Target)}, nil
+			return opResult{note: msgPtr("sync_note_already_deleted", nil), mirror: writeUserDelete(op.Target)}, nil
 		}
 		return opResult{mirror: writeUserDelete(op.Target)}, err
 	}
@@ -200,6 +201,5 @@ func (r *runner) findDept(ctx context.Context, parent int64, name string) (int64
 		}
 	}
 	return 0, &opError{code: codeDeptExists, msg: fmt.Sprintf("create_department %s: it already exists under department %d (60008), and it could not be identified "+
-		"(department/list: %v): pull WeCom contacts and preview again", name, parent, err),
-		fix: "重新拉取企业微信通讯录，再重新预览同步。", fixEN: "Pull the WeCom contacts again, then preview the sync again"}
+		"(department/list: %v)", name, parent, err), fix: msgPtr("sync_fix_pull_again", nil)}
 }

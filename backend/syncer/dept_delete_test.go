@@ -41,7 +41,7 @@ func TestDepartmentDeleteCreatedUsersAndExport(t *testing.T) {
 		Plan       Plan  `json:"plan"`
 		Operations []*Op `json:"operations"`
 	}
-	if err := json.Unmarshal(js.Bytes(), &exp); err != nil || exp.Plan.ID != p.ID || len(exp.Operations) != 3 || exp.Operations[2].ReasonEN == "" {
+	if err := json.Unmarshal(js.Bytes(), &exp); err != nil || exp.Plan.ID != p.ID || len(exp.Operations) != 3 || exp.Operations[2].Why.EN == "" {
 		t.Fatalf("json export: %v %s", err, js.String())
 	}
 	var xl bytes.Buffer

@@ -160,8 +160,8 @@ func (s *Service) exportXLSX(ctx context.Context, plan *Plan, run *Run, w io.Wri
 	err = s.eachOp(ctx, plan.ID, func(op *Op) error {
 		row++
 		cell, _ := excelize.CoordinatesToCellName(1, row)
-		return sw.SetRow(cell, []any{op.Seq, string(op.Type), op.Target, op.Path, op.ReasonZH, op.ReasonEN, op.Detail,
-			valuesJSON(op.Before), valuesJSON(op.After), op.State, op.Errcode, op.Errmsg, op.Fix, op.FixEN, op.Note})
+		return sw.SetRow(cell, []any{op.Seq, string(op.Type), op.Target, op.Path, op.Why.ZH, op.Why.EN, op.Detail,
+			valuesJSON(op.Before), valuesJSON(op.After), op.State, op.Errcode, op.Errmsg, msgColumn(op.Fix), "", msgColumn(op.Note)})
 	})
 	if err != nil {
 		return err

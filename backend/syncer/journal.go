@@ -12,6 +12,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -36,8 +37,7 @@ func openJournal(ctx context.Context, db *sqlx.DB, planID int64) (*journal, erro
 		finished_at = ? WHERE id = ?`); err != nil {
 		return nil, err
 	}
-	j.stPnd, err = db.PrepareContext(ctx, `UPDATE sync_ops SET state = 'pending', note = 'cancelled while running: runs again on resume'
-		WHERE id = ?`)
+	j.stPnd, err = db.PrepareContext(ctx, `UPDATE sync_ops SET state = 'pending', note = ? WHERE id = ?`)
 	return j, err
 }
 
@@ -55,11 +55,11 @@ func (j *journal) running(ctx context.Context, op *Op, now time.Time) error {
 }
 
 func (j *journal) pending(ctx context.Context, op *Op) {
-	j.stPnd.ExecContext(ctx, opID(j.planID, op.Seq))
+	j.stPnd.ExecContext(ctx, msgColumn(msgPtr("sync_note_cancelled_running", nil)), opID(j.planID, op.Seq))
 }
 
 func (j *journal) failed(ctx context.Context, op *Op, now time.Time) {
-	j.stFail.ExecContext(ctx, op.Errcode, op.Errmsg, op.Fix, op.FixEN, store.FormatTime(now), opID(j.planID, op.Seq))
+	j.stFail.ExecContext(ctx, op.Errcode, op.Errmsg, msgColumn(op.Fix), "", store.FormatTime(now), opID(j.planID, op.Seq))
 }
 
 // done records the outcome with the bookkeeping later plans rely on
@@ -96,7 +96,7 @@ func (j *journal) done(ctx context.Context, plan *Plan, op *Op, res opResult, no
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sync_ops SET state = 'done', result_id = ?, note = ?, errcode = 0, errmsg = '',
-		fix = '', fix_en = '', finished_at = ? WHERE id = ?`, res.id, res.note, store.FormatTime(now), opID(j.planID, op.Seq)); err != nil {
+		fix = '', fix_en = '', finished_at = ? WHERE id = ?`, res.id, msgColumn(res.note), store.FormatTime(now), opID(j.planID, op.Seq)); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -115,14 +115,15 @@ func keyID(key, prefix string) (int64, bool) {
 // a note such as "existed: updated instead".
 type opResult struct {
 	id     int64
-	note   string
+	note   *usererr.Message
 	mirror mirrorWrite // the write-through, nil for none
 }
 
 // opError is a failed operation as the journal records it.
 type opError struct {
-	code            int
-	msg, fix, fixEN string
+	code int
+	msg  string           // technical: WeCom's errmsg or the error
+	fix  *usererr.Message // what the admin does about it
 }
 
 func (e *opError) Error() string { return e.msg }
@@ -136,16 +137,14 @@ func toOpError(op *Op, err error) *opError {
 	e := &opError{msg: fmt.Sprintf("%s %s (operation #%d): %v", op.Type, op.Target, op.Seq, err)}
 	var we *wecom.Error
 	if errors.As(err, &we) {
-		h := wecom.Hint(we.Code, we.Msg)
-		e.code, e.fix, e.fixEN = we.Code, h.Fix, h.FixEN
+		fix := wecom.Hint(we.Code, we.Msg).Explain()
+		e.code, e.fix = we.Code, &fix
 		return e
 	}
 	if strings.HasPrefix(string(op.Type), "local_") {
-		e.fix = "检查本地目录中的该账号或部门，修正后继续执行（resume）。"
-		e.fixEN = "Check this account or department in the local directory, fix it, then resume the run"
+		e.fix = msgPtr("sync_fix_local", nil)
 	} else {
-		e.fix = "检查网络与企业微信服务是否可达，然后继续执行（resume）。"
-		e.fixEN = "Check that WeCom is reachable from this server, then resume the run"
+		e.fix = msgPtr("sync_fix_network", nil)
 	}
 	return e
 }

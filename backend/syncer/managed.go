@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/jmoiron/sqlx"
+	"wecom-bridge/backend/usererr"
 )
 
 // managed says which pairs a plan may touch. The review is law: a member is
@@ -47,8 +48,7 @@ func (p *planner) buildManaged(created map[string]string) *managed {
 	for _, acc := range accs {
 		uid := p.in.Bindings[acc]
 		if other, dup := mg.byUID[lower(uid)]; dup && other != lower(acc) {
-			p.warn("userid_bound_twice", uid, fmt.Sprintf("企业微信成员 %s 同时绑定了账号 %s 和 %s，只采用 %s。", uid, other, acc, other),
-				fmt.Sprintf("WeCom member %s is bound to both %s and %s; only %s is used", uid, other, acc, other))
+			p.warn("userid_bound_twice", uid, usererr.Args{"userid": uid, "used": other, "other": acc})
 			continue
 		}
 		mg.add(acc, uid)
@@ -182,8 +182,5 @@ func recordCreated(ctx context.Context, x sqlx.ExecerContext, corpID int64, uid,
 
 // collision warns that an account's userid is taken by a member it is not bound to.
 func (p *planner) collision(u *LocalUser, uid string, m *WeComUser) {
-	p.warn("userid_collision", u.Account, fmt.Sprintf("本地账号 %s（%s）要使用的企业微信账号 %s 已被企业微信成员 %s（%s）占用，二者没有已确认的绑定，未创建成员。"+
-		"若是同一人，请在 账号绑定 中确认；若不是，请为该账号填写另一个企业微信账号（wecom_userid / 企业微信账号）。", u.Account, u.Name, uid, m.UserID, m.Name),
-		fmt.Sprintf("local account %s (%s) would use WeCom userid %s, which WeCom member %s (%s) already has, and the two have no confirmed binding, so no member was created. "+
-			"If they are the same person confirm the pair in 账号绑定 (Bindings); if not, give the account another WeCom userid (wecom_userid)", u.Account, u.Name, uid, m.UserID, m.Name))
+	p.warn("userid_collision", u.Account, usererr.Args{"account": u.Account, "name": u.Name, "userid": uid, "member": m.UserID, "memberName": m.Name})
 }

@@ -5,22 +5,22 @@ import (
 	"time"
 
 	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/usererr"
 )
 
 // OpEvent is one finished operation, as the live table of a run shows it.
 // They go out in batches under OpRowsEvent ("sync:op") as []OpEvent.
 type OpEvent struct {
-	RunID   int64  `json:"runId"`
-	Seq     int    `json:"seq"`
-	Type    OpType `json:"type"`
-	Target  string `json:"target"`
-	Path    string `json:"path,omitempty"`
-	State   string `json:"state"`
-	Note    string `json:"note,omitempty"`
-	Errcode int    `json:"errcode,omitempty"`
-	Errmsg  string `json:"errmsg,omitempty"`
-	Fix     string `json:"fix,omitempty"`
-	FixEN   string `json:"fixEn,omitempty"`
+	RunID   int64            `json:"runId"`
+	Seq     int              `json:"seq"`
+	Type    OpType           `json:"type"`
+	Target  string           `json:"target"`
+	Path    string           `json:"path,omitempty"`
+	State   string           `json:"state"`
+	Note    *usererr.Message `json:"note,omitempty"`
+	Errcode int              `json:"errcode,omitempty"`
+	Errmsg  string           `json:"errmsg,omitempty"` // technical: WeCom's errmsg or the error
+	Fix     *usererr.Message `json:"fix,omitempty"`
 }
 
 // opBatchEvery spaces the batches: a 100,000-operation run would otherwise
@@ -64,7 +64,7 @@ func (b *opBatcher) add(op *Op) {
 	b.mu.Lock()
 	if len(b.buf) < maxOpBatch || op.State == StateFailed {
 		b.buf = append(b.buf, OpEvent{RunID: b.runID, Seq: op.Seq, Type: op.Type, Target: op.Target, Path: op.Path,
-			State: op.State, Note: op.Note, Errcode: op.Errcode, Errmsg: op.Errmsg, Fix: op.Fix, FixEN: op.FixEN})
+			State: op.State, Note: op.Note, Errcode: op.Errcode, Errmsg: op.Errmsg, Fix: op.Fix})
 	}
 	b.mu.Unlock()
 }

@@ -1,5 +1,7 @@
 package syncer
 
+import "wecom-bridge/backend/usererr"
+
 // OpType is the kind of an operation.
 type OpType string
 
@@ -100,32 +102,32 @@ type Values struct {
 
 // Op is one operation of a plan, with its journal state once applied.
 type Op struct {
-	Seq      int      `json:"seq"`
-	Type     OpType   `json:"type"`
-	Phase    int      `json:"phase"`
-	Key      string   `json:"key,omitempty"`  // plan-local key of a department this op creates or deletes
-	Deps     []string `json:"deps,omitempty"` // keys that must be done first
-	Target   string   `json:"target"`         // userid, account or department name
-	Path     string   `json:"path,omitempty"` // department path, for people
-	Node     string   `json:"node,omitempty"` // tree node the op belongs to
-	Before   *Values  `json:"before,omitempty"`
-	After    *Values  `json:"after,omitempty"`
-	Reason   string   `json:"reason"` // a reason code; ReasonZH/EN are its text
-	ReasonZH string   `json:"reasonZh"`
-	ReasonEN string   `json:"reasonEn"`
-	Detail   string   `json:"detail,omitempty"`
+	Seq    int      `json:"seq"`
+	Type   OpType   `json:"type"`
+	Phase  int      `json:"phase"`
+	Key    string   `json:"key,omitempty"`  // plan-local key of a department this op creates or deletes
+	Deps   []string `json:"deps,omitempty"` // keys that must be done first
+	Target string   `json:"target"`         // userid, account or department name
+	Path   string   `json:"path,omitempty"` // department path, for people
+	Node   string   `json:"node,omitempty"` // tree node the op belongs to
+	Before *Values  `json:"before,omitempty"`
+	After  *Values  `json:"after,omitempty"`
+	Reason string   `json:"reason"` // a reason code; Why is its text
+	Detail string   `json:"detail,omitempty"`
+	// Why is the reason for the admin, with its detail (op_text.go).
+	Why usererr.Message `json:"why"`
 
-	State    string `json:"state"`
-	Attempts int    `json:"attempts,omitempty"`
-	ResultID int64  `json:"resultId,omitempty"` // the id a create got
-	Note     string `json:"note,omitempty"`     // e.g. "existed: updated instead"
-	Errcode  int    `json:"errcode,omitempty"`
-	Errmsg   string `json:"errmsg,omitempty"`
-	Fix      string `json:"fix,omitempty"`
-	FixEN    string `json:"fixEn,omitempty"`
+	State    string           `json:"state"`
+	Attempts int              `json:"attempts,omitempty"`
+	ResultID int64            `json:"resultId,omitempty"` // the id a create got
+	Note     *usererr.Message `json:"note,omitempty"`     // e.g. "existed: updated instead"
+	Errcode  int              `json:"errcode,omitempty"`
+	Errmsg   string           `json:"errmsg,omitempty"` // what failed, technical: WeCom's errmsg or the error
+	Fix      *usererr.Message `json:"fix,omitempty"`    // what to do about a failure
 }
 
-// Reason codes: why an operation exists. ReasonText gives their words.
+// Reason codes: why an operation exists. Their words are the catalogue
+// messages sync_reason_<code> (reasonMessage).
 const (
 	ReasonNewDept        = "new_department"
 	ReasonRenamedDept    = "renamed_department"
@@ -145,37 +147,6 @@ const (
 	ReasonMemberDisabled = "member_disabled"
 	ReasonMemberMissing  = "member_missing"
 )
-
-var reasonTexts = map[string][2]string{
-	ReasonNewDept:        {"本地新增的部门", "department only exists on the source side"},
-	ReasonRenamedDept:    {"部门改名", "department was renamed"},
-	ReasonMovedDept:      {"部门移动到新的上级", "department moved to another parent"},
-	ReasonGoneDept:       {"已关联的部门已不在同步源中（或不在同步范围内），且已无成员", "a linked department is gone from the source (or out of scope) and is empty"},
-	ReasonDisabledDept:   {"存放已禁用成员的部门", "department that holds disabled members"},
-	ReasonNewUser:        {"同步源新增的用户", "user only exists on the source side"},
-	ReasonChangedFields:  {"字段有变化", "fields changed"},
-	ReasonChangedDepts:   {"所在部门有变化", "departments changed"},
-	ReasonRehired:        {"用户在同步源中为在职，重新启用", "user is active at the source again"},
-	ReasonResigned:       {"本地账号已离职", "local account resigned"},
-	ReasonMissingLocal:   {"已关联的账号已从本地目录删除", "bound account was removed from the local directory"},
-	ReasonOutOfScope:     {"已关联的账号不在同步范围内", "bound account is out of the sync scope"},
-	ReasonDisabledNDays:  {"本同步禁用已满设定天数", "disabled by this sync at least the configured number of days ago"},
-	ReasonMoveDisabled:   {"已禁用成员移入统一部门", "disabled member moves into the disabled-members department"},
-	ReasonMemberLeft:     {"成员已退出企业", "member quit the corp"},
-	ReasonMemberDisabled: {"成员在企业微信中已禁用", "member is disabled in WeCom"},
-	ReasonMemberMissing:  {"已关联的成员已从企业微信删除（或不在可见范围）", "bound member was deleted from WeCom (or is outside the visible scope)"},
-}
-
-// ReasonText returns the Chinese and English text of a reason code.
-func ReasonText(code string) (zh, en string) {
-	t, ok := reasonTexts[code]
-	if !ok {
-		return code, code
-	}
-	return t[0], t[1]
-}
-
-func (o *Op) fillReasonText() { o.ReasonZH, o.ReasonEN = ReasonText(o.Reason) }
 
 func strp(s string) *string { return &s }
 func intp(i int) *int       { return &i }

@@ -1,12 +1,12 @@
 package syncer
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/robfig/cron/v3"
+	"wecom-bridge/backend/usererr"
 )
 
 // Leaver handling (离职用户处理方式).
@@ -180,24 +180,24 @@ func (o Options) Validate(d Direction) error {
 	switch o.Leavers {
 	case LeaversDisable, LeaversDelete:
 	default:
-		return fmt.Errorf("leavers %q: use %q (the default, reversible) or %q", o.Leavers, LeaversDisable, LeaversDelete)
+		return usererr.New("sync_option_leavers", usererr.Args{"value": o.Leavers})
 	}
 	if o.TopDepartment < 0 {
-		return fmt.Errorf("top department %d: use a WeCom department id, or 0 for none", o.TopDepartment)
+		return usererr.New("sync_option_top_department", usererr.Args{"value": o.TopDepartment})
 	}
 	if o.DeleteAfterDays < 0 {
-		return fmt.Errorf("delete after %d days: use a positive number of days, or 0 to never delete disabled members", o.DeleteAfterDays)
+		return usererr.New("sync_option_delete_after", usererr.Args{"value": o.DeleteAfterDays})
 	}
-	if msg := deptNameProblem(o.DisabledDept); msg != "" {
-		return fmt.Errorf("disabled-members department %q: %s", o.DisabledDept, msg)
+	if problem := deptNameProblem(o.DisabledDept); problem != nil {
+		return usererr.New("sync_option_disabled_dept", usererr.Args{"value": o.DisabledDept, "problem": *problem})
 	}
 	s := o.Safety
 	if s.MaxRemovals < 0 || s.MaxUserDrop < 0 || s.MaxRemovalPercent < 0 || s.MaxRemovalPercent > 100 ||
 		s.MaxCreates < 0 || s.MaxGrowthPercent < 0 || s.MaxGrowthPercent > 100000 {
-		return fmt.Errorf("safety thresholds: counts must be ≥ 0, the removal percent within 0..100 and the growth percent ≥ 0 (0 turns a threshold off)")
+		return usererr.New("sync_option_safety", nil)
 	}
 	if o.RefreshMinutes < 0 || o.RefreshMinutes > 24*60 {
-		return fmt.Errorf("refresh after %d minutes: use 0 (pull before every preview) to 1440 minutes", o.RefreshMinutes)
+		return usererr.New("sync_option_refresh", usererr.Args{"value": o.RefreshMinutes})
 	}
 	if err := o.Fields.validate(); err != nil {
 		return err
@@ -208,7 +208,7 @@ func (o Options) Validate(d Direction) error {
 		}
 		sched, err := cronParser.Parse(spec)
 		if err != nil {
-			return fmt.Errorf("schedule %q is not a cron expression (%v): use 5 fields like \"0 2 * * *\" or @daily / @every 6h", spec, err)
+			return usererr.Wrap(err, "sync_option_cron", usererr.Args{"value": spec})
 		}
 		if err := checkInterval(spec, sched); err != nil {
 			return err
@@ -221,16 +221,16 @@ func (m FieldMapping) validate() error {
 	seen := map[string]string{}
 	for local, remote := range m {
 		if !slices.Contains(localFields, local) {
-			return fmt.Errorf("field mapping: unknown local field %q; use one of %s", local, strings.Join(localFields, ", "))
+			return usererr.New("sync_option_local_field", usererr.Args{"field": local, "choices": strings.Join(localFields, ", ")})
 		}
 		switch {
 		case remote == FieldName, remote == FieldPosition, remote == FieldMobile, remote == FieldEmail, remote == FieldAlias:
 		case strings.HasPrefix(remote, extAttrPrefix) && strings.TrimSpace(remote[len(extAttrPrefix):]) != "":
 		default:
-			return fmt.Errorf("field mapping %s→%q: WeCom fields are name, position, mobile, email, alias or extattr:NAME", local, remote)
+			return usererr.New("sync_option_wecom_field", usererr.Args{"local": local, "field": remote})
 		}
 		if other, dup := seen[remote]; dup {
-			return fmt.Errorf("field mapping: %s and %s both write WeCom field %s; map each WeCom field once", other, local, remote)
+			return usererr.New("sync_option_field_twice", usererr.Args{"first": other, "second": local, "field": remote})
 		}
 		seen[remote] = local
 	}
@@ -239,17 +239,17 @@ func (m FieldMapping) validate() error {
 
 // deptNameProblem applies WeCom's department name rules: 1~32 characters,
 // none of \:*?"<>|. It returns "" when the name is fine.
-func deptNameProblem(name string) string {
+func deptNameProblem(name string) *usererr.Message {
 	n := utf8.RuneCountInString(strings.TrimSpace(name))
 	switch {
 	case n == 0:
-		return "the name is empty"
+		return msgPtr("dept_name_empty", nil)
 	case n > 32:
-		return fmt.Sprintf("the name has %d characters; WeCom allows at most 32", n)
+		return msgPtr("dept_name_too_long", usererr.Args{"count": n})
 	case strings.ContainsAny(name, "\\:*?\"<>|｜"):
-		return `the name contains one of \:*?"<>| which WeCom does not allow`
+		return msgPtr("dept_name_bad_chars", nil)
 	}
-	return ""
+	return nil
 }
 
 // validUserID applies WeCom's userid rules: 1~64 bytes of [0-9A-Za-z_-@.],

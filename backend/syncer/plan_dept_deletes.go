@@ -2,8 +2,8 @@ package syncer
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"wecom-bridge/backend/usererr"
 )
 
 // planDeptDeletes deletes linked WeCom departments that the local directory
@@ -65,8 +65,7 @@ func (p *planner) planDeptDeletes(up *userPass) {
 		n := x.wecom.nodes[w]
 		path := x.wecom.path(w)
 		if !deletable(w) {
-			p.warn("department_kept", path, fmt.Sprintf("企业微信部门「%s」已不在同步源中（或不在同步范围内），但删除后仍会留有成员或下级部门（%d 名成员），已保留：请手动处理后再同步。", path, remaining[w]),
-				fmt.Sprintf("WeCom department %s is gone from the source (or out of scope) but would still hold members or sub-departments (%d members), so it is kept: move them by hand, then sync again", path, remaining[w]))
+			p.warn("department_kept", path, usererr.Args{"path": path, "members": remaining[w]})
 			continue
 		}
 		parentNode := x.wecomNode[n.parent]

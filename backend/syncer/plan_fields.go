@@ -3,6 +3,7 @@ package syncer
 import (
 	"slices"
 	"strings"
+	"wecom-bridge/backend/usererr"
 )
 
 // mappedPair is one local field ↔ WeCom field of a mapping.
@@ -117,8 +118,7 @@ func (p *planner) fieldDiff(u *LocalUser, m *WeComUser, before, after *Values) [
 		}
 		if have != want && pr.remote == FieldMobile && m.Status == 1 {
 			// user/update silently ignores it (api facts §1.2): a warning, never an operation.
-			p.warn("mobile_locked", m.UserID, "企业微信不允许修改已激活成员 "+m.UserID+" 的手机号（"+maskTail(have)+" → "+maskTail(want)+"）：请成员在企业微信客户端中修改。",
-				"WeCom does not allow changing the mobile of the activated member "+m.UserID+" ("+maskTail(have)+" → "+maskTail(want)+"): change it in the WeCom client")
+			p.warn("mobile_locked", m.UserID, usererr.Args{"userid": m.UserID, "from": maskTail(have), "to": maskTail(want)})
 			continue
 		}
 		if have != want {

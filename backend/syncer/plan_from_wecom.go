@@ -1,9 +1,9 @@
 package syncer
 
 import (
-	"fmt"
 	"slices"
 	"strings"
+	"wecom-bridge/backend/usererr"
 )
 
 // fromWeCom holds the department side of a from-wecom plan.
@@ -26,8 +26,7 @@ func (p *planner) planFromWeComDepts() *fromWeCom {
 	}
 	root := wecomRoot(x.wecom)
 	if root == 0 && p.opt.TopDepartment == 0 {
-		p.stopWith("no_wecom_departments", "输入中没有企业微信部门（找不到根部门）：请先拉取企业微信通讯录，再预览同步。",
-			"the inputs hold no WeCom departments (no root department): pull the WeCom contacts first, then preview again")
+		p.stopWith("no_wecom_departments", nil)
 		return nil
 	}
 	inScope := map[int64]bool{}
@@ -40,9 +39,7 @@ func (p *planner) planFromWeComDepts() *fromWeCom {
 	if top := p.opt.TopDepartment; top != 0 {
 		tn := x.wecom.nodes[top]
 		if tn == nil {
-			p.stopWith("top_department_missing",
-				fmt.Sprintf("顶级部门 %d 在企业微信中不存在：请在同步设置中重新选择顶级部门，或先拉取企业微信通讯录。", top),
-				fmt.Sprintf("top department %d does not exist in WeCom: choose the top department again in the sync settings, or pull the WeCom contacts first", top))
+			p.stopWith("top_department_missing", usererr.Args{"id": top})
 			return nil
 		}
 		for _, c := range tn.children {
@@ -56,9 +53,7 @@ func (p *planner) planFromWeComDepts() *fromWeCom {
 		case len(roots) == 0:
 			starts = append(starts, start{truth: root, parent: Ref{ID: 0}})
 		case len(roots) > 1:
-			p.stopWith("several_local_roots",
-				fmt.Sprintf("本地目录有 %d 个顶级部门，而企业微信只有一个根部门「%s」：请在同步设置中选择一个顶级部门。", len(roots), rootName),
-				fmt.Sprintf("the local directory has %d top-level departments but WeCom has one root, %q: choose a top department in the sync settings", len(roots), rootName))
+			p.stopWith("several_local_roots", usererr.Args{"count": len(roots), "root": rootName})
 			return nil
 		default:
 			// The WeCom root is the local root, whatever the two are called:

@@ -1,8 +1,8 @@
 package syncer
 
 import (
-	"fmt"
 	"strings"
+	"wecom-bridge/backend/usererr"
 )
 
 // planFromWeComUsers plans the local accounts: create accounts for unbound
@@ -96,10 +96,7 @@ func (p *planner) planFromWeComUsers(x *fromWeCom) {
 // accountCollision warns that a member would become an account that exists
 // and is not bound to it.
 func (p *planner) accountCollision(u *LocalUser, m *WeComUser) {
-	p.warn("account_collision", m.UserID, fmt.Sprintf("企业微信成员 %s（%s）与本地账号 %s（%s）没有已确认的绑定，未创建本地账号，也未修改该账号。若是同一人，请在 账号绑定 中确认。",
-		m.UserID, m.Name, u.Account, u.Name),
-		fmt.Sprintf("WeCom member %s (%s) has no confirmed binding with local account %s (%s), so no account was created and that account was not changed. If they are the same person, confirm the pair in 账号绑定 (Bindings)",
-			m.UserID, m.Name, u.Account, u.Name))
+	p.warn("account_collision", m.UserID, usererr.Args{"userid": m.UserID, "name": m.Name, "account": u.Account, "accountName": u.Name})
 }
 
 func (p *planner) memberInScope(x *fromWeCom, m *WeComUser, account string) bool {

@@ -130,9 +130,9 @@ func (s *Service) queryOps(ctx context.Context, query string, args ...any) ([]*O
 	out := []*Op{}
 	for rows.Next() {
 		op := &Op{}
-		var typ, deps, before, after string
+		var typ, deps, before, after, note, fix, fixEN string
 		if err := rows.Scan(&op.Seq, &typ, &op.Phase, &op.Key, &deps, &op.Target, &op.Path, &op.Node, &before, &after,
-			&op.Reason, &op.Detail, &op.State, &op.Attempts, &op.ResultID, &op.Note, &op.Errcode, &op.Errmsg, &op.Fix, &op.FixEN); err != nil {
+			&op.Reason, &op.Detail, &op.State, &op.Attempts, &op.ResultID, &note, &op.Errcode, &op.Errmsg, &fix, &fixEN); err != nil {
 			return nil, err
 		}
 		op.Type = OpType(typ)
@@ -145,7 +145,7 @@ func (s *Service) queryOps(ctx context.Context, query string, args ...any) ([]*O
 		if op.After, err = parseValues(after); err != nil {
 			return nil, err
 		}
-		op.fillReasonText()
+		op.Why, op.Note, op.Fix = reasonMessage(op), msgFromColumn(note, ""), msgFromColumn(fix, fixEN)
 		out = append(out, op)
 	}
 	return out, rows.Err()

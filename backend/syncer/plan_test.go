@@ -90,7 +90,7 @@ func TestPlanTreeOpsAndWarnings(t *testing.T) {
 
 	// The operation list: paging, type filter, search.
 	page, err := e.svc.PlanOps(e.ctx, p.ID, OpQuery{Limit: 2})
-	if err != nil || page.Total != p.Summary.Total || len(page.Ops) != 2 || page.Ops[0].ReasonZH == "" {
+	if err != nil || page.Total != p.Summary.Total || len(page.Ops) != 2 || page.Ops[0].Why.ZH == "" {
 		t.Fatalf("page: %v %+v", err, page)
 	}
 	page, _ = e.svc.PlanOps(e.ctx, p.ID, OpQuery{Type: OpCreateUser})

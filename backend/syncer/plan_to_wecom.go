@@ -2,8 +2,8 @@ package syncer
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"wecom-bridge/backend/usererr"
 )
 
 // toWeCom holds the department side of a to-wecom plan for the member pass.
@@ -68,8 +68,7 @@ func (p *planner) planToWeComDepts() *toWeCom {
 		memberScope: map[int64]bool{}, wecomNode: map[int64]string{}, keyNode: map[string]string{}, removedDepts: map[int64]bool{}}
 	root := wecomRoot(x.wecom)
 	if root == 0 && p.opt.TopDepartment == 0 {
-		p.stopWith("no_wecom_departments", "输入中没有企业微信部门（找不到根部门）：请先拉取企业微信通讯录，再预览同步。",
-			"the inputs hold no WeCom departments (no root department): pull the WeCom contacts first, then preview again")
+		p.stopWith("no_wecom_departments", nil)
 		return nil
 	}
 	inScope := map[int64]bool{}
@@ -88,9 +87,7 @@ func (p *planner) planToWeComDepts() *toWeCom {
 	var starts []start
 	if top := p.opt.TopDepartment; top != 0 {
 		if x.wecom.nodes[top] == nil {
-			p.stopWith("top_department_missing",
-				fmt.Sprintf("顶级部门 %d 在企业微信中不存在：请在同步设置中重新选择顶级部门，或先拉取企业微信通讯录。", top),
-				fmt.Sprintf("top department %d does not exist in WeCom: choose the top department again in the sync settings, or pull the WeCom contacts first", top))
+			p.stopWith("top_department_missing", usererr.Args{"id": top})
 			return nil
 		}
 		x.mount, x.mountNode = top, "W"+itoa(top)
@@ -103,15 +100,11 @@ func (p *planner) planToWeComDepts() *toWeCom {
 		rootName := x.wecom.nodes[root].name
 		switch {
 		case len(localRoots) > 1:
-			p.stopWith("several_local_roots",
-				fmt.Sprintf("本地目录有 %d 个顶级部门，而企业微信只有一个根部门「%s」：请在同步设置中选择一个顶级部门，把本地部门挂载到它下面。", len(localRoots), rootName),
-				fmt.Sprintf("the local directory has %d top-level departments but WeCom has one root, %q: choose a top department in the sync settings to mount them under", len(localRoots), rootName))
+			p.stopWith("several_local_roots", usererr.Args{"count": len(localRoots), "root": rootName})
 			return nil
 		case len(localRoots) == 1 && x.local.nodes[localRoots[0]].name != rootName:
 			ln := x.local.nodes[localRoots[0]].name
-			p.stopWith("root_name_mismatch",
-				fmt.Sprintf("本地顶级部门「%s」与企业微信根部门「%s」名称不同，无法匹配，同步已中止。请在同步设置中选择顶级部门，或把本地顶级部门改名为「%s」。", ln, rootName, rootName),
-				fmt.Sprintf("the local top department %q and the WeCom root %q have different names, so they cannot be matched and the plan stopped. Choose a top department in the sync settings, or rename the local top department to %q", ln, rootName, rootName))
+			p.stopWith("root_name_mismatch", usererr.Args{"local": ln, "root": rootName})
 			return nil
 		case len(localRoots) == 1:
 			starts = append(starts, start{truth: localRoots[0], force: root})
@@ -161,14 +154,13 @@ func (x *toWeCom) emitDepts(p *planner, m *matcher) {
 			continue
 		}
 		newName := ln.name
-		if problem := deptNameProblem(ln.name); problem != "" && (dm.target == 0 || dm.rename) {
+		if problem := deptNameProblem(ln.name); problem != nil && (dm.target == 0 || dm.rename) {
 			if dm.target == 0 {
 				skipped[id] = true
-				p.warn("bad_department_name", path, "部门「"+path+"」及其下级未同步："+problem+"。请在本地目录中修改部门名称。",
-					"department "+path+" and its subtree are not synced: "+problem+". Rename it in the local directory")
+				p.warn("bad_department_name", path, usererr.Args{"path": path, "problem": *problem})
 				continue
 			}
-			p.warn("bad_department_name", path, "部门「"+path+"」未改名："+problem+"。", "department "+path+" was not renamed: "+problem)
+			p.warn("bad_department_not_renamed", path, usererr.Args{"path": path, "problem": *problem})
 			dm.rename, newName = false, x.wecom.nodes[dm.target].name
 		}
 		parentNode := x.mountNode

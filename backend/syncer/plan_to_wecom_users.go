@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"wecom-bridge/backend/usererr"
 )
 
 // userPass is the member side of a to-wecom plan.
@@ -38,8 +39,7 @@ func (p *planner) planToWeComUsers(x *toWeCom) {
 		u := &in.LocalUsers[i]
 		acc := lower(u.Account)
 		if seenAcc[acc] {
-			p.warn("duplicate_account", u.Account, "本地账号「"+u.Account+"」出现了两次（不区分大小写），只同步第一个。",
-				"local account "+u.Account+" appears twice (ignoring case); only the first is synced")
+			p.warn("duplicate_account", u.Account, usererr.Args{"account": u.Account})
 			continue
 		}
 		seenAcc[acc] = true
@@ -59,8 +59,7 @@ func (p *planner) planToWeComUsers(x *toWeCom) {
 			}
 			luid := lower(uid)
 			if owner, ok := mg.byUID[luid]; ok {
-				p.warn("userid_taken", u.Account, fmt.Sprintf("企业微信成员 %s 已与本地账号 %s 绑定，账号 %s 未同步：请在绑定审核中处理。", uid, owner, u.Account),
-					fmt.Sprintf("WeCom member %s is bound to local account %s, so account %s is not synced: resolve it in the binding review", uid, owner, u.Account))
+				p.warn("userid_taken", u.Account, usererr.Args{"userid": uid, "owner": owner, "account": u.Account})
 				continue
 			}
 			if mg.waitUID[luid] {
@@ -137,8 +136,7 @@ func (p *planner) desiredDepts(u *LocalUser, x *toWeCom) ([]Ref, *deptInfo) {
 		info := x.deptAt(path)
 		if info == nil {
 			key := strings.Join(path, "/")
-			p.warn("unknown_department", u.Account, fmt.Sprintf("账号 %s 的部门「%s」不在本地部门树中，已忽略该部门。", u.Account, key),
-				fmt.Sprintf("account %s: department %q is not in the local department tree and was ignored", u.Account, key))
+			p.warn("unknown_department", u.Account, usererr.Args{"account": u.Account, "department": key})
 			continue
 		}
 		if info.ok && info.members && !slices.ContainsFunc(refs, info.ref.same) {
@@ -190,8 +188,7 @@ func (p *planner) upsert(up *userPass, u *LocalUser, uid string, m *WeComUser) {
 	x := up.x
 	want, main := p.desiredDepts(u, x)
 	if len(want) == 0 {
-		p.warn("no_department", u.Account, "账号 "+u.Account+" 没有可同步的部门（部门不存在或不在同步范围内），未同步。",
-			"account "+u.Account+" has no department to sync (unknown or out of scope), so it was not synced")
+		p.warn("no_department", u.Account, usererr.Args{"account": u.Account})
 		return
 	}
 	if m == nil {
@@ -199,14 +196,11 @@ func (p *planner) upsert(up *userPass, u *LocalUser, uid string, m *WeComUser) {
 		return
 	}
 	if m.Status == 5 {
-		p.warn("member_quit", uid, "成员 "+uid+" 已退出企业，无法更新。", "member "+uid+" quit the corp and cannot be updated")
+		p.warn("member_quit", uid, usererr.Args{"userid": uid})
 		return
 	}
 	if u.WeComUserID != "" && !strings.EqualFold(u.WeComUserID, m.UserID) {
-		p.warn("userid_locked", u.Account, fmt.Sprintf("账号 %s 的企业微信账号填写为 %s，但它已绑定成员 %s：企业微信不允许修改成员的账号（301036），同步继续使用 %s。如需更换，请先解除绑定。",
-			u.Account, u.WeComUserID, m.UserID, m.UserID),
-			fmt.Sprintf("account %s has WeCom userid %s, but it is bound to member %s: WeCom does not allow changing a member's userid (301036), so the sync keeps %s. Unbind it first to use another one",
-				u.Account, u.WeComUserID, m.UserID, m.UserID))
+		p.warn("userid_locked", u.Account, usererr.Args{"account": u.Account, "given": u.WeComUserID, "userid": m.UserID})
 	}
 	cur := currentDepts(m)
 	if !p.opt.DeptAuthority && len(cur) > 1 {
@@ -255,8 +249,7 @@ func (p *planner) create(up *userPass, u *LocalUser, uid string, want []Ref, mai
 		return
 	}
 	if !validUserID(uid) {
-		p.warn("bad_userid", u.Account, "账号「"+u.Account+"」不是合法的企业微信 userid（1~64 个字节，仅限字母、数字和 _-@.，以字母或数字开头），未创建。请修改账号，或先把它绑定到已有成员。",
-			"account "+u.Account+" is not a valid WeCom userid (1-64 bytes of letters, digits and _-@., starting with a letter or digit), so no member was created. Change the account, or bind it to an existing member first")
+		p.warn("bad_userid", u.Account, usererr.Args{"account": u.Account})
 		return
 	}
 	after := &Values{UserID: uid, Account: u.Account, Departments: want, Enable: intp(1), ToInvite: boolp(p.opt.Invite)}
@@ -265,8 +258,7 @@ func (p *planner) create(up *userPass, u *LocalUser, uid string, want []Ref, mai
 		after.Name = strp(u.Name)
 	}
 	if after.Mobile == nil && after.Email == nil {
-		p.warn("no_mobile_or_email", u.Account, "账号 "+u.Account+" 没有手机号也没有邮箱（企业微信要求至少一项），未创建。",
-			"account "+u.Account+" has neither a mobile nor an email (WeCom needs one of them), so no member was created")
+		p.warn("no_mobile_or_email", u.Account, usererr.Args{"account": u.Account})
 		return
 	}
 	p.emit(&Op{Type: OpCreateUser, Phase: phaseUsers, Deps: refDeps(want...), Target: uid, Path: want[0].Path, Node: main.nodeKey,
@@ -335,8 +327,7 @@ func (p *planner) leaver(up *userPass, m *WeComUser, reason, account string) {
 				Before: &Values{UserID: m.UserID, Departments: before.Departments}, After: after, Reason: ReasonMoveDisabled})
 			p.count(node, 'u')
 		case n > 0 && !tracked:
-			p.warn("disabled_elsewhere", m.UserID, "成员 "+m.UserID+" 不是由本同步禁用的，不会自动删除。",
-				"member "+m.UserID+" was not disabled by this sync, so it is not deleted automatically")
+			p.warn("disabled_elsewhere", m.UserID, usererr.Args{"userid": m.UserID})
 		}
 	}
 }

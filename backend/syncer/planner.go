@@ -5,15 +5,17 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // Warning is something the admin should know about a plan that does not
-// stop it, e.g. an account whose name is not a valid WeCom userid.
+// stop it, e.g. an account whose name is not a valid WeCom userid: a
+// catalogue message (its code says which kind) about a subject (an
+// account, userid or department path).
 type Warning struct {
-	Code    string `json:"code"`
+	usererr.Message
 	Subject string `json:"subject,omitempty"`
-	ZH      string `json:"zh"`
-	EN      string `json:"en"`
 }
 
 // maxWarnings caps the warnings kept per plan; Summary.Warnings has the total.
@@ -25,13 +27,12 @@ var ErrPlanStopped = errors.New("sync plan stopped")
 
 // StopError says why a plan stopped (同步立刻中止) and what to do.
 type StopError struct {
-	Code string `json:"code"`
-	ZH   string `json:"zh"`
-	EN   string `json:"en"`
+	usererr.Message
 }
 
-func (e *StopError) Error() string        { return e.EN + " (" + e.ZH + ")" }
-func (e *StopError) Is(target error) bool { return target == ErrPlanStopped }
+func (e *StopError) Error() string                { return e.EN }
+func (e *StopError) Is(target error) bool         { return target == ErrPlanStopped }
+func (e *StopError) UserMessage() usererr.Message { return e.Message }
 
 // TreeNode is one department of the plan's tree-diff view.
 type TreeNode struct {
@@ -101,14 +102,18 @@ func newPlanner(dir Direction, in *Inputs, opt Options, now time.Time, links map
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-func (p *planner) warn(code, subject, zh, en string) {
+// warn notes the catalogue message code (with args) about subject.
+func (p *planner) warn(code, subject string, args usererr.Args) {
 	p.warnTotal++
 	if len(p.warnings) < maxWarnings {
-		p.warnings = append(p.warnings, Warning{code, subject, zh, en})
+		p.warnings = append(p.warnings, Warning{usererr.Msg(code, args), subject})
 	}
 }
 
-func (p *planner) stopWith(code, zh, en string) { p.stop = &StopError{code, zh, en} }
+// stopWith stops the plan with the catalogue message code.
+func (p *planner) stopWith(code string, args usererr.Args) {
+	p.stop = &StopError{usererr.Msg(code, args)}
+}
 
 func (p *planner) emit(op *Op) {
 	op.State = StatePending
@@ -158,7 +163,7 @@ func (p *planner) ops() []*Op {
 	}
 	for i, op := range all {
 		op.Seq = i + 1
-		op.fillReasonText()
+		op.Why = reasonMessage(op)
 	}
 	return all
 }

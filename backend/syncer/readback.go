@@ -67,10 +67,8 @@ func (r *runner) readBack(ctx context.Context) *ReadBack {
 			continue
 		}
 		rb.NotApplied++
-		if _, err := r.s.db.ExecContext(ctx, `UPDATE sync_ops SET state = 'not_applied', errmsg = ?, fix = ?, fix_en = ? WHERE id = ?`,
-			why, "企业微信接受了请求但没有应用这项修改（例如已激活成员的手机号只能由本人修改）。请在企业微信管理后台核对该成员，必要时在那里修改。",
-			"WeCom accepted the request but did not apply the change (for example the mobile of an activated member only its owner can change): check the member in the WeCom admin console and change it there if needed",
-			opID(r.plan.ID, op.Seq)); err != nil {
+		if _, err := r.s.db.ExecContext(ctx, `UPDATE sync_ops SET state = 'not_applied', errmsg = ?, fix = ?, fix_en = '' WHERE id = ?`,
+			why, msgColumn(msgPtr("sync_fix_not_applied", nil)), opID(r.plan.ID, op.Seq)); err != nil {
 			rb.Error = err.Error()
 		}
 	}

@@ -65,7 +65,7 @@ func TestRejectedPairUntouchedBothDirections(t *testing.T) {
 		t.Fatalf("want a userid_collision warning: %+v", to.Warnings)
 	}
 	w := to.Warnings[0]
-	if !strings.Contains(w.ZH, "王芳") || !strings.Contains(w.EN, "WeCom member wangfang") || !strings.Contains(w.EN, "local account wangfang") {
+	if !strings.Contains(w.ZH, "王芳") || !strings.Contains(w.EN, "WeCom member wangfang") || !strings.Contains(w.EN, "Local account wangfang") {
 		t.Fatalf("the warning names both sides: %+v", w)
 	}
 	if len(opsFor(to, "lisi")) != 1 {

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/robfig/cron/v3"
+	"wecom-bridge/backend/usererr"
 )
 
 // Planner gathers what one sync needs: the inputs and the writers. full
@@ -20,7 +21,7 @@ type Planner func(ctx context.Context, corpID int64, d Direction, full bool) (In
 // did not apply on its own. plan is the stored preview waiting for review,
 // nil when none could be computed; reason says why, in Chinese and English.
 type Notifier interface {
-	NeedsReview(ctx context.Context, corpID int64, d Direction, plan *Plan, reason string) error
+	NeedsReview(ctx context.Context, corpID int64, d Direction, plan *Plan, reason usererr.Message) error
 }
 
 // Scheduler runs syncs from the cron expressions in each corp's options
@@ -148,7 +149,7 @@ func (sc *Scheduler) RunOnce(ctx context.Context, corpID int64, d Direction, ful
 	actor := "system:" + string(trigger)
 	in, targets, err := sc.planner(ctx, corpID, d, full)
 	if err != nil && ctx.Err() == nil { // a cancelled run is the admin's doing, not news
-		sc.notify(ctx, corpID, d, nil, "读取数据失败，未同步 / reading the inputs failed, nothing was synced: "+err.Error())
+		sc.notify(ctx, corpID, d, nil, usererr.Msg("sync_schedule_inputs_failed", usererr.Args{"error": errorArg(err)}))
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("scheduled sync of corp %d (%s): gather inputs: %w", corpID, d, err)
@@ -159,15 +160,14 @@ func (sc *Scheduler) RunOnce(ctx context.Context, corpID int64, d Direction, ful
 	}
 	plan, err := sc.svc.Plan(ctx, corpID, d, in, opt, actor, trigger)
 	if errors.Is(err, ErrPlanStopped) {
-		sc.notify(ctx, corpID, d, plan, plan.Stop.ZH+" / "+plan.Stop.EN)
+		sc.notify(ctx, corpID, d, plan, plan.Stop.Message)
 		return plan, nil, err
 	}
 	if err != nil {
 		return nil, nil, err
 	}
 	if plan.Blocked || plan.HardBlocked {
-		sc.notify(ctx, corpID, d, plan, fmt.Sprintf("同步计划 %d 被安全设置拦截，等待审核 / sync plan %d is blocked by the safety settings and waits for review: %s",
-			plan.ID, plan.ID, reasonsText(plan.Reasons)))
+		sc.notify(ctx, corpID, d, plan, usererr.Msg("sync_schedule_blocked", usererr.Args{"plan": plan.ID, "reasons": reasonsMessage(plan.Reasons)}))
 		return plan, nil, nil
 	}
 	if plan.Summary.Total == 0 {
@@ -175,18 +175,26 @@ func (sc *Scheduler) RunOnce(ctx context.Context, corpID int64, d Direction, ful
 	}
 	run, err := sc.svc.apply(ctx, plan.ID, in, targets, Confirm{Removals: NoConfirm, Creates: NoConfirm}, actor, trigger)
 	if err != nil {
-		reason := fmt.Sprintf("同步执行未全部成功 / the sync did not complete: %v", err)
-		sc.notify(ctx, corpID, d, plan, reason)
+		sc.notify(ctx, corpID, d, plan, usererr.Msg("sync_schedule_failed", usererr.Args{"error": errorArg(err)}))
 	}
 	return plan, run, err
 }
 
-func (sc *Scheduler) notify(ctx context.Context, corpID int64, d Direction, plan *Plan, reason string) {
-	sc.log.Warn("sync needs review", "corp", corpID, "direction", d, "reason", reason)
+func (sc *Scheduler) notify(ctx context.Context, corpID int64, d Direction, plan *Plan, reason usererr.Message) {
+	sc.log.Warn("sync needs review", "corp", corpID, "direction", d, "reason", reason.EN)
 	if sc.notifier == nil {
 		return
 	}
 	if err := sc.notifier.NeedsReview(ctx, corpID, d, plan, reason); err != nil {
 		sc.log.Error("notify admins of a sync waiting for review", "corp", corpID, "err", err)
 	}
+}
+
+// errorArg is an error as a message argument: its message when it is one
+// (each language its own), its text otherwise.
+func errorArg(err error) any {
+	if e, ok := usererr.As(err); ok {
+		return e.Message
+	}
+	return err.Error()
 }

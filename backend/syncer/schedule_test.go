@@ -18,10 +18,10 @@ type recNotifier struct {
 	plans   []*Plan
 }
 
-func (n *recNotifier) NeedsReview(_ context.Context, _ int64, _ Direction, p *Plan, reason string) error {
+func (n *recNotifier) NeedsReview(_ context.Context, _ int64, _ Direction, p *Plan, reason usererr.Message) error {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	n.reasons, n.plans = append(n.reasons, reason), append(n.plans, p)
+	n.reasons, n.plans = append(n.reasons, reason.EN), append(n.plans, p)
 	return nil
 }
 

@@ -154,7 +154,7 @@ func TestIgnoredChangesAreWarningsAndNotApplied(t *testing.T) {
 		t.Fatalf("run: %+v %+v", run, run.ReadBack)
 	}
 	page, _ := me.svc.PlanOps(me.ctx, p.ID, OpQuery{State: StateNotApplied})
-	if page.Total != 1 || !strings.Contains(page.Ops[0].Errmsg, `position is "经理", not "总监"`) || page.Ops[0].FixEN == "" {
+	if page.Total != 1 || !strings.Contains(page.Ops[0].Errmsg, `position is "经理", not "总监"`) || page.Ops[0].Fix == nil || page.Ops[0].Fix.EN == "" {
 		t.Fatalf("not_applied op: %+v", page.Ops)
 	}
 	stored, _ := me.svc.GetRun(me.ctx, run.ID)

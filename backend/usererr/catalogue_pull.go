@@ -13,7 +13,13 @@ var pullMessages = map[string]entry{
 		"department/list returned no departments for {cred}: add departments to the app's visible scope (WeCom admin console: 应用管理 → the app → 可见范围), or use the contact sync secret."},
 	"wecom_error": {
 		"{api}（{cred}）失败：{detail}。处理办法：{fix}",
-		"{api} with {cred} failed: {detailEn}. Fix: {fixEn}"},
+		"{api} with {cred} failed: {detail}. Fix: {fix}"},
+	"pull_http_failed": {
+		"企业微信或中间代理返回 HTTP {status}，重试多次仍失败：稍后重新拉取；若持续出现，检查代理或网络。",
+		"WeCom or a proxy answered HTTP {status} even after retries: pull again later; if it persists, check the proxy or network."},
+	"pull_network_failed": {
+		"网络错误，重试多次仍失败：检查本机到企业微信的网络（或代理设置）后重新拉取。",
+		"Network error even after retries: check the connection to WeCom (or the proxy settings), then pull again."},
 	"network": {
 		"{api}（{cred}）失败：{detail}。请检查本机到企业微信的网络或代理设置，然后重新拉取",
 		"{api} with {cred} failed: {detail}. Check the network or proxy to WeCom, then pull again."},
@@ -38,5 +44,5 @@ var pullRunMessages = map[string]entry{
 		"{count|One department|# departments} could not be read, so the previous mirror is kept: {departments}{more|; and 1 more|; and # more|}. Then pull again."},
 	"pull_partial_fix": {
 		"{count} 个部门读取失败，保留了上一次的镜像：{departments}{more|，另有 1 个|，另有 # 个|}。错误码 {errcode} 的处理办法：{fix} 之后请重新拉取。",
-		"{count|One department|# departments} could not be read, so the previous mirror is kept: {departments}{more|; and 1 more|; and # more|}. Fix for errcode {errcode}: {fixEn} Then pull again."},
+		"{count|One department|# departments} could not be read, so the previous mirror is kept: {departments}{more|; and 1 more|; and # more|}. Fix for errcode {errcode}: {fix} Then pull again."},
 }

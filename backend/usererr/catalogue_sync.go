@@ -20,6 +20,15 @@ var syncMessages = map[string]entry{
 	"stale_plan": {
 		"计划已过期：本地通讯录或企业微信在预览后有变化，请重新预览",
 		"The plan is stale: the directory or WeCom changed since it was previewed, so preview again."},
+	"sync_schedule_inputs_failed": {
+		"定时同步读取数据失败，未同步：{error}",
+		"The scheduled sync could not read its inputs, so nothing was synced: {error}"},
+	"sync_schedule_blocked": {
+		"同步计划 {plan} 被安全设置拦截，等待审核：{reasons}",
+		"Sync plan {plan} is blocked by the safety settings and waits for review: {reasons}"},
+	"sync_schedule_failed": {
+		"定时同步执行未全部成功：{error}",
+		"The scheduled sync did not complete: {error}"},
 	"sync_running": {
 		"该企业这个方向的同步正在执行：请等待它完成，或先取消它",
 		"A sync of this corp in this direction is already running: wait for it, or cancel it first."},

@@ -32,7 +32,6 @@ var sourceBaseline = map[string]int{
 	"backend/directory/parse.go":    1,
 	"backend/directory/validate.go": 2,
 	"backend/directory/xlsx.go":     1,
-	"backend/mirror/snapshot.go":    1,
 	"backend/push/apikeys.go":       2,
 	"backend/push/deliver.go":       3,
 	"backend/push/intake_http.go":   1,
@@ -46,13 +45,6 @@ var sourceBaseline = map[string]int{
 	"backend/server/auth.go":        1,
 	"backend/server/static.go":      1,
 	"backend/server/token.go":       1,
-	"backend/syncer/apply.go":       1,
-	"backend/syncer/managed.go":     1,
-	"backend/syncer/op_events.go":   1,
-	"backend/syncer/ops.go":         2,
-	"backend/syncer/schedule.go":    3,
-	"backend/wecom/errcodes.go":     2,
-	"backend/wecom/errors.go":       1,
 }
 
 var (

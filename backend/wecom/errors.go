@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"wecom-bridge/backend/logging"
+	"wecom-bridge/backend/usererr"
 )
 
 // Errcodes the client itself acts on.
@@ -34,8 +35,8 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "wecom %s: errcode %d", e.API, e.Code)
-	if h, ok := errcodeTable[e.Code]; ok {
-		b.WriteString(" " + h.zh)
+	if usererr.ErrcodeCode(e.Code) != "" {
+		b.WriteString(" (" + Hint(e.Code, "").Meaning.EN + ")")
 	}
 	if e.Msg != "" {
 		b.WriteString(": " + logging.Redact(e.Msg))
@@ -90,14 +91,19 @@ var configCodes = map[int]bool{
 // corp ID, agent ID, IP allow-list, permissions, domains) that no retry fixes.
 func IsConfigError(code int) bool { return configCodes[code] }
 
-// ErrorHint is what the UI shows for an errcode.
+// ErrorHint is what the admin reads about an errcode: WeCom's meaning and
+// the next step, as catalogue messages (backend/usererr catalogue_wecom.go).
 type ErrorHint struct {
-	Code  int
-	ZH    string // official Chinese meaning
-	EN    string // English gloss
-	Fix   string // what to do, in Chinese
-	FixEN string // what to do, in English
-	Doc   string // WeCom's errcode lookup page
+	Code    int
+	Meaning usererr.Message // WeCom's words for the errcode
+	Fix     usererr.Message // what to do
+	Doc     string          // WeCom's errcode lookup page
+}
+
+// Explain is the one message for a failed call: the errcode, its meaning
+// and what to do.
+func (h ErrorHint) Explain() usererr.Message {
+	return usererr.Msg("wecom_errcode", usererr.Args{"errcode": h.Code, "meaning": h.Meaning, "fix": h.Fix})
 }
 
 // Hint explains code to the admin, in the words of WeCom's errcode page, with
@@ -105,32 +111,23 @@ type ErrorHint struct {
 // outgoing IP is taken from its "from ip: …" part and quoted in the fix.
 func Hint(code int, errmsg string) ErrorHint {
 	h := ErrorHint{Code: code, Doc: fmt.Sprintf("https://open.work.weixin.qq.com/devtool/query?e=%d", code)}
-	e, ok := errcodeTable[code]
-	if !ok {
-		h.ZH, h.EN = "未收录的错误码", "errcode not in our table"
-		h.Fix = "请按错误信息排查，或在企业微信错误码查询工具中查看：" + h.Doc
-		h.FixEN = "Check the error message, or look the code up at " + h.Doc
+	fix := usererr.ErrcodeCode(code)
+	if fix == "" {
+		h.Meaning = usererr.Msg("errcode_unknown_meaning", nil)
+		h.Fix = usererr.Msg("errcode_unknown", usererr.Args{"doc": h.Doc})
 		return h
 	}
-	h.ZH, h.EN, h.Fix, h.FixEN = e.zh, e.en, e.fix, e.fixEN
+	h.Meaning = usererr.Msg(fix+"_meaning", nil)
 	ip := IPFromErrMsg(errmsg)
-	switch code {
-	case CodeUntrustedIP:
-		if ip == "" {
-			ip = "本服务器的出口IP"
-		}
-		h.Fix = fmt.Sprintf("把 %s 加入企业可信IP：管理后台 → 应用管理 → 自建应用（对应应用）→ 企业可信IP；通讯录同步 secret 则在 管理工具 → 通讯录同步 → 企业可信IP。"+
-			"首次配置需先设置可信域名或接收消息服务器URL，保存后约1分钟生效。", ip)
-		if ip == "本服务器的出口IP" {
-			ip = "this server's outgoing IP"
-		}
-		h.FixEN = fmt.Sprintf("Add %s to the app's 企业可信IP (trusted IPs): admin console → 应用管理 → 自建应用 → 企业可信IP "+
-			"(for the 通讯录同步 secret: 管理工具 → 通讯录同步 → 企业可信IP). A trusted domain or callback URL must be set first; it takes about a minute to apply.", ip)
-	case CodeNewIPForbidden:
-		if ip != "" {
-			h.Fix = fmt.Sprintf("出口IP %s 是通讯录同步助手的新增IP。", ip) + h.Fix
-			h.FixEN = fmt.Sprintf("Outgoing IP %s is new to the 通讯录同步 assistant. ", ip) + h.FixEN
-		}
+	switch {
+	case code == CodeUntrustedIP && ip == "":
+		h.Fix = usererr.Msg(fix, usererr.Args{"ip": usererr.Msg("wecom_own_ip", nil)})
+	case code == CodeUntrustedIP:
+		h.Fix = usererr.Msg(fix, usererr.Args{"ip": ip})
+	case code == CodeNewIPForbidden && ip != "":
+		h.Fix = usererr.Msg("errcode_48009_ip", usererr.Args{"ip": ip, "fix": usererr.Msg(fix, nil)})
+	default:
+		h.Fix = usererr.Msg(fix, nil)
 	}
 	return h
 }

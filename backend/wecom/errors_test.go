@@ -6,21 +6,20 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"wecom-bridge/backend/usererr"
 )
 
-func TestErrcodeTableIsComplete(t *testing.T) {
-	if n := len(errcodeTable); n < 60 {
-		t.Errorf("table has %d errcodes, want at least 60", n)
-	}
-	for code, e := range errcodeTable {
-		if e.zh == "" || e.en == "" || e.fix == "" || e.fixEN == "" {
-			t.Errorf("%d: incomplete entry %+v", code, e)
+func TestEveryErrcodeTheDesignNamesIsExplainedInBothLanguages(t *testing.T) {
+	for _, code := range []int{-1, 40001, 40013, 40014, 42001, 45009, 48002, 48009, 50001, 60011, 60020, 60102, 81013, 301002} {
+		h := Hint(code, "")
+		for _, m := range []usererr.Message{h.Meaning, h.Fix, h.Explain()} {
+			if m.Code == "errcode_unknown" || m.Code == "errcode_unknown_meaning" || m.ZH == "" || m.EN == "" || m.ZH == m.EN {
+				t.Errorf("errcode %d: %+v", code, m)
+			}
 		}
-	}
-	// The ones the design names must be there.
-	for _, code := range []int{-1, 40001, 40013, 40014, 42001, 45009, 48002, 48009, 50001, 60020, 60102, 81013, 301002} {
-		if _, ok := errcodeTable[code]; !ok {
-			t.Errorf("errcode %d missing", code)
+		if x := h.Explain(); !strings.Contains(x.ZH, h.Fix.ZH) || !strings.Contains(x.EN, h.Meaning.EN) || !strings.Contains(x.EN, fmt.Sprint(code)) {
+			t.Errorf("errcode %d explained as %+v", code, x)
 		}
 	}
 }
@@ -42,11 +41,11 @@ func TestHint60020QuotesTheIP(t *testing.T) {
 		}
 	}
 	h := Hint(60020, "not allow to access from your ip, hint: [x], from ip: 58.246.11.71, more info at …")
-	if h.ZH != "不安全的访问IP" || !strings.Contains(h.Fix, "58.246.11.71") || !strings.Contains(h.Fix, "企业可信IP") ||
-		!strings.Contains(h.Fix, "应用管理 → 自建应用") || !strings.Contains(h.FixEN, "58.246.11.71") {
+	if h.Meaning.ZH != "不安全的访问IP" || !strings.Contains(h.Fix.ZH, "58.246.11.71") || !strings.Contains(h.Fix.ZH, "企业可信IP") ||
+		!strings.Contains(h.Fix.ZH, "应用管理 → 自建应用") || !strings.Contains(h.Fix.EN, "58.246.11.71") {
 		t.Errorf("hint %+v", h)
 	}
-	if h := Hint(60020, ""); !strings.Contains(h.Fix, "出口IP") {
+	if h := Hint(60020, ""); !strings.Contains(h.Fix.ZH, "出口IP") || !strings.Contains(h.Fix.EN, "outgoing IP") {
 		t.Errorf("hint without IP: %+v", h)
 	}
 }
@@ -54,22 +53,22 @@ func TestHint60020QuotesTheIP(t *testing.T) {
 func TestHint48009(t *testing.T) {
 	h := Hint(48009, "api forbidden for security reason, from ip: 1.2.3.4")
 	for _, want := range []string{"1.2.3.4", "user/list_id", "department/simplelist", "2022-08-15"} {
-		if !strings.Contains(h.Fix, want) {
-			t.Errorf("48009 fix lacks %q: %s", want, h.Fix)
+		if !strings.Contains(h.Fix.ZH, want) || !strings.Contains(h.Fix.EN, want) {
+			t.Errorf("48009 fix lacks %q: %+v", want, h.Fix)
 		}
 	}
 }
 
 func TestHintUnknownCode(t *testing.T) {
 	h := Hint(123456, "?")
-	if h.Code != 123456 || h.ZH == "" || !strings.Contains(h.Fix, "e=123456") {
+	if h.Code != 123456 || h.Meaning.ZH == "" || !strings.Contains(h.Fix.ZH, "e=123456") || !strings.Contains(h.Fix.EN, "e=123456") {
 		t.Errorf("hint %+v", h)
 	}
 }
 
 func TestErrorText(t *testing.T) {
 	e := &Error{Code: 60011, Msg: "no privilege to access/modify contact/party/agent", API: "user/update"}
-	want := "wecom user/update: errcode 60011 指定的成员/部门/标签参数无权限: no privilege to access/modify contact/party/agent"
+	want := "wecom user/update: errcode 60011 (no permission on member/department/tag): no privilege to access/modify contact/party/agent"
 	if e.Error() != want {
 		t.Errorf("Error() = %q", e.Error())
 	}
@@ -78,7 +77,7 @@ func TestErrorText(t *testing.T) {
 	if !errors.As(wrapped, &got) || got.Code != 60011 || ErrCode(wrapped) != 60011 || ErrCode(errors.New("x")) != 0 {
 		t.Error("errors.As / ErrCode do not see through wrapping")
 	}
-	if e.Hint().Fix == "" {
+	if e.Hint().Fix.IsZero() {
 		t.Error("no hint")
 	}
 }
@@ -108,7 +107,7 @@ func TestAPIErrorFromServerCarriesHint(t *testing.T) {
 	if !errors.As(err, &apiErr) || apiErr.API != "user/get" {
 		t.Fatalf("err = %v", err)
 	}
-	if h := apiErr.Hint(); !strings.Contains(h.Fix, "58.246.11.71") {
+	if h := apiErr.Hint(); !strings.Contains(h.Fix.ZH, "58.246.11.71") {
 		t.Errorf("hint %+v", h)
 	}
 }

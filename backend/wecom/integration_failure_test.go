@@ -40,11 +40,11 @@ func TestIntegrationUntrustedIPNamesTheIPAndTheFix(t *testing.T) {
 		t.Fatalf("IP from errmsg %q = %q, want 127.0.0.1", apiErr.Msg, ip)
 	}
 	for _, h := range []wecom.ErrorHint{apiErr.Hint(), wecom.Hint(wecom.ErrCode(err), apiErr.Msg)} {
-		if !strings.Contains(h.Fix, "127.0.0.1") || !strings.Contains(h.Fix, "企业可信IP") {
-			t.Errorf("hint fix %q should quote 127.0.0.1 and name 企业可信IP", h.Fix)
+		if !strings.Contains(h.Fix.ZH, "127.0.0.1") || !strings.Contains(h.Fix.ZH, "企业可信IP") {
+			t.Errorf("hint fix %q should quote 127.0.0.1 and name 企业可信IP", h.Fix.ZH)
 		}
-		if !strings.Contains(h.FixEN, "127.0.0.1") {
-			t.Errorf("English fix %q should quote 127.0.0.1", h.FixEN)
+		if !strings.Contains(h.Fix.EN, "127.0.0.1") {
+			t.Errorf("English fix %q should quote 127.0.0.1", h.Fix.EN)
 		}
 	}
 	env.assertNoSecretIn("60020 error", err.Error())

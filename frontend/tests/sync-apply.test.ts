@@ -65,7 +65,7 @@ describe('sync apply follows its own job', () => {
     finished([
       { runId: 12, seq: 1, type: 'create_user', target: 'other-corp', state: 'done' },
       { runId: 9, seq: 1, type: 'create_department', target: '研发中心', state: 'done' },
-      { runId: 9, seq: 2, type: 'create_user', target: 'lina', state: 'failed', errcode: 60104, errmsg: 'mobile existed', fix: '手机号已被占用' },
+      { runId: 9, seq: 2, type: 'create_user', target: 'lina', state: 'failed', errcode: 60104, errmsg: 'mobile existed', fix: msg('errcode_60104', '手机号已被占用', 'Another member has this mobile') },
     ])
     update(job({ id: 'job-b', corpId: 8, planId: 50, runId: 12, state: 'done', done: 99, total: 99, result: run({ id: 12 }) }))
     await settle()
@@ -99,7 +99,7 @@ describe('sync apply follows its own job', () => {
     backend.known.set('job-a', job({ runId: 9, state: 'failed', done: 33, failed: 1, result: run({ status: 'failed', done: 33, failed: 1 }), error: msg('sync_failed', '1 项操作失败', '1 operation failed') }))
     vi.mocked(api.listSyncPlanOps).mockImplementation(async (_id, q) =>
       q.state === 'failed'
-        ? { ops: [op(5, { state: 'failed', errcode: 60104, errmsg: 'mobile existed', fix: '手机号已被其他成员占用：修改后重新预览' })], total: 1 }
+        ? { ops: [op(5, { state: 'failed', errcode: 60104, errmsg: 'mobile existed', fix: msg('errcode_60104', '手机号已被其他成员占用：修改后重新预览', 'Another member has this mobile') })], total: 1 }
         : { ops: [], total: 0 },
     )
     const { wrapper } = await startApply()

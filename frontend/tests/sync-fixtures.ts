@@ -73,7 +73,7 @@ export function blockedPlan(): SyncPlan {
     blocked: true,
     confirmRemovals: true,
     summary: { ...p.summary, counts: { ...p.summary.counts, disable_user: 60 }, total: 94, removals: 60 },
-    reasons: [{ code: 'removals_count', zh: '本计划会禁用或删除 60 名用户，超过了安全阈值 50。', en: 'this plan disables or deletes 60 users' }],
+    reasons: [{ code: 'removals_count', args: {}, zh: '本计划会禁用或删除 60 名用户，超过了安全阈值 50。', en: 'this plan disables or deletes 60 users' }],
   }
 }
 
@@ -90,8 +90,7 @@ export function op(seq: number, overrides: Partial<PlanOp> = {}): PlanOp {
     path: '总部/研发中心',
     after: { userid: `user${seq}`, name: `用户${seq}`, departments: [{ key: 'dept:L2', path: '总部/研发中心' }] },
     reason: 'new_user',
-    reasonZh: '同步源新增的用户',
-    reasonEn: 'user only exists on the source side',
+    why: { code: 'sync_reason_new_user', args: {}, zh: '同步源新增的用户', en: 'User only exists on the source side' },
     state: 'pending',
     ...overrides,
   }

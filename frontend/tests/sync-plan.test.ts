@@ -78,7 +78,7 @@ describe('sync preview', () => {
 
   it('a hard-blocked plan explains it can never be applied', async () => {
     const p = blockedPlan()
-    vi.mocked(api.planSync).mockResolvedValue({ ...p, hardBlocked: true, reasons: [{ code: 'empty_source', zh: '本地目录中没有在职用户', en: 'no users' }] })
+    vi.mocked(api.planSync).mockResolvedValue({ ...p, hardBlocked: true, reasons: [{ code: 'empty_source', args: {}, zh: '本地目录中没有在职用户', en: 'no users' }] })
     const { wrapper } = await previewed()
     expect(wrapper.find('[data-testid="plan-hard-blocked"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="plan-safety"]').text()).toContain('此计划不能执行')
@@ -175,7 +175,7 @@ describe('sync preview', () => {
 
   it('a plan that stopped comes back as a result, shown by its status and code, in one language', async () => {
     document.documentElement.lang = 'zh-CN'
-    vi.mocked(api.planSync).mockResolvedValue(plan({ id: 44, status: 'stopped', stop: { code: 'root_name_mismatch', zh: '根部门名称不同', en: 'the root departments differ' } }))
+    vi.mocked(api.planSync).mockResolvedValue(plan({ id: 44, status: 'stopped', stop: { code: 'root_name_mismatch', args: {}, zh: '根部门名称不同', en: 'the root departments differ' } }))
     const { wrapper } = await mountApp(SyncView, { path: '/sync' })
     vi.mocked(api.listSyncHistory).mockClear()
     await wrapper.find('[data-testid="sync-preview"]').trigger('click')

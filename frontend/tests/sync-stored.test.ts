@@ -128,7 +128,7 @@ describe('a stored plan on the sync page', () => {
   })
 
   it('a stopped plan shows its stop; an unknown plan says it cannot be opened', async () => {
-    storePlans(plan({ id: 43, status: 'stopped', stop: { code: 'top_department_missing', zh: '顶级部门不存在', en: 'the top department is missing' } }))
+    storePlans(plan({ id: 43, status: 'stopped', stop: { code: 'top_department_missing', args: {}, zh: '顶级部门不存在', en: 'the top department is missing' } }))
     const { wrapper, router } = await mountApp(SyncView, { path: '/sync?plan=43' })
     const stopped = wrapper.find('[data-testid="sync-stopped"]')
     expect(stopped.attributes('data-code')).toBe('top_department_missing')

@@ -54,11 +54,12 @@ export interface FinishedOp {
   target: string
   path?: string
   state: string
-  note?: string
+  note?: Message
   errcode?: number
+  /** What failed, technical: WeCom's errmsg or the error. */
   errmsg?: string
-  fix?: string
-  fixEn?: string
+  /** What to do about it. */
+  fix?: Message
 }
 
 

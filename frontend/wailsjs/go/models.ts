@@ -1260,8 +1260,7 @@ export namespace mirror {
 	    name: string;
 	    errcode: number;
 	    errmsg: string;
-	    fix: string;
-	    fixEn?: string;
+	    fix: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new FailedDept(source);
@@ -1273,9 +1272,26 @@ export namespace mirror {
 	        this.name = source["name"];
 	        this.errcode = source["errcode"];
 	        this.errmsg = source["errmsg"];
-	        this.fix = source["fix"];
-	        this.fixEn = source["fixEn"];
+	        this.fix = this.convertValues(source["fix"], usererr.Message);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class User {
 	    userid: string;
@@ -2987,17 +3003,15 @@ export namespace syncer {
 	    before?: Values;
 	    after?: Values;
 	    reason: string;
-	    reasonZh: string;
-	    reasonEn: string;
 	    detail?: string;
+	    why: usererr.Message;
 	    state: string;
 	    attempts?: number;
 	    resultId?: number;
-	    note?: string;
+	    note?: usererr.Message;
 	    errcode?: number;
 	    errmsg?: string;
-	    fix?: string;
-	    fixEn?: string;
+	    fix?: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new Op(source);
@@ -3016,17 +3030,15 @@ export namespace syncer {
 	        this.before = this.convertValues(source["before"], Values);
 	        this.after = this.convertValues(source["after"], Values);
 	        this.reason = source["reason"];
-	        this.reasonZh = source["reasonZh"];
-	        this.reasonEn = source["reasonEn"];
 	        this.detail = source["detail"];
+	        this.why = this.convertValues(source["why"], usererr.Message);
 	        this.state = source["state"];
 	        this.attempts = source["attempts"];
 	        this.resultId = source["resultId"];
-	        this.note = source["note"];
+	        this.note = this.convertValues(source["note"], usererr.Message);
 	        this.errcode = source["errcode"];
 	        this.errmsg = source["errmsg"];
-	        this.fix = source["fix"];
-	        this.fixEn = source["fixEn"];
+	        this.fix = this.convertValues(source["fix"], usererr.Message);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3237,6 +3249,7 @@ export namespace syncer {
 	}
 	export class StopError {
 	    code: string;
+	    args: Record<string, any>;
 	    zh: string;
 	    en: string;
 	
@@ -3247,15 +3260,17 @@ export namespace syncer {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.code = source["code"];
+	        this.args = source["args"];
 	        this.zh = source["zh"];
 	        this.en = source["en"];
 	    }
 	}
 	export class Warning {
 	    code: string;
-	    subject?: string;
+	    args: Record<string, any>;
 	    zh: string;
 	    en: string;
+	    subject?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Warning(source);
@@ -3264,9 +3279,10 @@ export namespace syncer {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.code = source["code"];
-	        this.subject = source["subject"];
+	        this.args = source["args"];
 	        this.zh = source["zh"];
 	        this.en = source["en"];
+	        this.subject = source["subject"];
 	    }
 	}
 	export class Plan {
