@@ -113,6 +113,16 @@ func run(args []string) error {
 	case "restore":
 		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
 		return backup.RunRestoreCLI(ctx, data, cmdArgs, os.Stdout)
+	case "login":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		return launch.WithServices(ctx, data, func(svc *services.Services) error {
+			return svc.Login.RunCLI(ctx, cmdArgs, os.Stdout)
+		})
+	case "oidc":
+		data, cmdArgs := launch.SplitDataFlag(cmdArgs, *dataFlag)
+		return launch.WithServices(ctx, data, func(svc *services.Services) error {
+			return svc.OIDC.RunCLI(ctx, cmdArgs, os.Stdout)
+		})
 	case "version":
 		fmt.Println("wecom-bridge", version.Current(), "commit", version.CommitOrUnknown(), "built", version.BuildDateOrUnknown(),
 			"(desktop window:", map[bool]string{true: "yes", false: "no"}[desktop.Available]+")")
@@ -152,6 +162,10 @@ Usage:
                                                   a consistent backup archive, also while the app runs (docs/backup.md)
   wecom-bridge restore [--passphrase-file F] [--data DIR] FILE
                                                   replace the data with a backup (the app must be closed)
+  wecom-bridge login link --corp NAME --app AGENTID --kind oauth|qr|qr_old|free --to URL [--png FILE]
+                                                  login links and QR codes (docs/login.md)
+  wecom-bridge oidc client add|list|remove ... | oidc key list|rotate
+                                                  systems signing in through the OIDC provider (docs/login.md)
   wecom-bridge sim [--addr 127.0.0.1:PORT] [...]  run a WeCom simulator (see docs/)
   wecom-bridge version
 

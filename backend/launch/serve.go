@@ -58,6 +58,7 @@ func Serve(ctx context.Context, dataFlag string, args []string, assets fs.FS, bi
 	limits := server.DefaultLimits()
 	ln = server.LimitListener(ln, limits.MaxConns)
 	bound := ln.Addr().String()
+	s.svc.ServeAddr = bound
 	openURL := func(tok string) string { return fmt.Sprintf("http://%s/#token=%s", bound, tok) }
 	hub := events.NewHub()
 	s.svc.Events.Set(hub)

@@ -122,7 +122,7 @@ func checkTarget(to string) error {
 	}
 	u, err := url.Parse(to)
 	if to == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !utf8.ValidString(to) {
-		return usererr.New("login_bad_target", usererr.Args{"url": clip(to)})
+		return usererr.New("login_bad_target", usererr.Args{"url": Clip(to)})
 	}
 	return nil
 }
@@ -139,7 +139,8 @@ func stateOK(st string) bool {
 	return true
 }
 
-func clip(s string) string {
+// Clip shortens s to 80 characters for a message.
+func Clip(s string) string {
 	if utf8.RuneCountInString(s) <= 80 {
 		return s
 	}

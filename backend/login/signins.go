@@ -40,7 +40,7 @@ const maxDetail = 300
 // RecordSignIn appends to the sign-in log.
 func (s *Service) RecordSignIn(ctx context.Context, e SignIn) error {
 	if len(e.Detail) > maxDetail {
-		e.Detail = clip(e.Detail)
+		e.Detail = Clip(e.Detail)
 	}
 	_, err := s.st.DB.ExecContext(ctx, `INSERT INTO login_signins(at, corp_id, via, userid, account, result, detail)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, store.FormatTime(s.now()), e.CorpID, e.Via, e.UserID, e.Account, e.Result, e.Detail)

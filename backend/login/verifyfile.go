@@ -38,7 +38,7 @@ func (s *Service) SetVerifyFile(ctx context.Context, name string, content []byte
 		return VerifyFile{}, s.st.SetSetting(ctx, settingVerifyFile, "")
 	}
 	if !verifyNameRe.MatchString(name) {
-		return VerifyFile{}, usererr.New("login_bad_verify_name", usererr.Args{"name": clip(name)})
+		return VerifyFile{}, usererr.New("login_bad_verify_name", usererr.Args{"name": Clip(name)})
 	}
 	if len(content) == 0 || len(content) > maxVerifyContent {
 		return VerifyFile{}, usererr.New("login_bad_verify_content", usererr.Args{"max": maxVerifyContent})

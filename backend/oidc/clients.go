@@ -14,6 +14,7 @@ import (
 	"github.com/zitadel/oidc/v3/pkg/oidc"
 	"github.com/zitadel/oidc/v3/pkg/op"
 
+	"wecom-bridge/backend/login"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -99,7 +100,7 @@ func cleanURIs(in []string, required bool) ([]string, error) {
 		}
 		p, err := url.Parse(u)
 		if len(u) > maxURI || err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.Fragment != "" || strings.Contains(u, "#") {
-			return nil, usererr.New("oidc_bad_redirect_uri", usererr.Args{"uri": clip(u)})
+			return nil, usererr.New("oidc_bad_redirect_uri", usererr.Args{"uri": login.Clip(u)})
 		}
 		out = append(out, u)
 	}
@@ -107,13 +108,6 @@ func cleanURIs(in []string, required bool) ([]string, error) {
 		return nil, usererr.New("oidc_no_redirect_uri", usererr.Args{"max": maxRedirectURIs})
 	}
 	return out, nil
-}
-
-func clip(s string) string {
-	if utf8.RuneCountInString(s) <= 80 {
-		return s
-	}
-	return string([]rune(s)[:80]) + "…"
 }
 
 type clientRow struct {
@@ -158,7 +152,7 @@ func (s *Service) RemoveClient(ctx context.Context, clientID string) error {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return usererr.New("oidc_client_not_found", usererr.Args{"client": clip(clientID)})
+		return usererr.New("oidc_client_not_found", usererr.Args{"client": login.Clip(clientID)})
 	}
 	return nil
 }
@@ -167,7 +161,7 @@ func (s *Service) clientRow(ctx context.Context, clientID string) (*clientRow, e
 	var r clientRow
 	err := s.st.DB.GetContext(ctx, &r, `SELECT `+clientCols+` FROM oidc_clients WHERE client_id = ?`, clientID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, usererr.New("oidc_client_not_found", usererr.Args{"client": clip(clientID)})
+		return nil, usererr.New("oidc_client_not_found", usererr.Args{"client": login.Clip(clientID)})
 	}
 	return &r, err
 }

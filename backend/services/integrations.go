@@ -18,6 +18,10 @@ func (s *Services) IntegrationRoutes() integration.Routes {
 		for pattern, h := range s.Callbacks.Routes() { // WeCom callbacks, WeCom's signature (docs/callbacks.md)
 			s.routes[pattern] = h
 		}
+		for pattern, h := range s.OIDC.Routes() { // OpenID Connect provider and free-login links (docs/login.md)
+			s.routes[pattern] = h
+		}
+		s.routes["GET /{file}"] = s.Login.VerifyFileHandler() // WW_verify_*.txt at the root, that name only (docs/login.md)
 	})
 	return s.routes
 }
@@ -31,4 +35,16 @@ func (s *Services) ApplyIntegrationListener(ctx context.Context) error {
 		return err
 	}
 	return s.Listener.Apply(ctx, set.IntakeEnabled, set.IntakeAddr)
+}
+
+// servedURL is where this process serves the integration endpoints: serve
+// mode's address, else the desktop's integration listener ("" when off).
+func (s *Services) servedURL() string {
+	if s.ServeAddr != "" {
+		return "http://" + s.ServeAddr
+	}
+	if a := s.Listener.Addr(); a != "" {
+		return "http://" + a
+	}
+	return ""
 }

@@ -17,7 +17,9 @@ import (
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/integration"
 	"wecom-bridge/backend/jobs"
+	"wecom-bridge/backend/login"
 	"wecom-bridge/backend/mirror"
+	"wecom-bridge/backend/oidc"
 	"wecom-bridge/backend/push"
 	"wecom-bridge/backend/review"
 	"wecom-bridge/backend/store"
@@ -56,6 +58,13 @@ type Services struct {
 	AutoReply *autoreply.Service
 	// ContactSync processes contact-change callbacks (contactsync.go).
 	ContactSync *contactsync.Service
+	// Login builds login links and keeps the sign-in log; OIDC is the
+	// OpenID Connect provider (docs/login.md).
+	Login *login.Service
+	OIDC  *oidc.Service
+	// ServeAddr is the address serve mode listens on (the issuer when the
+	// 对外域名 is not set); set by launch.Serve.
+	ServeAddr string
 	// Listener is the desktop's integration listener (IntegrationRoutes on
 	// its own address; integrations.go).
 	Listener   *integration.Listener
@@ -95,6 +104,9 @@ func Open(ctx context.Context, dataDir string, mode Mode, log *slog.Logger) (*Se
 	s.ContactSync = s.newContactSync()
 	s.Callbacks = callback.New(callback.Config{Store: st, Configs: s.Corps, Contact: s.ContactSync, App: s.appCallbacks(), Log: log})
 	s.Listener = integration.NewListener(s.IntegrationRoutes, log)
+	s.Login = login.New(st, s.Corps)
+	s.Login.Served = s.servedURL
+	s.OIDC = oidc.New(st, s.Corps, s.Review, s.Directory, s.Login)
 	s.wireDependents()
 	// A run left "running" by a process that died (kill -9, power loss) shows
 	// as interrupted and can be resumed.
