@@ -1,3 +1,367 @@
+export namespace autoreply {
+	
+	export class AppSwitch {
+	    appRef: number;
+	    corpRef: number;
+	    agentId: number;
+	    name: string;
+	    enabled: boolean;
+	    rules: number;
+	    active: number;
+	    callbackReady: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new AppSwitch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.appRef = source["appRef"];
+	        this.corpRef = source["corpRef"];
+	        this.agentId = source["agentId"];
+	        this.name = source["name"];
+	        this.enabled = source["enabled"];
+	        this.rules = source["rules"];
+	        this.active = source["active"];
+	        this.callbackReady = source["callbackReady"];
+	    }
+	}
+	export class Filter {
+	    corpRef: number;
+	    appRef: number;
+	    search: string;
+	    state: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.corpRef = source["corpRef"];
+	        this.appRef = source["appRef"];
+	        this.search = source["search"];
+	        this.state = source["state"];
+	    }
+	}
+	export class Rule {
+	    id: number;
+	    appRef: number;
+	    corpRef: number;
+	    agentId: number;
+	    appName: string;
+	    name: string;
+	    action: string;
+	    match: string;
+	    keyword: string;
+	    reply: string;
+	    priority: number;
+	    enabled: boolean;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.appRef = source["appRef"];
+	        this.corpRef = source["corpRef"];
+	        this.agentId = source["agentId"];
+	        this.appName = source["appName"];
+	        this.name = source["name"];
+	        this.action = source["action"];
+	        this.match = source["match"];
+	        this.keyword = source["keyword"];
+	        this.reply = source["reply"];
+	        this.priority = source["priority"];
+	        this.enabled = source["enabled"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class RuleInput {
+	    id: number;
+	    appRef: number;
+	    name: string;
+	    action: string;
+	    match: string;
+	    keyword: string;
+	    reply: string;
+	    priority: number;
+	    enabled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RuleInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.appRef = source["appRef"];
+	        this.name = source["name"];
+	        this.action = source["action"];
+	        this.match = source["match"];
+	        this.keyword = source["keyword"];
+	        this.reply = source["reply"];
+	        this.priority = source["priority"];
+	        this.enabled = source["enabled"];
+	    }
+	}
+	export class TryResult {
+	    hit: boolean;
+	    rule?: Rule;
+	    reply: string;
+	    switchOff: boolean;
+	    checked: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TryResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hit = source["hit"];
+	        this.rule = this.convertValues(source["rule"], Rule);
+	        this.reply = source["reply"];
+	        this.switchOff = source["switchOff"];
+	        this.checked = source["checked"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace callback {
+	
+	export class Message {
+	    toUserName: string;
+	    fromUserName: string;
+	    createTime: number;
+	    msgType: string;
+	    event: string;
+	    msgId: string;
+	    agentId: string;
+	    content: string;
+	    picUrl: string;
+	    mediaId: string;
+	    eventKey: string;
+	    taskId: string;
+	    cardType: string;
+	    changeType: string;
+	    userId: string;
+	    newUserId: string;
+	    id: string;
+	    parentId: string;
+	    name: string;
+	    tagId: string;
+	    externalUserId: string;
+	    // Go type: struct { JobID string "xml:\"JobId\" json:\"jobId\""; JobType string "xml:\"JobType\" json:\"jobType\""; ErrCode int "xml:\"ErrCode\" json:\"errCode\""; ErrMsg string "xml:\"ErrMsg\" json:\"errMsg\"" }
+	    batchJob: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Message(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.toUserName = source["toUserName"];
+	        this.fromUserName = source["fromUserName"];
+	        this.createTime = source["createTime"];
+	        this.msgType = source["msgType"];
+	        this.event = source["event"];
+	        this.msgId = source["msgId"];
+	        this.agentId = source["agentId"];
+	        this.content = source["content"];
+	        this.picUrl = source["picUrl"];
+	        this.mediaId = source["mediaId"];
+	        this.eventKey = source["eventKey"];
+	        this.taskId = source["taskId"];
+	        this.cardType = source["cardType"];
+	        this.changeType = source["changeType"];
+	        this.userId = source["userId"];
+	        this.newUserId = source["newUserId"];
+	        this.id = source["id"];
+	        this.parentId = source["parentId"];
+	        this.name = source["name"];
+	        this.tagId = source["tagId"];
+	        this.externalUserId = source["externalUserId"];
+	        this.batchJob = this.convertValues(source["batchJob"], Object);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Event {
+	    id: number;
+	    corpRef: number;
+	    agentId: number;
+	    kind: string;
+	    type: string;
+	    changeType: string;
+	    fromUser: string;
+	    state: string;
+	    dupOf?: number;
+	    attempts: number;
+	    error?: usererr.Message;
+	    effects: usererr.Message[];
+	    // Go type: time
+	    receivedAt: any;
+	    // Go type: time
+	    processedAt?: any;
+	    msg: Message;
+	
+	    static createFrom(source: any = {}) {
+	        return new Event(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.corpRef = source["corpRef"];
+	        this.agentId = source["agentId"];
+	        this.kind = source["kind"];
+	        this.type = source["type"];
+	        this.changeType = source["changeType"];
+	        this.fromUser = source["fromUser"];
+	        this.state = source["state"];
+	        this.dupOf = source["dupOf"];
+	        this.attempts = source["attempts"];
+	        this.error = this.convertValues(source["error"], usererr.Message);
+	        this.effects = this.convertValues(source["effects"], usererr.Message);
+	        this.receivedAt = this.convertValues(source["receivedAt"], null);
+	        this.processedAt = this.convertValues(source["processedAt"], null);
+	        this.msg = this.convertValues(source["msg"], Message);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Filter {
+	    corpRef: number;
+	    agentId?: number;
+	    type: string;
+	    state: string;
+	    // Go type: time
+	    from: any;
+	    // Go type: time
+	    to: any;
+	    limit: number;
+	    beforeId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.corpRef = source["corpRef"];
+	        this.agentId = source["agentId"];
+	        this.type = source["type"];
+	        this.state = source["state"];
+	        this.from = this.convertValues(source["from"], null);
+	        this.to = this.convertValues(source["to"], null);
+	        this.limit = source["limit"];
+	        this.beforeId = source["beforeId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace callbackapps {
+	
+	export class DayCount {
+	    day: string;
+	    received: number;
+	    processed: number;
+	    failed: number;
+	    duplicate: number;
+	    refused: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DayCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.received = source["received"];
+	        this.processed = source["processed"];
+	        this.failed = source["failed"];
+	        this.duplicate = source["duplicate"];
+	        this.refused = source["refused"];
+	    }
+	}
+
+}
+
 export namespace configaudit {
 	
 	export class Entry {
@@ -1550,6 +1914,91 @@ export namespace push {
 		    return a;
 		}
 	}
+	export class Button {
+	    key: string;
+	    text: string;
+	    style?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Button(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.text = source["text"];
+	        this.style = source["style"];
+	    }
+	}
+	export class CardClick {
+	    id: number;
+	    deliveryId: number;
+	    ruleName: string;
+	    title: string;
+	    source: string;
+	    corpId: number;
+	    agentId: number;
+	    userid: string;
+	    key: string;
+	    buttonText: string;
+	    // Go type: time
+	    clickedAt: any;
+	    cardState: string;
+	    cardError: string;
+	    webhookState: string;
+	    webhookAttempts: number;
+	    webhookStatus: number;
+	    webhookError: string;
+	    // Go type: time
+	    webhookDoneAt?: any;
+	    // Go type: time
+	    webhookNextAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new CardClick(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.deliveryId = source["deliveryId"];
+	        this.ruleName = source["ruleName"];
+	        this.title = source["title"];
+	        this.source = source["source"];
+	        this.corpId = source["corpId"];
+	        this.agentId = source["agentId"];
+	        this.userid = source["userid"];
+	        this.key = source["key"];
+	        this.buttonText = source["buttonText"];
+	        this.clickedAt = this.convertValues(source["clickedAt"], null);
+	        this.cardState = source["cardState"];
+	        this.cardError = source["cardError"];
+	        this.webhookState = source["webhookState"];
+	        this.webhookAttempts = source["webhookAttempts"];
+	        this.webhookStatus = source["webhookStatus"];
+	        this.webhookError = source["webhookError"];
+	        this.webhookDoneAt = this.convertValues(source["webhookDoneAt"], null);
+	        this.webhookNextAt = this.convertValues(source["webhookNextAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class To {
 	    accounts?: string[];
 	    userids?: string[];
@@ -1577,6 +2026,7 @@ export namespace push {
 	    msgtype?: string;
 	    idempotency_key?: string;
 	    data?: Record<string, string>;
+	    buttons?: Button[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Input(source);
@@ -1594,6 +2044,7 @@ export namespace push {
 	        this.msgtype = source["msgtype"];
 	        this.idempotency_key = source["idempotency_key"];
 	        this.data = source["data"];
+	        this.buttons = this.convertValues(source["buttons"], Button);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2041,6 +2492,30 @@ export namespace push {
 		    }
 		    return a;
 		}
+	}
+	export class RuleWebhook {
+	    ruleId: number;
+	    ruleName: string;
+	    source: string;
+	    url: string;
+	    hasSecret: boolean;
+	    secretMask: string;
+	    secret?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RuleWebhook(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ruleId = source["ruleId"];
+	        this.ruleName = source["ruleName"];
+	        this.source = source["source"];
+	        this.url = source["url"];
+	        this.hasSecret = source["hasSecret"];
+	        this.secretMask = source["secretMask"];
+	        this.secret = source["secret"];
+	    }
 	}
 	export class Settings {
 	    intake_enabled: boolean;

@@ -3,11 +3,14 @@
 import {directory} from '../models';
 import {jobs} from '../models';
 import {services} from '../models';
+import {callbackapps} from '../models';
 import {corp} from '../models';
 import {push} from '../models';
 import {review} from '../models';
 import {mirror} from '../models';
 import {syncer} from '../models';
+import {autoreply} from '../models';
+import {callback} from '../models';
 import {configaudit} from '../models';
 
 export function AddDirectoryAccount(arg1:directory.AccountInput):Promise<directory.Account>;
@@ -22,6 +25,8 @@ export function ApplySync(arg1:number,arg2:number,arg3:number):Promise<services.
 
 export function BindManual(arg1:number,arg2:string,arg3:string,arg4:boolean):Promise<void>;
 
+export function CallbackDayCounts(arg1:number,arg2:number):Promise<Array<callbackapps.DayCount>>;
+
 export function CancelJob(arg1:string):Promise<void>;
 
 export function CheckCorp(arg1:number):Promise<corp.CheckResult>;
@@ -35,6 +40,8 @@ export function CreateAPIKey(arg1:string,arg2:push.KeyPermissions):Promise<servi
 export function CreateLocalAccountsForUnbound(arg1:number):Promise<number>;
 
 export function DeleteApp(arg1:number,arg2:string):Promise<corp.Dependents>;
+
+export function DeleteAutoReplyRules(arg1:Array<number>):Promise<number>;
 
 export function DeleteCorp(arg1:number,arg2:string):Promise<corp.Dependents>;
 
@@ -90,7 +97,17 @@ export function GetSyncRun(arg1:number):Promise<syncer.Run>;
 
 export function ListAPIKeys():Promise<Array<push.APIKey>>;
 
+export function ListAutoReplyApps(arg1:number):Promise<Array<autoreply.AppSwitch>>;
+
+export function ListAutoReplyRules(arg1:autoreply.Filter):Promise<Array<autoreply.Rule>>;
+
 export function ListBindings(arg1:number,arg2:review.Query):Promise<review.Page>;
+
+export function ListCallbackEvents(arg1:callback.Filter):Promise<Array<callback.Event>>;
+
+export function ListCardClicks(arg1:number):Promise<Array<push.CardClick>>;
+
+export function ListCardWebhooks():Promise<Array<push.RuleWebhook>>;
 
 export function ListConfigAudit():Promise<Array<configaudit.Entry>>;
 
@@ -138,6 +155,8 @@ export function RemoveDemo():Promise<void>;
 
 export function RenameDirectoryDepartment(arg1:number,arg2:string):Promise<directory.Department>;
 
+export function ReplayCallbackEvent(arg1:number):Promise<callback.Event>;
+
 export function ResignDirectoryAccount(arg1:number):Promise<directory.Account>;
 
 export function ResolveAmbiguous(arg1:number,arg2:number,arg3:string):Promise<void>;
@@ -149,6 +168,8 @@ export function RevokeAPIKey(arg1:number):Promise<void>;
 export function SamplePushInput(arg1:string):Promise<push.Input>;
 
 export function SaveApp(arg1:corp.AppInput):Promise<corp.SaveResult>;
+
+export function SaveAutoReplyRule(arg1:autoreply.RuleInput):Promise<autoreply.Rule>;
 
 export function SaveCorp(arg1:corp.CorpInput):Promise<corp.SaveResult>;
 
@@ -164,6 +185,12 @@ export function SendPushTest(arg1:number):Promise<Array<push.LogRow>>;
 
 export function SetActiveCorp(arg1:number):Promise<void>;
 
+export function SetAutoReplyRuleEnabled(arg1:number,arg2:boolean):Promise<autoreply.Rule>;
+
+export function SetAutoReplySwitch(arg1:number,arg2:boolean):Promise<void>;
+
+export function SetCardWebhook(arg1:number,arg2:string,arg3:boolean):Promise<push.RuleWebhook>;
+
 export function SetExternalBaseURL(arg1:string):Promise<corp.SaveResult>;
 
 export function SetLanguage(arg1:string):Promise<void>;
@@ -175,6 +202,8 @@ export function SetPushRuleEnabled(arg1:number,arg2:boolean):Promise<void>;
 export function SetSyncOptions(arg1:number,arg2:string,arg3:syncer.Options):Promise<void>;
 
 export function StartDemo():Promise<corp.Corp>;
+
+export function TryAutoReply(arg1:number,arg2:string,arg3:string):Promise<autoreply.TryResult>;
 
 export function UnbindBindings(arg1:number,arg2:Array<number>,arg3:number):Promise<number>;
 

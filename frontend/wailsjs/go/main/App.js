@@ -26,6 +26,10 @@ export function BindManual(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['BindManual'](arg1, arg2, arg3, arg4);
 }
 
+export function CallbackDayCounts(arg1, arg2) {
+  return window['go']['main']['App']['CallbackDayCounts'](arg1, arg2);
+}
+
 export function CancelJob(arg1) {
   return window['go']['main']['App']['CancelJob'](arg1);
 }
@@ -52,6 +56,10 @@ export function CreateLocalAccountsForUnbound(arg1) {
 
 export function DeleteApp(arg1, arg2) {
   return window['go']['main']['App']['DeleteApp'](arg1, arg2);
+}
+
+export function DeleteAutoReplyRules(arg1) {
+  return window['go']['main']['App']['DeleteAutoReplyRules'](arg1);
 }
 
 export function DeleteCorp(arg1, arg2) {
@@ -162,8 +170,28 @@ export function ListAPIKeys() {
   return window['go']['main']['App']['ListAPIKeys']();
 }
 
+export function ListAutoReplyApps(arg1) {
+  return window['go']['main']['App']['ListAutoReplyApps'](arg1);
+}
+
+export function ListAutoReplyRules(arg1) {
+  return window['go']['main']['App']['ListAutoReplyRules'](arg1);
+}
+
 export function ListBindings(arg1, arg2) {
   return window['go']['main']['App']['ListBindings'](arg1, arg2);
+}
+
+export function ListCallbackEvents(arg1) {
+  return window['go']['main']['App']['ListCallbackEvents'](arg1);
+}
+
+export function ListCardClicks(arg1) {
+  return window['go']['main']['App']['ListCardClicks'](arg1);
+}
+
+export function ListCardWebhooks() {
+  return window['go']['main']['App']['ListCardWebhooks']();
 }
 
 export function ListConfigAudit() {
@@ -258,6 +286,10 @@ export function RenameDirectoryDepartment(arg1, arg2) {
   return window['go']['main']['App']['RenameDirectoryDepartment'](arg1, arg2);
 }
 
+export function ReplayCallbackEvent(arg1) {
+  return window['go']['main']['App']['ReplayCallbackEvent'](arg1);
+}
+
 export function ResignDirectoryAccount(arg1) {
   return window['go']['main']['App']['ResignDirectoryAccount'](arg1);
 }
@@ -280,6 +312,10 @@ export function SamplePushInput(arg1) {
 
 export function SaveApp(arg1) {
   return window['go']['main']['App']['SaveApp'](arg1);
+}
+
+export function SaveAutoReplyRule(arg1) {
+  return window['go']['main']['App']['SaveAutoReplyRule'](arg1);
 }
 
 export function SaveCorp(arg1) {
@@ -310,6 +346,18 @@ export function SetActiveCorp(arg1) {
   return window['go']['main']['App']['SetActiveCorp'](arg1);
 }
 
+export function SetAutoReplyRuleEnabled(arg1, arg2) {
+  return window['go']['main']['App']['SetAutoReplyRuleEnabled'](arg1, arg2);
+}
+
+export function SetAutoReplySwitch(arg1, arg2) {
+  return window['go']['main']['App']['SetAutoReplySwitch'](arg1, arg2);
+}
+
+export function SetCardWebhook(arg1, arg2, arg3) {
+  return window['go']['main']['App']['SetCardWebhook'](arg1, arg2, arg3);
+}
+
 export function SetExternalBaseURL(arg1) {
   return window['go']['main']['App']['SetExternalBaseURL'](arg1);
 }
@@ -332,6 +380,10 @@ export function SetSyncOptions(arg1, arg2, arg3) {
 
 export function StartDemo() {
   return window['go']['main']['App']['StartDemo']();
+}
+
+export function TryAutoReply(arg1, arg2, arg3) {
+  return window['go']['main']['App']['TryAutoReply'](arg1, arg2, arg3);
 }
 
 export function UnbindBindings(arg1, arg2, arg3) {
