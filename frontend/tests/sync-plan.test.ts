@@ -139,7 +139,7 @@ describe('sync preview', () => {
     })
     const { wrapper } = await previewed()
     expect(api.listSyncPlanOps).toHaveBeenLastCalledWith(41, { type: '', state: '', search: '', offset: 0, limit: 50 })
-    expect(wrapper.find('[data-testid="op-row-2"]').text()).toContain('position: 工程师 → 经理')
+    expect(wrapper.find('[data-testid="op-row-2"]').text()).toContain('职务: 工程师 → 经理')
 
     await wrapper.find('[data-testid="op-row-2"] [data-testid="op-toggle"]').trigger('click')
     expect(wrapper.find('[data-testid="op-diff"]').text()).toContain('经理')
