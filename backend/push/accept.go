@@ -95,11 +95,11 @@ func (s *Service) accept(ctx context.Context, c caller, in Input) (Accepted, boo
 func checkRecipientCap(to To, set Settings) *ValidationError {
 	if n := len(to.Accounts) + len(to.UserIDs); n > set.MaxUsers {
 		return invalid("too_many_recipients", "to", "names %d people (to.accounts + to.userids); one message takes at most %d "+
-			"(设置 → 集成接口); split it into several messages", n, set.MaxUsers)
+			"(Settings → Integrations); split it into several messages", n, set.MaxUsers)
 	}
 	if n := len(to.Departments); n > set.MaxDepartments {
 		return invalid("too_many_departments", "to.departments", "names %d departments; one message takes at most %d "+
-			"(设置 → 集成接口); split it into several messages", n, set.MaxDepartments)
+			"(Settings → Integrations); split it into several messages", n, set.MaxDepartments)
 	}
 	return nil
 }

@@ -150,7 +150,7 @@ func (s *Service) authenticate(ctx context.Context, header string) (caller, erro
 	}
 	row, err := s.keys.lookup(ctx, s, keyID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return caller{}, &authError{"unknown API key; ask the admin for a key (设置 → 消息推送 → API 密钥)"}
+		return caller{}, &authError{"unknown API key; ask the WeCom Bridge admin for a key (Settings → Integrations → API keys)"}
 	}
 	if err != nil {
 		return caller{}, err
@@ -158,7 +158,7 @@ func (s *Service) authenticate(ctx context.Context, header string) (caller, erro
 	want, _ := hex.DecodeString(row.hash)
 	got := sha256.Sum256([]byte(key))
 	if subtle.ConstantTimeCompare(want, got[:]) != 1 {
-		return caller{}, &authError{"unknown API key; ask the admin for a key (设置 → 消息推送 → API 密钥)"}
+		return caller{}, &authError{"unknown API key; ask the WeCom Bridge admin for a key (Settings → Integrations → API keys)"}
 	}
 	if row.revoked {
 		return caller{}, &authError{"this API key was revoked; ask the admin for a new one"}

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/url"
 	"time"
+	"wecom-bridge/backend/usererr"
 
 	"wecom-bridge/backend/wecom"
 )
@@ -104,8 +105,8 @@ func (s *Service) planMessage(ctx context.Context, m *queuedMessage) bool {
 			return false
 		}
 		p := noRulePlan(m.input)
-		p.status, p.errText = StatusFailed, "could not prepare the message: "+err.Error()
-		p.fix = "检查规则、企业配置与绑定后重新发送 / check the rules, the corp setup and the bindings, then send again"
+		p.status, p.errText = StatusFailed, usererr.Msg("push_plan_failed", usererr.Args{"error": messageOf(err)})
+		p.fix = usererr.Msg("push_fix_plan", nil)
 		plans = []deliveryPlan{p}
 	}
 	if err := s.savePlan(ctx, m, plans); err != nil {
@@ -223,14 +224,14 @@ func (s *Service) appClient(ctx context.Context, corpID, agentID int64) (*wecom.
 	}
 	client, apps, err := s.clients.Client(ctx, corpID)
 	if err != nil {
-		return nil, wecom.Credential{}, fmt.Errorf("corp %d cannot send: %w; check it in 接入配置", corpID, err)
+		return nil, wecom.Credential{}, usererr.Wrap(err, "push_corp_cannot_send", usererr.Args{"corp": corpID, "error": messageOf(err)})
 	}
 	for _, a := range apps {
 		if a.AgentID == agentID {
 			return client, a, nil
 		}
 	}
-	return nil, wecom.Credential{}, fmt.Errorf("app %d is not configured for corp %d any more; add it in 接入配置 or change the rule", agentID, corpID)
+	return nil, wecom.Credential{}, usererr.New("push_app_gone", usererr.Args{"corp": corpID, "agentId": agentID})
 }
 
 func (s *Service) deferMessage(ctx context.Context, id int64, until time.Time, reason string) {

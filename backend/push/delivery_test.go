@@ -100,11 +100,11 @@ func TestDeliveryNoRuleAndAllUnbound(t *testing.T) {
 	noRule := e.submit(Input{Source: "crm", Title: "线索", To: To{Accounts: []string{"a1"}}})
 	unbound := e.submit(Input{Source: "oa", Title: "t", To: To{Accounts: []string{"a1", "a2"}}})
 	e.start()
-	if m := e.waitDone(noRule); m.Status != StatusNoRule || len(m.Deliveries) != 1 || m.Deliveries[0].Error == "" || m.Deliveries[0].Fix == "" {
+	if m := e.waitDone(noRule); m.Status != StatusNoRule || len(m.Deliveries) != 1 || m.Deliveries[0].Error == nil || m.Deliveries[0].Fix == nil {
 		t.Errorf("no rule: %+v", m)
 	}
 	m := e.waitDone(unbound)
-	if m.Status != StatusFailed || !strings.Contains(m.Deliveries[0].Error, "no recipient") || m.Deliveries[0].UnboundCount != 2 {
+	if m.Status != StatusFailed || !strings.Contains(m.Deliveries[0].Error.EN, "No recipient") || m.Deliveries[0].UnboundCount != 2 {
 		t.Errorf("all unbound: %+v", m.Deliveries[0])
 	}
 	if n := e.calls("message/send"); n != 0 {
@@ -163,7 +163,7 @@ func TestSendTestWithoutAdminBinding(t *testing.T) {
 	r := e.rule("oa", TypeText, nil)
 	e.svc.recipients = adminless{e.recips}
 	rows, err := e.svc.SendTest(e.ctx, r.ID)
-	if err != nil || len(rows) != 1 || rows[0].Status != StatusFailed || !strings.Contains(rows[0].Error, "admin") {
+	if err != nil || len(rows) != 1 || rows[0].Status != StatusFailed || !strings.Contains(rows[0].Error.EN, "admin") {
 		t.Fatalf("SendTest = %+v, %v; want one failed row naming the admin", rows, err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"wecom-bridge/backend/usererr"
 )
 
 // Input is a message as other systems submit it (POST /api/v1/messages).
@@ -51,6 +52,12 @@ func (e *ValidationError) Error() string {
 		return e.Message
 	}
 	return e.Field + ": " + e.Message
+}
+
+// UserMessage is the refusal for the admin (a rule, a test send): the field
+// and what to change, in the words the intake API gives its callers.
+func (e *ValidationError) UserMessage() usererr.Message {
+	return usererr.Msg("push_invalid", usererr.Args{"field": e.Field, "message": e.Message})
 }
 
 func invalid(code, field, format string, args ...any) *ValidationError {

@@ -79,7 +79,7 @@ func (s *Service) admit(w http.ResponseWriter, r *http.Request, c caller) bool {
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
 	writeError(w, http.StatusTooManyRequests, &ValidationError{Code: "rate_limited",
 		Message: fmt.Sprintf("this API key sent more than %d requests a second (burst %d); retry after %d s, "+
-			"or ask the admin to raise the limit (设置 → 集成接口)", set.RatePerSecond, set.RateBurst, secs)})
+			"or ask the WeCom Bridge admin to raise the limit (Settings → Integrations)", set.RatePerSecond, set.RateBurst, secs)})
 	return false
 }
 

@@ -73,7 +73,7 @@ func (s *Service) savePlan(ctx context.Context, m *queuedMessage, plans []delive
 			corp_id, agent_id, msgtype, title, body, status, recipient_count, unbound_count, unbound, error, fix, truncated)
 			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			id, m.ID, m.CreatedAt, m.Source, p.ruleID, p.ruleName, p.targetID, p.corpID, p.agentID, p.msgType, p.title, p.body,
-			p.status, len(p.recipients), len(p.unbound), jsonList(p.unbound), p.errText, p.fix, strings.Join(p.truncated, ","))
+			p.status, len(p.recipients), len(p.unbound), jsonList(p.unbound), p.errText.Stored(), p.fix.Stored(), strings.Join(p.truncated, ","))
 		if err != nil {
 			return fmt.Errorf("save delivery: %w", err)
 		}

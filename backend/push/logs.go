@@ -3,9 +3,9 @@ package push
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"time"
+	"wecom-bridge/backend/usererr"
 
 	"wecom-bridge/backend/store"
 )
@@ -39,29 +39,29 @@ type LogRow struct {
 	// (those it answered invalid or unlicensed are not counted; a department
 	// counts once); before that, how many the sender named. ToAll: sent to
 	// @all, whose reach WeCom does not report.
-	Recipients      int        `json:"recipients"`
-	ToAll           bool       `json:"to_all"`
-	MsgIDs          []string   `json:"msgids"`
-	Status          string     `json:"status"`
-	ErrCode         int        `json:"errcode,omitempty"`
-	Error           string     `json:"error,omitempty"`
-	Fix             string     `json:"fix,omitempty"`
-	InvalidCount    int        `json:"invalid_count"`
-	InvalidUsers    []string   `json:"invalid_users"`
-	InvalidParties  []string   `json:"invalid_parties"`
-	UnlicensedUsers []string   `json:"unlicensed_users"`
-	UnboundCount    int        `json:"unbound_count"`
-	Unbound         []string   `json:"unbound"` // 未绑定 accounts and unknown departments (first 200)
-	Truncated       bool       `json:"truncated"`
-	TruncatedFields []string   `json:"truncated_fields"`
-	Attempts        int        `json:"attempts"`
-	SentAt          *time.Time `json:"sent_at,omitempty"`
-	RecalledAt      *time.Time `json:"recalled_at,omitempty"`
-	RecalledBy      string     `json:"recalled_by,omitempty"`
-	RecallError     string     `json:"recall_error,omitempty"`
+	Recipients      int              `json:"recipients"`
+	ToAll           bool             `json:"to_all"`
+	MsgIDs          []string         `json:"msgids"`
+	Status          string           `json:"status"`
+	ErrCode         int              `json:"errcode,omitempty"`
+	Error           *usererr.Message `json:"error,omitempty"` // what went wrong
+	Fix             *usererr.Message `json:"fix,omitempty"`   // what to do about it
+	InvalidCount    int              `json:"invalid_count"`
+	InvalidUsers    []string         `json:"invalid_users"`
+	InvalidParties  []string         `json:"invalid_parties"`
+	UnlicensedUsers []string         `json:"unlicensed_users"`
+	UnboundCount    int              `json:"unbound_count"`
+	Unbound         []string         `json:"unbound"` // 未绑定 accounts and unknown departments (first 200)
+	Truncated       bool             `json:"truncated"`
+	TruncatedFields []string         `json:"truncated_fields"`
+	Attempts        int              `json:"attempts"`
+	SentAt          *time.Time       `json:"sent_at,omitempty"`
+	RecalledAt      *time.Time       `json:"recalled_at,omitempty"`
+	RecalledBy      string           `json:"recalled_by,omitempty"`
+	RecallError     string           `json:"recall_error,omitempty"`
 	// RecallAllowed drives the UI's 撤回 button; RecallReason says why not.
-	RecallAllowed bool   `json:"recall_allowed"`
-	RecallReason  string `json:"recall_reason,omitempty"`
+	RecallAllowed bool             `json:"recall_allowed"`
+	RecallReason  *usererr.Message `json:"recall_reason,omitempty"`
 }
 
 type logRecord struct {
@@ -123,7 +123,7 @@ func (s *Service) logRowsFrom(ctx context.Context, from, tail string, args ...an
 func (r logRecord) row(now time.Time) LogRow {
 	row := LogRow{ID: r.ID, MessageID: r.MessageID, Time: fromMS(r.CreatedAt), Source: r.Source, Rule: r.RuleName,
 		CorpID: r.CorpID, AgentID: r.AgentID, MsgType: r.MsgType, Title: r.Title, Recipients: r.Recipients, ToAll: r.ToAll, Status: r.Status,
-		ErrCode: r.ErrCode, Error: r.Error, Fix: r.Fix, InvalidCount: r.InvalidCount, UnboundCount: r.UnboundCount,
+		ErrCode: r.ErrCode, Error: usererr.FromStored(r.Error).Ptr(), Fix: usererr.FromStored(r.Fix).Ptr(), InvalidCount: r.InvalidCount, UnboundCount: r.UnboundCount,
 		Truncated: r.Truncated != "", Attempts: r.Attempts, SentAt: fromNullMS(r.SentAt), RecalledAt: fromNullMS(r.RecalledAt),
 		RecalledBy: r.RecalledBy, RecallError: r.RecallError,
 		MsgIDs: decodeList(r.MsgIDs), InvalidUsers: decodeList(r.InvUsers), InvalidParties: decodeList(r.InvParties),
@@ -147,17 +147,16 @@ func decodeList(s string) []string {
 }
 
 // recallable says whether the row's 撤回 button is enabled, and if not why.
-func recallable(r LogRow, now time.Time) (bool, string) {
+func recallable(r LogRow, now time.Time) (bool, *usererr.Message) {
 	switch {
 	case r.Status == StatusRecalled:
-		return false, "已撤回 / already recalled"
+		return false, usererr.Msg("push_recall_done", nil).Ptr()
 	case r.Status != StatusSent && r.Status != StatusPartial || len(r.MsgIDs) == 0 || r.SentAt == nil:
-		return false, "未发送，无可撤回的消息 / nothing was sent, so there is nothing to recall"
+		return false, usererr.Msg("push_recall_nothing", nil).Ptr()
 	case now.Sub(*r.SentAt) >= recallWindow:
-		return false, fmt.Sprintf("已超过24小时（发送于 %s），企业微信仅支持撤回24小时内的消息 / sent more than 24 h ago; WeCom only recalls messages within 24 h",
-			r.SentAt.Local().Format("2006-01-02 15:04"))
+		return false, usererr.Msg("push_recall_expired", usererr.Args{"sentAt": r.SentAt.Local().Format("2006-01-02 15:04")}).Ptr()
 	}
-	return true, ""
+	return true, nil
 }
 
 // Recipient is one recipient of a delivery, for the log's expanded row.
@@ -182,7 +181,7 @@ func (s *Service) GetLog(ctx context.Context, id int64) (LogDetail, error) {
 		return LogDetail{}, err
 	}
 	if len(rows) == 0 {
-		return LogDetail{}, fmt.Errorf("push log row %d: %w (it may have been pruned)", id, store.ErrNotFound)
+		return LogDetail{}, usererr.Wrap(store.ErrNotFound, "push_log_not_found", usererr.Args{"id": id})
 	}
 	out := LogDetail{LogRow: rows[0], RecipientList: []Recipient{}}
 	var body string

@@ -65,7 +65,7 @@ func checkPermissions(c caller, to To) *ValidationError {
 		if !c.inApp && !c.perms.All {
 			return &ValidationError{Code: "forbidden_all", Field: fmt.Sprintf("to.userids[%d]", all), status: 403,
 				Message: "this API key may not send to @all (everyone in the app's visible range); " +
-					"ask the admin for a key created with the \"@all\" permission (设置 → 集成接口 → API 密钥)"}
+					"ask the admin for a key created with the \"@all\" permission (Settings → Integrations → API keys)"}
 		}
 		if to.Count() > 1 {
 			return invalid("all_with_others", "to", "@all already reaches everyone the app can see; send it alone, without other recipients")
@@ -74,7 +74,7 @@ func checkPermissions(c caller, to To) *ValidationError {
 	if len(to.Departments) > 0 && !c.inApp && !c.perms.Departments {
 		return &ValidationError{Code: "forbidden_departments", Field: "to.departments", status: 403,
 			Message: "this API key may not send to whole departments; name the people (to.accounts or to.userids), " +
-				"or ask the admin for a key created with the \"departments\" permission (设置 → 集成接口 → API 密钥)"}
+				"or ask the admin for a key created with the \"departments\" permission (Settings → Integrations → API keys)"}
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"wecom-bridge/backend/usererr"
 
 	"wecom-bridge/backend/wecom"
 )
@@ -56,7 +57,7 @@ type deliveryPlan struct {
 	body             string // rendered wecom.Message JSON without recipients
 	status           string
 	errcode          int
-	errText, fix     string
+	errText, fix     usererr.Message
 	truncated        []string
 	recipients       []recipientRow
 	unbound          []string
@@ -111,8 +112,8 @@ func (s *Service) plan(ctx context.Context, m *queuedMessage) ([]deliveryPlan, e
 
 func noRulePlan(in Input) deliveryPlan {
 	p := deliveryPlan{status: StatusNoRule, msgType: in.MsgType, title: in.Title,
-		errText: fmt.Sprintf("no enabled rule takes source %q", in.Source),
-		fix:     "在 消息推送规则 中为该来源（或“全部”）新建并启用规则 / add and enable a rule for this source (or for all sources)"}
+		errText: usererr.Msg("push_no_rule", usererr.Args{"source": in.Source}),
+		fix:     usererr.Msg("push_fix_add_rule", nil)}
 	for _, a := range in.To.Accounts {
 		p.recipients = append(p.recipients, recipientRow{"account", a, "", recipNotSent})
 	}
@@ -201,8 +202,8 @@ func (s *Service) planTarget(rule Rule, t Target, in Input, res *resolution) del
 		msgType: resolveType(t, in), title: in.Title, status: StatusQueued, recipients: res.rows, unbound: res.unbound}
 	r, err := render(t, in)
 	if err != nil {
-		p.status, p.errText = StatusFailed, err.Error()
-		p.fix = "在规则的推送目标中设置 URL 模板，或让来源系统随消息发送 url / set the target's URL template, or send url with the message"
+		p.status, p.errText = StatusFailed, usererr.Msg("push_render_failed", usererr.Args{"error": err.Error()})
+		p.fix = usererr.Msg("push_fix_url", nil)
 		return p
 	}
 	p.title, p.truncated = r.title, r.truncated
@@ -211,8 +212,8 @@ func (s *Service) planTarget(rule Rule, t Target, in Input, res *resolution) del
 	p.body = string(body)
 	if len(res.users) == 0 && len(res.parties) == 0 {
 		p.status = StatusFailed
-		p.errText = fmt.Sprintf("no recipient could be resolved: %d unbound or unknown", len(res.unbound))
-		p.fix = "在 绑定审核 中确认这些账号的绑定，或改用 userids / confirm the bindings of these accounts in the review, or send userids"
+		p.errText = usererr.Msg("push_none_resolved", usererr.Args{"n": len(res.unbound)})
+		p.fix = usererr.Msg("push_fix_bind_or_userids", nil)
 		return p
 	}
 	n := max((len(res.users)+maxUsersPerCall-1)/maxUsersPerCall, (len(res.parties)+maxPartiesPerCall-1)/maxPartiesPerCall)

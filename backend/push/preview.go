@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"wecom-bridge/backend/usererr"
 
 	"wecom-bridge/backend/wecom"
 )
@@ -77,7 +78,7 @@ func (s *Service) SendTest(ctx context.Context, ruleID int64) ([]LogRow, error) 
 	}
 	in := SampleInput(rule.Source)
 	in.Title = fmt.Sprintf("【测试】%s %s", rule.Name, s.now().In(s.location()).Format("15:04:05"))
-	in.Content = "这是一条来自企微桥的测试消息 / a test message from WeCom Bridge"
+	in.Content = usererr.Msg("push_test_content", nil).ZH // WeCom members read Chinese; the title says 【测试】 too
 	if rule.Source == AllSources {
 		in.Source = "test"
 	} else {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -13,10 +14,10 @@ type RecallResult struct {
 	DeliveryID int64 `json:"delivery_id"`
 	OK         bool  `json:"ok"`
 	// Refused: not sent to WeCom at all (over 24 h, nothing sent, already recalled).
-	Refused  bool   `json:"refused,omitempty"`
-	Recalled int    `json:"recalled"` // WeCom messages (chunks) recalled
-	Error    string `json:"error,omitempty"`
-	Fix      string `json:"fix,omitempty"`
+	Refused  bool             `json:"refused,omitempty"`
+	Recalled int              `json:"recalled"` // WeCom messages (chunks) recalled
+	Error    *usererr.Message `json:"error,omitempty"`
+	Fix      *usererr.Message `json:"fix,omitempty"`
 }
 
 // Recall recalls deliveries (撤回): every WeCom message of each is recalled
@@ -47,7 +48,7 @@ func (s *Service) recallOne(ctx context.Context, id int64, actor string) (Recall
 		return res, err
 	}
 	if len(rows) == 0 {
-		res.Refused, res.Error = true, fmt.Sprintf("push log row %d does not exist (pruned?)", id)
+		res.Refused, res.Error = true, usererr.Msg("push_log_not_found", usererr.Args{"id": id}).Ptr()
 		return res, nil
 	}
 	row := rows[0]
@@ -57,7 +58,7 @@ func (s *Service) recallOne(ctx context.Context, id int64, actor string) (Recall
 	}
 	client, cred, err := s.appClient(ctx, row.CorpID, row.AgentID)
 	if err != nil {
-		res.Error = err.Error()
+		res.Error = usererr.Msg("push_recall_failed", usererr.Args{"error": messageOf(err)}).Ptr()
 		return res, nil
 	}
 	var chunks []chunkRow
@@ -77,8 +78,8 @@ func (s *Service) recallOne(ctx context.Context, id int64, actor string) (Recall
 				return res, ctx.Err()
 			}
 			failures = append(failures, err.Error())
-			if code := wecom.ErrCode(err); code != 0 && res.Fix == "" {
-				res.Fix = fixFor(code, err.Error())
+			if code := wecom.ErrCode(err); code != 0 && res.Fix == nil {
+				res.Fix = fixFor(code, err.Error()).Ptr()
 			}
 			continue
 		}
@@ -89,7 +90,10 @@ func (s *Service) recallOne(ctx context.Context, id int64, actor string) (Recall
 		}
 	}
 	res.OK = len(failures) == 0
-	res.Error = strings.Join(failures, "; ")
+	failed := strings.Join(failures, "; ")
+	if !res.OK {
+		res.Error = usererr.Msg("push_recall_failed", usererr.Args{"error": failed}).Ptr()
+	}
 	var left int
 	if err := s.st.DB.GetContext(ctx, &left, `SELECT COUNT(*) FROM push_chunks WHERE delivery_id = ? AND state = 'sent'`, id); err != nil {
 		return res, err
@@ -99,9 +103,9 @@ func (s *Service) recallOne(ctx context.Context, id int64, actor string) (Recall
 		q = `UPDATE push_deliveries SET status = 'recalled', recall_error = ?, recalled_by = ?, recalled_at = ? WHERE id = ?`
 	}
 	if res.Recalled == 0 {
-		_, err = s.writeExec(ctx, `UPDATE push_deliveries SET recall_error = ? WHERE id = ?`, res.Error, id)
+		_, err = s.writeExec(ctx, `UPDATE push_deliveries SET recall_error = ? WHERE id = ?`, failed, id)
 	} else {
-		_, err = s.writeExec(ctx, q, res.Error, actor, ms(s.now()), id)
+		_, err = s.writeExec(ctx, q, failed, actor, ms(s.now()), id)
 	}
 	if err == nil && res.OK {
 		s.log.Info("push: recalled", "delivery", id, "by", actor, "messages", res.Recalled)

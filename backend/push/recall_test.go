@@ -18,7 +18,7 @@ func TestRecallWithin24Hours(t *testing.T) {
 	e.start()
 	d := e.waitDone(first).Deliveries[0]
 	if !d.RecallAllowed {
-		t.Fatalf("fresh delivery not recallable: %s", d.RecallReason)
+		t.Fatalf("fresh delivery not recallable: %v", d.RecallReason)
 	}
 	e.clock.Advance(23 * time.Hour)
 	res, err := e.svc.Recall(e.ctx, []int64{d.ID}, "王管理员")
@@ -28,8 +28,13 @@ func TestRecallWithin24Hours(t *testing.T) {
 	if sm, _ := e.sim.Message(d.MsgIDs[0]); sm.RecalledAt == nil {
 		t.Error("the simulator did not record the recall")
 	}
+	// The chart counts it as recalled, not as sent.
+	day, err := e.svc.Stats(e.ctx, e.clock.Now().Add(-48*time.Hour), e.clock.Now().Add(time.Hour), "source")
+	if err != nil || len(day) != 1 || day[0].Recalled != 1 || day[0].Sent != 0 {
+		t.Errorf("stats after the recall: %+v %v", day, err)
+	}
 	row, _ := e.svc.GetLog(e.ctx, d.ID)
-	if row.Status != StatusRecalled || row.RecalledBy != "王管理员" || row.RecalledAt == nil || row.RecallAllowed || row.RecallReason == "" {
+	if row.Status != StatusRecalled || row.RecalledBy != "王管理员" || row.RecalledAt == nil || row.RecallAllowed || row.RecallReason == nil {
 		t.Errorf("after recall: %+v", row.LogRow)
 	}
 	again, _ := e.svc.Recall(e.ctx, []int64{d.ID}, "王管理员")
@@ -43,11 +48,11 @@ func TestRecallWithin24Hours(t *testing.T) {
 	e.clock.Advance(24*time.Hour + time.Minute)
 	recalls := e.calls("message/recall")
 	page, _ := e.svc.ListLogs(e.ctx, Query{Search: "太晚了"})
-	if len(page.Rows) != 1 || page.Rows[0].RecallAllowed || !strings.Contains(page.Rows[0].RecallReason, "24") {
+	if len(page.Rows) != 1 || page.Rows[0].RecallAllowed || page.Rows[0].RecallReason == nil || !strings.Contains(page.Rows[0].RecallReason.ZH, "24 小时") {
 		t.Fatalf("late row = %+v", page.Rows)
 	}
 	res, err = e.svc.Recall(e.ctx, []int64{d2.ID}, "王管理员")
-	if err != nil || !res[0].Refused || res[0].OK || !strings.Contains(res[0].Error, "24") {
+	if err != nil || !res[0].Refused || res[0].OK || res[0].Error == nil || !strings.Contains(res[0].Error.EN, "24 h") {
 		t.Errorf("late recall = %+v, %v; want refused with the 24 h reason", res, err)
 	}
 	if n := e.calls("message/recall"); n != recalls {

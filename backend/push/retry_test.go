@@ -62,7 +62,7 @@ func TestSystemBusyGivesUpAfterMaxAttempts(t *testing.T) {
 	e.svc.Kick()
 	m := e.waitDone(id)
 	d := m.Deliveries[0]
-	if d.Status != StatusFailed || d.ErrCode != -1 || d.Attempts != 2 || !strings.Contains(d.Fix, "重试") {
+	if d.Status != StatusFailed || d.ErrCode != -1 || d.Attempts != 2 || d.Fix == nil || !strings.Contains(d.Fix.ZH, "重试") {
 		t.Errorf("delivery = %+v, want failed with errcode -1 and its fix after 2 attempts", d)
 	}
 }
@@ -96,7 +96,7 @@ func TestConfigErrorFailsWithHint(t *testing.T) {
 	id := e.submit(Input{Source: "oa", Title: "t", MsgType: TypeText, To: To{UserIDs: []string{"ghost1", "ghost2"}}})
 	e.start()
 	d := e.waitDone(id).Deliveries[0]
-	if d.Status != StatusFailed || d.ErrCode != 81013 || d.Fix == "" || d.Attempts != 1 || len(d.InvalidUsers) != 2 {
+	if d.Status != StatusFailed || d.ErrCode != 81013 || d.Fix == nil || d.Attempts != 1 || len(d.InvalidUsers) != 2 {
 		t.Errorf("delivery = %+v, want failed 81013 with a fix and both invalid users", d)
 	}
 	if n := e.calls("message/send"); n != 1 {

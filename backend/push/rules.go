@@ -78,7 +78,7 @@ func (s *Service) validateRule(ctx context.Context, r *Rule) error {
 		return invalid("invalid_rule", "source", "is over %s", limitSourceName)
 	}
 	if len(r.Targets) == 0 || len(r.Targets) > maxTargets {
-		return invalid("invalid_rule", "targets", "a rule needs 1 to %d targets (推送目标), has %d", maxTargets, len(r.Targets))
+		return invalid("invalid_rule", "targets", "a rule needs 1 to %d targets, has %d", maxTargets, len(r.Targets))
 	}
 	for i, t := range r.Targets {
 		if err := s.validateTarget(ctx, t, fmt.Sprintf("targets[%d]", i)); err != nil {
@@ -90,7 +90,7 @@ func (s *Service) validateRule(ctx context.Context, r *Rule) error {
 
 func (s *Service) validateTarget(ctx context.Context, t Target, at string) error {
 	if t.CorpID <= 0 {
-		return invalid("invalid_rule", at+".corp_id", "choose the corp (企业) to send through")
+		return invalid("invalid_rule", at+".corp_id", "choose the corp to send through")
 	}
 	if t.AgentID <= 0 {
 		return invalid("invalid_rule", at+".agent_id", "choose the app (AgentId) to send as")

@@ -2,8 +2,8 @@ package push
 
 import (
 	"context"
-	"fmt"
 	"strings"
+	"wecom-bridge/backend/usererr"
 
 	"github.com/jmoiron/sqlx"
 
@@ -83,21 +83,22 @@ func (s *Service) settleDelivery(ctx context.Context, tx *sqlx.Tx, deliveryID in
 		status = StatusPartial
 	}
 	var errcode int
-	var errText, fix string
+	var errText, fix usererr.Message
 	if fail != nil {
-		errcode, errText, fix = fail.ErrCode, fail.Error, fixFor(fail.ErrCode, fail.Error)
+		errcode, fix = fail.ErrCode, fixFor(fail.ErrCode, fail.Error)
+		errText = usererr.Msg("push_send_failed", usererr.Args{"error": fail.Error})
 		if failed > 1 {
-			errText = fmt.Sprintf("%s (%d of %d chunks failed)", errText, failed, len(chunks))
+			errText = usererr.Msg("push_chunks_failed", usererr.Args{"error": fail.Error, "failed": failed, "chunks": len(chunks)})
 		}
 	} else if unbound > 0 {
-		errText = fmt.Sprintf("%d recipients are unbound (未绑定) or unknown departments", unbound)
-		fix = "在 绑定审核 中确认这些账号的绑定 / confirm these accounts' bindings in the review"
+		errText = usererr.Msg("push_unbound", usererr.Args{"n": unbound})
+		fix = usererr.Msg("push_fix_bind", nil)
 	}
 	_, err := s.exec(ctx, tx, `UPDATE push_deliveries SET status = ?, msgids = ?, invalid_users = ?, invalid_parties = ?,
 		unlicensed_users = ?, invalid_count = ?, errcode = ?, error = ?, fix = ?, attempts = ?, sent_at = ?, recipient_count = ?, to_all = ?
 		WHERE id = ? AND status = 'queued'`,
 		status, jsonList(msgids), jsonList(invUsers), jsonList(invParties), jsonList(unlicensed), invalidCount,
-		errcode, errText, fix, attempts, firstSent, reached, toAll, deliveryID)
+		errcode, errText.Stored(), fix.Stored(), attempts, firstSent, reached, toAll, deliveryID)
 	if err == nil {
 		s.changed.mark()
 	}
@@ -136,13 +137,21 @@ func reachedBy(c chunkRow) (int, bool) {
 }
 
 // fixFor is what the admin should do about a failed send.
-func fixFor(errcode int, errmsg string) string {
+func fixFor(errcode int, errmsg string) usererr.Message {
 	if errcode == 0 {
 		if strings.Contains(errmsg, "damaged") {
-			return "重新发送该消息 / send the message again"
+			return usererr.Msg("push_fix_resend", nil)
 		}
-		return "检查网络与企业微信服务状态后重新发送 / check the network and WeCom's status, then send again"
+		return usererr.Msg("push_fix_network", nil)
 	}
 	h := wecom.Hint(errcode, errmsg)
-	return h.Fix.ZH + " / " + h.Fix.EN
+	return h.Fix
+}
+
+// messageOf is err's message, or its text as the argument of one.
+func messageOf(err error) any {
+	if e, ok := usererr.As(err); ok {
+		return e.Message
+	}
+	return err.Error()
 }

@@ -9,10 +9,11 @@ import (
 // StatsBucket is one bar of the push chart: a day ("2006-01-02", in the
 // service's time zone) or a source.
 type StatsBucket struct {
-	Key    string `json:"key"`
-	Sent   int    `json:"sent"`   // sent, partial and recalled: something went out
-	Failed int    `json:"failed"` // nothing went out
-	NoRule int    `json:"no_rule"`
+	Key      string `json:"key"`
+	Sent     int    `json:"sent"`     // sent and partial: something went out and stays
+	Recalled int    `json:"recalled"` // went out, then recalled
+	Failed   int    `json:"failed"`   // nothing went out
+	NoRule   int    `json:"no_rule"`
 }
 
 // maxStatsDays bounds a per-day chart.
@@ -133,8 +134,10 @@ func (s *Service) rolledUp(ctx context.Context, lo, hi, unit int64, rollup strin
 
 func (b *StatsBucket) add(status string, n int) {
 	switch status {
-	case StatusSent, StatusPartial, StatusRecalled:
+	case StatusSent, StatusPartial:
 		b.Sent += n
+	case StatusRecalled:
+		b.Recalled += n
 	case StatusFailed:
 		b.Failed += n
 	case StatusNoRule:
@@ -142,4 +145,4 @@ func (b *StatsBucket) add(status string, n int) {
 	}
 }
 
-func (b StatsBucket) total() int { return b.Sent + b.Failed + b.NoRule }
+func (b StatsBucket) total() int { return b.Sent + b.Recalled + b.Failed + b.NoRule }

@@ -22,9 +22,11 @@ func TestStatsByDayAndSource(t *testing.T) {
 	if len(days) != 7 || days[0].Key != "2024-05-01" || days[6].Key != "2024-05-07" {
 		t.Fatalf("days = %+v", days)
 	}
-	var sent, failed, noRule int
+	var sent, recalled, failed, noRule int
 	for i := range 30 {
 		switch seedStatus(i) {
+		case StatusRecalled:
+			recalled++
 		case StatusFailed:
 			failed++
 		case StatusNoRule:
@@ -33,15 +35,15 @@ func TestStatsByDayAndSource(t *testing.T) {
 			sent++
 		}
 	}
-	var gotSent, gotFailed, gotNoRule int
+	var gotSent, gotRecalled, gotFailed, gotNoRule int
 	for i, d := range days {
-		gotSent, gotFailed, gotNoRule = gotSent+d.Sent, gotFailed+d.Failed, gotNoRule+d.NoRule
-		if want := 6; i < 5 && d.Sent+d.Failed+d.NoRule != want {
-			t.Errorf("%s has %d rows, want %d (one every 4 h, local days)", d.Key, d.Sent+d.Failed+d.NoRule, want)
+		gotSent, gotRecalled, gotFailed, gotNoRule = gotSent+d.Sent, gotRecalled+d.Recalled, gotFailed+d.Failed, gotNoRule+d.NoRule
+		if want := 6; i < 5 && d.total() != want {
+			t.Errorf("%s has %d rows, want %d (one every 4 h, local days)", d.Key, d.total(), want)
 		}
 	}
-	if gotSent != sent || gotFailed != failed || gotNoRule != noRule {
-		t.Errorf("sent/failed/no_rule = %d/%d/%d, want %d/%d/%d", gotSent, gotFailed, gotNoRule, sent, failed, noRule)
+	if gotSent != sent || gotRecalled != recalled || gotFailed != failed || gotNoRule != noRule {
+		t.Errorf("sent/recalled/failed/no_rule = %d/%d/%d/%d, want %d/%d/%d/%d", gotSent, gotRecalled, gotFailed, gotNoRule, sent, recalled, failed, noRule)
 	}
 	srcs, err := e.svc.Stats(e.ctx, from, to, "source")
 	if err != nil || len(srcs) != 3 {
@@ -49,7 +51,7 @@ func TestStatsByDayAndSource(t *testing.T) {
 	}
 	total := 0
 	for _, s := range srcs {
-		total += s.Sent + s.Failed + s.NoRule
+		total += s.total()
 	}
 	if total != 30 {
 		t.Errorf("per-source total = %d", total)
@@ -154,7 +156,7 @@ func TestStatsMatchesTheLog(t *testing.T) {
 		}
 		for _, d := range days {
 			w := wantDay[d.Key]
-			if d.Sent != w.Sent || d.Failed != w.Failed || d.NoRule != w.NoRule {
+			if w.Key = d.Key; d != w {
 				t.Errorf("%v–%v day %s: %+v, want %+v", from, to, d.Key, d, w)
 			}
 			delete(wantDay, d.Key)
@@ -165,7 +167,7 @@ func TestStatsMatchesTheLog(t *testing.T) {
 		srcs, _ := e.svc.Stats(e.ctx, from, to, "source")
 		for _, s := range srcs {
 			w := wantSrc[s.Key]
-			if s.Sent != w.Sent || s.Failed != w.Failed || s.NoRule != w.NoRule {
+			if s.Sent != w.Sent || s.Recalled != w.Recalled || s.Failed != w.Failed || s.NoRule != w.NoRule {
 				t.Errorf("%v–%v source %s: %+v, want %+v", from, to, s.Key, s, w)
 			}
 			delete(wantSrc, s.Key)

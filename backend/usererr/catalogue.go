@@ -9,6 +9,7 @@ var catalogue = []map[string]entry{
 	syncMessages,
 	applyMessages,
 	pushMessages,
+	pushLogMessages,
 	pullMessages,
 	bindingMessages,
 	pullRunMessages,

@@ -33,7 +33,7 @@ function row(over: Partial<PushLogRow> = {}): PushLogRow {
 const rows = [
   row({ id: 11 }),
   row({ id: 12, status: 'partial', unbound_count: 1, truncated: true, truncated_fields: ['description'] }),
-  row({ id: 13, time: '2026-01-01T08:00:00+08:00', recall_allowed: false, recall_reason: '超过 24 小时，企业微信不允许撤回' }),
+  row({ id: 13, time: '2026-01-01T08:00:00+08:00', recall_allowed: false, recall_reason: { code: 'push_recall_expired', args: {}, zh: '已超过 24 小时，企业微信只能撤回 24 小时内的消息', en: 'Sent more than 24 h ago; WeCom only recalls messages within 24 h' } }),
 ]
 
 function confirmBox() {
@@ -45,7 +45,7 @@ describe('push log', () => {
   beforeEach(() => {
     vi.mocked(api.listCorps).mockResolvedValue([])
     vi.mocked(api.listPushLogs).mockResolvedValue({ total: 3, totalCapped: false, rows })
-    vi.mocked(api.getPushStats).mockResolvedValue([{ key: '2026-11-20', sent: 3, failed: 1, no_rule: 0 }])
+    vi.mocked(api.getPushStats).mockResolvedValue([{ key: '2026-11-20', sent: 3, recalled: 1, failed: 1, no_rule: 0 }])
   })
   afterEach(() => {
     vi.clearAllMocks()
@@ -59,6 +59,8 @@ describe('push log', () => {
     expect(wrapper.find('[data-testid="pushlog-recall-11"]').attributes('disabled')).toBeUndefined()
     expect(wrapper.find('[data-testid="pushlog-recall-13"]').attributes('disabled')).toBeDefined()
     expect(wrapper.find('[data-testid="pushlog-recall-reason-13"]').attributes('title')).toContain('超过 24 小时')
+    // The message type as the push page names it, not WeCom's raw msgtype.
+    expect(wrapper.find('[data-testid="pushlog-msgtype-11"]').text()).toBe('文本卡片')
     expect(wrapper.find('[data-testid="pushlog-chart"]').exists()).toBe(true)
     expect(api.getPushStats).toHaveBeenCalledWith(expect.any(String), expect.any(String), 'day')
   })

@@ -75,6 +75,7 @@ export default {
     byDay: 'By day',
     bySource: 'By source',
     sent: 'Sent',
+    recalled: 'Recalled',
     failed: 'Failed',
     noRule: 'No rule',
     loadFailed: 'Could not load the statistics: {error}',

@@ -75,6 +75,7 @@ export default {
     byDay: '按天',
     bySource: '按来源',
     sent: '成功',
+    recalled: '已撤回',
     failed: '失败',
     noRule: '无规则',
     loadFailed: '加载统计失败：{error}',
