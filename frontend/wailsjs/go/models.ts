@@ -2101,8 +2101,8 @@ export namespace push {
 	    msgids: string[];
 	    status: string;
 	    errcode?: number;
-	    error?: usererr.Message;
-	    fix?: usererr.Message;
+	    error?: string;
+	    fix?: string;
 	    invalid_count: number;
 	    invalid_users: string[];
 	    invalid_parties: string[];
@@ -2119,7 +2119,7 @@ export namespace push {
 	    recalled_by?: string;
 	    recall_error?: string;
 	    recall_allowed: boolean;
-	    recall_reason?: usererr.Message;
+	    recall_reason?: string;
 	    recipient_list: Recipient[];
 	    body?: number[];
 	
@@ -2144,8 +2144,8 @@ export namespace push {
 	        this.msgids = source["msgids"];
 	        this.status = source["status"];
 	        this.errcode = source["errcode"];
-	        this.error = this.convertValues(source["error"], usererr.Message);
-	        this.fix = this.convertValues(source["fix"], usererr.Message);
+	        this.error = source["error"];
+	        this.fix = source["fix"];
 	        this.invalid_count = source["invalid_count"];
 	        this.invalid_users = source["invalid_users"];
 	        this.invalid_parties = source["invalid_parties"];
@@ -2160,7 +2160,7 @@ export namespace push {
 	        this.recalled_by = source["recalled_by"];
 	        this.recall_error = source["recall_error"];
 	        this.recall_allowed = source["recall_allowed"];
-	        this.recall_reason = this.convertValues(source["recall_reason"], usererr.Message);
+	        this.recall_reason = source["recall_reason"];
 	        this.recipient_list = this.convertValues(source["recipient_list"], Recipient);
 	        this.body = source["body"];
 	    }
@@ -2200,8 +2200,8 @@ export namespace push {
 	    msgids: string[];
 	    status: string;
 	    errcode?: number;
-	    error?: usererr.Message;
-	    fix?: usererr.Message;
+	    error?: string;
+	    fix?: string;
 	    invalid_count: number;
 	    invalid_users: string[];
 	    invalid_parties: string[];
@@ -2218,7 +2218,7 @@ export namespace push {
 	    recalled_by?: string;
 	    recall_error?: string;
 	    recall_allowed: boolean;
-	    recall_reason?: usererr.Message;
+	    recall_reason?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new LogRow(source);
@@ -2241,8 +2241,8 @@ export namespace push {
 	        this.msgids = source["msgids"];
 	        this.status = source["status"];
 	        this.errcode = source["errcode"];
-	        this.error = this.convertValues(source["error"], usererr.Message);
-	        this.fix = this.convertValues(source["fix"], usererr.Message);
+	        this.error = source["error"];
+	        this.fix = source["fix"];
 	        this.invalid_count = source["invalid_count"];
 	        this.invalid_users = source["invalid_users"];
 	        this.invalid_parties = source["invalid_parties"];
@@ -2257,7 +2257,7 @@ export namespace push {
 	        this.recalled_by = source["recalled_by"];
 	        this.recall_error = source["recall_error"];
 	        this.recall_allowed = source["recall_allowed"];
-	        this.recall_reason = this.convertValues(source["recall_reason"], usererr.Message);
+	        this.recall_reason = source["recall_reason"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2403,8 +2403,8 @@ export namespace push {
 	    ok: boolean;
 	    refused?: boolean;
 	    recalled: number;
-	    error?: usererr.Message;
-	    fix?: usererr.Message;
+	    error?: string;
+	    fix?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new RecallResult(source);
@@ -2416,27 +2416,9 @@ export namespace push {
 	        this.ok = source["ok"];
 	        this.refused = source["refused"];
 	        this.recalled = source["recalled"];
-	        this.error = this.convertValues(source["error"], usererr.Message);
-	        this.fix = this.convertValues(source["fix"], usererr.Message);
+	        this.error = source["error"];
+	        this.fix = source["fix"];
 	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	
 	export class Target {
@@ -2564,7 +2546,6 @@ export namespace push {
 	export class StatsBucket {
 	    key: string;
 	    sent: number;
-	    recalled: number;
 	    failed: number;
 	    no_rule: number;
 	
@@ -2576,7 +2557,6 @@ export namespace push {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.key = source["key"];
 	        this.sent = source["sent"];
-	        this.recalled = source["recalled"];
 	        this.failed = source["failed"];
 	        this.no_rule = source["no_rule"];
 	    }
