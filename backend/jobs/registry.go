@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/usererr"
 )
 
 // Keep is how many finished jobs the registry remembers (oldest forgotten first).
@@ -74,7 +75,7 @@ func (r *Registry) Start(s Spec, fn Func) (Started, error) {
 	if r.closed {
 		r.mu.Unlock()
 		cancel()
-		return Started{}, errors.New("the app is shutting down: no new job starts")
+		return Started{}, usererr.New("job_shutting_down", nil)
 	}
 	if s.Exclusive != "" {
 		for _, o := range r.jobs {

@@ -112,21 +112,29 @@ func (s *Services) gatherWeCom(ctx context.Context, corpID int64, in *syncer.Inp
 // failed pull is not an error when an older mirror exists: the plan then
 // carries the pull's failure as a source error and is blocked.
 func (s *Services) RefreshMirror(ctx context.Context, corpID int64, d syncer.Direction) error {
-	opt, err := s.Sync.GetOptions(ctx, corpID, d)
-	if err != nil {
+	fresh, has, err := s.mirrorFresh(ctx, corpID, d)
+	if err != nil || fresh {
 		return err
 	}
-	sum, err := s.Mirror.Summary(ctx, corpID)
-	if err != nil {
-		return err
-	}
-	if sum.PulledAt != nil && time.Since(*sum.PulledAt) < time.Duration(opt.RefreshMinutes)*time.Minute {
-		return nil
-	}
-	if _, err := s.Pull(ctx, corpID, 0, mirror.TriggerManual, s.Actor); err != nil && !sum.HasMirror {
+	if _, err := s.Pull(ctx, corpID, 0, mirror.TriggerManual, s.Actor); err != nil && !has {
 		return err
 	}
 	return nil
+}
+
+// mirrorFresh reports whether the corp's mirror was pulled within the
+// direction's RefreshMinutes, and whether there is a mirror at all.
+func (s *Services) mirrorFresh(ctx context.Context, corpID int64, d syncer.Direction) (fresh, has bool, err error) {
+	opt, err := s.Sync.GetOptions(ctx, corpID, d)
+	if err != nil {
+		return false, false, err
+	}
+	sum, err := s.Mirror.Summary(ctx, corpID)
+	if err != nil {
+		return false, false, err
+	}
+	fresh = sum.PulledAt != nil && time.Since(*sum.PulledAt) < time.Duration(opt.RefreshMinutes)*time.Minute
+	return fresh, sum.HasMirror, nil
 }
 
 // SyncTargets builds the writers of an apply: WeCom through the 通讯录同步
@@ -171,8 +179,15 @@ func (s *Services) readBack(ctx context.Context, corpID int64) (*syncer.Observed
 }
 
 // planner is what the scheduler calls to gather a run's inputs and writers.
+// A forced full sync always pulls first; a regular one pulls when the mirror
+// is older than the direction's RefreshMinutes, as a preview does (both
+// directions: a from-WeCom sync must not apply an old mirror either).
 func (s *Services) planner(ctx context.Context, corpID int64, d syncer.Direction, full bool) (syncer.Inputs, syncer.Targets, error) {
-	if full || d == syncer.ToWeCom {
+	fresh, _, err := s.mirrorFresh(ctx, corpID, d)
+	if err != nil {
+		return syncer.Inputs{}, syncer.Targets{}, err
+	}
+	if full || !fresh {
 		if _, err := s.pullAsJob(ctx, corpID, mirror.TriggerSchedule, "system:schedule"); err != nil {
 			return syncer.Inputs{}, syncer.Targets{}, err
 		}

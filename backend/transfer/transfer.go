@@ -8,7 +8,6 @@ package transfer
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +15,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"wecom-bridge/backend/usererr"
 )
 
 // MaxUploadBytes caps one uploaded file (a 100,000-row CSV is ~13 MB).
@@ -41,7 +41,7 @@ func New(dataDir string) (*Store, error) {
 var idRe = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
 // ErrUnknownUpload means the id is wrong or the upload was already used.
-var ErrUnknownUpload = errors.New("the uploaded file is gone (it is used once); choose the file again")
+var ErrUnknownUpload = usererr.New("upload_gone", nil)
 
 // PutUpload stores r (at most MaxUploadBytes) and returns its id.
 func (s *Store) PutUpload(r io.Reader) (string, int64, error) {
@@ -53,7 +53,7 @@ func (s *Store) PutUpload(r io.Reader) (string, int64, error) {
 	n, err := io.Copy(f, io.LimitReader(r, MaxUploadBytes+1))
 	f.Close()
 	if err == nil && n > MaxUploadBytes {
-		err = fmt.Errorf("the file is over %d MiB; split it into smaller files", MaxUploadBytes>>20)
+		err = usererr.New("upload_too_large", usererr.Args{"maxMB": MaxUploadBytes >> 20})
 	}
 	if err != nil {
 		os.Remove(filepath.Join(s.uploads, id))

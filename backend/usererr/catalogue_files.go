@@ -2,6 +2,12 @@ package usererr
 
 // files: spreadsheet imports (backend/tabular) and their limits.
 var files = map[string]entry{
+	"upload_gone": {
+		"上传的文件已不在（每次上传只能使用一次）：请重新选择文件",
+		"The uploaded file is gone (an upload is used once): choose the file again."},
+	"upload_too_large": {
+		"文件超过 {maxMB} MiB：请拆分成几个较小的文件",
+		"The file is over {maxMB} MiB: split it into smaller files."},
 	"xlsx_unreadable": {
 		"无法作为 Excel 工作簿打开（{detail}）：请在 Excel 中另存为 .xlsx 或 CSV 后重新导入",
 		"The file cannot be opened as an Excel workbook ({detail}); save it again as .xlsx or CSV and import again."},
