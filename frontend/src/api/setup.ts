@@ -5,6 +5,7 @@ import {
   DeleteApp,
   DeleteCorp,
   GenerateCallbackKeys,
+  GetCallbackEndpoints,
   GetCopyValues,
   GetExternalBaseURL,
   GetFieldHelp,
@@ -88,6 +89,17 @@ export function onCheckProgress(handler: (progress: CheckProgress) => void): Uns
 
 export async function getCopyValues(id: number): Promise<CopyPanel> {
   return call(() => GetCopyValues(id))
+}
+
+/** Whether WeCom verified each callback URL (ISO times, absent when never) and when its last event arrived. */
+export interface CallbackEndpoint {
+  agentId: number // 0: the contact callback
+  verifiedAt?: string
+  lastEventAt?: string
+}
+
+export async function getCallbackEndpoints(corpId: number): Promise<CallbackEndpoint[]> {
+  return call(() => GetCallbackEndpoints(corpId)) as Promise<CallbackEndpoint[]>
 }
 
 export function getExternalBaseURL(): Promise<string> {

@@ -153,6 +153,42 @@ export namespace autoreply {
 
 export namespace callback {
 	
+	export class EndpointStatus {
+	    agentId: number;
+	    // Go type: time
+	    verifiedAt?: any;
+	    // Go type: time
+	    lastEventAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new EndpointStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.agentId = source["agentId"];
+	        this.verifiedAt = this.convertValues(source["verifiedAt"], null);
+	        this.lastEventAt = this.convertValues(source["lastEventAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Message {
 	    toUserName: string;
 	    fromUserName: string;

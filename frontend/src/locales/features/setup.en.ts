@@ -133,6 +133,10 @@ export default {
     pasteAt: 'Paste at: ',
     externalUnset: 'Set the external base URL first; until then the URLs below are placeholders.',
     loadFailed: 'Cannot read the copy panel: {error}',
+    verifiedAt: 'WeCom verified this URL ({at})',
+    notVerified: 'WeCom has not verified this URL yet (it does when you save the URL in the admin console)',
+    lastEventAt: 'Last callback: {at}',
+    noEvents: 'No callback received yet',
   },
   external: {
     saved: 'External base URL saved',

@@ -133,6 +133,10 @@ export default {
     pasteAt: '粘贴到：',
     externalUnset: '请先填写对外域名，下面的网址才能使用。',
     loadFailed: '无法读取复制面板：{error}',
+    verifiedAt: '企业微信已验证此 URL（{at}）',
+    notVerified: '企业微信尚未验证此 URL（在管理后台保存 URL 时会验证）',
+    lastEventAt: '最近一次回调：{at}',
+    noEvents: '尚未收到回调',
   },
   external: {
     saved: '对外域名已保存',

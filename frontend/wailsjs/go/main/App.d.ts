@@ -7,10 +7,10 @@ import {callbackapps} from '../models';
 import {corp} from '../models';
 import {push} from '../models';
 import {review} from '../models';
+import {callback} from '../models';
 import {mirror} from '../models';
 import {syncer} from '../models';
 import {autoreply} from '../models';
-import {callback} from '../models';
 import {configaudit} from '../models';
 
 export function AddDirectoryAccount(arg1:directory.AccountInput):Promise<directory.Account>;
@@ -64,6 +64,8 @@ export function GetAppInfo():Promise<services.AppInfo>;
 export function GetBindingAudit(arg1:number,arg2:review.AuditQuery):Promise<review.AuditPage>;
 
 export function GetBindingSummary(arg1:number):Promise<review.Summary>;
+
+export function GetCallbackEndpoints(arg1:number):Promise<Array<callback.EndpointStatus>>;
 
 export function GetCopyValues(arg1:number):Promise<corp.CopyPanel>;
 

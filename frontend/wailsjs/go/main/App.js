@@ -106,6 +106,10 @@ export function GetBindingSummary(arg1) {
   return window['go']['main']['App']['GetBindingSummary'](arg1);
 }
 
+export function GetCallbackEndpoints(arg1) {
+  return window['go']['main']['App']['GetCallbackEndpoints'](arg1);
+}
+
 export function GetCopyValues(arg1) {
   return window['go']['main']['App']['GetCopyValues'](arg1);
 }
