@@ -83,7 +83,7 @@ type Problem struct {
 	Field   string            `json:"field"` // column name
 	Message string            `json:"message"`
 	Code    string            `json:"code,omitempty"`
-	Args    map[string]string `json:"args,omitempty"`
+	Args    map[string]string `json:"args"`
 }
 
 // Rejection is a row that will not be imported, with every problem found.

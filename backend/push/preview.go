@@ -15,7 +15,7 @@ type Preview struct {
 	MsgType   string         `json:"msgtype"`
 	Title     string         `json:"title"`
 	Message   *wecom.Message `json:"message,omitempty"` // message/send body without recipients
-	Truncated []string       `json:"truncated,omitempty"`
+	Truncated []string       `json:"truncated"`
 	Error     string         `json:"error,omitempty"`
 }
 

@@ -53,7 +53,7 @@ type ImportReject struct {
 	UserID     string            `json:"userid"`
 	Reason     string            `json:"reason"`
 	ReasonCode string            `json:"reason_code,omitempty"`
-	ReasonArgs map[string]string `json:"reason_args,omitempty"`
+	ReasonArgs map[string]string `json:"reason_args"`
 }
 
 // refusal is why an import line is refused.

@@ -34,7 +34,7 @@ type Row struct {
 	// ReasonCode and ReasonArgs say Reason as a stable code and its values
 	// (reason.go, binding/reason.go); empty for rows written before codes.
 	ReasonCode    string            `json:"reason_code,omitempty"`
-	ReasonArgs    map[string]string `json:"reason_args,omitempty"`
+	ReasonArgs    map[string]string `json:"reason_args"`
 	Account       string            `json:"account,omitempty"`
 	LocalName     string            `json:"localName,omitempty"`
 	LocalDept     string            `json:"localDept,omitempty"`
@@ -50,7 +50,7 @@ type Row struct {
 	Anchor        string            `json:"anchor,omitempty"` // "local" or "wecom", ambiguous rows only
 	// Conflicts lists the fields a binding's sides both know and disagree on
 	// (mobile, email, department, position; conflicts.go).
-	Conflicts []string `json:"conflicts,omitempty"`
+	Conflicts []string `json:"conflicts"`
 	// Candidates are the best few (at most 5 in a List page, all elsewhere);
 	// MoreCandidates counts the rest. In a List page a candidate's name and
 	// method are left out when they equal the anchor's name and the row's

@@ -9,8 +9,8 @@ type Step struct {
 	Count  int    `json:"count"`
 	Detail string `json:"detail"` // English; the screen says Facts in its language
 	// Facts are the numbers behind Detail (e.g. confirmed, toReview), so the
-	// screen can word them; absent when there is nothing to tell yet.
-	Facts map[string]int `json:"facts,omitempty"`
+	// screen can word them; empty when there is nothing to tell yet.
+	Facts map[string]int `json:"facts"`
 }
 
 // CorpBadge is the active corp shown in the header.

@@ -124,7 +124,7 @@ type PendingPair struct {
 	Method     string   `json:"method,omitempty"`
 	Account    string   `json:"account,omitempty"`
 	UserID     string   `json:"userid,omitempty"`
-	Candidates []string `json:"candidates,omitempty"`
+	Candidates []string `json:"candidates"`
 }
 
 // WeComWriter is what a to-wecom apply calls. BindClient adapts a

@@ -31,8 +31,8 @@ const importPreview: BindingImportPreview = {
     { line: 3, key: 'E1009', account: 'E1009', userid: 'wuyuhan', localName: '吴雨涵', wecomName: '吴雨涵' },
   ],
   rejected: [
-    { line: 5, key: 'E2000', userid: 'nobody', reason: 'no WeCom member has userid nobody' },
-    { line: 6, key: 'E2001', userid: 'ghost', reason: 'no local account E2001' },
+    { line: 5, key: 'E2000', userid: 'nobody', reason: 'no WeCom member has userid nobody', reason_args: {} },
+    { line: 6, key: 'E2001', userid: 'ghost', reason: 'no local account E2001', reason_args: {} },
   ],
 }
 

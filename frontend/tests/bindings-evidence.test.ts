@@ -22,6 +22,7 @@ const namesakeRow: BindingRow = {
     { account: 'zw1', dept: '总部/研发部; 总部/质量部', mainDept: '总部/研发部', position: '工程师', mobile: '138****8009', score: 0.5 },
     { account: 'zw2', dept: '总部/市场部', mainDept: '总部/市场部', score: 0.5, boundTo: 'other' },
   ],
+  reason_args: {}, conflicts: [],
 }
 
 async function mountPage() {

@@ -48,24 +48,28 @@ export const mobileRow: BindingRow = {
   account: 'E1000', localName: '何丽涛', localDept: '福州分公司/综合管理部/项目组', localMobile: '135****4821', localPosition: '组长',
   userid: 'helitao', wecomName: '何丽涛', wecomDept: '星河科技有限公司/福州分公司/综合管理部/项目组', wecomMobile: '135****4821',
   candidates: [],
+  reason_args: {}, conflicts: [],
 }
 
 export const nameRow: BindingRow = {
   id: 10, state: 'proposed', method: 'name', confidence: 0.6, reason: 'only one “吴雨涵” on each side; same department 西安分公司',
   account: 'E1009', localName: '吴雨涵', localDept: '西安分公司', userid: 'wuyuhan', wecomName: '吴雨涵', wecomDept: '星河科技有限公司/西安分公司',
   candidates: [],
+  reason_args: {}, conflicts: [],
 }
 
 export const nameDeptRow: BindingRow = {
   id: 22, state: 'confirmed', method: 'name+department', confidence: 0.8, reason: 'namesakes “张伟” (3 local, 4 WeCom); department 前端技术部 fits best (score 0.88)',
   account: 'E9002', localName: '张伟', localDept: '总部/研发中心/前端技术部', userid: 'zhangwei3', wecomName: '张伟', wecomDept: '星河科技有限公司/总部/研发中心/前端技术部',
   candidates: [],
+  reason_args: {}, conflicts: [],
 }
 
 export const useridRow: BindingRow = {
   id: 24, state: 'confirmed', method: 'userid', confidence: 0.99, reason: 'WeCom userid liujiannan = account liujiannan',
   account: 'liujiannan', localName: '刘建楠', localDept: '杭州分公司/销售部/销售二组', userid: 'liujiannan', wecomName: '刘建楠', wecomDept: '星河科技有限公司/杭州分公司/销售部/销售二组',
   candidates: [],
+  reason_args: {}, conflicts: [],
 }
 
 /** A local 张伟 whose department fits two WeCom 张伟 equally: candidates carry no name (it equals the anchor's). */
@@ -76,11 +80,13 @@ export const ambiguousRow: BindingRow = {
     { userid: 'zhangwei', dept: '星河科技有限公司/总部/研发中心/前端技术部/第一小组', score: 0.9 },
     { userid: 'zhangwei2', dept: '星河科技有限公司/总部/研发中心/前端技术部/第一小组', score: 0.9 },
   ],
+  reason_args: {}, conflicts: [],
 }
 
 export const unboundLocalRow: BindingRow = {
   id: 28, state: 'unbound_local', confidence: 0, reason: 'no WeCom member resembles this account',
   account: 'E9100', localName: '欧阳不存在', localDept: '总部/行政部', candidates: [],
+  reason_args: {}, conflicts: [],
 }
 
 export const allRows = [mobileRow, nameRow, ambiguousRow, nameDeptRow, useridRow, unboundLocalRow]
@@ -91,11 +97,11 @@ export function mockReviewedCorp(rows: BindingRow[] = allRows) {
     startStatus({
       activeCorp: demoCorp,
       steps: [
-        { key: 'connect', done: true, count: 1, detail: '' },
-        { key: 'import', done: true, count: 29, detail: '' },
-        { key: 'bind', done: false, count: 2, detail: '' },
-        { key: 'preview', done: false, count: 0, detail: '' },
-        { key: 'apply', done: false, count: 0, detail: '' },
+        { key: 'connect', done: true, count: 1, detail: '', facts: {} },
+        { key: 'import', done: true, count: 29, detail: '', facts: {} },
+        { key: 'bind', done: false, count: 2, detail: '', facts: {} },
+        { key: 'preview', done: false, count: 0, detail: '', facts: {} },
+        { key: 'apply', done: false, count: 0, detail: '', facts: {} },
       ],
     }),
   )

@@ -13,7 +13,7 @@ import { mountApp } from './mount-app'
 function reasonIn(locale: Language) {
   const { t, te, locale: current } = createAppI18n(locale).global
   return (code: string | undefined, args?: Record<string, string>, fallback = 'the English text') =>
-    bindingReasonText({ t, te, locale: current }, code, args, fallback)
+    bindingReasonText({ t, te, locale: current }, code, args ?? {}, fallback)
 }
 
 describe('binding reasons', () => {
@@ -87,7 +87,7 @@ describe('binding reasons', () => {
 })
 
 describe('the match cell', () => {
-  const row = (extra: Partial<BindingRow>): BindingRow => ({ id: 7, state: 'proposed', method: 'name', confidence: 0.6, ...extra }) as BindingRow
+  const row = (extra: Partial<BindingRow>): BindingRow => ({ id: 7, state: 'proposed', method: 'name', confidence: 0.6, reason_args: {}, conflicts: [], candidates: [], ...extra }) as BindingRow
 
   it('explains the row in Chinese and keeps the English reason as data', async () => {
     const { wrapper } = await mountApp(MatchCell, {

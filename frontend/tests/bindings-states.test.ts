@@ -271,7 +271,7 @@ describe('binding by hand, files', () => {
     vi.mocked(api.previewBindingImport).mockResolvedValue({
       id: 7, corpId: 1, keyField: 'mobile', format: 'csv', unchanged: 1, skipped: 3,
       toBind: [{ line: 2, key: '13505164821', account: 'E1000', userid: 'helitao', localName: '何丽涛', wecomName: '何丽涛' }],
-      rejected: [{ line: 5, key: '13800000000', userid: 'nobody', reason: 'no WeCom member has userid nobody' }],
+      rejected: [{ line: 5, key: '13800000000', userid: 'nobody', reason: 'no WeCom member has userid nobody', reason_args: {} }],
     })
     vi.mocked(api.applyBindingImport).mockResolvedValue(1)
     const { wrapper } = await mountPage()

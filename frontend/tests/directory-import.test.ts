@@ -51,13 +51,13 @@ describe('directory import', () => {
           warnings: ['column 9 "备注" is not a known column and was ignored'],
           newDepartments: [['总部', '新部门']],
           rejected: [
-            { line: 5, account: 'bad.mobile', problems: [{ field: 'mobile', message: '"12345" is not a mobile number' }] },
+            { line: 5, account: 'bad.mobile', problems: [{ field: 'mobile', message: '"12345" is not a mobile number', args: {} }] },
             {
               line: 9,
               account: '',
               problems: [
-                { field: 'account', message: 'account is empty' },
-                { field: 'status', message: '"休假" is not a status' },
+                { field: 'account', message: 'account is empty', args: {} },
+                { field: 'status', message: '"休假" is not a status', args: {} },
               ],
             },
           ],
@@ -225,8 +225,8 @@ describe('directory import', () => {
         { add: 3, reject: 2 },
         {
           rejected: [
-            { line: 5, account: 'bad.mobile', problems: [{ field: 'mobile', message: '"12345" is not a mobile number' }] },
-            { line: 9, account: 'zhao', problems: [{ field: 'status', message: '"休假" is not a status' }] },
+            { line: 5, account: 'bad.mobile', problems: [{ field: 'mobile', message: '"12345" is not a mobile number', args: {} }] },
+            { line: 9, account: 'zhao', problems: [{ field: 'status', message: '"休假" is not a status', args: {} }] },
           ],
         },
       ),

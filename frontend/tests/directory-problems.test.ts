@@ -13,7 +13,7 @@ import { mountApp } from './mount-app'
 function problemIn(locale: Language) {
   const { t, te } = createAppI18n(locale).global
   return (code: string | undefined, args?: Record<string, string>, field = 'account', message = 'the English message') =>
-    problemText({ t, te }, { field, message, code, args })
+    problemText({ t, te }, { field, message, code, args: args ?? {} })
 }
 
 describe('import problems', () => {
@@ -70,7 +70,7 @@ describe('the rejected rows of an import preview', () => {
       { reject: 2 },
       {
         rejected: [
-          { line: 12, account: '', problems: [{ field: 'account', message: 'account is empty: fill in the account (账号) column', code: 'account_empty' }] },
+          { line: 12, account: '', problems: [{ field: 'account', message: 'account is empty: fill in the account (账号) column', code: 'account_empty', args: {} }] },
           {
             line: 8,
             account: 'ZhangWei',
@@ -81,7 +81,7 @@ describe('the rejected rows of an import preview', () => {
                 code: 'account_duplicate',
                 args: { account: 'ZhangWei', first: '3', count: '2', others: '3' },
               },
-              { field: 'mobile', message: 'mobile "12345" is not a valid mobile number' },
+              { field: 'mobile', message: 'mobile "12345" is not a valid mobile number', args: {} },
             ],
           },
         ],

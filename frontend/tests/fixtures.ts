@@ -16,11 +16,11 @@ export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
 export function startStatus(overrides: Partial<StartStatus> = {}): StartStatus {
   return {
     steps: [
-      { key: 'connect', done: false, count: 0, detail: '' },
-      { key: 'import', done: false, count: 0, detail: '' },
-      { key: 'bind', done: false, count: 0, detail: '' },
-      { key: 'preview', done: false, count: 0, detail: '' },
-      { key: 'apply', done: false, count: 0, detail: '' },
+      { key: 'connect', done: false, count: 0, detail: '', facts: {} },
+      { key: 'import', done: false, count: 0, detail: '', facts: {} },
+      { key: 'bind', done: false, count: 0, detail: '', facts: {} },
+      { key: 'preview', done: false, count: 0, detail: '', facts: {} },
+      { key: 'apply', done: false, count: 0, detail: '', facts: {} },
     ],
     activeCorp: null,
     ...overrides,

@@ -23,11 +23,11 @@ describe('home: getting started', () => {
   it('marks the steps the backend reports done, with count and detail', async () => {
     vi.mocked(api.getStartStatus).mockResolvedValue({
       steps: [
-        { key: 'connect', done: true, count: 2, detail: 'wwdemo0001 · 2 个应用' },
-        { key: 'import', done: true, count: 120, detail: 'staff.csv' },
-        { key: 'bind', done: false, count: 37, detail: '37 条待确认' },
-        { key: 'preview', done: false, count: 0, detail: '' },
-        { key: 'apply', done: false, count: 0, detail: '' },
+        { key: 'connect', done: true, count: 2, detail: 'wwdemo0001 · 2 个应用', facts: {} },
+        { key: 'import', done: true, count: 120, detail: 'staff.csv', facts: {} },
+        { key: 'bind', done: false, count: 37, detail: '37 条待确认', facts: {} },
+        { key: 'preview', done: false, count: 0, detail: '', facts: {} },
+        { key: 'apply', done: false, count: 0, detail: '', facts: {} },
       ],
       activeCorp: null,
     })
@@ -57,7 +57,7 @@ describe('home: getting started', () => {
         { key: 'import', done: true, count: 19, detail: '19 active account(s)', facts: { active: 19 } },
         { key: 'bind', done: false, count: 0, detail: '0 confirmed, 12 to review, 3 ambiguous', facts: { confirmed: 0, toReview: 12, ambiguous: 3 } },
         { key: 'preview', done: true, count: 2, detail: '2 sync(s) previewed', facts: { syncs: 2 } },
-        { key: 'apply', done: false, count: 0, detail: '' },
+        { key: 'apply', done: false, count: 0, detail: '', facts: {} },
       ],
       activeCorp: null,
     })
@@ -79,7 +79,7 @@ describe('home: getting started', () => {
     const i18n = createAppI18n()
     const step = { key: 'later', done: true, count: 1, detail: 'a sentence from a newer backend', facts: { things: 1 } }
     expect(stepDetailText(i18n.global, step)).toBe('a sentence from a newer backend')
-    expect(stepDetailText(i18n.global, { ...step, facts: undefined })).toBe('a sentence from a newer backend')
+    expect(stepDetailText(i18n.global, { ...step, facts: {} })).toBe('a sentence from a newer backend')
   })
 
   it('shows the five steps in order, all to do, on a fresh install', async () => {

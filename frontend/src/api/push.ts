@@ -36,7 +36,7 @@ export interface PushPreview {
     markdown?: { content: string }
     news?: { articles: { title: string; description?: string; url?: string }[] }
   }
-  truncated?: string[]
+  truncated: string[]
   error?: string
 }
 export type PushSettings = Plain<push.Settings>

@@ -1357,7 +1357,7 @@ export namespace directory {
 	    field: string;
 	    message: string;
 	    code?: string;
-	    args?: Record<string, string>;
+	    args: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new Problem(source);
@@ -2353,7 +2353,7 @@ export namespace push {
 	    msgtype: string;
 	    title: string;
 	    message?: wecom.Message;
-	    truncated?: string[];
+	    truncated: string[];
 	    error?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -2745,7 +2745,7 @@ export namespace review {
 	    userid: string;
 	    reason: string;
 	    reason_code?: string;
-	    reason_args?: Record<string, string>;
+	    reason_args: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportReject(source);
@@ -2857,7 +2857,7 @@ export namespace review {
 	    confidence: number;
 	    reason?: string;
 	    reason_code?: string;
-	    reason_args?: Record<string, string>;
+	    reason_args: Record<string, string>;
 	    account?: string;
 	    localName?: string;
 	    localDept?: string;
@@ -2871,7 +2871,7 @@ export namespace review {
 	    wecomPosition?: string;
 	    wecomInactive?: boolean;
 	    anchor?: string;
-	    conflicts?: string[];
+	    conflicts: string[];
 	    candidates: Candidate[];
 	    moreCandidates?: number;
 	
@@ -3231,7 +3231,7 @@ export namespace services {
 	    done: boolean;
 	    count: number;
 	    detail: string;
-	    facts?: Record<string, number>;
+	    facts: Record<string, number>;
 	
 	    static createFrom(source: any = {}) {
 	        return new Step(source);
@@ -3743,7 +3743,7 @@ export namespace syncer {
 	    method?: string;
 	    account?: string;
 	    userid?: string;
-	    candidates?: string[];
+	    candidates: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PendingPair(source);

@@ -15,7 +15,7 @@ export interface ReasonI18n {
   locale: { value: string }
 }
 
-export type ReasonArgs = Record<string, string> | undefined
+export type ReasonArgs = Record<string, string>
 
 /** Lists in arguments (accounts, userids, methods) are joined by ", " (binding.ListSep). */
 export const argListSeparator = ', '
@@ -79,7 +79,7 @@ function shownArgs(i18n: ReasonI18n, code: string, args: Record<string, string>)
 export function bindingReasonText(i18n: ReasonI18n, code: string | undefined, args: ReasonArgs, fallback: string | undefined): string {
   const key = `bindingsPage.reasons.${code}`
   if (!code || !i18n.te(key)) return fallback ?? ''
-  const shown = shownArgs(i18n, code, args ?? {})
+  const shown = shownArgs(i18n, code, args)
   if (code === 'chosen' && !shown.reason) return i18n.t('bindingsPage.reasonParts.chosenWithoutReason', shown)
   return i18n.t(key, shown)
 }

@@ -15,7 +15,7 @@ export interface ProblemLike {
   field: string
   message: string
   code?: string
-  args?: Record<string, string>
+  args: Record<string, string>
 }
 
 /** Lists of line numbers in arguments are joined by ", ". */
@@ -41,5 +41,5 @@ function shownArgs(i18n: ProblemI18n, args: Record<string, string>): Record<stri
 export function problemText(i18n: ProblemI18n, problem: ProblemLike): string {
   const key = `directoryPage.problems.${problem.code}`
   if (!problem.code || !i18n.te(key)) return problem.message
-  return i18n.t(key, shownArgs(i18n, problem.args ?? {}))
+  return i18n.t(key, shownArgs(i18n, problem.args))
 }
