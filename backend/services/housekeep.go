@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"wecom-bridge/backend/callback"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -27,6 +28,7 @@ type HousekeepResult struct {
 	ImportPreviews        int64 `json:"importPreviews"`
 	BindingImportPreviews int64 `json:"bindingImportPreviews"`
 	SupersededSyncPlans   int64 `json:"supersededSyncPlans"`
+	CallbackEvents        int64 `json:"callbackEvents"` // older than callback.Retention (90 days)
 }
 
 // RetentionDays is the stored retention (DefaultRetentionDays when unset).
@@ -51,7 +53,8 @@ func (s *Services) SetRetentionDays(ctx context.Context, days int) error {
 }
 
 // Housekeep removes uploads, exports and import previews older than the
-// retention, and sync plans superseded before it.
+// retention, sync plans superseded before it, and callback events older
+// than callback.Retention.
 func (s *Services) Housekeep(ctx context.Context) (HousekeepResult, error) {
 	var r HousekeepResult
 	days, err := s.RetentionDays(ctx)
@@ -68,7 +71,10 @@ func (s *Services) Housekeep(ctx context.Context) (HousekeepResult, error) {
 	if r.BindingImportPreviews, err = s.Review.DeleteImportPreviewsBefore(ctx, before); err != nil {
 		return r, err
 	}
-	r.SupersededSyncPlans, err = s.Sync.DeleteSupersededBefore(ctx, before)
+	if r.SupersededSyncPlans, err = s.Sync.DeleteSupersededBefore(ctx, before); err != nil {
+		return r, err
+	}
+	r.CallbackEvents, err = s.Callbacks.Prune(ctx, time.Now().Add(-callback.Retention))
 	return r, err
 }
 
@@ -104,6 +110,6 @@ func (s *Services) housekeepOnce(ctx context.Context) {
 		s.Log.Warn("housekeeping failed", "err", err)
 	} else if r != (HousekeepResult{}) {
 		s.Log.Info("housekeeping", "files", r.Files, "import_previews", r.ImportPreviews,
-			"binding_import_previews", r.BindingImportPreviews)
+			"binding_import_previews", r.BindingImportPreviews, "callback_events", r.CallbackEvents)
 	}
 }
