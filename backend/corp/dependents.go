@@ -31,9 +31,18 @@ func label(key string, n int) usererr.Message {
 
 // dependents is the registry of counters, per kind of owner.
 type dependents struct {
-	mu   sync.RWMutex
-	corp []Counter
-	app  []Counter
+	mu        sync.RWMutex
+	corp      []Counter
+	app       []Counter
+	appDelete []func(ctx context.Context, appID int64) error
+}
+
+// RegisterAppDeleteHooks adds what runs once an app's delete is confirmed,
+// before the row goes (push disables the rules that send as it, with a note).
+func (s *Service) RegisterAppDeleteHooks(hooks ...func(ctx context.Context, appID int64) error) {
+	s.deps.mu.Lock()
+	defer s.deps.mu.Unlock()
+	s.deps.appDelete = append(s.deps.appDelete, hooks...)
 }
 
 // RegisterCorpDependents adds counters consulted before deleting a corp.
@@ -200,6 +209,14 @@ func (s *Service) DeleteApp(ctx context.Context, id int64, typedName string) (De
 		d.NeedsConfirm = true
 		d.Message = needsConfirmMessage("app", r.Name, items)
 		return d, nil
+	}
+	s.deps.mu.RLock()
+	hooks := append([]func(context.Context, int64) error(nil), s.deps.appDelete...)
+	s.deps.mu.RUnlock()
+	for _, h := range hooks {
+		if err := h(ctx, id); err != nil {
+			return d, fmt.Errorf("before deleting app %q: %w", r.Name, err)
+		}
 	}
 	if _, err := s.st.DB.ExecContext(ctx, `DELETE FROM apps WHERE id = ?`, id); err != nil {
 		return d, fmt.Errorf("delete app %q: %w", r.Name, err)

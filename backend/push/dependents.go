@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // CountRulesForCorp is how many push rules send to corp; their targets for
@@ -23,4 +24,28 @@ func (s *Service) CountRulesForApp(ctx context.Context, appID int64) (int, error
 // sent; they fail once the corp is gone.
 func (s *Service) CountQueuedForCorp(ctx context.Context, corpID int64) (int, error) {
 	return store.Count(ctx, s.st.DB, `SELECT COUNT(*) FROM push_deliveries WHERE corp_id = ? AND status = 'queued'`, corpID)
+}
+
+// DisableRulesForApp turns off the rules that send as app (apps.id), with a
+// note naming the app, before the app is deleted (its targets go with it):
+// a rule must not go on sending to what is left of its targets unnoticed.
+// It returns how many rules it disabled.
+func (s *Service) DisableRulesForApp(ctx context.Context, appID int64) (int, error) {
+	var app struct {
+		Name    string `db:"name"`
+		AgentID int64  `db:"agent_id"`
+	}
+	if err := s.st.DB.GetContext(ctx, &app, `SELECT name, agent_id FROM apps WHERE id = ?`, appID); err != nil {
+		return 0, err
+	}
+	note := usererr.Msg("push_rule_disabled_app_gone", usererr.Args{"app": app.Name, "agentId": app.AgentID}).Stored()
+	res, err := s.writeExec(ctx, `UPDATE push_rules SET enabled = 0, note = ?, updated_at = ?
+		WHERE id IN (SELECT t.rule_id FROM push_targets t JOIN apps a ON a.corp_ref = t.corp_id AND a.agent_id = t.agent_id WHERE a.id = ?)`,
+		note, ms(s.now()), appID)
+	if err != nil {
+		return 0, err
+	}
+	s.ruleCache.invalidate()
+	n, _ := res.RowsAffected()
+	return int(n), nil
 }

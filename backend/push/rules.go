@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"wecom-bridge/backend/usererr"
 )
 
 // AllSources is the rule source that matches every message (全部).
@@ -15,13 +16,16 @@ const maxTargets = 20
 
 // Rule routes messages of one source (or all) to one or more targets.
 type Rule struct {
-	ID        int64     `json:"id"`
-	Name      string    `json:"name"`
-	Source    string    `json:"source"` // a source name, or "*" for all
-	Enabled   bool      `json:"enabled"`
-	Targets   []Target  `json:"targets"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	ID      int64  `json:"id"`
+	Name    string `json:"name"`
+	Source  string `json:"source"` // a source name, or "*" for all
+	Enabled bool   `json:"enabled"`
+	// Note says why the product turned the rule off (its app was deleted);
+	// saving or enabling the rule clears it.
+	Note      *usererr.Message `json:"note,omitempty"`
+	Targets   []Target         `json:"targets"`
+	CreatedAt time.Time        `json:"created_at"`
+	UpdatedAt time.Time        `json:"updated_at"`
 }
 
 // Target is a corp's app, a message type and templates with {{placeholders}}.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"wecom-bridge/backend/usererr"
 
 	"github.com/jmoiron/sqlx"
 
@@ -44,7 +45,7 @@ func (s *Service) saveRule(ctx context.Context, r Rule) (Rule, error) {
 		}
 		r.ID, _ = res.LastInsertId()
 	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE push_rules SET name = ?, source = ?, enabled = ?, updated_at = ? WHERE id = ?`,
+		res, err := tx.ExecContext(ctx, `UPDATE push_rules SET name = ?, source = ?, enabled = ?, note = '', updated_at = ? WHERE id = ?`,
 			r.Name, r.Source, r.Enabled, now, r.ID)
 		if err != nil {
 			return Rule{}, fmt.Errorf("save rule %d: %w", r.ID, err)
@@ -76,7 +77,7 @@ func (s *Service) saveRule(ctx context.Context, r Rule) (Rule, error) {
 
 // SetRuleEnabled enables or disables rule id.
 func (s *Service) SetRuleEnabled(ctx context.Context, id int64, enabled bool) error {
-	res, err := s.writeExec(ctx, `UPDATE push_rules SET enabled = ?, updated_at = ? WHERE id = ?`, enabled, ms(s.now()), id)
+	res, err := s.writeExec(ctx, `UPDATE push_rules SET enabled = ?, note = '', updated_at = ? WHERE id = ?`, enabled, ms(s.now()), id)
 	if err != nil {
 		return err
 	}
@@ -138,15 +139,17 @@ func (s *Service) loadRules(ctx context.Context, q sqlx.QueryerContext, where st
 		Name    string `db:"name"`
 		Source  string `db:"source"`
 		Enabled bool   `db:"enabled"`
+		Note    string `db:"note"`
 		Created int64  `db:"created_at"`
 		Updated int64  `db:"updated_at"`
 	}
-	if err := sqlx.SelectContext(ctx, q, &rows, `SELECT id, name, source, enabled, created_at, updated_at FROM push_rules `+where, args...); err != nil {
+	if err := sqlx.SelectContext(ctx, q, &rows, `SELECT id, name, source, enabled, note, created_at, updated_at FROM push_rules `+where, args...); err != nil {
 		return nil, err
 	}
 	out := make([]Rule, len(rows))
 	for i, r := range rows {
-		out[i] = Rule{ID: r.ID, Name: r.Name, Source: r.Source, Enabled: r.Enabled, CreatedAt: fromMS(r.Created), UpdatedAt: fromMS(r.Updated)}
+		out[i] = Rule{ID: r.ID, Name: r.Name, Source: r.Source, Enabled: r.Enabled, Note: usererr.FromStored(r.Note).Ptr(),
+			CreatedAt: fromMS(r.Created), UpdatedAt: fromMS(r.Updated)}
 		var ts []struct {
 			ID      int64  `db:"id"`
 			CorpID  int64  `db:"corp_id"`

@@ -1,6 +1,10 @@
 package services
 
-import "wecom-bridge/backend/corp"
+import (
+	"context"
+
+	"wecom-bridge/backend/corp"
+)
 
 // wireDependents registers, with the corp service, what every feature keeps
 // for a corp or an app, so deleting one lists all of it before asking for the
@@ -15,6 +19,10 @@ func (s *Services) wireDependents() {
 		corp.Counter{Key: "pushRules", Count: s.Push.CountRulesForCorp},
 		corp.Counter{Key: "queuedPushes", Count: s.Push.CountQueuedForCorp},
 	)
+	s.Corps.RegisterAppDeleteHooks(func(ctx context.Context, appID int64) error {
+		_, err := s.Push.DisableRulesForApp(ctx, appID)
+		return err
+	})
 	s.Corps.RegisterAppDependents(
 		corp.Counter{Key: "pushRules", Count: s.Push.CountRulesForApp},
 	)

@@ -3,6 +3,7 @@ package services
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"wecom-bridge/backend/directory"
@@ -51,8 +52,9 @@ func TestDemoCorpDependentsThroughProductionWiring(t *testing.T) {
 	}
 	app := c.Apps[0]
 	agent := app.AgentID
-	if _, err := s.Push.CreateRule(ctx, push.Rule{Name: "审批", Source: "approval", Enabled: true,
-		Targets: []push.Target{{CorpID: c.ID, AgentID: agent, MsgType: "textcard"}}}); err != nil {
+	rule, err := s.Push.CreateRule(ctx, push.Rule{Name: "审批", Source: "approval", Enabled: true,
+		Targets: []push.Target{{CorpID: c.ID, AgentID: agent, MsgType: "textcard"}}})
+	if err != nil {
 		t.Fatal(err)
 	}
 
@@ -90,6 +92,16 @@ func TestDemoCorpDependentsThroughProductionWiring(t *testing.T) {
 	}
 	if n, _ := store.Count(ctx, s.Store.DB, `SELECT COUNT(*) FROM push_targets WHERE corp_id = ? AND agent_id = ?`, c.ID, agent); n != 0 {
 		t.Fatalf("%d push targets still send as the deleted app", n)
+	}
+	// The rule that sent as the app is off, and says why.
+	if r, err := s.Push.GetRule(ctx, rule.ID); err != nil || r.Enabled || r.Note == nil || !strings.Contains(r.Note.ZH, app.Name) || !strings.Contains(r.Note.EN, "disabled") {
+		t.Fatalf("rule after its app was deleted: %+v %v", r, err)
+	}
+	if err := s.Push.SetRuleEnabled(ctx, rule.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := s.Push.GetRule(ctx, rule.ID); r.Note != nil {
+		t.Fatalf("enabling the rule again keeps the note %+v", r.Note)
 	}
 	if d, err = s.Corps.DeleteCorp(ctx, c.ID, c.Name); err != nil || !d.Deleted {
 		t.Fatalf("confirmed corp delete %+v %v", d, err)

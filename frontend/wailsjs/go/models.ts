@@ -2490,6 +2490,7 @@ export namespace push {
 	    name: string;
 	    source: string;
 	    enabled: boolean;
+	    note?: usererr.Message;
 	    targets: Target[];
 	    // Go type: time
 	    created_at: any;
@@ -2506,6 +2507,7 @@ export namespace push {
 	        this.name = source["name"];
 	        this.source = source["source"];
 	        this.enabled = source["enabled"];
+	        this.note = this.convertValues(source["note"], usererr.Message);
 	        this.targets = this.convertValues(source["targets"], Target);
 	        this.created_at = this.convertValues(source["created_at"], null);
 	        this.updated_at = this.convertValues(source["updated_at"], null);
