@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"wecom-bridge/backend/binding"
+	"wecom-bridge/backend/store"
 )
 
 // Confirm accepts proposed bindings. Rows already confirmed are left as they
@@ -98,12 +99,7 @@ func (s *Service) ConfirmHighConfidence(ctx context.Context, corpID int64, minCo
 	}
 	n := 0
 	err := s.edit(ctx, corpID, actor, func(o *txOps) error {
-		sel := `r.corp_id = ? AND r.state = 'proposed' AND r.confidence >= ? AND r.method IN (` +
-			inClause(len(highConfidenceMethods)) + `)`
-		selArgs := []any{o.corpID, minConfidence - 1e-9}
-		for _, m := range highConfidenceMethods {
-			selArgs = append(selArgs, m)
-		}
+		sel, selArgs := highConfidenceSelection(o.corpID, minConfidence)
 		note := fmt.Sprintf("bulk confirm, confidence ≥ %.2f", minConfidence)
 		// Confirmed decisions holding a side of a selected row can only be
 		// stale (see putConfirmed); there are rarely any.
@@ -141,6 +137,59 @@ func (s *Service) ConfirmHighConfidence(ctx context.Context, corpID int64, minCo
 		return err
 	})
 	return n, err
+}
+
+// highConfidenceSelection is the WHERE (on bind_rows r) and its arguments
+// of the rows ConfirmHighConfidence confirms.
+func highConfidenceSelection(corpID int64, minConfidence float64) (string, []any) {
+	sel := `r.corp_id = ? AND r.state = 'proposed' AND r.confidence >= ? AND r.method IN (` +
+		inClause(len(highConfidenceMethods)) + `)`
+	args := []any{corpID, minConfidence - 1e-9}
+	for _, m := range highConfidenceMethods {
+		args = append(args, m)
+	}
+	return sel, args
+}
+
+// HighConfidence is what ConfirmHighConfidence would confirm now: the page
+// says it before it runs.
+type HighConfidence struct {
+	MinConfidence float64       `json:"minConfidence"`
+	Total         int           `json:"total"`
+	ByMethod      []MethodCount `json:"byMethod"` // strongest method first; methods with none left out
+}
+
+// MethodCount is a number of rows made by one method.
+type MethodCount struct {
+	Method string `json:"method"`
+	Count  int    `json:"count"`
+}
+
+// CountHighConfidence counts, per method, the rows ConfirmHighConfidence
+// with minConfidence would confirm.
+func (s *Service) CountHighConfidence(ctx context.Context, corpID int64, minConfidence float64) (HighConfidence, error) {
+	out := HighConfidence{MinConfidence: minConfidence, ByMethod: []MethodCount{}}
+	if minConfidence < 0 || minConfidence > 1 {
+		return out, invalidf("minConfidence %.2f is outside 0..1; e.g. 0.95 confirms key matches, 0.8 adds name+department", minConfidence)
+	}
+	if err := store.CheckCorp(ctx, s.st.DB, corpID); err != nil {
+		return out, err
+	}
+	sel, args := highConfidenceSelection(corpID, minConfidence)
+	var counts []MethodCount
+	if err := s.st.DB.SelectContext(ctx, &counts, `SELECT r.method AS method, COUNT(*) AS count FROM bind_rows r
+		WHERE `+sel+` GROUP BY r.method`, args...); err != nil {
+		return out, err
+	}
+	for _, m := range highConfidenceMethods { // strongest first
+		for _, c := range counts {
+			if c.Method == m {
+				out.ByMethod = append(out.ByMethod, c)
+				out.Total += c.Count
+			}
+		}
+	}
+	return out, nil
 }
 
 // Reject refuses proposed or confirmed bindings: each pair becomes a rejected

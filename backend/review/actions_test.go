@@ -100,6 +100,17 @@ func TestReject(t *testing.T) {
 
 func TestConfirmHighConfidence(t *testing.T) {
 	e := fixtureEnv(t)
+	// The page says what it will confirm before it runs: the same rows.
+	c, err := e.svc.CountHighConfidence(bg, e.corp, 0.96)
+	if err != nil || c.Total != 1 || len(c.ByMethod) != 1 || c.ByMethod[0] != (MethodCount{"userid", 1}) {
+		t.Fatalf("count ≥0.96: %+v %v", c, err)
+	}
+	if c, _ := e.svc.CountHighConfidence(bg, e.corp, 0.8); c.Total != 4 {
+		t.Fatalf("count ≥0.8: %+v", c)
+	}
+	if _, err := e.svc.CountHighConfidence(bg, e.corp, 2); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("count over 1: %v", err)
+	}
 	n, err := e.svc.ConfirmHighConfidence(bg, e.corp, 0.96, admin)
 	if err != nil || n != 1 {
 		t.Fatalf("≥0.96: %d %v", n, err)

@@ -16,6 +16,9 @@ const (
 	ActionImport          = "import"           // ApplyImport
 	ActionReplaceProposal = "replace_proposal" // a proposal dropped for a manual, resolved or imported binding
 	ActionDropStale       = "drop_stale"       // a confirmed decision whose side had gone, replaced by a new one
+	// ActionLastCandidate: an ambiguous row left with one candidate after a
+	// choice elsewhere became a proposal of that pair.
+	ActionLastCandidate = "last_candidate"
 )
 
 // AuditEntry is one change of a binding: who, when, which pair, from → to.

@@ -73,11 +73,7 @@ type pairSpec struct {
 // in exactly one place (see txOps). It is the one path for manual, resolved
 // and imported bindings.
 func (o *txOps) bindPair(account, userid string, p pairSpec) error {
-	l, err := o.side(sideLocal, account)
-	if err != nil {
-		return err
-	}
-	w, err := o.side(sideWeCom, userid)
+	l, w, err := o.pairSides(account, userid)
 	if err != nil {
 		return err
 	}
@@ -185,6 +181,17 @@ func (o *txOps) bindPair(account, userid string, p pairSpec) error {
 		}
 	}
 	return nil
+}
+
+// pairSides loads both records of a pair.
+func (o *txOps) pairSides(account, userid string) (l, w *sideRec, err error) {
+	if l, err = o.side(sideLocal, account); err != nil {
+		return nil, nil, err
+	}
+	if w, err = o.side(sideWeCom, userid); err != nil {
+		return nil, nil, err
+	}
+	return l, w, nil
 }
 
 // upgradePair confirms a pair that is already a binding row: a proposal is

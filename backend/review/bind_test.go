@@ -260,3 +260,33 @@ func TestPickers(t *testing.T) {
 		t.Fatalf("limit: %v", err)
 	}
 }
+
+// Issue 11 item 5: a row left with one candidate after a choice elsewhere is
+// not "ambiguous" (an ambiguous row always offers two or more): it becomes a
+// proposal of that pair, at its method's confidence, audited.
+func TestResolveLeavesNoSingleCandidateRow(t *testing.T) {
+	e := newEnv(t,
+		[]LocalRecord{loc("l1", "张伟", "公司/研发"), loc("l2", "张伟", "公司/研发")},
+		[]MemberRecord{mem("m1", "张伟", "公司/研发"), mem("m2", "张伟", "公司/研发")})
+	e.rematch()
+	a := e.find(StateAmbiguous, "l1", "")
+	if err := e.svc.ResolveAmbiguous(bg, e.corp, a.ID, "m1", admin); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.count(StateAmbiguous, "", ""); n != 0 {
+		t.Fatalf("%d ambiguous rows left:\n%s", n, dump(e.all()))
+	}
+	r := e.find(StateProposed, "l2", "m2")
+	if r.Method != "name" || r.Confidence != binding.Confidence(binding.MethodName) || r.ReasonCode != ReasonLastCandidate {
+		t.Errorf("last candidate row %+v", r)
+	}
+	found := false
+	for _, got := range e.audit() {
+		if got.Action == ActionLastCandidate {
+			found = got.Account == "l2" && got.UserID == "m2" && got.FromState == StateAmbiguous && got.ToState == StateProposed
+		}
+	}
+	if !found {
+		t.Errorf("no last_candidate audit entry for l2 ↔ m2: %v", auditLines(e.audit()))
+	}
+}

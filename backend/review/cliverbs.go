@@ -71,7 +71,7 @@ func runVerb(ctx context.Context, svc *Service, resolveCorp func(ctx context.Con
 	if err != nil {
 		return fmt.Errorf("bindings %s: corp %q: %w", verb, *corp, err)
 	}
-	done, err := svc.doVerb(ctx, corpID, verb, acc, uid, *force, *by)
+	done, err := svc.doVerb(ctx, corpID, verb, acc, uid, *force, *by, PhasePrinter(stdout))
 	if err != nil {
 		return fmt.Errorf("bindings %s: %w", verb, err)
 	}
@@ -88,14 +88,15 @@ func runVerb(ctx context.Context, svc *Service, resolveCorp func(ctx context.Con
 }
 
 // doVerb applies one verb and says what it did.
-func (s *Service) doVerb(ctx context.Context, corpID int64, verb, account, userid string, force bool, by string) (string, error) {
+func (s *Service) doVerb(ctx context.Context, corpID int64, verb, account, userid string, force bool, by string,
+	progress func(phase string, done, total int)) (string, error) {
 	switch verb {
 	case "match":
 		p, err := s.GetPolicy(ctx, corpID)
 		if err != nil {
 			return "", err
 		}
-		_, err = s.Rematch(ctx, corpID, p, by)
+		_, err = s.RematchProgress(ctx, corpID, p, by, progress)
 		return "", err
 	case "bind":
 		if err := s.BindManual(ctx, corpID, account, userid, by, force); err != nil {
@@ -204,5 +205,23 @@ func PrintSummary(w io.Writer, s Summary) {
 	}
 	if l := s.Lookups; l.Stopped != nil {
 		fmt.Fprintf(w, "  %s\n", usererr.ForTerminal(usererr.FromMessage(*l.Stopped)))
+	}
+}
+
+// PhasePrinter prints a rematch's phases for the CLI, one line each:
+// "  read", "  lookup 30", "  match", "  save" (the lookup line names how
+// many values are asked; its per-call progress is left to the page).
+func PhasePrinter(w io.Writer) func(phase string, done, total int) {
+	last := ""
+	return func(phase string, done, total int) {
+		if phase == last {
+			return
+		}
+		last = phase
+		if phase == PhaseLookup {
+			fmt.Fprintf(w, "  %s %d\n", phase, total)
+			return
+		}
+		fmt.Fprintf(w, "  %s\n", phase)
 	}
 }

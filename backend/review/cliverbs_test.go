@@ -72,7 +72,7 @@ func TestCLIMatchPrintsTheSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"matched 9 local accounts with 8 WeCom members", "by cli:tester", "to confirm 5, ambiguous 2"} {
+	for _, w := range []string{"  read\n  match\n  save\n", "matched 9 local accounts with 8 WeCom members", "by cli:tester", "to confirm 5, ambiguous 2"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("match output %q lacks %q", out, w)
 		}

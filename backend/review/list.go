@@ -224,7 +224,8 @@ func (q Query) sql(corpID int64) (from, where string, args []any, order string, 
 		conds, args = append(conds, "method = ?"), append(args, q.Method)
 	}
 	for _, t := range searchTerms(q.Search) {
-		conds, args = append(conds, "instr(search_text, ?) > 0"), append(args, t)
+		c, a := termCond("search_text", t)
+		conds, args = append(conds, c), append(args, a)
 	}
 	return from, strings.Join(conds, " AND "), args, order, nil
 }

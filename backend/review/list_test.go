@@ -73,6 +73,10 @@ func TestListSearchesEveryColumn(t *testing.T) {
 		{"13800138001", []string{"u1/u1"}},                // full mobile
 		{"138-0013-8001", []string{"u1/u1"}},              // mobile as typed
 		{"+86 138 0013 8001", []string{"u1/u1"}},          // with the China prefix and spaces
+		{"138 0013", []string{"u1/u1"}},                   // part of it, grouped as displayed
+		{"138****8001", []string{"u1/u1"}},                // as the screen masks it
+		{"138＊＊＊＊8001", []string{"u1/u1"}},                // masked, typed with full-width stars
+		{"139****8001", []string{}},                       // a masked mobile's parts come from one number
 		{"1111", []string{"u5/"}},                         // mobile digits
 		{"sun@corp", []string{"u9/sun7"}},                 // email
 		{"e005", []string{"u5/"}},                         // employee number

@@ -293,7 +293,12 @@ func (s *Service) lookUp(ctx context.Context, corpID int64, in *matchInput, res 
 		return st, nil
 	}
 	report(PhaseLookup, 0, len(todo))
-	answers, run := s.runLookups(ctx, lk, c, todo, len(in.members), func(done, total int) { report(PhaseLookup, done, total) })
+	step := max(1, len(todo)/100) // about a hundred progress updates, whatever the count
+	answers, run := s.runLookups(ctx, lk, c, todo, len(in.members), func(done, total int) {
+		if done%step == 0 || done == total {
+			report(PhaseLookup, done, total)
+		}
+	})
 	run.Wanted, run.Cached = wanted, cached
 	if err := s.storeLookups(ctx, corpID, now, answers); err != nil {
 		return run, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -58,14 +59,25 @@ func TestLookupsBindNameOnlyAccounts(t *testing.T) {
 		withMobile(loc("hmm1", "韩梅梅", "公司/研发"), "138 0013 8000"),
 		withMobile(loc("hmm2", "韩梅梅", "公司/研发"), "13800138001"),
 		withMobile(loc("lilei", "李雷", "公司/研发"), "13800138002"), // settled by userid: never asked
-		withMobile(loc("x", "某人", "公司"), "13800138003"),            // unbound, no owner in WeCom
+		withMobile(loc("x", "某人", "公司"), "13800138003"),        // unbound, no owner in WeCom
 	}
 	members := []MemberRecord{mem("HanMeimei", "韩梅梅", "公司/研发"), mem("hanmm2", "韩梅梅", "公司/研发"), mem("lilei", "李雷", "公司/研发")}
 	e := newEnv(t, locals, members)
 	f := &fakeLookup{owners: map[string]string{"13800138000": "HanMeimei", "13800138001": "hanmm2"}}
 	withLookups(e, f)
 
-	sum := e.rematch()
+	// The phases, as a job's progress shows them: the lookups between a
+	// first match and the match with their answers.
+	var phases []string
+	sum, err := e.svc.RematchProgress(bg, e.corp, binding.DefaultPolicy(), admin, func(phase string, done, total int) {
+		phases = append(phases, fmt.Sprintf("%s %d/%d", phase, done, total))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"read 0/0", "match 0/0", "lookup 0/3", "lookup 1/3", "lookup 2/3", "lookup 3/3", "match 0/0", "save 0/0"}; !reflect.DeepEqual(phases, want) {
+		t.Errorf("phases = %q, want %q", phases, want)
+	}
 	r := e.find(StateProposed, "hmm1", "HanMeimei")
 	if r.Method != string(binding.MethodMobileLookup) || r.Confidence != 0.98 || r.ReasonCode != "key_mobile_lookup" ||
 		r.ReasonArgs["mobile"] != "138****8000" || r.ReasonArgs["userid"] != "HanMeimei" {

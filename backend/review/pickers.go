@@ -56,7 +56,8 @@ func (s *Service) searchSide(ctx context.Context, corpID int64, side, q string, 
 	conds := []string{"s.corp_id = ?", "s.side = ?"}
 	args := []any{unbound, side, corpID, side}
 	for _, t := range searchTerms(q) {
-		conds, args = append(conds, "instr(s.search_text, ?) > 0"), append(args, t)
+		c, a := termCond("s.search_text", t)
+		conds, args = append(conds, c), append(args, a)
 	}
 	args = append(args, unbound, limit)
 	rows, err := s.st.DB.QueryxContext(ctx, `SELECT s.key, s.name, s.dept_paths, s.mobile, s.position, s.inactive,

@@ -26,6 +26,9 @@ const (
 	// reason_code with its arguments under "reason." (reason.name, …).
 	ReasonChosen     = "chosen"
 	ReasonImportedBy = "imported_by" // actor, line
+	// ReasonLastCandidate: (none): an ambiguous row's other candidates were
+	// chosen elsewhere, so the one left is proposed.
+	ReasonLastCandidate = "last_candidate"
 )
 
 // Codes of the lines a binding import refuses (ImportReject).

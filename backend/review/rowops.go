@@ -228,6 +228,9 @@ func (o *txOps) dropCandidate(r *rowRec, key string) error {
 		}
 		return o.release(r.Anchor, anchorKey)
 	}
+	if len(left) == 1 {
+		return o.proposeLastCandidate(r, anchorKey, left[0])
+	}
 	anchor, err := o.side(r.Anchor, anchorKey)
 	if err != nil {
 		return err
@@ -235,4 +238,45 @@ func (o *txOps) dropCandidate(r *rowRec, key string) error {
 	r.setCandidates(anchor.SearchText, left)
 	return o.exec(`UPDATE bind_rows SET candidates = ?, candidate_count = ?, search_text = ? WHERE id = ?`,
 		r.Candidates, r.CandidateCount, r.SearchText, r.ID)
+}
+
+// proposeLastCandidate turns an ambiguous row left with one candidate into
+// a proposal of that pair (an ambiguous row always offers a choice of two or
+// more, as the engine makes them). The candidate leaves every other
+// ambiguous row that lists it, which may settle those the same way.
+func (o *txOps) proposeLastCandidate(r *rowRec, anchorKey string, c Candidate) error {
+	account, userid, other := anchorKey, c.UserID, sideWeCom
+	if r.Anchor == sideWeCom {
+		account, userid, other = c.Account, anchorKey, sideLocal
+	}
+	l, w, err := o.pairSides(account, userid)
+	if err != nil {
+		return err
+	}
+	method := c.Method
+	if method == "" {
+		method = r.Method
+	}
+	if err := o.deleteRow(r.ID); err != nil {
+		return err
+	}
+	rs := newReason("the only candidate left: the others were chosen elsewhere", ReasonLastCandidate)
+	if err := o.insertRow(pairRow(o.corpID, StateProposed, method, binding.Confidence(binding.Method(method)), rs, l, w)); err != nil {
+		return err
+	}
+	if err := o.audit(AuditEntry{Action: ActionLastCandidate, Account: l.Key, UserID: w.Key,
+		FromState: StateAmbiguous, FromMethod: r.Method, ToState: StateProposed, ToMethod: method}); err != nil {
+		return err
+	}
+	key := c.Account + c.UserID
+	held, err := o.holdingRows(other, key)
+	if err != nil {
+		return err
+	}
+	for i := range held {
+		if err := o.dropCandidate(&held[i], key); err != nil {
+			return err
+		}
+	}
+	return nil
 }

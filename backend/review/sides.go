@@ -110,8 +110,26 @@ func maskMobile(m string) string { return binding.MaskMobile(m) }
 // searchTerms splits the search box into lower-cased terms, normalised like
 // the haystack. A query that looks like a phone number is one term without
 // separators or China prefix, so "+86 138-1234-5678" finds 13812345678.
+//
+// A mobile typed as the screen shows it masked ("138****8001") is one GLOB
+// term: its visible digits with one digit per star between them, so both
+// parts must come from one number.
 func searchTerms(q string) []string {
 	if looksLikePhone(q) {
+		q = strings.ReplaceAll(q, "＊", "*")
+		if strings.Contains(q, "*") {
+			var b strings.Builder
+			b.WriteString(globMark)
+			for _, r := range q {
+				switch {
+				case r == '*':
+					b.WriteString("[0-9]")
+				case r >= '0' && r <= '9':
+					b.WriteRune(r)
+				}
+			}
+			return []string{b.String() + "*"}
+		}
 		return []string{binding.NormalizeMobile(q)}
 	}
 	// Split before normalising: NormalizeName drops a space between two CJK
@@ -126,13 +144,26 @@ func searchTerms(q string) []string {
 	return terms
 }
 
+// globMark starts a search term that is a GLOB pattern (a masked mobile)
+// rather than text to find; a typed term cannot start with it (NormalizeName
+// keeps no control characters).
+const globMark = "\x00*"
+
+// termCond is the condition for one search term on col, and its argument.
+func termCond(col, t string) (string, any) {
+	if strings.HasPrefix(t, globMark) {
+		return col + " GLOB ?", t[1:]
+	}
+	return "instr(" + col + ", ?) > 0", t
+}
+
 func looksLikePhone(t string) bool {
 	digits := 0
 	for _, c := range t {
 		switch {
 		case c >= '0' && c <= '9':
 			digits++
-		case c == '+' || c == '-' || c == '(' || c == ')' || c == ' ':
+		case c == '+' || c == '-' || c == '(' || c == ')' || c == ' ' || c == '*' || c == '＊':
 		default:
 			return false
 		}

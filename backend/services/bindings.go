@@ -54,11 +54,16 @@ func (r reviewSources) Members(ctx context.Context, corpID int64) ([]review.Memb
 
 // Rematch recomputes the corp's binding proposals with its stored policy.
 func (s *Services) Rematch(ctx context.Context, corpID int64, actor string) (review.Summary, error) {
+	return s.RematchProgress(ctx, corpID, actor, nil)
+}
+
+// RematchProgress is Rematch reporting its phases (review.Phase*) to progress.
+func (s *Services) RematchProgress(ctx context.Context, corpID int64, actor string, progress func(phase string, done, total int)) (review.Summary, error) {
 	p, err := s.Review.GetPolicy(ctx, corpID)
 	if err != nil {
 		return review.Summary{}, err
 	}
-	return s.Review.Rematch(ctx, corpID, p, actor)
+	return s.Review.RematchProgress(ctx, corpID, p, actor, progress)
 }
 
 // CreateLocalAccountsForUnbound creates a local account for each unbound

@@ -28,13 +28,13 @@ func (s *Services) StartPull(corpID, agentID int64, actor string) (jobs.Started,
 	})
 }
 
-// StartRematch starts recomputing the corp's binding proposals; its result
-// is the review summary.
+// StartRematch starts recomputing the corp's binding proposals; its phases
+// (read, lookup with done of total, match, save) are the job's progress and
+// its result is the review summary.
 func (s *Services) StartRematch(corpID int64, actor string) (jobs.Started, error) {
 	spec := jobs.Spec{Kind: jobs.KindRematch, CorpID: corpID, StartedBy: actor, Exclusive: fmt.Sprintf("rematch:%d", corpID)}
 	return s.Jobs.Start(spec, func(ctx context.Context, h *jobs.Handle) (any, error) {
-		h.Progress("matching", 0, 0)
-		return s.Rematch(ctx, corpID, actor)
+		return s.RematchProgress(ctx, corpID, actor, h.Progress)
 	})
 }
 

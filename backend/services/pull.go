@@ -67,7 +67,7 @@ func (s *Services) RunPullCLI(ctx context.Context, args []string, stdout io.Writ
 	if err := mirror.RunPullCLI(ctx, s.Mirror, resolve, args, stdout); err != nil || corpID == 0 {
 		return err // a failed pull is not matched; -h resolves no corp
 	}
-	if _, err := s.Rematch(ctx, corpID, actor.Of("cli")); err != nil {
+	if _, err := s.RematchProgress(ctx, corpID, actor.Of("cli"), review.PhasePrinter(stdout)); err != nil {
 		return fmt.Errorf("pull: the pull succeeded but the rematch failed: %w; run `wecom-bridge bindings match --corp NAME`", err)
 	}
 	sum, err := s.Review.Summary(ctx, corpID)

@@ -112,6 +112,15 @@ export function mockReviewedCorp(rows: BindingRow[] = allRows) {
   vi.mocked(api.getMirrorSummary).mockResolvedValue(mirrorSummary())
   vi.mocked(api.getBindingSummary).mockResolvedValue(bindingSummary())
   vi.mocked(api.listBindings).mockResolvedValue({ total: rows.length, rows })
+  vi.mocked(api.countHighConfidence).mockImplementation(async (_corp, minConfidence) => ({
+    minConfidence,
+    total: minConfidence >= 0.95 ? 1234 : 1300,
+    byMethod: [
+      { method: 'userid', count: 1200 },
+      { method: 'mobile_lookup', count: 34 },
+      ...(minConfidence >= 0.95 ? [] : [{ method: 'name+department', count: 66 }]),
+    ],
+  }))
 }
 
 /** Clicks the message box's confirm (last) or cancel (first) button. */

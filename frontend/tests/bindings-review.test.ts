@@ -87,13 +87,22 @@ describe('the bindings review table', () => {
     expect(lastListQuery()).toMatchObject({ sort: 'confidence' })
   })
 
-  it('pages on the server', async () => {
+  it('pages on the server, and a new page starts at the top of the list', async () => {
     vi.mocked(api.listBindings).mockResolvedValue({ total: 100_000, rows: [nameDeptRow] })
+    const scrolled: Element[] = []
+    const scrollIntoView = vi.fn(function (this: Element) {
+      scrolled.push(this)
+    })
+    Element.prototype.scrollIntoView = scrollIntoView
     const { wrapper } = await mountPage()
     expect(wrapper.find('[data-testid="pager"]').text()).toContain('100000')
     await wrapper.find('[data-testid="pager"] .btn-next').trigger('click')
     await settle()
     expect(lastListQuery()).toMatchObject({ offset: 50, limit: 50 })
+    expect(scrollIntoView).toHaveBeenCalledTimes(1)
+    expect(scrolled[0].classList.contains('list-top')).toBe(true)
+    // The next element after the anchor is the table: the top of the list.
+    expect(scrolled[0].nextElementSibling?.querySelector('[data-testid^="row-"]')).not.toBeNull()
   })
 
   it('shows the counts of the last match, each a filter', async () => {
@@ -169,12 +178,17 @@ describe('the bindings review table', () => {
     expect(api.resolveAmbiguous).toHaveBeenCalledWith(1, 21, 'zhangwei2')
   })
 
-  it('confirms all high-confidence bindings at the threshold shown', async () => {
+  it('confirms all high-confidence bindings at the threshold shown, saying how many and which first', async () => {
     vi.mocked(api.confirmHighConfidence).mockResolvedValue(12)
     const { wrapper } = await mountPage()
-    await wrapper.find('[data-testid="confirm-high"]').trigger('click')
+    const button = wrapper.find('[data-testid="confirm-high"]')
+    expect(button.text()).toBe('确认全部高置信度 (1,234)')
+    await button.trigger('click')
     await settle()
     expect(document.querySelector('[data-testid="confirm-high-body"]')?.textContent).toContain('≥ 0.95')
+    expect(document.querySelector('[data-testid="confirm-high-count"]')?.textContent?.trim()).toBe('将确认 1,234 条：账号 1,200、企业微信查手机号 34')
+    expect(document.querySelector('[data-testid="confirm-high-ok"]')?.textContent?.trim()).toBe('确认 1,234 条')
+    expect(api.countHighConfidence).toHaveBeenLastCalledWith(1, 0.95)
     ;(document.querySelector('[data-testid="confirm-high-ok"]') as HTMLButtonElement).click()
     await settle()
     expect(api.confirmHighConfidence).toHaveBeenCalledWith(1, 0.95)

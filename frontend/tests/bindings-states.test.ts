@@ -64,7 +64,7 @@ describe('the bindings page before there is anything to review', () => {
     expect(wrapper.find('[data-testid="bindings-stale-locals"]').text()).toContain('本地通讯录现有 29 个账号')
     await wrapper.find('[data-testid="bindings-stale-locals"] button').trigger('click')
     await settle()
-    expect(api.rematchBindings).toHaveBeenCalledWith(1)
+    expect(api.rematchBindings).toHaveBeenCalledWith(1, expect.any(Function))
   })
 
   it('pulled but never matched, offers to match', async () => {
@@ -73,7 +73,7 @@ describe('the bindings page before there is anything to review', () => {
     const { wrapper } = await mountPage()
     await wrapper.find('[data-testid="bindings-match-now"]').trigger('click')
     await settle()
-    expect(api.rematchBindings).toHaveBeenCalledWith(1)
+    expect(api.rematchBindings).toHaveBeenCalledWith(1, expect.any(Function))
   })
 
   it('says when WeCom withheld mobile and email, and not otherwise', async () => {
@@ -161,7 +161,7 @@ describe('pulling and matching', () => {
 
     finish(pullJob({ state: 'done', result: { status: 'ok', users: 500 } }))
     await settle()
-    expect(api.rematchBindings).toHaveBeenCalledWith(1)
+    expect(api.rematchBindings).toHaveBeenCalledWith(1, expect.any(Function))
     expect(api.getMirrorSummary).toHaveBeenCalledTimes(2)
   })
 

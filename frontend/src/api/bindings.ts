@@ -6,6 +6,7 @@ import {
   BindManual,
   ConfirmBindings,
   ConfirmHighConfidence,
+  CountHighConfidence,
   CreateLocalAccountsForUnbound,
   ExportBindings,
   GetBindingAudit,
@@ -38,6 +39,7 @@ export type MirrorSummary = Omit<Plain<mirror.Summary>, 'pulledAt' | 'lastRun'> 
   lastRun?: PullRun
 }
 export type BindingSummary = Plain<review.Summary>
+export type HighConfidenceCount = Plain<review.HighConfidence>
 export type BindingRow = Plain<review.Row>
 export type BindingCandidate = Plain<review.Candidate>
 export type BindingPage = Plain<review.Page>
@@ -100,9 +102,10 @@ export async function listPullRuns(corpId: number, limit = 10): Promise<PullRun[
   return (await call(() => ListPullRuns(corpId, limit))) as unknown as PullRun[]
 }
 
-/** Recomputes the proposals from the directory and the last pull; decisions are kept. */
-export function rematchBindings(corpId: number): Promise<BindingSummary> {
-  return runJob<BindingSummary>(() => RematchBindings(corpId))
+/** Recomputes the proposals from the directory and the last pull; decisions are kept.
+ * onUpdate sees the job's phases: read, lookup (done of total), match, save. */
+export function rematchBindings(corpId: number, onUpdate?: (job: Job) => void): Promise<BindingSummary> {
+  return runJob<BindingSummary>(() => RematchBindings(corpId), onUpdate)
 }
 
 export function getBindingSummary(corpId: number): Promise<BindingSummary> {
@@ -125,6 +128,11 @@ export function rejectBindings(corpId: number, rowIds: number[]): Promise<number
 /** Confirms key and name+department proposals at or above minConfidence; lone name matches stay. */
 export function confirmHighConfidence(corpId: number, minConfidence: number): Promise<number> {
   return call(() => ConfirmHighConfidence(corpId, minConfidence))
+}
+
+/** What confirmHighConfidence(minConfidence) would confirm now, per method. */
+export function countHighConfidence(corpId: number, minConfidence: number): Promise<HighConfidenceCount> {
+  return call(() => CountHighConfidence(corpId, minConfidence))
 }
 
 /** Rejects with the existing binding named when either side is bound, unless force. */

@@ -2137,8 +2137,8 @@ export namespace push {
 	    msgids: string[];
 	    status: string;
 	    errcode?: number;
-	    error?: string;
-	    fix?: string;
+	    error?: usererr.Message;
+	    fix?: usererr.Message;
 	    invalid_count: number;
 	    invalid_users: string[];
 	    invalid_parties: string[];
@@ -2155,7 +2155,7 @@ export namespace push {
 	    recalled_by?: string;
 	    recall_error?: string;
 	    recall_allowed: boolean;
-	    recall_reason?: string;
+	    recall_reason?: usererr.Message;
 	    recipient_list: Recipient[];
 	    body?: number[];
 	
@@ -2180,8 +2180,8 @@ export namespace push {
 	        this.msgids = source["msgids"];
 	        this.status = source["status"];
 	        this.errcode = source["errcode"];
-	        this.error = source["error"];
-	        this.fix = source["fix"];
+	        this.error = this.convertValues(source["error"], usererr.Message);
+	        this.fix = this.convertValues(source["fix"], usererr.Message);
 	        this.invalid_count = source["invalid_count"];
 	        this.invalid_users = source["invalid_users"];
 	        this.invalid_parties = source["invalid_parties"];
@@ -2196,7 +2196,7 @@ export namespace push {
 	        this.recalled_by = source["recalled_by"];
 	        this.recall_error = source["recall_error"];
 	        this.recall_allowed = source["recall_allowed"];
-	        this.recall_reason = source["recall_reason"];
+	        this.recall_reason = this.convertValues(source["recall_reason"], usererr.Message);
 	        this.recipient_list = this.convertValues(source["recipient_list"], Recipient);
 	        this.body = source["body"];
 	    }
@@ -2236,8 +2236,8 @@ export namespace push {
 	    msgids: string[];
 	    status: string;
 	    errcode?: number;
-	    error?: string;
-	    fix?: string;
+	    error?: usererr.Message;
+	    fix?: usererr.Message;
 	    invalid_count: number;
 	    invalid_users: string[];
 	    invalid_parties: string[];
@@ -2254,7 +2254,7 @@ export namespace push {
 	    recalled_by?: string;
 	    recall_error?: string;
 	    recall_allowed: boolean;
-	    recall_reason?: string;
+	    recall_reason?: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new LogRow(source);
@@ -2277,8 +2277,8 @@ export namespace push {
 	        this.msgids = source["msgids"];
 	        this.status = source["status"];
 	        this.errcode = source["errcode"];
-	        this.error = source["error"];
-	        this.fix = source["fix"];
+	        this.error = this.convertValues(source["error"], usererr.Message);
+	        this.fix = this.convertValues(source["fix"], usererr.Message);
 	        this.invalid_count = source["invalid_count"];
 	        this.invalid_users = source["invalid_users"];
 	        this.invalid_parties = source["invalid_parties"];
@@ -2293,7 +2293,7 @@ export namespace push {
 	        this.recalled_by = source["recalled_by"];
 	        this.recall_error = source["recall_error"];
 	        this.recall_allowed = source["recall_allowed"];
-	        this.recall_reason = source["recall_reason"];
+	        this.recall_reason = this.convertValues(source["recall_reason"], usererr.Message);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2439,8 +2439,8 @@ export namespace push {
 	    ok: boolean;
 	    refused?: boolean;
 	    recalled: number;
-	    error?: string;
-	    fix?: string;
+	    error?: usererr.Message;
+	    fix?: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new RecallResult(source);
@@ -2452,9 +2452,27 @@ export namespace push {
 	        this.ok = source["ok"];
 	        this.refused = source["refused"];
 	        this.recalled = source["recalled"];
-	        this.error = source["error"];
-	        this.fix = source["fix"];
+	        this.error = this.convertValues(source["error"], usererr.Message);
+	        this.fix = this.convertValues(source["fix"], usererr.Message);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class Target {
@@ -2584,6 +2602,7 @@ export namespace push {
 	export class StatsBucket {
 	    key: string;
 	    sent: number;
+	    recalled: number;
 	    failed: number;
 	    no_rule: number;
 	
@@ -2595,6 +2614,7 @@ export namespace push {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.key = source["key"];
 	        this.sent = source["sent"];
+	        this.recalled = source["recalled"];
 	        this.failed = source["failed"];
 	        this.no_rule = source["no_rule"];
 	    }
@@ -2716,6 +2736,54 @@ export namespace review {
 	        this.score = source["score"];
 	        this.boundTo = source["boundTo"];
 	    }
+	}
+	export class MethodCount {
+	    method: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MethodCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.count = source["count"];
+	    }
+	}
+	export class HighConfidence {
+	    minConfidence: number;
+	    total: number;
+	    byMethod: MethodCount[];
+	
+	    static createFrom(source: any = {}) {
+	        return new HighConfidence(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.minConfidence = source["minConfidence"];
+	        this.total = source["total"];
+	        this.byMethod = this.convertValues(source["byMethod"], MethodCount);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ImportPair {
 	    line: number;
@@ -2852,6 +2920,7 @@ export namespace review {
 		    return a;
 		}
 	}
+	
 	export class Row {
 	    id: number;
 	    state: string;

@@ -53,6 +53,13 @@ const en: typeof zhCN = {
       interrupted: 'interrupted (the app stopped during the pull)',
     },
   },
+  rematchPhases: {
+    title: 'Matching again:',
+    read: 'read',
+    lookup: 'ask WeCom {done}/{total}',
+    match: 'match',
+    save: 'save',
+  },
   summary: {
     title: 'Binding summary',
     matchedAt: 'Matched at {time}',
@@ -144,6 +151,7 @@ const en: typeof zhCN = {
   },
   actions: {
     confirmHigh: 'Confirm all high-confidence',
+    confirmHighCount: 'Confirm all high-confidence ({count})',
     manualBind: 'Bind by hand',
     createLocals: 'Create local accounts for unbound members ({count})',
     exportXlsx: 'Export XLSX',
@@ -186,9 +194,13 @@ const en: typeof zhCN = {
   high: {
     title: 'Confirm all high-confidence bindings',
     threshold: 'Confidence at least',
-    body: 'Confirms every proposed binding with confidence ≥ {value} made by account, employee number, mobile, email or name + department. Lone name matches and ambiguous rows are left for you.',
-    levels: 'For reference: account/employee no. 0.99, mobile 0.97, email 0.95, name + department 0.80.',
+    body: 'Confirms every proposed binding with confidence ≥ {value} made by account, employee number, a WeCom lookup, mobile, email or name + department. Lone name matches and ambiguous rows are left for you.',
+    levels: 'For reference: account/employee no. 0.99, WeCom mobile/email lookup 0.98, mobile 0.97, email 0.95, name + department 0.80.',
     ok: 'Confirm',
+    okCount: 'Confirm {count}',
+    willConfirm: 'Confirms {count}: {methods}',
+    methodCount: '{method} {count}',
+    none: 'No proposed binding qualifies right now.',
   },
   manual: {
     title: 'Bind by hand',
@@ -265,6 +277,7 @@ const en: typeof zhCN = {
       import: 'Imported',
       replace_proposal: 'Proposal replaced',
       drop_stale: 'Stale decision dropped',
+      last_candidate: 'Last candidate proposed',
     },
   },
   // Why a row is what it is (backend reason codes; reason-text.ts fills them).
@@ -291,6 +304,7 @@ const en: typeof zhCN = {
     bound_by_hand: 'Bound by hand by {actor}',
     chosen: 'Chosen by {actor} among {count} candidates ({reason})',
     imported_by: 'Imported by {actor} (line {line})',
+    last_candidate: 'The other namesakes were chosen elsewhere; this is the only candidate left, to confirm',
     import_unknown_key: 'Unknown {field} “{value}”: no local account has it; check the value, or add the account to the directory and rematch',
     import_shared_key: '{field} “{value}” belongs to {count} local accounts ({accounts}); use the account as key field for this line',
     import_unknown_userid: 'Unknown userid “{userid}”: not among the WeCom members of the last match; check it, or pull WeCom contacts and rematch',

@@ -51,6 +51,13 @@ export default {
       interrupted: '已中断（程序在拉取中退出）',
     },
   },
+  rematchPhases: {
+    title: '正在重新匹配：',
+    read: '读取',
+    lookup: '向企业微信查找 {done}/{total}',
+    match: '匹配',
+    save: '保存',
+  },
   summary: {
     title: '绑定概况',
     matchedAt: '匹配于 {time}',
@@ -142,6 +149,7 @@ export default {
   },
   actions: {
     confirmHigh: '确认全部高置信度',
+    confirmHighCount: '确认全部高置信度 ({count})',
     manualBind: '手动绑定',
     createLocals: '为未绑定成员创建本地账号（{count}）',
     exportXlsx: '导出 XLSX',
@@ -184,9 +192,13 @@ export default {
   high: {
     title: '确认全部高置信度绑定',
     threshold: '置信度不低于',
-    body: '将确认所有置信度 ≥ {value} 的待确认绑定，仅限按账号、工号、手机号、邮箱或姓名+部门匹配的。只按姓名匹配的和有歧义的不会被确认，仍需您逐一处理。',
-    levels: '参考：账号/工号 0.99，手机号 0.97，邮箱 0.95，姓名+部门 0.80。',
+    body: '将确认所有置信度 ≥ {value} 的待确认绑定，仅限按账号、工号、企业微信查找、手机号、邮箱或姓名+部门匹配的。只按姓名匹配的和有歧义的不会被确认，仍需您逐一处理。',
+    levels: '参考：账号/工号 0.99，企业微信查手机号/邮箱 0.98，手机号 0.97，邮箱 0.95，姓名+部门 0.80。',
     ok: '确认',
+    okCount: '确认 {count} 条',
+    willConfirm: '将确认 {count} 条：{methods}',
+    methodCount: '{method} {count}',
+    none: '当前没有符合条件的待确认绑定。',
   },
   manual: {
     title: '手动绑定',
@@ -263,6 +275,7 @@ export default {
       import: '关联导入',
       replace_proposal: '替换建议',
       drop_stale: '清除失效决定',
+      last_candidate: '只剩一个候选，转为建议',
     },
   },
   // Why a row is what it is (backend reason codes; reason-text.ts fills them).
@@ -289,6 +302,7 @@ export default {
     bound_by_hand: '由 {actor} 手动绑定',
     chosen: '由 {actor} 从 {count} 个候选中选定（{reason}）',
     imported_by: '由 {actor} 关联导入（第 {line} 行）',
+    last_candidate: '其余同名候选已被选定，只剩这一个，待确认',
     import_unknown_key: '没有本地账号的{field}是“{value}”：请核对，或先把该账号加入本地通讯录并重新匹配',
     import_shared_key: '{field}“{value}”属于 {count} 个本地账号（{accounts}）：这一行请改用账号作为关联字段',
     import_unknown_userid: 'UserID“{userid}”不在上次匹配的企业微信成员中：请核对，或重新拉取企业微信通讯录后再匹配',

@@ -32,6 +32,9 @@ export function methodKey(method: string | undefined): string {
   return method ? (methodKeys[method] ?? '') : ''
 }
 
+/** The default threshold of 确认全部高置信度: the key matches (email 0.95 and up). */
+export const highConfidenceDefault = 0.95
+
 export type ConfidenceLevel = 'high' | 'good' | 'weak' | 'low'
 
 /** Green ≥ 0.95, blue ≥ 0.8, orange ≥ 0.5, red below. */

@@ -5,8 +5,8 @@ import {jobs} from '../models';
 import {services} from '../models';
 import {callbackapps} from '../models';
 import {corp} from '../models';
-import {push} from '../models';
 import {review} from '../models';
+import {push} from '../models';
 import {callback} from '../models';
 import {mirror} from '../models';
 import {syncer} from '../models';
@@ -34,6 +34,8 @@ export function CheckCorp(arg1:number):Promise<corp.CheckResult>;
 export function ConfirmBindings(arg1:number,arg2:Array<number>):Promise<number>;
 
 export function ConfirmHighConfidence(arg1:number,arg2:number):Promise<number>;
+
+export function CountHighConfidence(arg1:number,arg2:number):Promise<review.HighConfidence>;
 
 export function CreateAPIKey(arg1:string,arg2:push.KeyPermissions):Promise<services.NewAPIKey>;
 

@@ -46,6 +46,10 @@ export function ConfirmHighConfidence(arg1, arg2) {
   return window['go']['main']['App']['ConfirmHighConfidence'](arg1, arg2);
 }
 
+export function CountHighConfidence(arg1, arg2) {
+  return window['go']['main']['App']['CountHighConfidence'](arg1, arg2);
+}
+
 export function CreateAPIKey(arg1, arg2) {
   return window['go']['main']['App']['CreateAPIKey'](arg1, arg2);
 }
