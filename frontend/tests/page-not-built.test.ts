@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import PageNotBuilt from '@/components/PageNotBuilt.vue'
-import LoginLinksView from '@/views/LoginLinksView.vue'
+import CallbacksView from '@/views/CallbacksView.vue'
 import { mountApp, settle } from './mount-app'
 
 vi.mock('@/api')
@@ -17,14 +17,14 @@ describe('PageNotBuilt', () => {
   })
 
   it('a not-built view has its title and its one-sentence summary, in both languages', async () => {
-    const { wrapper, i18n } = await mountApp(LoginLinksView, { path: '/login-links' })
-    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('登录链接')
-    expect(wrapper.find('[data-testid="page-summary"]').text()).toContain('OAuth 登录链接')
+    const { wrapper, i18n } = await mountApp(CallbacksView, { path: '/callbacks' })
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('回调')
+    expect(wrapper.find('[data-testid="page-summary"]').text()).toContain('通讯录变更触发增量同步')
 
     i18n.global.locale.value = 'en'
     await settle()
-    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('Login links')
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('Callbacks')
     expect(wrapper.find('.el-empty__description').text()).toContain('Not built yet')
-    expect(wrapper.find('[data-testid="page-summary"]').text()).toContain('free-login links')
+    expect(wrapper.find('[data-testid="page-summary"]').text()).toContain('contact changes trigger')
   })
 })

@@ -1653,6 +1653,155 @@ export namespace jobs {
 
 }
 
+export namespace login {
+	
+	export class JoinQR {
+	    sizeType: number;
+	    pixels: number;
+	    url: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JoinQR(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sizeType = source["sizeType"];
+	        this.pixels = source["pixels"];
+	        this.url = source["url"];
+	    }
+	}
+	export class Link {
+	    kind: string;
+	    url: string;
+	    warnings: usererr.Message[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Link(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.url = source["url"];
+	        this.warnings = this.convertValues(source["warnings"], usererr.Message);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LinkRequest {
+	    corpId: number;
+	    agentId: number;
+	    kind: string;
+	    scope: string;
+	    to: string;
+	    state: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LinkRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.corpId = source["corpId"];
+	        this.agentId = source["agentId"];
+	        this.kind = source["kind"];
+	        this.scope = source["scope"];
+	        this.to = source["to"];
+	        this.state = source["state"];
+	    }
+	}
+	export class SignIn {
+	    id: number;
+	    at: string;
+	    corpId: number;
+	    via: string;
+	    userid: string;
+	    account: string;
+	    result: string;
+	    detail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SignIn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.corpId = source["corpId"];
+	        this.via = source["via"];
+	        this.userid = source["userid"];
+	        this.account = source["account"];
+	        this.result = source["result"];
+	        this.detail = source["detail"];
+	    }
+	}
+	export class SignInPage {
+	    rows: SignIn[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SignInPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], SignIn);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class VerifyFile {
+	    name: string;
+	    content: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new VerifyFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.content = source["content"];
+	    }
+	}
+
+}
+
 export namespace mirror {
 	
 	export class FailedDept {
@@ -1885,6 +2034,111 @@ export namespace mirror {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace oidc {
+	
+	export class Client {
+	    clientId: string;
+	    name: string;
+	    corpId: number;
+	    agentId: number;
+	    redirectUris: string[];
+	    logoutUris: string[];
+	    createdBy: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Client(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.name = source["name"];
+	        this.corpId = source["corpId"];
+	        this.agentId = source["agentId"];
+	        this.redirectUris = source["redirectUris"];
+	        this.logoutUris = source["logoutUris"];
+	        this.createdBy = source["createdBy"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class ClientInput {
+	    name: string;
+	    corpId: number;
+	    agentId: number;
+	    redirectUris: string[];
+	    logoutUris: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ClientInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.corpId = source["corpId"];
+	        this.agentId = source["agentId"];
+	        this.redirectUris = source["redirectUris"];
+	        this.logoutUris = source["logoutUris"];
+	    }
+	}
+	export class Info {
+	    issuer: string;
+	    discovery: string;
+	    authorize: string;
+	    token: string;
+	    userinfo: string;
+	    keys: string;
+	    endSession: string;
+	    wecomRedirect: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.issuer = source["issuer"];
+	        this.discovery = source["discovery"];
+	        this.authorize = source["authorize"];
+	        this.token = source["token"];
+	        this.userinfo = source["userinfo"];
+	        this.keys = source["keys"];
+	        this.endSession = source["endSession"];
+	        this.wecomRedirect = source["wecomRedirect"];
+	    }
+	}
+	export class NewClient {
+	    clientId: string;
+	    name: string;
+	    corpId: number;
+	    agentId: number;
+	    redirectUris: string[];
+	    logoutUris: string[];
+	    createdBy: string;
+	    createdAt: string;
+	    secret: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewClient(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.name = source["name"];
+	        this.corpId = source["corpId"];
+	        this.agentId = source["agentId"];
+	        this.redirectUris = source["redirectUris"];
+	        this.logoutUris = source["logoutUris"];
+	        this.createdBy = source["createdBy"];
+	        this.createdAt = source["createdAt"];
+	        this.secret = source["secret"];
+	    }
 	}
 
 }
@@ -4407,6 +4661,38 @@ export namespace wecom {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.title = source["title"];
 	        this.desc = source["desc"];
+	    }
+	}
+	export class Invite {
+	    user?: string[];
+	    party?: number[];
+	    tag?: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Invite(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.user = source["user"];
+	        this.party = source["party"];
+	        this.tag = source["tag"];
+	    }
+	}
+	export class InviteResult {
+	    invaliduser: string[];
+	    invalidparty: number[];
+	    invalidtag: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new InviteResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.invaliduser = source["invaliduser"];
+	        this.invalidparty = source["invalidparty"];
+	        this.invalidtag = source["invalidtag"];
 	    }
 	}
 	export class Markdown {

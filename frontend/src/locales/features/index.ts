@@ -6,6 +6,8 @@ import directoryEn from './directory.en'
 import directoryZh from './directory.zh-CN'
 import historyEn from './history.en'
 import historyZh from './history.zh-CN'
+import loginEn from './login.en'
+import loginZh from './login.zh-CN'
 import pushEn from './push.en'
 import pushZh from './push.zh-CN'
 import pushLogsEn from './pushLogs.en'
@@ -26,6 +28,7 @@ export const featuresZh = {
   pushPage: pushZh,
   pushLogsPage: pushLogsZh,
   settingsPage: settingsZh,
+  loginPage: loginZh,
 }
 
 export const featuresEn: typeof featuresZh = {
@@ -37,4 +40,5 @@ export const featuresEn: typeof featuresZh = {
   pushPage: pushEn,
   pushLogsPage: pushLogsEn,
   settingsPage: settingsEn,
+  loginPage: loginEn,
 }

@@ -10,6 +10,10 @@ export function AddDirectoryDepartment(arg1, arg2) {
   return window['go']['main']['App']['AddDirectoryDepartment'](arg1, arg2);
 }
 
+export function AddOIDCClient(arg1) {
+  return window['go']['main']['App']['AddOIDCClient'](arg1);
+}
+
 export function ApplyBindingImport(arg1, arg2) {
   return window['go']['main']['App']['ApplyBindingImport'](arg1, arg2);
 }
@@ -24,6 +28,10 @@ export function ApplySync(arg1, arg2, arg3) {
 
 export function BindManual(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['BindManual'](arg1, arg2, arg3, arg4);
+}
+
+export function BuildLoginLink(arg1) {
+  return window['go']['main']['App']['BuildLoginLink'](arg1);
 }
 
 export function CallbackDayCounts(arg1, arg2) {
@@ -134,8 +142,16 @@ export function GetJob(arg1) {
   return window['go']['main']['App']['GetJob'](arg1);
 }
 
+export function GetJoinQRCode(arg1, arg2) {
+  return window['go']['main']['App']['GetJoinQRCode'](arg1, arg2);
+}
+
 export function GetMirrorSummary(arg1) {
   return window['go']['main']['App']['GetMirrorSummary'](arg1);
+}
+
+export function GetOIDCInfo() {
+  return window['go']['main']['App']['GetOIDCInfo']();
 }
 
 export function GetPushAdminAccount() {
@@ -172,6 +188,14 @@ export function GetSyncPlanTree(arg1, arg2) {
 
 export function GetSyncRun(arg1) {
   return window['go']['main']['App']['GetSyncRun'](arg1);
+}
+
+export function GetVerifyFile() {
+  return window['go']['main']['App']['GetVerifyFile']();
+}
+
+export function InviteMembers(arg1, arg2) {
+  return window['go']['main']['App']['InviteMembers'](arg1, arg2);
 }
 
 export function ListAPIKeys() {
@@ -222,6 +246,10 @@ export function ListMirrorUsers(arg1, arg2) {
   return window['go']['main']['App']['ListMirrorUsers'](arg1, arg2);
 }
 
+export function ListOIDCClients() {
+  return window['go']['main']['App']['ListOIDCClients']();
+}
+
 export function ListPullRuns(arg1, arg2) {
   return window['go']['main']['App']['ListPullRuns'](arg1, arg2);
 }
@@ -234,12 +262,20 @@ export function ListPushRules() {
   return window['go']['main']['App']['ListPushRules']();
 }
 
+export function ListSignIns(arg1, arg2) {
+  return window['go']['main']['App']['ListSignIns'](arg1, arg2);
+}
+
 export function ListSyncHistory(arg1, arg2) {
   return window['go']['main']['App']['ListSyncHistory'](arg1, arg2);
 }
 
 export function ListSyncPlanOps(arg1, arg2) {
   return window['go']['main']['App']['ListSyncPlanOps'](arg1, arg2);
+}
+
+export function LoginQRCode(arg1, arg2) {
+  return window['go']['main']['App']['LoginQRCode'](arg1, arg2);
 }
 
 export function MarkUIReady() {
@@ -288,6 +324,10 @@ export function RematchBindings(arg1) {
 
 export function RemoveDemo() {
   return window['go']['main']['App']['RemoveDemo']();
+}
+
+export function RemoveOIDCClient(arg1) {
+  return window['go']['main']['App']['RemoveOIDCClient'](arg1);
 }
 
 export function RenameDirectoryDepartment(arg1, arg2) {
@@ -384,6 +424,10 @@ export function SetPushRuleEnabled(arg1, arg2) {
 
 export function SetSyncOptions(arg1, arg2, arg3) {
   return window['go']['main']['App']['SetSyncOptions'](arg1, arg2, arg3);
+}
+
+export function SetVerifyFile(arg1, arg2) {
+  return window['go']['main']['App']['SetVerifyFile'](arg1, arg2);
 }
 
 export function StartDemo() {
