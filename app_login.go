@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/base64"
-
 	"wecom-bridge/backend/contract"
 	"wecom-bridge/backend/login"
 	"wecom-bridge/backend/oidc"
@@ -20,11 +18,7 @@ func (a *App) BuildLoginLink(req login.LinkRequest) (login.Link, error) {
 // LoginQRCode renders content as a PNG QR code (size s, m or l) and returns
 // it as a data: URL for the page to show and download.
 func (a *App) LoginQRCode(content, size string) (string, error) {
-	b, err := login.QRPNG(content, size)
-	if err != nil {
-		return "", err
-	}
-	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(b), nil
+	return contract.Result(login.QRDataURL(content, size))
 }
 
 // GetJoinQRCode asks WeCom for the corp's join QR code (size 1–4).

@@ -1,6 +1,8 @@
 package login
 
 import (
+	"encoding/base64"
+
 	qrcode "github.com/skip2/go-qrcode"
 
 	"wecom-bridge/backend/usererr"
@@ -31,4 +33,13 @@ func QRPNG(content, size string) ([]byte, error) {
 	}
 	modules := len(q.Bitmap()) // with the quiet zone
 	return q.PNG(-max(1, px/modules))
+}
+
+// QRDataURL is QRPNG as a data: URL, for the page to show and download.
+func QRDataURL(content, size string) (string, error) {
+	b, err := QRPNG(content, size)
+	if err != nil {
+		return "", err
+	}
+	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(b), nil
 }
