@@ -106,7 +106,7 @@ func printRun(w io.Writer, r *Run) {
 		for _, f := range r.FailedDepartments {
 			fmt.Fprintf(w, "  %s (id %d): errcode %d %s\n", f.Name, f.ID, f.Errcode, f.Errmsg)
 			if !f.Fix.IsZero() {
-				fmt.Fprintf(w, "    fix: %s\n", usererr.ForTerminal(usererr.FromMessage(f.Fix)))
+				fmt.Fprintf(w, "    fix: %s\n", usererr.TerminalText(f.Fix))
 			}
 		}
 	}

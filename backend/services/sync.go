@@ -75,14 +75,14 @@ func (s *Services) ResumeSyncRun(ctx context.Context, runID int64) (*syncer.Run,
 // ExportSyncPlan writes a plan as "json" or "xlsx" for download.
 func (s *Services) ExportSyncPlan(ctx context.Context, planID int64, format string) (*transfer.FileExport, error) {
 	return s.Transfer.CreateExport(fmt.Sprintf("sync-plan-%d", planID), format, func(w io.Writer) error {
-		return s.Sync.ExportPlan(ctx, planID, w, format)
+		return s.Sync.ExportPlan(ctx, planID, w, format, s.uiLanguage(ctx))
 	})
 }
 
 // ExportSyncReport writes a run's report as "json" or "xlsx" for download.
 func (s *Services) ExportSyncReport(ctx context.Context, runID int64, format string) (*transfer.FileExport, error) {
 	return s.Transfer.CreateExport(fmt.Sprintf("sync-report-%d", runID), format, func(w io.Writer) error {
-		return s.Sync.Report(ctx, runID, w, format)
+		return s.Sync.Report(ctx, runID, w, format, s.uiLanguage(ctx))
 	})
 }
 
@@ -124,4 +124,10 @@ func (s *Services) StartDemo(ctx context.Context) (*corp.Corp, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// uiLanguage is the admin's UI language ("zh-CN" or "en"), for exports.
+func (s *Services) uiLanguage(ctx context.Context) string {
+	lang, _ := s.Store.GetSetting(ctx, settingLanguage, "zh-CN")
+	return lang
 }

@@ -189,7 +189,7 @@ func printPlan(w io.Writer, p *Plan) {
 			fmt.Fprintf(w, "  … %d more (use --json, or export the plan)\n", len(p.Ops)-cliShownOps)
 			break
 		}
-		fmt.Fprintf(w, "  #%d %s %s %s (%s)\n", op.Seq, op.Type, op.Target, op.Detail, terminalText(op.Why))
+		fmt.Fprintf(w, "  #%d %s %s %s (%s)\n", op.Seq, op.Type, op.Target, op.Detail, usererr.TerminalText(op.Why))
 	}
 	if p.Summary.Warnings > 0 {
 		fmt.Fprintf(w, "%d warnings, e.g.: %s\n", p.Summary.Warnings, p.Warnings[0].EN)
@@ -323,7 +323,7 @@ func printRun(ctx context.Context, svc *Service, w io.Writer, r *Run) {
 	for _, op := range page.Ops {
 		fmt.Fprintf(w, "  FAILED #%d %s %s: errcode %d %s\n", op.Seq, op.Type, op.Target, op.Errcode, op.Errmsg)
 		if op.Fix != nil {
-			fmt.Fprintf(w, "    fix: %s\n", terminalText(*op.Fix))
+			fmt.Fprintf(w, "    fix: %s\n", usererr.TerminalText(*op.Fix))
 		}
 	}
 	if page.Total > len(page.Ops) {
@@ -343,6 +343,3 @@ func oneID(pos []string, cmd, what string) (int64, error) {
 	}
 	return id, nil
 }
-
-// terminalText is a message in the terminal's language.
-func terminalText(m usererr.Message) string { return usererr.ForTerminal(usererr.FromMessage(m)) }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"wecom-bridge/backend/usererr"
 )
 
 // listFlag collects a repeatable flag; given at all, it replaces the saved
@@ -219,13 +220,13 @@ func cliReport(ctx context.Context, svc *Service, args []string, stdout io.Write
 		if *format == FormatXLSX {
 			return errors.New("sync report: an xlsx report needs --out FILE")
 		}
-		return svc.Report(ctx, runID, stdout, *format)
+		return svc.Report(ctx, runID, stdout, *format, usererr.TerminalLanguage())
 	}
 	f, err := os.Create(*out)
 	if err != nil {
 		return err
 	}
-	if err := svc.Report(ctx, runID, f, *format); err != nil {
+	if err := svc.Report(ctx, runID, f, *format, usererr.TerminalLanguage()); err != nil {
 		f.Close()
 		return err
 	}

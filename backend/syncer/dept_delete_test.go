@@ -3,10 +3,13 @@ package syncer
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -34,7 +37,7 @@ func TestDepartmentDeleteCreatedUsersAndExport(t *testing.T) {
 	assertOrder(t, p.Ops)
 
 	var js bytes.Buffer
-	if err := e.svc.ExportPlan(e.ctx, p.ID, &js, FormatJSON); err != nil {
+	if err := e.svc.ExportPlan(e.ctx, p.ID, &js, FormatJSON, "en"); err != nil {
 		t.Fatal(err)
 	}
 	var exp struct {
@@ -44,21 +47,29 @@ func TestDepartmentDeleteCreatedUsersAndExport(t *testing.T) {
 	if err := json.Unmarshal(js.Bytes(), &exp); err != nil || exp.Plan.ID != p.ID || len(exp.Operations) != 3 || exp.Operations[2].Why.EN == "" {
 		t.Fatalf("json export: %v %s", err, js.String())
 	}
-	var xl bytes.Buffer
-	if err := e.svc.ExportPlan(e.ctx, p.ID, &xl, FormatXLSX); err != nil {
-		t.Fatal(err)
+	// The XLSX is in the admin's language: sheet and column names, types,
+	// states and values translated, no raw type codes or JSON.
+	for lang, want := range map[string][]string{"en": {"Operations", "Type", "Delete department", "Pending", "Name: 甲一"},
+		"zh-CN": {"操作", "类型", "删除部门", "待执行", "名称: 甲一"}} {
+		var xl bytes.Buffer
+		if err := e.svc.ExportPlan(e.ctx, p.ID, &xl, FormatXLSX, lang); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&xl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(want[0])
+		f.Close()
+		if len(rows) != 4 || rows[0][1] != want[1] || rows[3][1] != want[2] || rows[3][7] != want[3] || !strings.Contains(fmt.Sprint(rows), want[4]) {
+			t.Fatalf("xlsx export in %s: %q", lang, rows)
+		}
+		if all := fmt.Sprint(rows); strings.Contains(all, "{") || strings.Contains(all, string(OpDeleteDepartment)) {
+			t.Fatalf("xlsx export in %s shows raw JSON or type codes: %q", lang, rows)
+		}
 	}
-	f, err := excelize.OpenReader(&xl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, _ := f.GetRows("操作 Operations")
-	f.Close()
-	if len(rows) != 4 || rows[3][1] != string(OpDeleteDepartment) {
-		t.Fatalf("xlsx export: %v", rows)
-	}
-	if err := e.svc.ExportPlan(e.ctx, p.ID, &xl, "csv"); err == nil {
-		t.Fatal("csv is not an export format")
+	if err := e.svc.ExportPlan(e.ctx, p.ID, &bytes.Buffer{}, "csv", "en"); !usererr.Is(err, "export_format") {
+		t.Fatalf("csv is not an export format: %v", err)
 	}
 
 	if _, err := e.svc.Apply(e.ctx, p.ID, in, e.targets(), NoConfirm, "tester"); err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"wecom-bridge/backend/usererr"
 )
 
 // Export formats.
@@ -19,8 +20,9 @@ const (
 // exportChunk bounds the operations held in memory while exporting.
 const exportChunk = 5000
 
-// ExportPlan writes a plan (a preview) with all its operations as JSON or XLSX.
-func (s *Service) ExportPlan(ctx context.Context, planID int64, w io.Writer, format string) error {
+// ExportPlan writes a plan (a preview) with all its operations as JSON or
+// XLSX; an XLSX is in lang, the UI language ("en" or Chinese).
+func (s *Service) ExportPlan(ctx context.Context, planID int64, w io.Writer, format, lang string) error {
 	plan, err := s.GetPlan(ctx, planID)
 	if err != nil {
 		return err
@@ -31,12 +33,13 @@ func (s *Service) ExportPlan(ctx context.Context, planID int64, w io.Writer, for
 			return err
 		}
 	}
-	return s.export(ctx, plan, run, w, format)
+	return s.export(ctx, plan, run, w, format, lang)
 }
 
 // Report writes a run's report (同步记录): the plan, the run's counts and
-// every operation with its journal state, errcode and fix, as JSON or XLSX.
-func (s *Service) Report(ctx context.Context, runID int64, w io.Writer, format string) error {
+// every operation with its journal state, errcode and fix, as JSON or XLSX
+// (an XLSX in lang).
+func (s *Service) Report(ctx context.Context, runID int64, w io.Writer, format, lang string) error {
 	run, err := s.GetRun(ctx, runID)
 	if err != nil {
 		return err
@@ -45,17 +48,17 @@ func (s *Service) Report(ctx context.Context, runID int64, w io.Writer, format s
 	if err != nil {
 		return err
 	}
-	return s.export(ctx, plan, run, w, format)
+	return s.export(ctx, plan, run, w, format, lang)
 }
 
-func (s *Service) export(ctx context.Context, plan *Plan, run *Run, w io.Writer, format string) error {
+func (s *Service) export(ctx context.Context, plan *Plan, run *Run, w io.Writer, format, lang string) error {
 	switch strings.ToLower(format) {
 	case FormatJSON:
 		return s.exportJSON(ctx, plan, run, w)
 	case FormatXLSX:
-		return s.exportXLSX(ctx, plan, run, w)
+		return s.exportXLSX(ctx, plan, run, w, lang)
 	}
-	return fmt.Errorf("export format %q: use json or xlsx", format)
+	return usererr.New("export_format", usererr.Args{"format": format})
 }
 
 // eachOp calls fn for the plan's operations in order, a chunk at a time.
@@ -109,42 +112,44 @@ func (s *Service) exportJSON(ctx context.Context, plan *Plan, run *Run, w io.Wri
 	return err
 }
 
-var opSheetHeader = []any{"# 序号", "类型 Type", "对象 Target", "部门 Department", "原因", "Reason", "详情 Detail",
-	"变更前 Before", "变更后 After", "状态 State", "错误码 Errcode", "错误信息 Error", "处理建议", "Fix", "备注 Note"}
+// opSheetColumns are the operations sheet's columns (catalogue sync_xlsx_col_*).
+var opSheetColumns = []string{"seq", "type", "target", "department", "reason", "before", "after", "state", "errcode", "error", "fix", "note"}
 
-func (s *Service) exportXLSX(ctx context.Context, plan *Plan, run *Run, w io.Writer) error {
+func (s *Service) exportXLSX(ctx context.Context, plan *Plan, run *Run, w io.Writer, lang string) error {
+	words := exportWords{lang}
 	f := excelize.NewFile()
 	defer f.Close()
-	const summary, opsSheet, warnSheet = "概要 Summary", "操作 Operations", "警告 Warnings"
+	summary, opsSheet, warnSheet := words.say("sync_xlsx_summary", nil), words.say("sync_xlsx_operations", nil), words.say("sync_xlsx_warnings", nil)
 	f.SetSheetName("Sheet1", summary)
 	for _, name := range []string{opsSheet, warnSheet} {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
 	}
+	row := func(code string, value any) []any { return []any{words.say("sync_xlsx_"+code, nil), value} }
 	rows := [][]any{
-		{"计划 Plan", plan.ID}, {"企业 Corp", plan.CorpID}, {"方向 Direction", string(plan.Direction)},
-		{"状态 Status", plan.Status}, {"创建 Created", plan.CreatedAt.Format("2006-01-02 15:04:05")},
-		{"发起人 By", plan.CreatedBy}, {"方式 Trigger", string(plan.Trigger)}, {"指纹 Fingerprint", plan.Fingerprint},
-		{"拦截 Blocked", plan.Blocked}, {"禁止执行 Hard blocked", plan.HardBlocked}, {"操作数 Operations", plan.Summary.Total},
-		{"移除数 Removals", plan.Summary.Removals}, {"同步后用户数 Users after", plan.Summary.UsersAfter},
+		row("plan", plan.ID), row("corp", plan.CorpID), row("direction", words.word("sync_direction_"+string(plan.Direction), string(plan.Direction))),
+		row("status", words.word("sync_plan_status_"+plan.Status, plan.Status)), row("created", plan.CreatedAt.Format("2006-01-02 15:04")),
+		row("by", plan.CreatedBy), row("trigger", words.trigger(plan.Trigger)), row("fingerprint", plan.Fingerprint),
+		row("blocked", words.yesNo(plan.Blocked)), row("hard_blocked", words.yesNo(plan.HardBlocked)), row("op_count", plan.Summary.Total),
+		row("removals", plan.Summary.Removals), row("users_after", plan.Summary.UsersAfter),
 	}
 	for _, r := range plan.Reasons {
-		rows = append(rows, []any{"拦截原因 Block reason", r.ZH, r.EN})
+		rows = append(rows, row("block_reason", r.In(lang)))
 	}
 	if plan.Stop != nil {
-		rows = append(rows, []any{"中止 Stopped", plan.Stop.ZH, plan.Stop.EN})
+		rows = append(rows, row("stopped", plan.Stop.In(lang)))
 	}
 	for _, t := range AllOpTypes {
 		if n := plan.Summary.Counts[t]; n > 0 {
-			rows = append(rows, []any{string(t), n})
+			rows = append(rows, []any{words.opType(t), n})
 		}
 	}
 	if run != nil {
-		rows = append(rows, []any{"执行 Run", run.ID}, []any{"执行状态 Run status", run.Status},
-			[]any{"执行人 Started by", run.StartedBy}, []any{"开始 Started", run.StartedAt.Format("2006-01-02 15:04:05")},
-			[]any{"耗时(秒) Duration (s)", float64(run.DurationMS) / 1000}, []any{"完成 Done", run.Done},
-			[]any{"失败 Failed", run.Failed}, []any{"错误 Error", run.Error})
+		rows = append(rows, row("run", run.ID), row("run_status", words.word("sync_run_status_"+run.Status, run.Status)),
+			row("started_by", run.StartedBy), row("started", run.StartedAt.Format("2006-01-02 15:04")),
+			row("duration", float64(run.DurationMS)/1000), row("done", run.Done),
+			row("failed", run.Failed), row("error", run.Error))
 	}
 	if err := writeRows(f, summary, rows); err != nil {
 		return err
@@ -153,15 +158,23 @@ func (s *Service) exportXLSX(ctx context.Context, plan *Plan, run *Run, w io.Wri
 	if err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", opSheetHeader); err != nil {
+	header := make([]any, len(opSheetColumns))
+	for i, c := range opSheetColumns {
+		header[i] = words.say("sync_xlsx_col_"+c, nil)
+	}
+	if err := sw.SetRow("A1", header); err != nil {
 		return err
 	}
-	row := 1
+	n := 1
 	err = s.eachOp(ctx, plan.ID, func(op *Op) error {
-		row++
-		cell, _ := excelize.CoordinatesToCellName(1, row)
-		return sw.SetRow(cell, []any{op.Seq, string(op.Type), op.Target, op.Path, op.Why.ZH, op.Why.EN, op.Detail,
-			valuesJSON(op.Before), valuesJSON(op.After), op.State, op.Errcode, op.Errmsg, msgColumn(op.Fix), "", msgColumn(op.Note)})
+		n++
+		cell, _ := excelize.CoordinatesToCellName(1, n)
+		errcode := any("")
+		if op.Errcode != 0 {
+			errcode = op.Errcode
+		}
+		return sw.SetRow(cell, []any{op.Seq, words.opType(op.Type), op.Target, op.Path, op.Why.In(lang),
+			words.values(op.Before), words.values(op.After), words.state(op.State), errcode, op.Errmsg, words.text(op.Fix), words.text(op.Note)})
 	})
 	if err != nil {
 		return err
@@ -169,9 +182,9 @@ func (s *Service) exportXLSX(ctx context.Context, plan *Plan, run *Run, w io.Wri
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	warns := [][]any{{"代码 Code", "对象 Subject", "说明", "Description"}}
+	warns := [][]any{{words.say("sync_xlsx_col_kind", nil), words.say("sync_xlsx_col_subject", nil), words.say("sync_xlsx_col_description", nil)}}
 	for _, w := range plan.Warnings {
-		warns = append(warns, []any{w.Code, w.Subject, w.ZH, w.EN})
+		warns = append(warns, []any{w.Code, w.Subject, w.In(lang)})
 	}
 	if err := writeRows(f, warnSheet, warns); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package syncer
 
 import (
+	"slices"
 	"strings"
 
 	"wecom-bridge/backend/usererr"
@@ -28,7 +29,14 @@ func reasonMessage(op *Op) usererr.Message {
 	if from, to, ok := strings.Cut(op.Detail, " → "); ok { // a department's old and new name or path
 		return usererr.Msg("sync_reason_from_to", usererr.Args{"reason": reason, "from": from, "to": to})
 	}
-	return usererr.Msg("sync_reason_fields", usererr.Args{"reason": reason, "fields": fieldList(strings.Split(op.Detail, ", "))})
+	fields := strings.Split(op.Detail, ", ")
+	if op.Reason == ReasonChangedDepts { // the reason names them already
+		fields = slices.DeleteFunc(fields, func(f string) bool { return f == "departments" })
+	}
+	if len(fields) == 0 {
+		return reason
+	}
+	return usererr.Msg("sync_reason_fields", usererr.Args{"reason": reason, "fields": fieldList(fields)})
 }
 
 // fieldLabel is the admin's name of an operation field: a Values key

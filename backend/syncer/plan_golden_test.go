@@ -79,11 +79,11 @@ func TestPlanGolden(t *testing.T) {
 		{"to-wecom", ToWeCom, func(o *Options) {
 			o.Safety, o.IncludePartTime, o.MoveDisabled, o.Invite = Safety{}, true, true, true
 			o.Fields["employee_no"] = "extattr:工号"
-		}, "149e5eafc466704e1a62f0eb9ba7461818bb039f3589128d4976a10c09d67c52", "3d3d82a8cddca15d"},
-		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "f057948065977a3493ed3c3aa1b2161557c60f4f1da16120a2b545c4124dab6c", "1abd1b5bfb9f0f51"},
+		}, "149e5eafc466704e1a62f0eb9ba7461818bb039f3589128d4976a10c09d67c52", "d0030831e4c1d54a"},
+		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "f057948065977a3493ed3c3aa1b2161557c60f4f1da16120a2b545c4124dab6c", "0236b10de7aa5691"},
 		{"from-wecom", FromWeCom, func(o *Options) {
 			o.CreateAccounts, o.SyncDepartments, o.ResignLeavers = true, true, true
-		}, "619d033669894d39cce2ba558e529bed19a5bd4e4d6d7abe62dd9a98c77e5013", "c794294be2130ead"},
+		}, "619d033669894d39cce2ba558e529bed19a5bd4e4d6d7abe62dd9a98c77e5013", "a515abb271ec373d"},
 	} {
 		opt := e.options(c.d, c.edit)
 		p, err := e.svc.Plan(e.ctx, e.corpID, c.d, in, opt, "tester", TriggerManual)

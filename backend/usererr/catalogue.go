@@ -17,6 +17,7 @@ var catalogue = []map[string]entry{
 	wecomMessages,
 	syncOpMessages,
 	syncPlanMessages,
+	syncExportWords,
 	serveMessages,
 	corpMessages,
 	checkMessages,

@@ -140,14 +140,18 @@ func ForTerminal(err error) string {
 
 // TerminalText is m in the terminal's language (LC_ALL, LC_MESSAGES, LANG:
 // zh… is Chinese, anything else English): what the CLI prints.
-func TerminalText(m Message) string {
+func TerminalText(m Message) string { return m.In(TerminalLanguage()) }
+
+// TerminalLanguage is the terminal's language: "zh" when LC_ALL,
+// LC_MESSAGES or LANG (the first one set) starts with zh, else "en".
+func TerminalLanguage() string {
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if lang := os.Getenv(v); lang != "" {
 			if strings.HasPrefix(lang, "zh") {
-				return m.ZH
+				return "zh"
 			}
-			return m.EN
+			return "en"
 		}
 	}
-	return m.EN
+	return "en"
 }
