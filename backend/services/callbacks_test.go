@@ -280,3 +280,49 @@ func TestBadSignatureRefusedThroughTheSimulator(t *testing.T) {
 		}
 	}
 }
+
+// TestDepartmentAndDeleteCallbacksReachTheMirror: a department created,
+// renamed and deleted in WeCom, and a member deleted, reach the mirror
+// through the contact callback alone.
+func TestDepartmentAndDeleteCallbacksReachTheMirror(t *testing.T) {
+	s, c, _ := callbackEnv(t)
+	ctx := context.Background()
+	client, creds, err := s.Corps.Client(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dept := func(id int64) *mirror.Department {
+		ds, _ := s.Mirror.Departments(ctx, c.ID)
+		for i := range ds {
+			if ds[i].ID == id {
+				return &ds[i]
+			}
+		}
+		return nil
+	}
+	id, err := client.CreateDepartment(ctx, creds.Contact, wecom.DepartmentCreate{Name: "回调测试部", ParentID: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the new department in the mirror", func() bool { d := dept(id); return d != nil && d.Name == "回调测试部" })
+	name := "回调测试二部"
+	if err := client.UpdateDepartment(ctx, creds.Contact, wecom.DepartmentUpdate{ID: id, Name: &name}); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the renamed department", func() bool {
+		d := dept(id)
+		return d != nil && d.Name == name && len(d.Path) > 0 && d.Path[len(d.Path)-1] == name
+	})
+	if err := client.DeleteDepartment(ctx, creds.Contact, id); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the department gone", func() bool { return dept(id) == nil })
+	m := anyMember(t, s, c.ID)
+	if err := client.DeleteUser(ctx, creds.Contact, m.UserID); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the member gone", func() bool {
+		users, _ := s.Mirror.Users(ctx, c.ID)
+		return !hasUser(users, m.UserID)
+	})
+}
