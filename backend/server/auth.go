@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"fmt"
 	"mime"
 	"net"
 	"net/http"
@@ -138,9 +137,7 @@ func (s *Server) guardHost(w http.ResponseWriter, r *http.Request) bool {
 		authError(w, http.StatusForbidden, "bad_host", usererr.Args{"host": r.Host})
 		return false
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusForbidden)
-	fmt.Fprint(w, badHostPage)
+	writeNotice(w, r, http.StatusForbidden, usererr.Msg("serve_page_bad_host_title", nil), usererr.Msg("serve_page_bad_host", nil))
 	return false
 }
 
@@ -218,10 +215,3 @@ func jsonOnly(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-
-const badHostPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>WeCom Bridge</title>
-<body style="font-family:sans-serif;max-width:40em;margin:4em auto">
-<h1>地址不对 / Wrong address</h1>
-<p>这个服务器不以这个主机名提供服务。请使用 <code>wecom-bridge serve</code> 启动时打印的网址；如果前面有反向代理，请用 <code>--allowed-host 名称</code> 启动。</p>
-<p>This server does not answer to this host name. Open the URL <code>wecom-bridge serve</code> printed; with a reverse proxy in front, start it with <code>--allowed-host NAME</code>.</p>
-</body></html>`

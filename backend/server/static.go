@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"wecom-bridge/backend/usererr"
 )
 
 const shimTag = `<script src="/api/shim.js"></script>`
@@ -16,7 +17,7 @@ const shimTag = `<script src="/api/shim.js"></script>`
 func (s *Server) serveUI(w http.ResponseWriter, r *http.Request) {
 	p := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
 	if p == "" || p == "index.html" {
-		s.serveIndex(w)
+		s.serveIndex(w, r)
 		return
 	}
 	if f, err := fs.Stat(s.assets, p); err == nil && !f.IsDir() {
@@ -27,16 +28,15 @@ func (s *Server) serveUI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Unknown paths fall back to the SPA (hash routing keeps this rare).
-	s.serveIndex(w)
+	s.serveIndex(w, r)
 }
 
-func (s *Server) serveIndex(w http.ResponseWriter) {
+func (s *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	b, err := fs.ReadFile(s.assets, "index.html")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	if err != nil {
-		w.WriteHeader(http.StatusServiceUnavailable)
-		w.Write([]byte(notBuiltPage))
+		writeNotice(w, r, http.StatusServiceUnavailable, usererr.Msg("serve_page_not_built_title", nil), usererr.Msg("serve_page_not_built", nil))
 		return
 	}
 	if i := bytes.Index(b, []byte("<head>")); i >= 0 {
@@ -47,10 +47,3 @@ func (s *Server) serveIndex(w http.ResponseWriter) {
 	}
 	w.Write(b)
 }
-
-const notBuiltPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>WeCom Bridge</title>
-<body style="font-family:sans-serif;max-width:40em;margin:4em auto">
-<h1>界面尚未构建 / The UI is not built</h1>
-<p>这个二进制文件没有包含前端。请在源码目录运行 <code>make build</code>（或 <code>make serve</code>）。</p>
-<p>This binary was built without the frontend. Run <code>make build</code> (or <code>make serve</code>) in the source tree.</p>
-</body></html>`

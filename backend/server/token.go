@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+	"wecom-bridge/backend/usererr"
 )
 
 // TokenEnv sets the serve token from the environment.
@@ -73,16 +74,14 @@ func loadTokenFile(path string) (Token, error) {
 func checkToken(t, from string) error {
 	n := utf8.RuneCountInString(t)
 	if n < MinTokenLen {
-		return fmt.Errorf("the serve token in %s has %d characters; it needs at least %d "+
-			"(serve token too short / 访问令牌太短：至少 %d 个字符). Use a random one, e.g. `openssl rand -hex 32`, "+
-			"or unset it / delete the file to have one generated", from, n, MinTokenLen, MinTokenLen)
+		return usererr.New("serve_token_short", usererr.Args{"from": from, "n": n, "min": MinTokenLen})
 	}
 	if len(t) > maxTokenLen {
-		return fmt.Errorf("the serve token in %s is over %d bytes", from, maxTokenLen)
+		return usererr.New("serve_token_long", usererr.Args{"from": from, "max": maxTokenLen})
 	}
 	for _, r := range t {
 		if r <= ' ' || r == 0x7f {
-			return fmt.Errorf("the serve token in %s contains spaces or control characters; it is sent in an HTTP header", from)
+			return usererr.New("serve_token_spaces", usererr.Args{"from": from})
 		}
 	}
 	return nil
