@@ -132,7 +132,7 @@ func run(args []string) error {
 		return nil
 	default:
 		usage()
-		return fmt.Errorf("unknown command %q", cmd)
+		return usererr.New("unknown_command", usererr.Args{"cmd": cmd})
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"wecom-bridge/backend/usererr"
 
 	"github.com/gofrs/flock"
 )
@@ -32,7 +33,7 @@ func Resolve(flagValue string) (string, error) {
 	if dir == "" {
 		base, err := os.UserConfigDir()
 		if err != nil {
-			return "", fmt.Errorf("cannot find a config directory (%v): pass --data DIR or set %s", err, EnvVar)
+			return "", usererr.Wrap(err, "data_dir_unknown", usererr.Args{"error": err.Error(), "env": EnvVar})
 		}
 		dir = filepath.Join(base, "wecom-bridge")
 	}
@@ -41,7 +42,7 @@ func Resolve(flagValue string) (string, error) {
 		return "", err
 	}
 	if err := os.MkdirAll(abs, DirMode); err != nil {
-		return "", fmt.Errorf("create data directory %s: %w", abs, err)
+		return "", usererr.Wrap(err, "data_dir_create", usererr.Args{"dir": abs, "error": err.Error()})
 	}
 	if err := Narrow(abs, DirMode); err != nil {
 		return "", err
@@ -109,14 +110,12 @@ func Acquire(dir string) (*Lock, error) {
 }
 
 func lockedErr(dir string) error {
-	who := "another wecom-bridge"
 	if b, err := os.ReadFile(filepath.Join(dir, ".lock")); err == nil {
 		if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && pid > 0 {
-			who = fmt.Sprintf("another wecom-bridge (process %d)", pid)
+			return usererr.Wrap(ErrLocked, "data_dir_locked_pid", usererr.Args{"pid": pid, "dir": dir})
 		}
 	}
-	return fmt.Errorf("%w: %s is already running on %s. "+
-		"Close it first, or start this one with a different --data directory", ErrLocked, who, dir)
+	return usererr.Wrap(ErrLocked, "data_dir_locked", usererr.Args{"dir": dir})
 }
 
 // Release frees the lock.

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"wecom-bridge/backend/usererr"
 
 	"wecom-bridge/backend/events"
 	"wecom-bridge/backend/server"
@@ -53,7 +54,7 @@ func Serve(ctx context.Context, dataFlag string, args []string, assets fs.FS, bi
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w (is another program using the port? pick one with --addr)", *addr, err)
+		return usererr.Wrap(err, "serve_listen", usererr.Args{"addr": *addr, "error": err.Error()})
 	}
 	limits := server.DefaultLimits()
 	ln = server.LimitListener(ln, limits.MaxConns)

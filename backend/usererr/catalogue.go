@@ -19,6 +19,7 @@ var catalogue = []map[string]entry{
 	syncPlanMessages,
 	syncExportWords,
 	serveMessages,
+	launchMessages,
 	corpMessages,
 	checkMessages,
 	setupFields,
