@@ -6,6 +6,7 @@ import (
 
 	"wecom-bridge/backend/binding"
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // Confirm accepts proposed bindings. Rows already confirmed are left as they
@@ -68,14 +69,11 @@ func refuseUnlessPair(r *rowRec, verb string) error {
 	case StateProposed, StateConfirmed:
 		return nil
 	case StateAmbiguous:
-		return invalidf("row %d is ambiguous and cannot be %s: choose one of its %d candidates (resolve) or bind by hand",
-			r.ID, verb, r.CandidateCount)
+		return invalidMsg("binding_row_ambiguous", usererr.Args{"row": r.ID, "verb": verb, "count": r.CandidateCount})
 	case StateRejected:
-		return invalidf("row %d (%s ↔ %s) was rejected and cannot be %s: bind the pair by hand to overturn the rejection",
-			r.ID, r.Account, r.UserID, verb)
+		return invalidMsg("binding_row_rejected", usererr.Args{"row": r.ID, "account": r.Account, "userid": r.UserID, "verb": verb})
 	default:
-		return invalidf("row %d is %s (one side only) and cannot be %s: bind it by hand to a chosen counterpart",
-			r.ID, r.State, verb)
+		return invalidMsg("binding_row_one_side", usererr.Args{"row": r.ID, "verb": verb})
 	}
 }
 
@@ -95,7 +93,7 @@ var highConfidenceMethods = []string{
 // not for the minute a statement per row would take.
 func (s *Service) ConfirmHighConfidence(ctx context.Context, corpID int64, minConfidence float64, actor string) (int, error) {
 	if minConfidence < 0 || minConfidence > 1 {
-		return 0, invalidf("minConfidence %.2f is outside 0..1; e.g. 0.95 confirms key matches, 0.8 adds name+department", minConfidence)
+		return 0, invalidMsg("binding_min_confidence", usererr.Args{"value": fmt.Sprintf("%.2f", minConfidence)})
 	}
 	n := 0
 	err := s.edit(ctx, corpID, actor, func(o *txOps) error {
@@ -170,7 +168,7 @@ type MethodCount struct {
 func (s *Service) CountHighConfidence(ctx context.Context, corpID int64, minConfidence float64) (HighConfidence, error) {
 	out := HighConfidence{MinConfidence: minConfidence, ByMethod: []MethodCount{}}
 	if minConfidence < 0 || minConfidence > 1 {
-		return out, invalidf("minConfidence %.2f is outside 0..1; e.g. 0.95 confirms key matches, 0.8 adds name+department", minConfidence)
+		return out, invalidMsg("binding_min_confidence", usererr.Args{"value": fmt.Sprintf("%.2f", minConfidence)})
 	}
 	if err := store.CheckCorp(ctx, s.st.DB, corpID); err != nil {
 		return out, err

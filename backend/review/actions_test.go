@@ -41,9 +41,9 @@ func TestConfirmRefusesNonBindingsAndChangesNothing(t *testing.T) {
 		want string
 	}{
 		{[]int64{u1.ID, amb.ID}, "is ambiguous and cannot be confirmed: choose one of its 3 candidates"},
-		{[]int64{u5.ID}, "is unbound_local (one side only) and cannot be confirmed"},
+		{[]int64{u5.ID}, "has one side only and cannot be confirmed"},
 		{[]int64{u1.ID, 9999}, "row 9999 of corp"},
-		{nil, "no rows given"},
+		{nil, "No rows given"},
 	} {
 		_, err := e.svc.Confirm(bg, e.corp, c.ids, admin)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

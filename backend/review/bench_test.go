@@ -99,6 +99,14 @@ func TestBenchReviewPage100k(t *testing.T) {
 // another department in WeCom, 60% of userids equal to the account, mobile
 // withheld for half the members, 3% only local, 3% only in WeCom.
 func syntheticOrg(n int, seed uint64) ([]LocalRecord, []MemberRecord) {
+	locals, members, _ := syntheticOrgOwners(n, seed)
+	return locals, members
+}
+
+// syntheticOrgOwners is syntheticOrg with who owns each person's mobile in
+// WeCom (mobile → userid), as user/getuserid would answer.
+func syntheticOrgOwners(n int, seed uint64) ([]LocalRecord, []MemberRecord, map[string]string) {
+	owners := map[string]string{}
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	surnames := []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 	given := []rune("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国文辉鹏飞玉萍红波宁斌浩宇晨欣怡佳琪子涵梓轩俊博雨泽思源一诺嘉懿晓东海燕春梅秋月冬雪志远立新永红丹阳凯鑫瑞雅婷楠旭彬亮鹤龙凤琳颖琦毅峰然")
@@ -149,6 +157,7 @@ func syntheticOrg(n int, seed uint64) ([]LocalRecord, []MemberRecord) {
 				m.Mobile, m.Email = mobile, account+"@corp.example"
 			}
 			members = append(members, m)
+			owners[mobile] = userid
 		}
 		if where < 3 || where >= 6 { // in the local directory
 			l := LocalRecord{Local: binding.Local{Account: account, Name: name, EmployeeNo: fmt.Sprintf("E%06d", i),
@@ -161,5 +170,50 @@ func syntheticOrg(n int, seed uint64) ([]LocalRecord, []MemberRecord) {
 		}
 	}
 	rng.Shuffle(len(members), func(i, j int) { members[i], members[j] = members[j], members[i] })
-	return locals, members
+	return locals, members, owners
+}
+
+// TestBenchRematchLookups100k measures a rematch at 100,000 × 100,000 with
+// WeCom lookups wired (an in-memory Lookup answering as user/getuserid would
+// for the synthetic org; the HTTP path is the integration test's), its
+// phases, and how many lookups it makes: only for the accounts the keys did
+// not settle (name guesses, namesakes, unbound), and none on a rematch.
+//
+//	WECOM_BENCH=1 go test -run TestBenchRematchLookups100k -v ./backend/review/
+func TestBenchRematchLookups100k(t *testing.T) {
+	bench.Require(t)
+	locals, members, owners := syntheticOrgOwners(100_000, 1)
+	e := newEnv(t, locals, members)
+	f := &fakeLookup{owners: owners}
+	withLookups(e, f)
+	run := func() (Summary, time.Duration, string) {
+		var phases []string
+		start, last, lastPhase := time.Now(), time.Now(), ""
+		sum, err := e.svc.RematchProgress(bg, e.corp, binding.DefaultPolicy(), admin, func(phase string, _, _ int) {
+			if phase == lastPhase {
+				return
+			}
+			if lastPhase != "" {
+				phases = append(phases, fmt.Sprintf("%s %.2f s", lastPhase, time.Since(last).Seconds()))
+			}
+			lastPhase, last = phase, time.Now()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		phases = append(phases, fmt.Sprintf("%s %.2f s", lastPhase, time.Since(last).Seconds()))
+		return sum, time.Since(start), strings.Join(phases, ", ")
+	}
+	sum, took, phases := run()
+	calls := f.n
+	sum2, took2, phases2 := run()
+	l := sum.Lookups
+	bench.Report(bench.Figure{Name: "bindings_rematch_100k_lookup_calls", Value: float64(calls), Unit: "calls",
+		Target: "only for rows the keys did not settle",
+		Note: fmt.Sprintf("%d locals x %d members: %d values of unsettled accounts asked (%d owners found, %d not found, stopped: %v), "+
+			"of %d accounts; after: %d to confirm, %d ambiguous, %d unbound local. Rematch with lookups %.2f s (%s); "+
+			"again %.2f s with %d calls, %d answered by the cache (%s)",
+			sum.LocalAccounts, sum.MembersPulled, l.Wanted, l.Found, l.Failed, l.Stopped != nil, sum.LocalAccounts,
+			sum.ToConfirm, sum.Ambiguous, sum.UnboundLocal, took.Seconds(), phases,
+			took2.Seconds(), sum2.Lookups.Calls, sum2.Lookups.Cached, phases2)})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"wecom-bridge/backend/binding"
+	"wecom-bridge/backend/usererr"
 )
 
 // BindManual binds account to userid by hand (method manual, confirmed).
@@ -39,7 +40,7 @@ func (s *Service) ResolveAmbiguous(ctx context.Context, corpID, rowID int64, cho
 		}
 		r := &rows[0]
 		if r.State != StateAmbiguous {
-			return invalidf("row %d is %s, not ambiguous: confirm, reject or unbind it instead", r.ID, r.State)
+			return invalidMsg("binding_not_ambiguous", usererr.Args{"row": r.ID})
 		}
 		cands := r.candidates()
 		var ids []string
@@ -58,7 +59,7 @@ func (s *Service) ResolveAmbiguous(ctx context.Context, corpID, rowID int64, cho
 				reason: chosenReason(o.actor, len(cands), r),
 			})
 		}
-		return invalidf("%q is not a candidate of row %d; choose one of: %s", chosen, r.ID, strings.Join(ids, ", "))
+		return invalidMsg("binding_not_candidate", usererr.Args{"chosen": chosen, "row": r.ID, "candidates": strings.Join(ids, ", ")})
 	})
 }
 

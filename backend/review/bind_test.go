@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"wecom-bridge/backend/binding"
+	"wecom-bridge/backend/usererr"
 )
 
 func TestBindManualTwoUnboundRecords(t *testing.T) {
@@ -144,7 +145,7 @@ func TestResolveAmbiguousNamesakes(t *testing.T) {
 	b := e.find(StateAmbiguous, "", "zhangwei_b")
 
 	if err := e.svc.ResolveAmbiguous(bg, e.corp, a.ID, "u5", admin); !errors.Is(err, ErrInvalid) ||
-		!strings.Contains(err.Error(), "choose one of: zw1, zw2, zw3") {
+		!strings.Contains(err.Error(), "choose one of zw1, zw2, zw3") || !usererr.Is(err, "binding_not_candidate") {
 		t.Fatalf("not a candidate: %v", err)
 	}
 	if err := e.svc.ResolveAmbiguous(bg, e.corp, e.find(StateProposed, "u1", "u1").ID, "u1", admin); !errors.Is(err, ErrInvalid) {

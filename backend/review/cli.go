@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // cliStates are the values --state accepts: the row states.
@@ -69,7 +71,7 @@ func RunCLI(ctx context.Context, svc *Service, resolveCorp func(ctx context.Cont
 		return fmt.Errorf("bindings: unexpected argument %q; usage: wecom-bridge bindings --corp NAME [--json] [--state S]", fs.Arg(0))
 	}
 	if strings.TrimSpace(*corp) == "" {
-		return fmt.Errorf("bindings: --corp is required: give the corp's name as shown in the app, e.g. --corp 某某科技")
+		return usererr.New("binding_cli_corp_required", nil)
 	}
 	q := Query{}
 	if *state != "" {

@@ -125,7 +125,7 @@ func (s *Service) doVerb(ctx context.Context, corpID int64, verb, account, useri
 		if userid != "" {
 			who += " ↔ " + userid
 		}
-		return "", invalidf("no proposed or confirmed binding of %s; list the rows with `wecom-bridge bindings --corp NAME`", who)
+		return "", invalidMsg("binding_cli_no_pair", usererr.Args{"who": who})
 	}
 	ids := []int64{row.ID}
 	switch verb {

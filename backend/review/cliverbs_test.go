@@ -88,7 +88,7 @@ func TestCLIVerbErrors(t *testing.T) {
 		{[]string{"confirm", "--account", "u1"}, "--corp is required"},
 		{[]string{"confirm", "--corp", "某某科技"}, "--account is required"},
 		{[]string{"bind", "--corp", "某某科技", "--account", "u5"}, "--userid is required"},
-		{[]string{"reject", "--corp", "某某科技", "--account", "u5"}, "no proposed or confirmed binding of u5"},
+		{[]string{"reject", "--corp", "某某科技", "--account", "u5"}, "u5 has no proposed or confirmed binding"},
 		{[]string{"confirm", "--corp", "nope", "--account", "u1"}, `corp "nope"`},
 		{[]string{"unbind", "--corp", "某某科技", "--account", "u1", "extra"}, `unexpected argument "extra"`},
 		// The page's rules: a side confirmed elsewhere is refused without --force.

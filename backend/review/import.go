@@ -13,6 +13,7 @@ import (
 
 	"wecom-bridge/backend/binding"
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // Key fields an import file may identify the local account by.
@@ -161,8 +162,7 @@ func (s *Service) ApplyImport(ctx context.Context, previewID int64, actor string
 			return err
 		}
 		if pv.Status == "applied" {
-			return invalidf("import preview %d was already applied by %s at %s; preview the file again to import more",
-				previewID, pv.AppliedBy, pv.AppliedAt.String)
+			return invalidMsg("binding_import_applied", usererr.Args{"preview": previewID, "actor": pv.AppliedBy, "at": pv.AppliedAt.String})
 		}
 		cur, err := version(ctx, o.tx, corpID)
 		if err != nil {

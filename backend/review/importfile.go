@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"wecom-bridge/backend/tabular"
+	"wecom-bridge/backend/usererr"
 )
 
 // fileRow is one data row of an import file; Line is its line (CSV) or row
@@ -44,7 +45,7 @@ func readCSVTable(data []byte) ([]string, []fileRow, error) {
 	if !utf8.Valid(data) {
 		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 		if err != nil || bytes.ContainsRune(dec, utf8.RuneError) {
-			return nil, nil, invalidf("the CSV file is neither UTF-8 nor GBK; save it as \"CSV UTF-8\" (or export again) and import again")
+			return nil, nil, invalidMsg("binding_import_encoding", nil)
 		}
 		data = dec
 	}
@@ -64,7 +65,7 @@ func readCSVTable(data []byte) ([]string, []fileRow, error) {
 			break
 		}
 		if err != nil {
-			return nil, nil, invalidf("the CSV file cannot be read (%v); fix that line or export the file again", err)
+			return nil, nil, invalidMsg("binding_import_csv", usererr.Args{"error": err.Error()})
 		}
 		line, _ := cr.FieldPos(0)
 		if header == nil {
@@ -80,7 +81,7 @@ func readCSVTable(data []byte) ([]string, []fileRow, error) {
 		}
 	}
 	if header == nil {
-		return nil, nil, invalidf("the CSV file is empty; export the bindings, fill it in and import that file")
+		return nil, nil, invalidMsg("binding_import_empty", nil)
 	}
 	return header, rows, nil
 }
@@ -95,7 +96,7 @@ func readXLSXTable(data []byte) ([]string, []fileRow, error) {
 	defer wb.Close()
 	sheets := wb.Sheets()
 	if len(sheets) == 0 {
-		return nil, nil, invalidf("the workbook has no sheets; export the bindings, fill them in and import that file")
+		return nil, nil, invalidMsg("binding_import_no_sheets", nil)
 	}
 	sheet := sheets[0]
 	if slices.Contains(sheets, sheetName) {
@@ -106,7 +107,7 @@ func readXLSXTable(data []byte) ([]string, []fileRow, error) {
 		return nil, nil, invalid(err)
 	}
 	if len(t.Header) == 0 {
-		return nil, nil, invalidf("sheet %q has no header on row 1; export the bindings and fill that file in", sheet)
+		return nil, nil, invalidMsg("binding_import_no_header", usererr.Args{"sheet": sheet})
 	}
 	return t.Header, t.Rows, nil
 }
@@ -141,15 +142,14 @@ func importColumns(header []string, keyField string) (keyCol, uidCol int, err er
 	}
 	uidCol = find(useridHeaders...)
 	if uidCol < 0 {
-		return 0, 0, invalidf("the file has no 企业微信UserID column in its first row; export the bindings and fill in that file")
+		return 0, 0, invalidMsg("binding_import_no_userid", nil)
 	}
 	keyCol = find(genericKeyHeader)
 	if keyCol < 0 {
 		keyCol = find(keyHeaders[keyField]...)
 	}
 	if keyCol < 0 {
-		return 0, 0, invalidf("the file has no %s column (or 关联字段) in its first row; add one holding each member's local %s",
-			keyHeaders[keyField][0], keyLabel[keyField])
+		return 0, 0, invalidMsg("binding_import_no_key", usererr.Args{"column": keyHeaders[keyField][0], "generic": genericKeyHeader, "field": usererr.Msg("binding_field_"+keyField, nil)})
 	}
 	return keyCol, uidCol, nil
 }

@@ -86,7 +86,7 @@ const selectRow = `SELECT id, ` + rowCols + ` FROM bind_rows `
 // rows loads the given rows of the corp, in the order asked, once each.
 func (o *txOps) rows(ids []int64) ([]rowRec, error) {
 	if len(ids) == 0 {
-		return nil, invalidf("no rows given; select at least one row")
+		return nil, invalidMsg("binding_no_rows", nil)
 	}
 	var uniq []int64
 	seen := map[int64]bool{}

@@ -80,6 +80,9 @@ func invalid(err error) error {
 	return fmt.Errorf("%w: %w", ErrInvalid, err)
 }
 
+// invalidMsg is ErrInvalid with the catalogue's message code.
+func invalidMsg(code string, args usererr.Args) error { return invalid(usererr.New(code, args)) }
+
 func invalidf(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 }

@@ -47,4 +47,60 @@ var bindingMessages = map[string]entry{
 	"lookup_check_no_sample": {
 		"无法从本地通讯录取一个手机号或邮箱：{error}",
 		"Could not take a mobile or email from the local directory: {error}"},
+	// Refusals of the review's actions (backend/review).
+	"binding_row_ambiguous": {
+		"第 {row} 行有歧义，不能{verb}：请从它的 {count} 个候选中选出一个，或手动绑定",
+		"Row {row} is ambiguous and cannot be {verb}: choose one of its {count} candidates or bind by hand."},
+	"binding_row_rejected": {
+		"第 {row} 行（{account} ↔ {userid}）已被拒绝，不能{verb}：如要撤销拒绝，请手动绑定这一对",
+		"Row {row} ({account} ↔ {userid}) was rejected and cannot be {verb}: bind the pair by hand to overturn the rejection."},
+	"binding_row_one_side": {
+		"第 {row} 行只有一方，不能{verb}：请手动绑定到选定的另一方",
+		"Row {row} has one side only and cannot be {verb}: bind it by hand to a chosen counterpart."},
+	"binding_min_confidence": {
+		"置信度阈值 {value} 超出 0～1：例如 0.95 确认按关键字段匹配的，0.8 再加上姓名+部门",
+		"The confidence threshold {value} is outside 0..1: e.g. 0.95 confirms key matches, 0.8 adds name+department."},
+	"binding_not_ambiguous": {
+		"第 {row} 行没有歧义：请直接确认、拒绝或解除绑定",
+		"Row {row} is not ambiguous: confirm, reject or unbind it instead."},
+	"binding_not_candidate": {
+		"“{chosen}”不是第 {row} 行的候选：请从 {candidates} 中选择",
+		"{chosen} is not a candidate of row {row}: choose one of {candidates}."},
+	"binding_cli_no_pair": {
+		"{who} 没有待确认或已确认的绑定：用 wecom-bridge bindings --corp NAME 列出各行",
+		"{who} has no proposed or confirmed binding: list the rows with wecom-bridge bindings --corp NAME."},
+	"binding_no_rows": {
+		"没有选择任何行：请至少选择一行",
+		"No rows given: select at least one row."},
+	"binding_import_applied": {
+		"关联导入预览 {preview} 已由 {actor} 于 {at} 应用：如要继续导入，请重新上传文件预览",
+		"Import preview {preview} was already applied by {actor} at {at}: preview the file again to import more."},
+	"binding_import_encoding": {
+		"CSV 文件既不是 UTF-8 也不是 GBK 编码：请另存为“CSV UTF-8”（或重新导出）后再导入",
+		"The CSV file is neither UTF-8 nor GBK: save it as \"CSV UTF-8\" (or export again) and import again."},
+	"binding_import_csv": {
+		"CSV 文件无法读取（{error}）：请修正该行，或重新导出文件",
+		"The CSV file cannot be read ({error}): fix that line or export the file again."},
+	"binding_import_empty": {
+		"文件是空的：请先导出账号绑定，填写后导入该文件",
+		"The file is empty: export the bindings, fill them in and import that file."},
+	"binding_import_no_sheets": {
+		"工作簿中没有工作表：请先导出账号绑定，填写后导入该文件",
+		"The workbook has no sheets: export the bindings, fill them in and import that file."},
+	"binding_import_no_header": {
+		"工作表“{sheet}”第 1 行没有表头：请先导出账号绑定，在导出的文件中填写",
+		"Sheet {sheet} has no header on row 1: export the bindings and fill that file in."},
+	"binding_import_no_userid": {
+		"文件第一行没有“企业微信UserID”列：请先导出账号绑定，在导出的文件中填写",
+		"The file has no 企业微信UserID column in its first row: export the bindings and fill in that file."},
+	"binding_import_no_key": {
+		"文件第一行没有“{column}”列（或“{generic}”）：请添加一列，填写每个成员对应的本地{field}",
+		"The file has no {column} column (or {generic}) in its first row: add one holding each member's local {field}."},
+	"binding_field_account":     {"账号", "account"},
+	"binding_field_employee_no": {"工号", "employee number"},
+	"binding_field_mobile":      {"手机号", "mobile"},
+	"binding_field_email":       {"邮箱", "email"},
+	"binding_cli_corp_required": {
+		"bindings：缺少 --corp：请给出应用中显示的企业名称，例如 --corp 某某科技",
+		"bindings: --corp is required: give the corp's name as shown in the app, e.g. --corp NAME."},
 }
