@@ -3,7 +3,13 @@ package services
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
+	"testing/fstest"
+
+	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/server"
 
 	"wecom-bridge/backend/push"
 )
@@ -52,5 +58,28 @@ func TestIntegrationListenerFollowsSettings(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + addr + "/api/v1/messages"); err == nil {
 		t.Error("the listener still answers")
+	}
+}
+
+// TestServeModeMountsCallbacksWithoutTheServeToken: on the serve-mode server
+// the callback URLs answer with WeCom's rules (an unknown corp key: 404
+// refused by the receiver), not with the serve token's 401; the rest of /api/
+// still needs the token.
+func TestServeModeMountsCallbacksWithoutTheServeToken(t *testing.T) {
+	s := openTest(t)
+	h := server.New(server.Config{Bound: struct{}{}, Assets: fstest.MapFS{"index.html": {Data: []byte("<html></html>")}},
+		Hub: events.NewHub(), Token: server.Token{Value: "serve-token-for-test"}, Addr: []string{"127.0.0.1:8750"},
+		Integrations: s.IntegrationRoutes()})
+	for path, want := range map[string]int{
+		"/callback/contact/nosuchkey?msg_signature=a&timestamp=1&nonce=2&echostr=x": http.StatusNotFound,
+		"/callback/app/nosuchkey/1000002?msg_signature=a&timestamp=1&nonce=2":       http.StatusNotFound,
+		"/api/rpc/Anything": http.StatusUnauthorized,
+	} {
+		req := httptest.NewRequest("GET", "http://127.0.0.1:8750"+path, nil)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != want || (want == http.StatusNotFound && !strings.Contains(w.Body.String(), "unknown_endpoint")) {
+			t.Errorf("GET %s = %d %q, want %d", path, w.Code, w.Body.String(), want)
+		}
 	}
 }
