@@ -120,8 +120,9 @@ func loadLookups(ctx context.Context, q sqlx.QueryerContext, corpID int64, now t
 }
 
 // wanted lists the values of the unsettled accounts (mobile first, each
-// value once) and how many of them the cache already answers.
-func (c *lookupCache) wanted(locals []binding.Local, unsettled []int) (todo []lookupKey, total, cached int) {
+// value once), the account each is asked for, and how many of them the
+// cache already answers.
+func (c *lookupCache) wanted(locals []binding.Local, unsettled []int) (todo []lookupKey, owner []int, total, cached int) {
 	seen := map[lookupKey]bool{}
 	for _, i := range unsettled {
 		l := &locals[i]
@@ -136,9 +137,10 @@ func (c *lookupCache) wanted(locals []binding.Local, unsettled []int) (todo []lo
 				continue
 			}
 			todo = append(todo, k)
+			owner = append(owner, i)
 		}
 	}
-	return todo, total, cached
+	return todo, owner, total, cached
 }
 
 // lookupAnswer is one call's outcome, to be kept.
@@ -150,10 +152,14 @@ type lookupAnswer struct {
 
 // runLookups asks WeCom for todo within the budget. It records every answer
 // in c and returns them for the store, with the stats.
-func (s *Service) runLookups(ctx context.Context, lk Lookup, c *lookupCache, todo []lookupKey, members int,
+//
+// An account whose mobile WeCom attributed is not asked about its email:
+// one answer settles it.
+func (s *Service) runLookups(ctx context.Context, lk Lookup, c *lookupCache, todo []lookupKey, owner []int, members int,
 	progress func(done, total int)) ([]lookupAnswer, LookupStats) {
 	st := LookupStats{Via: lk.Via()}
 	var out []lookupAnswer
+	settled := map[int]bool{}
 	stop := func(i int, m usererr.Message) {
 		st.Skipped = len(todo) - i
 		st.Stopped = &m
@@ -167,6 +173,9 @@ func (s *Service) runLookups(ctx context.Context, lk Lookup, c *lookupCache, tod
 			stop(i, usererr.Msg("lookup_cancelled", usererr.Args{"skipped": len(todo) - i}))
 			break
 		}
+		if settled[owner[i]] {
+			continue
+		}
 		var uid string
 		var err error
 		if k.kind == kindMobile {
@@ -179,6 +188,7 @@ func (s *Service) runLookups(ctx context.Context, lk Lookup, c *lookupCache, tod
 			st.Calls++
 			st.Found++
 			out = append(out, lookupAnswer{key: k, userID: uid})
+			settled[owner[i]] = true
 			if k.kind == kindMobile {
 				c.answers.Mobile[k.value] = uid
 			} else {
@@ -276,7 +286,7 @@ func (s *Service) lookUp(ctx context.Context, corpID int64, in *matchInput, res 
 	if s.lookups == nil {
 		return LookupStats{}, nil // lookups not wired: match on what there is
 	}
-	todo, wanted, cached := c.wanted(in.locals, res.Unsettled(in.locals))
+	todo, owner, wanted, cached := c.wanted(in.locals, res.Unsettled(in.locals))
 	st := LookupStats{Wanted: wanted, Cached: cached}
 	if len(todo) == 0 || len(in.members) == 0 {
 		return st, nil
@@ -294,7 +304,7 @@ func (s *Service) lookUp(ctx context.Context, corpID int64, in *matchInput, res 
 	}
 	report(PhaseLookup, 0, len(todo))
 	step := max(1, len(todo)/100) // about a hundred progress updates, whatever the count
-	answers, run := s.runLookups(ctx, lk, c, todo, len(in.members), func(done, total int) {
+	answers, run := s.runLookups(ctx, lk, c, todo, owner, len(in.members), func(done, total int) {
 		if done%step == 0 || done == total {
 			report(PhaseLookup, done, total)
 		}

@@ -51,12 +51,13 @@ func withLookups(e *env, f *fakeLookup) {
 }
 
 func withMobile(r LocalRecord, m string) LocalRecord { r.Mobile = m; return r }
+func withEmail(r LocalRecord, m string) LocalRecord  { r.Email = m; return r }
 
 // Two 韩梅梅 on each side (the app sees names only): the lookups bind both
 // at 0.98 with WeCom's answer as the reason; a rematch asks nothing again.
 func TestLookupsBindNameOnlyAccounts(t *testing.T) {
 	locals := []LocalRecord{
-		withMobile(loc("hmm1", "韩梅梅", "公司/研发"), "138 0013 8000"),
+		withEmail(withMobile(loc("hmm1", "韩梅梅", "公司/研发"), "138 0013 8000"), "hmm1@corp.example"), // found by mobile: email not asked
 		withMobile(loc("hmm2", "韩梅梅", "公司/研发"), "13800138001"),
 		withMobile(loc("lilei", "李雷", "公司/研发"), "13800138002"), // settled by userid: never asked
 		withMobile(loc("x", "某人", "公司"), "13800138003"),        // unbound, no owner in WeCom
@@ -75,7 +76,7 @@ func TestLookupsBindNameOnlyAccounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"read 0/0", "match 0/0", "lookup 0/3", "lookup 1/3", "lookup 2/3", "lookup 3/3", "match 0/0", "save 0/0"}; !reflect.DeepEqual(phases, want) {
+	if want := []string{"read 0/0", "match 0/0", "lookup 0/4", "lookup 1/4", "lookup 3/4", "lookup 4/4", "match 0/0", "save 0/0"}; !reflect.DeepEqual(phases, want) {
 		t.Errorf("phases = %q, want %q", phases, want)
 	}
 	r := e.find(StateProposed, "hmm1", "HanMeimei")
@@ -87,7 +88,10 @@ func TestLookupsBindNameOnlyAccounts(t *testing.T) {
 	if f.calls["13800138002"] != 0 {
 		t.Errorf("a userid-settled account was looked up")
 	}
-	want := LookupStats{Via: "contact", Wanted: 3, Calls: 3, Found: 2, Failed: 1}
+	if f.calls["hmm1@corp.example"] != 0 {
+		t.Errorf("the email of an account whose mobile found its owner was asked")
+	}
+	want := LookupStats{Via: "contact", Wanted: 4, Calls: 3, Found: 2, Failed: 1}
 	if got := sum.Lookups; got.Stopped != nil || got != want {
 		t.Errorf("lookups = %+v, want %+v", got, want)
 	}
