@@ -1,6 +1,8 @@
 // Per-page string modules, merged under their page's key (t('setup.…')).
 // Each page owns its two files, so pages can be built side by side.
 import bindingsEn from './bindings.en'
+import callbacksEn from './callbacks.en'
+import callbacksZh from './callbacks.zh-CN'
 import bindingsZh from './bindings.zh-CN'
 import directoryEn from './directory.en'
 import directoryZh from './directory.zh-CN'
@@ -29,6 +31,7 @@ export const featuresZh = {
   pushLogsPage: pushLogsZh,
   settingsPage: settingsZh,
   loginPage: loginZh,
+  callbacksPage: callbacksZh,
 }
 
 export const featuresEn: typeof featuresZh = {
@@ -41,4 +44,5 @@ export const featuresEn: typeof featuresZh = {
   pushLogsPage: pushLogsEn,
   settingsPage: settingsEn,
   loginPage: loginEn,
+  callbacksPage: callbacksEn,
 }
