@@ -157,6 +157,7 @@ Usage:
   wecom-bridge apikey create NAME|list|revoke ID  API keys of the intake API (docs/push-api.md)
   wecom-bridge push rule add|list|remove ...      message push rules (docs/push-api.md)
   wecom-bridge callbacks list --corp NAME [--json] [--type T] [--state S] | replay ID
+  wecom-bridge callbacks rule add|list|remove --corp NAME --agent ID --match M [--keyword K] --reply TEXT [--priority N] [--action text|image]
                                                   WeCom callbacks received (docs/callbacks.md)
   wecom-bridge backup --out FILE [--passphrase-file F] [--data DIR]
                                                   a consistent backup archive, also while the app runs (docs/backup.md)

@@ -7,16 +7,20 @@ import (
 	"wecom-bridge/backend/callback"
 )
 
-// RunCallbacksCLI implements `wecom-bridge callbacks list|replay ...`
+// RunCallbacksCLI implements `wecom-bridge callbacks list|replay|rule ...`
 // (docs/callbacks.md).
 func (s *Services) RunCallbacksCLI(ctx context.Context, args []string, stdout io.Writer) error {
-	return s.Callbacks.RunCLI(ctx, func(ctx context.Context, ref string) (int64, error) {
+	find := func(ctx context.Context, ref string) (int64, error) {
 		c, err := s.Corps.Find(ctx, ref)
 		if err != nil {
 			return 0, err
 		}
 		return c.ID, nil
-	}, args, stdout)
+	}
+	if len(args) > 0 && args[0] == "rule" { // auto-reply rules (backend/autoreply)
+		return s.AutoReply.RunCLI(ctx, find, args[1:], stdout)
+	}
+	return s.Callbacks.RunCLI(ctx, find, args, stdout)
 }
 
 // CallbackEndpoints is, for the copy panel, whether WeCom verified each of

@@ -24,6 +24,7 @@ export function mirrorSummary(overrides: Partial<MirrorSummary> = {}): MirrorSum
 
 export function bindingSummary(overrides: Partial<BindingSummary> = {}): BindingSummary {
   return {
+    lookups: { via: '', wanted: 0, cached: 0, calls: 0, found: 0, failed: 0, skipped: 0 },
     membersPulled: 500,
     localAccounts: 29,
     toConfirm: 26,
