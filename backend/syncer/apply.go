@@ -23,21 +23,21 @@ const (
 
 // Run is one apply of a plan, with its counts.
 type Run struct {
-	ID         int64     `json:"id"`
-	PlanID     int64     `json:"planId"`
-	CorpID     int64     `json:"corpId"`
-	Direction  Direction `json:"direction"`
-	Status     string    `json:"status"`
-	Trigger    Trigger   `json:"trigger"`
-	StartedBy  string    `json:"startedBy"`
-	StartedAt  time.Time `json:"startedAt"`
-	FinishedAt time.Time `json:"finishedAt"`
-	DurationMS int64     `json:"durationMs"`
-	Total      int       `json:"total"`
-	Done       int       `json:"done"`
-	Failed     int       `json:"failed"`
-	Resumes    int       `json:"resumes"`
-	Error      string    `json:"error,omitempty"`
+	ID         int64            `json:"id"`
+	PlanID     int64            `json:"planId"`
+	CorpID     int64            `json:"corpId"`
+	Direction  Direction        `json:"direction"`
+	Status     string           `json:"status"`
+	Trigger    Trigger          `json:"trigger"`
+	StartedBy  string           `json:"startedBy"`
+	StartedAt  time.Time        `json:"startedAt"`
+	FinishedAt time.Time        `json:"finishedAt"`
+	DurationMS int64            `json:"durationMs"`
+	Total      int              `json:"total"`
+	Done       int              `json:"done"`
+	Failed     int              `json:"failed"`
+	Resumes    int              `json:"resumes"`
+	Error      *usererr.Message `json:"error,omitempty"` // why it did not finish: failures, a cancel, the process stopping
 	// NotApplied counts operations WeCom answered ok but did not apply, as
 	// the read-back found (ReadBack); they are not counted in Done.
 	NotApplied int       `json:"notApplied"`
@@ -212,8 +212,8 @@ func (s *Service) Cancel(runID int64) error {
 // data directory is locked to one process, so that is any run this process
 // does not own). Call it once on start; it returns how many it marked.
 func (s *Service) MarkInterrupted(ctx context.Context) (int, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE sync_runs SET status = 'interrupted',
-		error = 'the process stopped during the run; resume it to continue' WHERE status = 'running' AND owner <> ?`, s.instance)
+	res, err := s.db.ExecContext(ctx, `UPDATE sync_runs SET status = 'interrupted', error = ? WHERE status = 'running' AND owner <> ?`,
+		msgColumn(msgPtr("sync_run_interrupted", nil)), s.instance)
 	if err != nil {
 		return 0, fmt.Errorf("mark interrupted sync runs: %w", err)
 	}
@@ -266,11 +266,12 @@ func (s *Service) queryRuns(ctx context.Context, where string, args ...any) ([]*
 	var out []*Run
 	for rows.Next() {
 		r := &Run{}
-		var dir, trig, started, finished, rb string
+		var dir, trig, started, finished, rb, runErr string
 		if err := rows.Scan(&r.ID, &r.PlanID, &r.CorpID, &dir, &r.Status, &trig, &r.StartedBy, &started, &finished,
-			&r.DurationMS, &r.Total, &r.Done, &r.Failed, &r.Resumes, &r.Error, &rb); err != nil {
+			&r.DurationMS, &r.Total, &r.Done, &r.Failed, &r.Resumes, &runErr, &rb); err != nil {
 			return nil, err
 		}
+		r.Error = msgFromColumn(runErr, "")
 		if rb != "" && json.Unmarshal([]byte(rb), &r.ReadBack) == nil {
 			r.NotApplied = r.ReadBack.NotApplied
 		}

@@ -87,9 +87,9 @@ func (s *Service) execute(ctx context.Context, plan *Plan, run *Run, t Targets) 
 	var outcome error
 	switch {
 	case left > 0 && ctx.Err() != nil:
-		outcome = fmt.Errorf("run %d cancelled with %d operations left: resume it to continue: %w", run.ID, left, context.Canceled)
+		outcome = usererr.Wrap(context.Canceled, "sync_run_cancelled", usererr.Args{"run": run.ID, "left": left})
 	case run.Failed > 0:
-		outcome = fmt.Errorf("run %d finished with %d failed operations (see the report for errcodes and fixes); fix them, then resume the run to retry", run.ID, run.Failed)
+		outcome = usererr.New("sync_run_failed", usererr.Args{"run": run.ID, "failed": run.Failed})
 	}
 	return s.finish(em, run, began, left, outcome)
 }
@@ -313,9 +313,10 @@ func (s *Service) finish(em events.Emitter, run *Run, began time.Time, left int,
 	default:
 		run.Status = RunFailed
 	}
-	run.Error = ""
+	run.Error = nil
 	if outcome != nil {
-		run.Error = outcome.Error()
+		m := usererr.ForUI("sync run", outcome) // a message, or internal with a reference (details logged)
+		run.Error = &m
 	}
 	run.FinishedAt = s.now()
 	run.DurationMS += time.Since(began).Milliseconds()
@@ -326,7 +327,7 @@ func (s *Service) finish(em events.Emitter, run *Run, began time.Time, left int,
 	}
 	_, err := s.db.Exec(`UPDATE sync_runs SET status = ?, finished_at = ?, duration_ms = duration_ms + ?, total = ?, done = ?, failed = ?, error = ?,
 		read_back = CASE WHEN ? = '' THEN read_back ELSE ? END WHERE id = ?`, run.Status, store.FormatTime(run.FinishedAt), time.Since(began).Milliseconds(),
-		run.Total, run.Done, run.Failed, run.Error, rb, rb, run.ID)
+		run.Total, run.Done, run.Failed, msgColumn(run.Error), rb, rb, run.ID)
 	if err != nil && outcome == nil {
 		outcome = fmt.Errorf("record the end of run %d: %w", run.ID, err)
 	}
@@ -334,6 +335,6 @@ func (s *Service) finish(em events.Emitter, run *Run, began time.Time, left int,
 		run.DurationMS = stored.DurationMS
 	}
 	em.Emit(ProgressEvent, events.Progress{Job: fmt.Sprintf("run:%d", run.ID), RunID: run.ID, PlanID: run.PlanID, CorpID: run.CorpID, Phase: run.Status,
-		Done: run.Done, Failed: run.Failed, Total: run.Total, Message: run.Error, Final: true})
+		Done: run.Done, Failed: run.Failed, Total: run.Total, Message: msgEN(run.Error), Final: true})
 	return run, outcome
 }

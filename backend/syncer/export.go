@@ -149,7 +149,7 @@ func (s *Service) exportXLSX(ctx context.Context, plan *Plan, run *Run, w io.Wri
 		rows = append(rows, row("run", run.ID), row("run_status", words.word("sync_run_status_"+run.Status, run.Status)),
 			row("started_by", run.StartedBy), row("started", run.StartedAt.Format("2006-01-02 15:04")),
 			row("duration", float64(run.DurationMS)/1000), row("done", run.Done),
-			row("failed", run.Failed), row("error", run.Error))
+			row("failed", run.Failed), row("error", words.text(run.Error)))
 	}
 	if err := writeRows(f, summary, rows); err != nil {
 		return err

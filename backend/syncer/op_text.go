@@ -96,3 +96,11 @@ func msgPtr(code string, args usererr.Args) *usererr.Message {
 	m := usererr.Msg(code, args)
 	return &m
 }
+
+// msgEN is m's English text, for logs and event fields ("" for none).
+func msgEN(m *usererr.Message) string {
+	if m == nil {
+		return ""
+	}
+	return m.EN
+}

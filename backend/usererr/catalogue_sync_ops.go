@@ -54,6 +54,15 @@ var syncOpMessages = map[string]entry{
 	"sync_note_department_gone":    {"部门已不存在（60003）", "Already gone (60003)"},
 	"sync_note_cancelled_running":  {"执行中被取消：继续执行时会重新运行", "Cancelled while running: it runs again on resume"},
 
+	"sync_run_cancelled": {
+		"执行 {run} 已取消，还剩 {left} 项操作：继续执行即可完成",
+		"Run {run} was cancelled with {left|1 operation|# operations} left: resume it to continue."},
+	"sync_run_failed": {
+		"执行 {run} 结束，有 {failed} 项操作失败（错误码和处理建议见报告）：处理后继续执行以重试",
+		"Run {run} finished with {failed|1 failed operation|# failed operations} (the report has the errcodes and fixes): fix them, then resume the run to retry."},
+	"sync_run_interrupted": {
+		"执行过程中应用停止了（关闭、被结束或崩溃）：继续执行即可完成",
+		"The app stopped during the run (closed, killed or crashed): resume it to continue."},
 	"sync_fix_local": {
 		"检查本地目录中的该账号或部门，修正后继续执行。",
 		"Check this account or department in the local directory, fix it, then resume the run."},

@@ -4231,7 +4231,7 @@ export namespace syncer {
 	    done: number;
 	    failed: number;
 	    resumes: number;
-	    error?: string;
+	    error?: usererr.Message;
 	    notApplied: number;
 	    readBack?: ReadBack;
 	
@@ -4255,7 +4255,7 @@ export namespace syncer {
 	        this.done = source["done"];
 	        this.failed = source["failed"];
 	        this.resumes = source["resumes"];
-	        this.error = source["error"];
+	        this.error = this.convertValues(source["error"], usererr.Message);
 	        this.notApplied = source["notApplied"];
 	        this.readBack = this.convertValues(source["readBack"], ReadBack);
 	    }
