@@ -51,6 +51,16 @@ describe('corp list', () => {
     expect(wrapper.find('[data-testid="app-secret-21"]').text()).toBe('••••wxyz')
   })
 
+  it('shows the last check failure on the corp card', async () => {
+    vi.mocked(api.listCorps).mockResolvedValue([
+      corp({ id: 3, name: '星河', lastCheck: 'failed', lastCheckFailure: msg('上次检查未通过：应用“全员应用”获取 access_token：错误码 40001', 'The last check failed: App “全员应用”: get access_token: errcode 40001') }),
+      corp({ id: 4, name: '通过', corpId: 'ww0000000000000004', lastCheck: 'passed' }),
+    ])
+    const { wrapper } = await mountApp(SetupView, { path: '/setup' })
+    expect(wrapper.find('[data-testid="corp-row-3"] [data-testid="corp-last-check-failed"]').text()).toContain('上次检查未通过')
+    expect(wrapper.find('[data-testid="corp-row-4"] [data-testid="corp-last-check-failed"]').exists()).toBe(false)
+  })
+
   it('filters by name, corp ID or app', async () => {
     const { wrapper } = await mountApp(SetupView, { path: '/setup' })
     const search = wrapper.find('[data-testid="corp-search"]')
