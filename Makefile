@@ -5,7 +5,10 @@ GOBIN       := $(shell $(GO) env GOPATH)/bin
 WAILS       := $(GOBIN)/wails
 WAILS_VER   := v2.16.0
 VERSION     ?= $(shell bash build/scripts/version.sh)
-LDFLAGS     := -X wecom-bridge/backend/version.Version=$(VERSION)
+COMMIT      ?= $(shell git rev-parse HEAD 2>/dev/null)
+BUILD_DATE  ?= $(shell TZ=UTC git log -1 --format=%cd --date=format-local:%Y-%m-%dT%H:%M:%SZ 2>/dev/null)
+LDFLAGS     := -X wecom-bridge/backend/version.Version=$(VERSION) -X wecom-bridge/backend/version.Commit=$(COMMIT) \
+               -X wecom-bridge/backend/version.BuildDate=$(BUILD_DATE)
 APT_PKGS    := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config xvfb xauth x11-utils xdotool imagemagick chromium fonts-noto-cjk
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GENERATED   := frontend/wailsjs frontend/src/api/generated
@@ -14,7 +17,7 @@ SERVE_BIN   := ./wecom-bridge
 DATA        ?=
 
 .PHONY: run test build serve bench deps deps-apt deps-wails deps-npm frontend serve-bin \
-        vet gotest fuzz vitest e2e smoke clean generate check-generated
+        vet gotest fuzz vitest e2e smoke clean generate check-generated dist ci-check deps-dist
 
 ## run: install what is missing, build, and open the desktop app (serve mode without $DISPLAY)
 run: deps build
@@ -46,6 +49,26 @@ bench: build
 	@# -p 1: one package at a time, so the figures do not compete for the 2 cores.
 	@WECOM_BENCH=1 $(GO) test -v -p 1 -count=1 -run '^TestBench' -timeout 30m ./... 2>&1 | grep '^{' || true
 	@bash build/scripts/desktop-smoke.sh --bench
+
+## dist: release artifacts in dist/ from a clean tree (Windows installer and .exe, Linux .tar.gz
+## and .deb, SHA256SUMS); the version comes from the newest v0.x.y tag (docs/release.md)
+dist: deps-wails deps-npm deps-dist
+	bash build/scripts/dist.sh
+
+## ci-check: the artifacts in dist/ work: checksums, the .deb installs and runs, the .exe runs
+## `version` and `serve` under Wine (the window needs WebView2, which Wine lacks)
+ci-check: deps-dist
+	bash build/scripts/ci-check.sh
+
+# What dist and ci-check need beyond the desktop build: makensis, Wine and the
+# assembler for Wine's missing bcryptprimitives.dll (build/scripts/wine/).
+DIST_PKGS := nsis wine64 binutils-mingw-w64-x86-64 curl
+deps-dist:
+	@missing=$$(for p in $(DIST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing apt packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 ## generate: the Wails bindings (frontend/wailsjs) and the enums and event names Go shares
 ## with the UI (frontend/src/api/generated), committed so a fresh clone compiles
@@ -111,4 +134,4 @@ deps-npm:
 	fi
 
 clean:
-	rm -rf build/bin $(SERVE_BIN) frontend/node_modules
+	rm -rf build/bin dist $(SERVE_BIN) frontend/node_modules
