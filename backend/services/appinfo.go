@@ -13,6 +13,8 @@ import (
 // AppInfo is what the Settings page shows about this installation.
 type AppInfo struct {
 	Version     string `json:"version"`
+	Commit      string `json:"commit"`
+	BuildDate   string `json:"buildDate"`
 	DataDir     string `json:"dataDir"`
 	DBPath      string `json:"dbPath"`
 	DBSizeBytes int64  `json:"dbSizeBytes"`
@@ -33,6 +35,8 @@ func (s *Services) AppInfo(ctx context.Context) (AppInfo, error) {
 	}
 	return AppInfo{
 		Version:     version.Current(),
+		Commit:      version.CommitOrUnknown(),
+		BuildDate:   version.BuildDateOrUnknown(),
 		DataDir:     s.DataDir,
 		DBPath:      s.Store.Path,
 		DBSizeBytes: s.Store.SizeBytes(),

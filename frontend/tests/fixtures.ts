@@ -4,6 +4,8 @@ import { ApiError } from '@/api/call'
 export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
   return {
     version: '0.3.1',
+    commit: '0123456789abcdef0123456789abcdef01234567',
+    buildDate: '2026-12-07T10:00:00Z',
     dataDir: '/home/admin/.local/share/wecom-bridge',
     dbPath: '/home/admin/.local/share/wecom-bridge/wecom-bridge.db',
     dbSizeBytes: 1258291,

@@ -54,7 +54,7 @@ async function wait(ms: number) {
 
 describe('push page', () => {
   beforeEach(() => {
-    vi.mocked(api.getAppInfo).mockResolvedValue({ version: '1', dataDir: '', dbPath: '', dbSizeBytes: 0, mode: 'serve', language: 'zh-CN' })
+    vi.mocked(api.getAppInfo).mockResolvedValue({ version: '1', commit: '', buildDate: '', dataDir: '', dbPath: '', dbSizeBytes: 0, mode: 'serve', language: 'zh-CN' })
     vi.mocked(api.listCorps).mockResolvedValue([corp])
     vi.mocked(api.listPushRules).mockResolvedValue([rule])
     vi.mocked(api.getPushSettings).mockResolvedValue({ intake_enabled: false, intake_addr: '127.0.0.1:8751', strict_sources: false, retention_days: 180, rate_per_second: 20, rate_burst: 100, max_users: 1000, max_departments: 100 })
@@ -103,7 +103,7 @@ describe('push page', () => {
   })
 
   it('tells the desktop admin where to turn the intake API on', async () => {
-    vi.mocked(api.getAppInfo).mockResolvedValue({ version: '1', dataDir: '', dbPath: '', dbSizeBytes: 0, mode: 'desktop', language: 'zh-CN' })
+    vi.mocked(api.getAppInfo).mockResolvedValue({ version: '1', commit: '', buildDate: '', dataDir: '', dbPath: '', dbSizeBytes: 0, mode: 'desktop', language: 'zh-CN' })
     const { wrapper } = await mountApp(PushView, { path: '/push' })
     expect(wrapper.find('[data-testid="push-curl"]').text()).toContain('http://127.0.0.1:8751/api/v1/messages')
     expect(wrapper.find('[data-testid="push-howto"]').text()).toContain('设置 → 集成接口')

@@ -98,6 +98,8 @@ const en: MessageSchema = {
     dbPath: 'Database file',
     dbSize: 'Database size',
     version: 'Version',
+    commit: 'Commit',
+    buildDate: 'Built',
     mode: 'Mode',
     modes: {
       desktop: 'Desktop app',

@@ -96,6 +96,8 @@ const zhCN = {
     dbPath: '数据库文件',
     dbSize: '数据库大小',
     version: '版本',
+    commit: '提交',
+    buildDate: '构建时间',
     mode: '运行模式',
     modes: {
       desktop: '桌面应用',

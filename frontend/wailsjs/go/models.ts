@@ -151,6 +151,33 @@ export namespace autoreply {
 
 }
 
+export namespace backup {
+	
+	export class Archive {
+	    name: string;
+	    path: string;
+	    kind: string;
+	    sizeBytes: number;
+	    createdAt: string;
+	    encrypted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Archive(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.path = source["path"];
+	        this.kind = source["kind"];
+	        this.sizeBytes = source["sizeBytes"];
+	        this.createdAt = source["createdAt"];
+	        this.encrypted = source["encrypted"];
+	    }
+	}
+
+}
+
 export namespace callback {
 	
 	export class EndpointStatus {
@@ -3401,6 +3428,8 @@ export namespace services {
 	
 	export class AppInfo {
 	    version: string;
+	    commit: string;
+	    buildDate: string;
 	    dataDir: string;
 	    dbPath: string;
 	    dbSizeBytes: number;
@@ -3414,6 +3443,8 @@ export namespace services {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.version = source["version"];
+	        this.commit = source["commit"];
+	        this.buildDate = source["buildDate"];
 	        this.dataDir = source["dataDir"];
 	        this.dbPath = source["dbPath"];
 	        this.dbSizeBytes = source["dbSizeBytes"];
@@ -3441,6 +3472,56 @@ export namespace services {
 	        this.confirmCreates = source["confirmCreates"];
 	        this.runId = source["runId"];
 	        this.jobId = source["jobId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BackupSettings {
+	    daily: boolean;
+	    keep: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.daily = source["daily"];
+	        this.keep = source["keep"];
+	    }
+	}
+	export class BackupState {
+	    daily: boolean;
+	    keep: number;
+	    dir: string;
+	    archives: backup.Archive[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.daily = source["daily"];
+	        this.keep = source["keep"];
+	        this.dir = source["dir"];
+	        this.archives = this.convertValues(source["archives"], backup.Archive);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

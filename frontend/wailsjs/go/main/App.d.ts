@@ -70,6 +70,8 @@ export function GenerateCallbackKeys():Promise<corp.CallbackKeys>;
 
 export function GetAppInfo():Promise<services.AppInfo>;
 
+export function GetBackupState():Promise<services.BackupState>;
+
 export function GetBindingAudit(arg1:number,arg2:review.AuditQuery):Promise<review.AuditPage>;
 
 export function GetBindingSummary(arg1:number):Promise<review.Summary>;
@@ -216,6 +218,8 @@ export function SetAutoReplyRuleEnabled(arg1:number,arg2:boolean):Promise<autore
 
 export function SetAutoReplySwitch(arg1:number,arg2:boolean):Promise<void>;
 
+export function SetBackupSettings(arg1:services.BackupSettings):Promise<void>;
+
 export function SetCardWebhook(arg1:number,arg2:string,arg3:boolean):Promise<push.RuleWebhook>;
 
 export function SetExternalBaseURL(arg1:string):Promise<corp.SaveResult>;
@@ -229,6 +233,8 @@ export function SetPushRuleEnabled(arg1:number,arg2:boolean):Promise<void>;
 export function SetSyncOptions(arg1:number,arg2:string,arg3:syncer.Options):Promise<void>;
 
 export function SetVerifyFile(arg1:string,arg2:string):Promise<login.VerifyFile>;
+
+export function StartBackup(arg1:string):Promise<jobs.Started>;
 
 export function StartDemo():Promise<corp.Corp>;
 

@@ -110,6 +110,10 @@ export function GetAppInfo() {
   return window['go']['main']['App']['GetAppInfo']();
 }
 
+export function GetBackupState() {
+  return window['go']['main']['App']['GetBackupState']();
+}
+
 export function GetBindingAudit(arg1, arg2) {
   return window['go']['main']['App']['GetBindingAudit'](arg1, arg2);
 }
@@ -402,6 +406,10 @@ export function SetAutoReplySwitch(arg1, arg2) {
   return window['go']['main']['App']['SetAutoReplySwitch'](arg1, arg2);
 }
 
+export function SetBackupSettings(arg1) {
+  return window['go']['main']['App']['SetBackupSettings'](arg1);
+}
+
 export function SetCardWebhook(arg1, arg2, arg3) {
   return window['go']['main']['App']['SetCardWebhook'](arg1, arg2, arg3);
 }
@@ -428,6 +436,10 @@ export function SetSyncOptions(arg1, arg2, arg3) {
 
 export function SetVerifyFile(arg1, arg2) {
   return window['go']['main']['App']['SetVerifyFile'](arg1, arg2);
+}
+
+export function StartBackup(arg1) {
+  return window['go']['main']['App']['StartBackup'](arg1);
 }
 
 export function StartDemo() {
