@@ -79,6 +79,7 @@ describe('the evidence on the bindings page', () => {
     const keyRow: BindingRow = {
       id: 7, state: 'ambiguous', method: 'mobile', confidence: 0.4, account: 'k1', localName: '李四', localDept: '总部',
       candidates: [{ userid: 'm1', method: 'mobile', score: 0.97 }, { userid: 'e1', method: 'email', score: 0.95 }],
+      reason_args: {}, conflicts: [],
     }
     mockReviewedCorp([namesakeRow, keyRow])
     const { wrapper } = await mountPage()

@@ -22,12 +22,12 @@ describe('header corp badge', () => {
     document.body.innerHTML = ''
   })
 
-  it('shows the corp name and the DEMO badge for the simulated corp', async () => {
+  it('shows the demo corp by its name in the UI language and the DEMO badge', async () => {
     vi.mocked(api.getStartStatus).mockResolvedValue(
-      startStatus({ activeCorp: { id: 1, name: '演示科技有限公司', corpId: 'wwdemo0001', demo: true } }),
+      startStatus({ activeCorp: { id: 1, name: '演示企业 (DEMO)', corpId: 'wwdemo0001', demo: true } }),
     )
     const wrapper = await mountHeader()
-    expect(wrapper.find('[data-testid="active-corp"]').text()).toContain('演示科技有限公司')
+    expect(wrapper.find('[data-testid="active-corp-name"]').text()).toBe('演示企业')
     const badge = wrapper.find('[data-testid="demo-badge"]')
     expect(badge.exists()).toBe(true)
     expect(badge.text()).toBe('演示')

@@ -26,6 +26,8 @@ const en: MessageSchema = {
     loadingCorp: 'Loading corp…',
     corpUnavailable: 'Corp status unavailable',
     demoBadge: 'Demo',
+    // The demo corp's stored name is Chinese (corp.DemoName); the header says it in the UI language.
+    demoCorpName: 'Demo corp',
   },
   language: {
     label: 'Language',
@@ -54,14 +56,14 @@ const en: MessageSchema = {
     done: 'Done',
     todo: 'To do',
     next: 'Next',
-    count: 'Count: {count}',
     facts: {
-      connect: '{corps} corp(s)',
-      connectDemo: '{corps} corp(s), including the demo',
-      import: '{active} active account(s)',
+      // Plurals: "one | other" (vue-i18n), chosen by the step's main number.
+      connect: '{corps} corp | {corps} corps',
+      connectDemo: '{corps} corp, the demo | {corps} corps, including the demo',
+      import: '{active} active account | {active} active accounts',
       bind: '{confirmed} confirmed, {toReview} to review, {ambiguous} to choose',
-      preview: '{syncs} preview(s)',
-      apply: '{syncs} sync(s) applied',
+      preview: '{syncs} preview | {syncs} previews',
+      apply: '{syncs} sync applied | {syncs} syncs applied',
     },
     steps: {
       connect: {

@@ -24,6 +24,8 @@ const zhCN = {
     loadingCorp: '正在读取企业…',
     corpUnavailable: '无法读取企业状态',
     demoBadge: '演示',
+    // The demo corp's stored name is Chinese (corp.DemoName); the header says it in the UI language.
+    demoCorpName: '演示企业',
   },
   language: {
     label: '界面语言',
@@ -52,7 +54,6 @@ const zhCN = {
     done: '已完成',
     todo: '未完成',
     next: '下一步',
-    count: '数量：{count}',
     facts: {
       connect: '{corps} 个企业',
       connectDemo: '{corps} 个企业（含演示企业）',

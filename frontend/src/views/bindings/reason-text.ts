@@ -7,6 +7,7 @@
 // stored before codes existed) or an unknown one shows the English text.
 
 import { methodKey } from './binding-labels'
+import { localTime } from './time-text'
 
 /** The part of vue-i18n a reason needs; useI18n() and i18n.global both fit. */
 export interface ReasonI18n {
@@ -41,12 +42,6 @@ function fieldText(i18n: ReasonI18n, field: string | undefined): string {
   return i18n.te(key) ? i18n.t(key, {}) : field
 }
 
-// Backend times are UTC ISO strings; the admin reads them in local time.
-function timeText(iso: string | undefined, locale: string): string {
-  if (!iso) return ''
-  const at = new Date(iso)
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(locale, { hour12: false })
-}
 
 // The arguments as the message shows them: methods and key fields named in
 // the reader's language, lists joined the reader's way, times local.
@@ -55,7 +50,7 @@ function shownArgs(i18n: ReasonI18n, code: string, args: Record<string, string>)
   if (args.method !== undefined) shown.method = methodText(i18n, args.method)
   if (args.field !== undefined) shown.field = fieldText(i18n, args.field)
   if (args.accounts !== undefined) shown.accounts = joinList(i18n, splitList(args.accounts))
-  if (args.at !== undefined) shown.at = timeText(args.at, i18n.locale.value)
+  if (args.at !== undefined) shown.at = localTime(args.at)
   if (code === 'key_conflict') {
     const methods = splitList(args.methods)
     shown.items = joinList(

@@ -1,7 +1,9 @@
 // How the history shows times and durations.
-export function formatTime(value: unknown, locale: string): string {
-  const date = new Date(String(value))
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { hour12: false })
+import { formatDateTime, type TimeValue } from '@/format/time'
+
+/** A time as the whole UI writes it (format/time.ts): 2026-12-07 05:49 in both languages (_locale is not needed). */
+export function formatTime(value: unknown, _locale?: string): string {
+  return formatDateTime(value as TimeValue)
 }
 
 /** Milliseconds under a second as ms, otherwise seconds with one decimal. */

@@ -1,9 +1,9 @@
 // Date and status helpers of the push log page.
+import { formatDate, formatDateTime, type TimeValue } from '@/format/time'
 
 /** YYYY-MM-DD of a local date. */
 export function dayString(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+  return formatDate(d)
 }
 
 /** The default range: the last 7 days, today included. */
@@ -22,11 +22,9 @@ export function dayStartRFC3339(day: string, addDays = 0): string {
   return `${dayString(at)}T00:00:00${sign}${p(off / 60)}:${p(off % 60)}`
 }
 
+/** A log time as the whole UI writes it (format/time.ts), with seconds: log lines a second apart read apart. */
 export function formatTime(value: unknown): string {
-  if (!value) return ''
-  const d = new Date(String(value))
-  if (Number.isNaN(d.getTime())) return String(value)
-  return `${dayString(d)} ${d.toTimeString().slice(0, 8)}`
+  return formatDateTime(value as TimeValue, true)
 }
 
 export function statusTagType(status: string): 'success' | 'warning' | 'danger' | 'info' | 'primary' {
