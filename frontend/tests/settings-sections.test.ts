@@ -39,6 +39,7 @@ describe('settings: integrations and push', () => {
     vi.mocked(api.setPushAdminAccount).mockResolvedValue()
     vi.mocked(api.listAPIKeys).mockResolvedValue([])
     vi.mocked(api.listConfigAudit).mockResolvedValue([])
+    vi.mocked(api.getBackupState).mockResolvedValue({ daily: true, keep: 7, dir: '/home/admin/.config/wecom-bridge/backups', archives: [] })
   })
   afterEach(() => {
     document.body.innerHTML = ''
