@@ -94,7 +94,7 @@ Priority: optional
 Description: WeCom Bridge (企微桥): connect your user directory to WeCom
  A desktop app for the IT admin who connects the organisation's own user
  directory with WeCom: import, review bindings, preview and apply syncs,
- route messages. `wecom-bridge serve` offers the same UI in a browser.
+ route messages. "wecom-bridge serve" offers the same UI in a browser.
 CONTROL
 find "$d" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 dpkg-deb --root-owner-group -Zxz --build "$d" "dist/wecom-bridge_${DEBVER}_amd64.deb" >/dev/null
