@@ -11,7 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
-VERSION=$(bash build/scripts/version.sh)
 shopt -s nullglob
 exe=(dist/wecom-bridge-*-windows-amd64.exe) deb=(dist/wecom-bridge_*_amd64.deb) tgz=(dist/wecom-bridge-*-linux-amd64.tar.gz)
 setup=(dist/wecom-bridge-*-windows-amd64-setup.exe)
@@ -19,6 +18,9 @@ if [ ${#exe[@]} != 1 ] || [ ${#deb[@]} != 1 ] || [ ${#tgz[@]} != 1 ] || [ ${#set
   echo "ci-check: dist/ is incomplete; run make dist first" >&2; ls -l dist >&2 || true; exit 1
 fi
 fail() { echo "ci-check: $*" >&2; exit 1; }
+# The version make dist built (the tree may have changed since: the tests rewrite screenshots).
+VERSION=$(basename "${exe[0]}" -windows-amd64.exe)
+VERSION=${VERSION#wecom-bridge-}
 
 echo "== SHA256SUMS"
 (cd dist && sha256sum --quiet -c SHA256SUMS)
