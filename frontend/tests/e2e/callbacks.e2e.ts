@@ -74,7 +74,8 @@ test('an auto-reply rule answers a member in the simulator; a card click updates
   const org = (await (await page.request.get(sim + '/sim/org')).json()) as { users: SimUser[] }
   const member = org.users.filter((u) => u.status === 1 && u.enable === 1)[0].userid
 
-  // The page: switch the app's callback on, add a rule, try it.
+  // The page (reloaded: the header reads the active corp at start): switch the app's callback on, add a rule, try it.
+  await login(page)
   await page.getByTestId('nav-callbacks').click()
   await page.getByRole('tab', { name: '自动回复' }).click()
   const sw = page.getByTestId(`app-switch-${agent}`).locator('.el-switch')
