@@ -49,9 +49,9 @@ type Service struct {
 	// one more rematch after it, so a burst of events costs two rematches.
 	dirty     map[int64]bool
 	rematches map[int64]bool // running
-	ctx    context.Context
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	ctx       context.Context
+	cancel    context.CancelFunc
+	wg        sync.WaitGroup
 }
 
 // New returns the processor; Close stops its pending plans.
