@@ -29,6 +29,12 @@ describe('navigation', () => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
     vi.mocked(api.setLanguage).mockResolvedValue()
+    // the login-links page, opened by the navigation test, reads these
+    vi.mocked(api.listCorps).mockResolvedValue([])
+    vi.mocked(api.getVerifyFile).mockResolvedValue({ name: '', content: '' })
+    vi.mocked(api.getOIDCInfo).mockResolvedValue({ issuer: '', discovery: '', authorize: '', token: '', userinfo: '', keys: '', endSession: '', wecomRedirect: '' })
+    vi.mocked(api.listOIDCClients).mockResolvedValue([])
+    vi.mocked(api.listSignIns).mockResolvedValue({ rows: [], total: 0 })
   })
   afterEach(() => {
     document.body.innerHTML = ''
@@ -59,7 +65,6 @@ describe('navigation', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/login-links'))
     await settle()
     expect(wrapper.find('[data-testid="page-title"]').text()).toBe('登录链接')
-    expect(wrapper.text()).toContain('此功能尚未实现，将在后续版本提供')
     wrapper.unmount()
   })
 

@@ -14,6 +14,7 @@ describe('settings page', () => {
     vi.mocked(api.getPushAdminAccount).mockResolvedValue('')
     vi.mocked(api.listAPIKeys).mockResolvedValue([])
     vi.mocked(api.listConfigAudit).mockResolvedValue([])
+    vi.mocked(api.getBackupState).mockResolvedValue({ daily: true, keep: 7, dir: '/home/admin/.local/share/wecom-bridge/backups', archives: [] })
   })
   afterEach(() => {
     document.body.innerHTML = ''
@@ -32,11 +33,11 @@ describe('settings page', () => {
     expect(wrapper.find('[data-testid="settings-mode"]').text()).toBe('浏览器服务（serve）')
   })
 
-  it('has the language, integrations, push, configuration changes and about sections, in that order', async () => {
+  it('has the language, integrations, push, backups, configuration changes and about sections, in that order', async () => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
     const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
     const headers = wrapper.findAll('.el-card__header').map((h) => h.text())
-    expect(headers).toEqual(['界面语言', '集成接口', '推送', '配置变更记录', '应用信息'])
+    expect(headers).toEqual(['界面语言', '集成接口', '推送', '备份', '配置变更记录', '应用信息'])
     expect(wrapper.find('[data-testid="settings-section-integrations"] [data-testid="settings-apikeys"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="settings-section-push"] [data-testid="settings-retention"]').exists()).toBe(true)
   })

@@ -35,9 +35,6 @@ const en: MessageSchema = {
     en: 'English',
     saveFailed: 'Language switched, but it could not be saved: {error}',
   },
-  notBuilt: {
-    title: 'Not built yet. This feature arrives in a later version.',
-  },
   pages: {
     setup: 'Enter the corp ID, app AgentId and Secret, the contacts-sync Secret and the callback Token/EncodingAESKey, then check in one click what works and how to fix what fails.',
     directory: 'Import the local directory from CSV/XLSX and browse its departments and members.',

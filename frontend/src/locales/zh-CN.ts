@@ -33,9 +33,6 @@ const zhCN = {
     en: 'English',
     saveFailed: '界面语言已切换，但未能保存：{error}',
   },
-  notBuilt: {
-    title: '此功能尚未实现，将在后续版本提供',
-  },
   pages: {
     setup: '填写企业 ID、应用 AgentId 与 Secret、通讯录同步 Secret 和回调 Token/EncodingAESKey，并一键检查哪些配置可用、失败项如何修复。',
     directory: '从 CSV/XLSX 导入本地通讯录，查看本地的部门和成员。',
