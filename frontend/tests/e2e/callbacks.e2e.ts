@@ -74,8 +74,10 @@ test('an auto-reply rule answers a member in the simulator; a card click updates
   const org = (await (await page.request.get(sim + '/sim/org')).json()) as { users: SimUser[] }
   const member = org.users.filter((u) => u.status === 1 && u.enable === 1)[0].userid
 
-  // The page (reloaded: the header reads the active corp at start): switch the app's callback on, add a rule, try it.
-  await login(page)
+  // The page (reloaded: the header reads the active corp at start; a hash-only goto does not reload):
+  // switch the app's callback on, add a rule, try it.
+  await page.reload()
+  await expect(page.getByTestId('nav-settings')).toBeVisible()
   await page.getByTestId('nav-callbacks').click()
   await page.getByRole('tab', { name: '自动回复' }).click()
   const sw = page.getByTestId(`app-switch-${agent}`).locator('.el-switch')
@@ -83,12 +85,12 @@ test('an auto-reply rule answers a member in the simulator; a card click updates
   await expect(sw).toHaveClass(/is-checked/)
   await page.getByTestId('rule-add').click()
   const ruleName = `e2e报销-${stamp}`
-  await page.getByTestId('rule-name').locator('input').fill(ruleName)
-  await page.getByTestId('rule-keyword').locator('input').fill(`报销${stamp}`)
-  await page.getByTestId('rule-reply').locator('textarea').fill(`报销请走 OA ${stamp}\n第二行`)
+  await page.getByTestId('rule-name').fill(ruleName)
+  await page.getByTestId('rule-keyword').fill(`报销${stamp}`)
+  await page.getByTestId('rule-reply').fill(`报销请走 OA ${stamp}\n第二行`)
   await page.getByTestId('rule-save').click()
   await expect(page.getByTestId('rule-table')).toContainText(ruleName)
-  await page.getByTestId('try-text').locator('input').fill(`我要报销${stamp}`)
+  await page.getByTestId('try-text').fill(`我要报销${stamp}`)
   await page.getByTestId('try-run').click()
   await expect(page.getByTestId('try-result')).toContainText(`命中规则“${ruleName}”`)
 
@@ -101,7 +103,7 @@ test('an auto-reply rule answers a member in the simulator; a card click updates
 
   // The event on the page, with what it did.
   await page.getByRole('tab', { name: '事件日志' }).click()
-  await page.getByTestId('event-type').locator('input').fill('text')
+  await page.getByTestId('event-type').fill('text')
   await expect(async () => {
     await page.getByTestId('event-refresh').click()
     await expect(page.getByTestId('event-table')).toContainText(`已按规则“${ruleName}”`, { timeout: 1_000 })
@@ -113,7 +115,7 @@ test('an auto-reply rule answers a member in the simulator; a card click updates
     targets: [{ id: 0, corp_id: demo.id, agent_id: agent, msgtype: 'template_card', title: '', content: '', url: '', button: '', image: '' }] })
   await page.getByRole('tab', { name: '卡片按钮' }).click()
   await page.getByTestId(`webhook-set-${rule.id}`).click()
-  await page.getByTestId('webhook-url').locator('input').fill(hookURL)
+  await page.getByTestId('webhook-url').fill(hookURL)
   await page.getByTestId('webhook-save').click()
   const secret = (await page.getByTestId('webhook-secret-value').textContent())!.trim()
   expect(secret).toMatch(/^whsec_/)
@@ -146,16 +148,15 @@ test('an auto-reply rule answers a member in the simulator; a card click updates
   expect(hook.signature).toBe('sha256=' + createHmac('sha256', secret).update(hook.body).digest('hex'))
   expect(JSON.parse(hook.body)).toMatchObject({ type: 'card_click', userid: member, key: 'approve', button_text: '同意', source: 'e2e-card' })
   await expect(async () => {
-    await page.getByRole('tab', { name: '事件日志' }).click()
-    await page.getByRole('tab', { name: '卡片按钮' }).click()
+    await page.getByTestId('click-refresh').click()
     await expect(page.getByTestId('click-table')).toContainText('已送达', { timeout: 1_000 })
   }).toPass({ timeout: 20_000 })
   await expect(page.getByTestId('click-table')).toContainText('已更新')
 
   // The rule is deleted with a confirmation naming it.
   await page.getByRole('tab', { name: '自动回复' }).click()
-  await page.getByTestId('rule-search').locator('input').fill(ruleName)
-  await page.getByTestId('rule-search').locator('input').press('Enter')
+  await page.getByTestId('rule-search').fill(ruleName)
+  await page.getByTestId('rule-search').press('Enter')
   await page.getByTestId('rule-table').locator('.el-checkbox').first().click()
   await page.getByTestId('rule-delete-selected').click()
   await expect(page.locator('.el-message-box')).toContainText(ruleName)
