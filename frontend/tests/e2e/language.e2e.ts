@@ -6,13 +6,16 @@ import { test, expect, login } from './fixtures'
 // WeCom's own terms (the admin console is in Chinese; API names are English)
 // are allowed, and so is what the admin typed or imported (names, ids).
 
-const pages = ['/', '/setup', '/directory', '/bindings', '/sync', '/history', '/push', '/push-logs', '/callbacks', '/login-links', '/settings']
+// Hash routes: the UI is one page at / (a path such as /setup is not the UI).
+const pages = ['/#/', '/#/setup', '/#/directory', '/#/bindings', '/#/sync', '/#/history', '/#/push', '/#/push-logs', '/#/callbacks', '/#/login-links', '/#/settings']
 
 // Chinese allowed on the English page: the product's Chinese name beside its
 // English one, the language switch's own label, and WeCom console terms.
 const chineseAllowed = [
   '企微桥', '中文', '企业微信', '通讯录同步', '安全与管理', '管理工具', '应用管理', '可见范围', '我的企业', '企业信息',
   '企业ID', '网页授权及JS-SDK', '自建', '应用主页', '企业可信IP', '基础接口许可', '客户联系',
+  '创建应用', '查看', // the console's buttons, named where the page says which to click
+  '总部/研发中心/后端组', '在职', '离职', // file values the import accepts, quoted as examples
 ]
 
 // English allowed on the Chinese page: the product's English name, the

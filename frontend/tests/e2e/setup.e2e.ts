@@ -226,7 +226,7 @@ test('deleting a corp lists what goes with it and needs its name typed', async (
   const id = await corpIdOf(page, corpName)
   await page.getByTestId(`corp-delete-${id}`).click()
   const box = page.locator('.delete-confirm')
-  await expect(box.getByTestId('delete-dependents')).toContainText('自建应用 × 1')
+  await expect(box.getByTestId('delete-dependents')).toContainText('自建应用 1 个')
   await box.getByRole('button', { name: '删除' }).click()
   await expect(box).toContainText('名称不一致')
   await box.locator('input').fill(corpName)
