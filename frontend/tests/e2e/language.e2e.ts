@@ -27,7 +27,9 @@ const englishAllowed = [
 ]
 
 // userText: elements that show what the admin entered or imported, not UI text.
-const userTextSelector = 'input, textarea, code, pre, .user-text, [data-user-text]'
+// Tree nodes and table bodies list imported departments, names and positions (which other specs may have
+// imported before this one runs); headers, toolbars, dialogs and empty states are still scanned.
+const userTextSelector = 'input, textarea, code, pre, .user-text, [data-user-text], .el-tree, .el-table__body'
 
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate((skip) => {
