@@ -37,11 +37,11 @@ func TestBindManualTwoUnboundRecords(t *testing.T) {
 func TestBindManualUnknownSides(t *testing.T) {
 	e := fixtureEnv(t)
 	err := e.svc.BindManual(bg, e.corp, "nobody", "wx_zhao", admin, false)
-	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `account "nobody"`) {
+	if !errors.Is(err, ErrNotFound) || !usererr.Is(err, "binding_account_not_in_match") || !strings.Contains(err.Error(), "nobody") {
 		t.Fatalf("unknown account: %v", err)
 	}
 	err = e.svc.BindManual(bg, e.corp, "u5", "ghost", admin, false)
-	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `WeCom userid "ghost"`) {
+	if !errors.Is(err, ErrNotFound) || !usererr.Is(err, "binding_userid_not_in_match") || !strings.Contains(err.Error(), "ghost") {
 		t.Fatalf("unknown userid: %v", err)
 	}
 }

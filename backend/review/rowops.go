@@ -10,6 +10,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"wecom-bridge/backend/binding"
+	"wecom-bridge/backend/usererr"
 )
 
 // txOps edits one corp's review rows inside a write transaction. The
@@ -163,11 +164,9 @@ func (o *txOps) side(side, key string) (*sideRec, error) {
 		inactive, search_text FROM bind_sides WHERE corp_id = ? AND side = ? AND key = ?`, o.corpID, side, strings.TrimSpace(key))
 	if errors.Is(err, sql.ErrNoRows) {
 		if side == sideLocal {
-			return nil, fmt.Errorf("account %q: %w among the local accounts of the last match; check the spelling, "+
-				"or add it to the directory and rematch", key, ErrNotFound)
+			return nil, usererr.Wrap(ErrNotFound, "binding_account_not_in_match", usererr.Args{"account": key})
 		}
-		return nil, fmt.Errorf("WeCom userid %q: %w among the members of the last match; check the spelling, "+
-			"or pull WeCom contacts and rematch", key, ErrNotFound)
+		return nil, usererr.Wrap(ErrNotFound, "binding_userid_not_in_match", usererr.Args{"userid": key})
 	}
 	return &s, err
 }

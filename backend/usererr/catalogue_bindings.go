@@ -60,6 +60,12 @@ var bindingMessages = map[string]entry{
 	"binding_min_confidence": {
 		"置信度阈值 {value} 超出 0～1：例如 0.95 确认按关键字段匹配的，0.8 再加上姓名+部门",
 		"The confidence threshold {value} is outside 0..1: e.g. 0.95 confirms key matches, 0.8 adds name+department."},
+	"binding_account_not_in_match": {
+		"本地账号“{account}”不在上次匹配的本地账号中：请检查拼写，或将其加入通讯录后重新匹配",
+		"Account {account} is not among the local accounts of the last match: check the spelling, or add it to the directory and rematch."},
+	"binding_userid_not_in_match": {
+		"企业微信账号“{userid}”不在上次匹配的成员中：请检查拼写，或拉取企业微信通讯录后重新匹配",
+		"WeCom userid {userid} is not among the members of the last match: check the spelling, or pull WeCom contacts and rematch."},
 	"binding_not_ambiguous": {
 		"第 {row} 行没有歧义：请直接确认、拒绝或解除绑定",
 		"Row {row} is not ambiguous: confirm, reject or unbind it instead."},

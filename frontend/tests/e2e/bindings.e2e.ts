@@ -13,8 +13,8 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { APIRequestContext, Locator, Page } from '@playwright/test'
-import { test, expect, login, token } from './fixtures'
+import type { Locator, Page } from '@playwright/test'
+import { test, expect, login, rpc } from './fixtures'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const screenshotPath = resolve(here, '../../../docs/screenshots/bindings-review.png')
@@ -25,12 +25,6 @@ test.describe.configure({ mode: 'serial' })
 interface SimUser { userid: string; name: string; department: number[]; mobile: string; status: number; enable: number; position: string }
 interface SimOrg { departments: { id: number; name: string; parentid: number }[]; users: SimUser[] }
 interface CorpInfo { id: number; name: string; demo: boolean; apiBaseUrl: string; apps: { agentId: number; name: string }[] }
-
-async function rpc<T>(request: APIRequestContext, method: string, ...args: unknown[]): Promise<T> {
-  const res = await request.post('/api/rpc/' + method, { data: args, headers: { Authorization: `Bearer ${token()}` } })
-  expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
-  return (await res.json()).result as T
-}
 
 /** What the test works with, found once in the first test. */
 const state = {

@@ -9,20 +9,14 @@
 // signed with the secret the page showed once.
 import { createHmac } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
-import type { APIRequestContext } from '@playwright/test'
-import { test, expect, login, token } from './fixtures'
+
+import { test, expect, login, token, rpc } from './fixtures'
 
 test.describe.configure({ mode: 'serial' })
 
 interface CorpInfo { id: number; key: string; name: string; demo: boolean; apiBaseUrl: string; apps: { id: number; agentId: number; name: string; homeUrl: string }[] }
 interface SimUser { userid: string; status: number; enable: number }
 interface SimMessage { msgid: string; msgtype: string; text: string; via?: string; task_id?: string; delivered: string[]; updates?: { body: unknown }[] }
-
-async function rpc<T>(request: APIRequestContext, method: string, ...args: unknown[]): Promise<T> {
-  const res = await request.post('/api/rpc/' + method, { data: args, headers: { Authorization: `Bearer ${token()}` } })
-  expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
-  return (await res.json()).result as T
-}
 
 const stamp = Date.now().toString(36)
 const state = { corp: null as CorpInfo | null, startedDemo: false, ruleName: `e2e-卡片-${stamp}`, keyName: `e2e-cb-${stamp}` }

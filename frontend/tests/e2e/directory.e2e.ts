@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { APIRequestContext, Locator, Page } from '@playwright/test'
-import { test, expect, login, token } from './fixtures'
+import { test, expect, login, rpc } from './fixtures'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const samplePath = resolve(here, '../../../docs/samples/directory-sample.csv')
@@ -25,12 +25,6 @@ test.describe.configure({ mode: 'serial' })
 interface AccountPage {
   total: number
   rows: { id: number; account: string; status: string }[]
-}
-
-async function rpc<T>(request: APIRequestContext, method: string, ...args: unknown[]): Promise<T> {
-  const res = await request.post('/api/rpc/' + method, { data: args, headers: { Authorization: `Bearer ${token()}` } })
-  expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
-  return (await res.json()).result as T
 }
 
 function listAccounts(request: APIRequestContext, search: string) {

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
 
 export const token = () => process.env.E2E_TOKEN as string
 
@@ -15,3 +15,21 @@ export const test = base.extend({
   baseURL: async ({}, use) => { await use(process.env.E2E_BASE_URL) },
 })
 export { expect }
+
+// rpc calls a bound method over serve's RPC endpoint and fails the test with
+// the response body when the call fails.
+export async function rpc<T>(request: APIRequestContext, method: string, ...args: unknown[]): Promise<T> {
+  const res = await request.post('/api/rpc/' + method, { data: args, headers: { Authorization: `Bearer ${token()}` } })
+  expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
+  return (await res.json()).result as T
+}
+
+// waitJob polls a started job (jobs.Started.jobId) until it ends.
+export async function waitJob(request: APIRequestContext, jobId: string) {
+  for (let i = 0; i < 120; i++) {
+    const job = await rpc<{ state: string }>(request, 'GetJob', jobId)
+    if (job.state !== 'running' && job.state !== 'queued') return job
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error('job did not finish')
+}

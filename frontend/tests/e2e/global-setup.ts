@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { startServe } from './serve-process'
 
 // Starts one `wecom-bridge serve` for the whole run and returns the teardown
@@ -11,6 +12,10 @@ export default async function globalSetup() {
   s.proc.unref()
   return async () => {
     s.proc.kill('SIGTERM')
+    // Kept beside the results: an "internal error (reference …)" in a failed spec is explained here.
+    const dir = fileURLToPath(new URL('../../../.e2e/', import.meta.url))
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(dir + 'serve.log', s.output())
     rmSync(s.dataDir, { recursive: true, force: true })
   }
 }

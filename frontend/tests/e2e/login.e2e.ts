@@ -11,29 +11,14 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { APIRequestContext } from '@playwright/test'
-import { test, expect, token } from './fixtures'
+
+import { test, expect, rpc, waitJob } from './fixtures'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 test.describe.configure({ mode: 'serial' })
 
 interface SimUser { userid: string; name: string; status: number; enable: number }
 interface CorpInfo { id: number; name: string; demo: boolean; apiBaseUrl: string; apps: { agentId: number }[] }
-
-async function rpc<T>(request: APIRequestContext, method: string, ...args: unknown[]): Promise<T> {
-  const res = await request.post('/api/rpc/' + method, { data: args, headers: { Authorization: `Bearer ${token()}` } })
-  expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
-  return (await res.json()).result as T
-}
-
-async function waitJob(request: APIRequestContext, jobId: string) {
-  for (let i = 0; i < 120; i++) {
-    const job = await rpc<{ state: string }>(request, 'GetJob', jobId)
-    if (job.state !== 'running' && job.state !== 'queued') return job
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error('job did not finish')
-}
 
 function freePort(): Promise<number> {
   return new Promise((ok) => {

@@ -12,8 +12,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { APIRequestContext } from '@playwright/test'
-import { test, expect, login, token } from './fixtures'
+
+import { test, expect, login, rpc, waitJob } from './fixtures'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const screenshotPath = resolve(here, '../../../docs/screenshots/push-log.png')
@@ -23,12 +23,6 @@ test.describe.configure({ mode: 'serial' })
 interface CorpInfo { id: number; name: string; demo: boolean; apiBaseUrl: string; apps: { agentId: number; name: string }[] }
 interface SimUser { userid: string; name: string; status: number; enable: number }
 interface PushSettings { intake_enabled: boolean; intake_addr: string; strict_sources: boolean; retention_days: number }
-
-async function rpc<T>(request: APIRequestContext, method: string, ...args: unknown[]): Promise<T> {
-  const res = await request.post('/api/rpc/' + method, { data: args, headers: { Authorization: `Bearer ${token()}` } })
-  expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
-  return (await res.json()).result as T
-}
 
 const state = {
   corp: null as CorpInfo | null, startedDemo: false, account: 'px-e2e-push', ruleName: '', keyName: '',
@@ -56,8 +50,7 @@ test('a message posted with a UI-made key is pushed by a UI-made rule, logged, r
   state.corp = demo
   await rpc(page.request, 'SetActiveCorp', demo.id)
   expect(demo.apps.map((a) => a.agentId)).toContain(1000002)
-  await rpc(page.request, 'PullCorp', demo.id, 0)
-  await expect.poll(async () => (await rpc<{ users: number; running: boolean }>(page.request, 'GetMirrorSummary', demo.id)).users, { timeout: 30_000 }).toBeGreaterThan(0)
+  await waitJob(page.request, (await rpc<{ jobId: string }>(page.request, 'PullCorp', demo.id, 0)).jobId)
 
   const org = (await (await page.request.get(demo.apiBaseUrl + '/sim/org')).json()) as { users: SimUser[] }
   const member = org.users.filter((u) => u.status === 1 && u.enable === 1).at(-1)!
@@ -67,7 +60,7 @@ test('a message posted with a UI-made key is pushed by a UI-made rule, logged, r
   if (!existing.rows.some((r) => r.account === state.account)) {
     await rpc(page.request, 'AddDirectoryAccount', { account: state.account, name: member.name, employeeNo: '', mobile: '', email: '', position: '', deptIds: [] })
   }
-  await rpc(page.request, 'RematchBindings', demo.id)
+  await waitJob(page.request, (await rpc<{ jobId: string }>(page.request, 'RematchBindings', demo.id)).jobId)
   await rpc(page.request, 'BindManual', demo.id, state.account, member.userid, true)
 
   // A rule made in the UI: source e2e-approval → demo app 1000002, textcard.

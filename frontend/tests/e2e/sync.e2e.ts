@@ -10,9 +10,9 @@
 // import when the sample's accounts are already there.
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { test, expect, login, token } from './fixtures'
+import { test, expect, login, rpc } from './fixtures'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const samplePath = resolve(here, '../../../docs/samples/directory-sample.csv')
@@ -23,12 +23,6 @@ const sampleRoots = [...new Set(sampleCsv.replace(/^\uFEFF/, '').trim().split('\
   .flatMap((line) => line.split(',')[5].split(';').map((path) => path.split('/')[0])))]
 
 test.describe.configure({ mode: 'serial' })
-
-async function rpc<T>(request: APIRequestContext, method: string, ...args: unknown[]): Promise<T> {
-  const res = await request.post('/api/rpc/' + method, { data: args, headers: { Authorization: `Bearer ${token()}` } })
-  expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
-  return (await res.json()).result as T
-}
 
 /** The demo corp, active, with the sample directory imported, pulled and matched, scoped to the sample. */
 async function prepareDemo(page: Page): Promise<number> {
