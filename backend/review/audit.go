@@ -3,6 +3,8 @@ package review
 import (
 	"context"
 	"strings"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // Audit actions.
@@ -91,11 +93,11 @@ func (s *Service) Audit(ctx context.Context, corpID int64, q AuditQuery) (AuditP
 func pageLimit(offset, limit int) (int, error) {
 	switch {
 	case offset < 0:
-		return 0, invalidf("offset %d is negative; pages start at offset 0", offset)
+		return 0, invalidMsg("review_bad_offset", usererr.Args{"value": offset})
 	case limit < 0:
-		return 0, invalidf("limit %d is negative; ask for 1 to %d rows", limit, MaxPage)
+		return 0, invalidMsg("review_bad_limit", usererr.Args{"value": limit, "max": MaxPage})
 	case limit > MaxPage:
-		return 0, invalidf("limit %d is over %d; page through with offset instead", limit, MaxPage)
+		return 0, invalidMsg("review_bad_limit", usererr.Args{"value": limit, "max": MaxPage})
 	case limit == 0:
 		return 50, nil
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"wecom-bridge/backend/tabular"
+	"wecom-bridge/backend/usererr"
 )
 
 // exportHeader is the first row of an exported file. The import reads back
@@ -38,7 +39,7 @@ const sheetName = "账号绑定"
 // Every row carries all its candidates.
 func (s *Service) Export(ctx context.Context, corpID int64, w io.Writer, format string, filter Query) error {
 	if format != "csv" && format != "xlsx" {
-		return invalidf("export format %q is unknown; use xlsx or csv", format)
+		return invalidMsg("review_bad_export_format", usererr.Args{"value": format})
 	}
 	cur, err := s.cursor(ctx, corpID, filter)
 	if err != nil {

@@ -81,7 +81,7 @@ func (f *refusal) reject(line int, key, uid string) ImportReject {
 // Nothing is bound yet; the preview is stored for ApplyImport.
 func (s *Service) PreviewImport(ctx context.Context, corpID int64, r io.Reader, format, keyField string) (ImportPreview, error) {
 	if _, ok := keyHeaders[keyField]; !ok {
-		return ImportPreview{}, invalidf("key field %q is unknown; use one of %s", keyField, strings.Join(importKeyFields, ", "))
+		return ImportPreview{}, invalidMsg("review_bad_key_field", usererr.Args{"value": keyField, "choices": strings.Join(importKeyFields, ", ")})
 	}
 	header, lines, err := readImportFile(r, format)
 	if err != nil {

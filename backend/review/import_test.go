@@ -256,8 +256,8 @@ func TestImportXLSXRoundTripAndBadFiles(t *testing.T) {
 		{"企业微信UserID,姓名\nu1,张三\n", "csv", "employee_no", "no 工号 column"},
 		{"", "csv", "account", "empty"},
 		{"x", "xlsx", "account", "cannot be opened as an Excel workbook"},
-		{"企业微信UserID,本地账号\n", "csv", "name", `key field "name" is unknown`},
-		{"企业微信UserID,本地账号\n", "ods", "account", `format "ods" is unknown`},
+		{"企业微信UserID,本地账号\n", "csv", "name", "key field: name is not a field"},
+		{"企业微信UserID,本地账号\n", "ods", "account", "format: ods is not supported"},
 	} {
 		_, err := e.svc.PreviewImport(bg, e.corp, strings.NewReader(c.file), c.format, c.key)
 		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), c.want) {

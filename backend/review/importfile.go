@@ -34,7 +34,7 @@ func readImportFile(r io.Reader, format string) (header []string, rows []fileRow
 	case "xlsx":
 		return readXLSXTable(data)
 	}
-	return nil, nil, invalidf("import format %q is unknown; use xlsx or csv", format)
+	return nil, nil, invalidMsg("review_bad_import_format", usererr.Args{"value": format})
 }
 
 // readCSVTable accepts UTF-8 (with or without BOM) and, failing that, GBK

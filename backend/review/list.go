@@ -10,6 +10,7 @@ import (
 
 	"wecom-bridge/backend/binding"
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // Filters of the review list.
@@ -200,11 +201,11 @@ func candKey(c Candidate, col string) string {
 func (q Query) sql(corpID int64) (from, where string, args []any, order string, err error) {
 	state, ok := filterState[q.Filter]
 	if !ok {
-		return "", "", nil, "", invalidf("filter %q is unknown; use one of %s", q.Filter, strings.Join(sortedKeys(filterState), ", "))
+		return "", "", nil, "", invalidMsg("review_bad_filter", usererr.Args{"value": q.Filter, "choices": strings.Join(sortedKeys(filterState), ", ")})
 	}
 	order, ok = sortOrder[q.Sort]
 	if !ok {
-		return "", "", nil, "", invalidf("sort %q is unknown; use one of %s", q.Sort, strings.Join(sortedKeys(sortOrder), ", "))
+		return "", "", nil, "", invalidMsg("review_bad_sort", usererr.Args{"value": q.Sort, "choices": strings.Join(sortedKeys(sortOrder), ", ")})
 	}
 	conds := []string{"corp_id = ?"}
 	args = []any{corpID}
@@ -219,7 +220,7 @@ func (q Query) sql(corpID int64) (from, where string, args []any, order string, 
 	}
 	if q.Method != "" {
 		if !slices.Contains(knownMethods, binding.Method(q.Method)) {
-			return "", "", nil, "", invalidf("method %q is unknown; use one of %v", q.Method, knownMethods)
+			return "", "", nil, "", invalidMsg("review_bad_method", usererr.Args{"value": q.Method, "choices": methodChoices()})
 		}
 		conds, args = append(conds, "method = ?"), append(args, q.Method)
 	}
@@ -228,6 +229,15 @@ func (q Query) sql(corpID int64) (from, where string, args []any, order string, 
 		conds, args = append(conds, c), append(args, a)
 	}
 	return from, strings.Join(conds, " AND "), args, order, nil
+}
+
+// methodChoices lists the methods Query.Method accepts, for a refusal.
+func methodChoices() string {
+	names := make([]string, len(knownMethods))
+	for i, m := range knownMethods {
+		names[i] = string(m)
+	}
+	return strings.Join(names, ", ")
 }
 
 func sortedKeys[V any](m map[string]V) []string {

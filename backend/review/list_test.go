@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // ids lists "account/userid" of a page's rows, for exact comparisons.
@@ -120,10 +123,23 @@ func TestListSortsAndPages(t *testing.T) {
 	if p := e.list(Query{Offset: 100}); p.Total != 9 || len(p.Rows) != 0 {
 		t.Errorf("past the end: %+v", p)
 	}
-	for _, q := range []Query{{Limit: 201}, {Limit: -1}, {Offset: -1}, {Filter: "pending"}, {Sort: "random"}, {Method: "guess"}} {
-		if _, err := e.svc.List(bg, e.corp, q); !errors.Is(err, ErrInvalid) {
-			t.Errorf("query %+v: want ErrInvalid, got %v", q, err)
+	// A bad list parameter is a catalogue message naming the field and the
+	// values it takes, in both languages (not plain English).
+	bad := map[string]Query{
+		"review_bad_limit": {Limit: 201}, "review_bad_offset": {Offset: -1}, "review_bad_filter": {Filter: "pending"},
+		"review_bad_sort": {Sort: "random"}, "review_bad_method": {Method: "guess"},
+	}
+	bad["review_bad_limit "] = Query{Limit: -1}
+	for code, q := range bad {
+		_, err := e.svc.List(bg, e.corp, q)
+		m, ok := usererr.As(err)
+		if !errors.Is(err, ErrInvalid) || !ok || m.Code != strings.TrimSpace(code) || !strings.Contains(m.ZH, "：") {
+			t.Errorf("query %+v: want ErrInvalid with message %s, got %v", q, code, err)
 		}
+	}
+	_, err := e.svc.List(bg, e.corp, Query{Method: "guess"})
+	if m, _ := usererr.As(err); !strings.Contains(m.EN, "mobile_lookup") || !strings.Contains(m.ZH, "guess") {
+		t.Errorf("method refusal does not name the choices: %v", err)
 	}
 }
 

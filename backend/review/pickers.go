@@ -3,6 +3,8 @@ package review
 import (
 	"context"
 	"strings"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // Person is one entry of the manual-bind picker: a local account (Account
@@ -47,7 +49,7 @@ func (s *Service) searchSide(ctx context.Context, corpID int64, side, q string, 
 	case limit == 0:
 		limit = 20
 	case limit < 0 || limit > MaxPicker:
-		return nil, invalidf("limit %d is outside 1..%d; narrow the search instead", limit, MaxPicker)
+		return nil, invalidMsg("review_bad_picker_limit", usererr.Args{"value": limit, "max": MaxPicker})
 	}
 	self, other, unbound := "account", "userid", StateUnboundLocal
 	if side == sideWeCom {

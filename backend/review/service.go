@@ -83,13 +83,9 @@ func invalid(err error) error {
 // invalidMsg is ErrInvalid with the catalogue's message code.
 func invalidMsg(code string, args usererr.Args) error { return invalid(usererr.New(code, args)) }
 
-func invalidf(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
-}
-
 func needActor(actor string) error {
 	if strings.TrimSpace(actor) == "" {
-		return invalidf("actor is empty: every binding change is audited, so say who makes it")
+		return invalidMsg("review_no_actor", nil)
 	}
 	return nil
 }

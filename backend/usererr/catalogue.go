@@ -12,6 +12,7 @@ var catalogue = []map[string]entry{
 	pushLogMessages,
 	pullMessages,
 	bindingMessages,
+	reviewQueryMessages,
 	pullRunMessages,
 	jobMessages,
 	wecomMessages,
