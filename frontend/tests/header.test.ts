@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ElMessage } from 'element-plus'
 import * as api from '@/api'
+import App from '@/App.vue'
+import { headerHeight, toastOffset } from '@/components/app-shell'
 import AppHeader from '@/components/AppHeader.vue'
 import { useAppStore } from '@/stores/app'
 import { appInfo, startStatus } from './fixtures'
@@ -69,5 +72,25 @@ describe('header corp badge', () => {
     await settle()
     expect(wrapper.find('[data-testid="active-corp"]').text()).toBe('未配置企业')
     expect(wrapper.find('[data-testid="demo-badge"]').exists()).toBe(false)
+  })
+})
+
+describe('toasts', () => {
+  beforeEach(() => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: null }))
+  })
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('open below the header, not over the corp badge and language switch', async () => {
+    await mountApp(App)
+    ElMessage.success('已保存')
+    await settle()
+    const toast = document.querySelector<HTMLElement>('.el-message')
+    expect(toast).not.toBeNull()
+    expect(parseInt(toast!.style.top, 10)).toBeGreaterThanOrEqual(headerHeight)
+    expect(parseInt(toast!.style.top, 10)).toBe(toastOffset)
   })
 })
