@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jmoiron/sqlx"
+
 	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
@@ -81,36 +83,42 @@ func (r eventRow) event() Event {
 
 // record persists a received callback: a new event (state received) or,
 // when its dedupe key was seen, a duplicate row pointing at the original.
-func (s *Service) record(ctx context.Context, corpRef, agentID int64, kind string, m Message, payload []byte) (Event, error) {
-	now := s.now().UnixMilli()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+// It returns once the row is committed.
+func (s *Service) record(corpRef, agentID int64, kind string, m Message, payload []byte) (Event, error) {
+	r := eventRow{CorpRef: corpRef, AgentID: agentID, Kind: kind, MsgType: m.MsgType, Event: m.Event, ChangeType: m.ChangeType,
+		FromUser: m.FromUserName, Payload: string(payload), State: StateReceived, Effects: "[]", ReceivedAt: s.now().UnixMilli()}
 	key := m.DedupeKey()
-	res, err := s.st.DB.ExecContext(ctx, `INSERT INTO callback_events
-		(corp_ref, agent_id, kind, msg_type, event, change_type, from_user, create_time, dedupe_key, payload, received_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		corpRef, agentID, kind, m.MsgType, m.Event, m.ChangeType, m.FromUserName, m.CreateTime, key, string(payload), now)
+	err := s.w.write(func(ctx context.Context, tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO callback_events
+			(corp_ref, agent_id, kind, msg_type, event, change_type, from_user, create_time, dedupe_key, payload, received_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			corpRef, agentID, kind, m.MsgType, m.Event, m.ChangeType, m.FromUserName, m.CreateTime, key, r.Payload, r.ReceivedAt)
+		if err != nil {
+			return fmt.Errorf("persist callback: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			r.ID, err = res.LastInsertId()
+			return err
+		}
+		if err := tx.GetContext(ctx, &r.DupOf, `SELECT id FROM callback_events
+			WHERE corp_ref = ? AND agent_id = ? AND dedupe_key = ? AND dup_of IS NULL`, corpRef, agentID, key); err != nil {
+			return fmt.Errorf("find the original of a duplicate callback: %w", err)
+		}
+		res, err = tx.ExecContext(ctx, `INSERT INTO callback_events
+			(corp_ref, agent_id, kind, msg_type, event, change_type, from_user, create_time, dedupe_key, dup_of, payload, state, received_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'duplicate', ?)`,
+			corpRef, agentID, kind, m.MsgType, m.Event, m.ChangeType, m.FromUserName, m.CreateTime, key, r.DupOf, r.Payload, r.ReceivedAt)
+		if err != nil {
+			return fmt.Errorf("persist duplicate callback: %w", err)
+		}
+		r.State = StateDuplicate
+		r.ID, err = res.LastInsertId()
+		return err
+	})
 	if err != nil {
-		return Event{}, fmt.Errorf("persist callback: %w", err)
+		return Event{}, err
 	}
-	if n, _ := res.RowsAffected(); n == 1 {
-		id, _ := res.LastInsertId()
-		return s.Get(ctx, id)
-	}
-	var orig int64
-	if err := s.st.DB.GetContext(ctx, &orig, `SELECT id FROM callback_events
-		WHERE corp_ref = ? AND agent_id = ? AND dedupe_key = ? AND dup_of IS NULL`, corpRef, agentID, key); err != nil {
-		return Event{}, fmt.Errorf("find the original of a duplicate callback: %w", err)
-	}
-	res, err = s.st.DB.ExecContext(ctx, `INSERT INTO callback_events
-		(corp_ref, agent_id, kind, msg_type, event, change_type, from_user, create_time, dedupe_key, dup_of, payload, state, received_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'duplicate', ?)`,
-		corpRef, agentID, kind, m.MsgType, m.Event, m.ChangeType, m.FromUserName, m.CreateTime, key, orig, string(payload), now)
-	if err != nil {
-		return Event{}, fmt.Errorf("persist duplicate callback: %w", err)
-	}
-	id, _ := res.LastInsertId()
-	return s.Get(ctx, id)
+	return r.event(), nil
 }
 
 // Get returns one event.
@@ -127,7 +135,7 @@ func (s *Service) Get(ctx context.Context, id int64) (Event, error) {
 }
 
 // finish records a processor's outcome.
-func (s *Service) finish(ctx context.Context, id int64, effects []usererr.Message, perr error) error {
+func (s *Service) finish(id int64, effects []usererr.Message, perr error) error {
 	stored := make([]string, 0, len(effects))
 	for _, e := range effects {
 		stored = append(stored, e.Stored())
@@ -142,11 +150,8 @@ func (s *Service) finish(ctx context.Context, id int64, effects []usererr.Messag
 			errText = ue.Stored()
 		}
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	_, err := s.st.DB.ExecContext(ctx, `UPDATE callback_events SET state = ?, error = ?, effects = ?,
+	return s.exec(`UPDATE callback_events SET state = ?, error = ?, effects = ?,
 		attempts = attempts + 1, processed_at = ? WHERE id = ?`, state, errText, string(eff), s.now().UnixMilli(), id)
-	return err
 }
 
 // Replay processes a failed event again (the 回调 page's and the CLI's replay).
@@ -158,13 +163,18 @@ func (s *Service) Replay(ctx context.Context, id int64) (Event, error) {
 	if ev.State != StateFailed {
 		return ev, usererr.New("callback_replay_not_failed", usererr.Args{"id": id, "state": ev.State})
 	}
-	s.writeMu.Lock()
-	_, err = s.st.DB.ExecContext(ctx, `UPDATE callback_events SET state = 'received' WHERE id = ? AND state = 'failed'`, id)
-	s.writeMu.Unlock()
-	if err != nil {
+	if err := s.exec(`UPDATE callback_events SET state = 'received' WHERE id = ? AND state = 'failed'`, id); err != nil {
 		return ev, fmt.Errorf("queue callback event %d again: %w", id, err)
 	}
 	s.kick(ev.Kind)
 	ev.State = StateReceived
 	return ev, nil
+}
+
+// exec runs one writing statement through the log's writer.
+func (s *Service) exec(q string, args ...any) error {
+	return s.w.write(func(ctx context.Context, tx *sqlx.Tx) error {
+		_, err := tx.ExecContext(ctx, q, args...)
+		return err
+	})
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // Retention is how long the event log and the refusal counts are kept.
@@ -17,22 +19,24 @@ const pruneBatch = 2000
 func (s *Service) Prune(ctx context.Context, before time.Time) (int64, error) {
 	var total int64
 	for ctx.Err() == nil {
-		s.writeMu.Lock()
-		res, err := s.st.DB.ExecContext(ctx, `DELETE FROM callback_events WHERE id IN
-			(SELECT id FROM callback_events WHERE received_at < ? ORDER BY id LIMIT ?)`, before.UnixMilli(), pruneBatch)
-		s.writeMu.Unlock()
+		var n int64
+		err := s.w.write(func(ctx context.Context, tx *sqlx.Tx) error {
+			res, err := tx.ExecContext(ctx, `DELETE FROM callback_events WHERE id IN
+				(SELECT id FROM callback_events WHERE received_at < ? ORDER BY id LIMIT ?)`, before.UnixMilli(), pruneBatch)
+			if err == nil {
+				n, _ = res.RowsAffected()
+			}
+			return err
+		})
 		if err != nil {
 			return total, fmt.Errorf("prune the callback log: %w", err)
 		}
-		n, _ := res.RowsAffected()
 		total += n
 		if n < pruneBatch {
 			break
 		}
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	if _, err := s.st.DB.ExecContext(ctx, `DELETE FROM callback_rejections WHERE day < ?`, before.UTC().Format("2006-01-02")); err != nil {
+	if err := s.exec(`DELETE FROM callback_rejections WHERE day < ?`, before.UTC().Format("2006-01-02")); err != nil {
 		return total, fmt.Errorf("prune the callback refusal counts: %w", err)
 	}
 	return total, ctx.Err()

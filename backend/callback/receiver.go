@@ -17,6 +17,9 @@ import (
 // MaxBodyBytes caps a callback body (1 MiB); a bigger one is refused (413).
 const MaxBodyBytes = 1 << 20
 
+// errBadAESKey: the saved EncodingAESKey does not make a cipher.
+var errBadAESKey = errors.New("the saved EncodingAESKey is not valid")
+
 // replyBudget bounds the App handler's Reply: WeCom waits 5 s at most.
 const replyBudget = time.Second
 
@@ -55,7 +58,11 @@ func (s *Service) serve(w http.ResponseWriter, r *http.Request, key string, agen
 		return
 	}
 	ctx := r.Context()
-	cfg, err := s.configs.CallbackConfig(ctx, key, agentID)
+	cfg, c, err := s.resolve(ctx, key, agentID, r.Method == http.MethodGet)
+	if errors.Is(err, errBadAESKey) {
+		s.refuse(ctx, w, cfg.CorpRef, agentID, reasonNotConfigured, http.StatusNotFound, "the saved EncodingAESKey is not valid")
+		return
+	}
 	if err != nil {
 		reason := reasonNotConfigured
 		var corpRef int64
@@ -65,11 +72,6 @@ func (s *Service) serve(w http.ResponseWriter, r *http.Request, key string, agen
 			corpRef = cfg.CorpRef
 		}
 		s.refuse(ctx, w, corpRef, agentID, reason, http.StatusNotFound, err.Error())
-		return
-	}
-	c, err := wxcrypt.New(cfg.Token, cfg.EncodingAESKey, cfg.CorpID)
-	if err != nil {
-		s.refuse(ctx, w, cfg.CorpRef, agentID, reasonNotConfigured, http.StatusNotFound, "the saved EncodingAESKey is not valid")
 		return
 	}
 	ep := endpoint{cfg: cfg, crypt: c, kind: kind}
@@ -89,7 +91,7 @@ func (s *Service) verify(ctx context.Context, w http.ResponseWriter, ep endpoint
 		s.refuseCrypto(ctx, w, ep, err)
 		return
 	}
-	if err := s.markVerified(ctx, ep.cfg.CorpRef, ep.cfg.AgentID); err != nil {
+	if err := s.markVerified(ep.cfg.CorpRef, ep.cfg.AgentID); err != nil {
 		s.log.Warn("callback: could not record the URL check", "corp", ep.cfg.CorpID, "agentid", ep.cfg.AgentID, "err", err)
 	}
 	s.log.Info("callback: URL verified by WeCom", "corp", ep.cfg.CorpID, "agentid", ep.cfg.AgentID)
@@ -120,7 +122,7 @@ func (s *Service) receive(ctx context.Context, w http.ResponseWriter, r *http.Re
 		s.refuse(ctx, w, ep.cfg.CorpRef, ep.cfg.AgentID, reasonUndecryptable, http.StatusBadRequest, "the decrypted message is not XML")
 		return
 	}
-	ev, err := s.record(ctx, ep.cfg.CorpRef, ep.cfg.AgentID, ep.kind, msg, plain)
+	ev, err := s.record(ep.cfg.CorpRef, ep.cfg.AgentID, ep.kind, msg, plain)
 	if err != nil {
 		// Not persisted: WeCom must retry, so the answer is not 200.
 		s.log.Error("callback: could not persist", "corp", ep.cfg.CorpID, "agentid", ep.cfg.AgentID, "err", err)

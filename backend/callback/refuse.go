@@ -35,11 +35,9 @@ func (s *Service) refuseCrypto(ctx context.Context, w http.ResponseWriter, ep en
 func (s *Service) refuse(ctx context.Context, w http.ResponseWriter, corpRef, agentID int64, reason string, status int, detail string) {
 	s.log.Warn("callback: refused", "reason", reason, "status", status, "corp_ref", corpRef, "agentid", agentID, "detail", detail)
 	now := s.now()
-	s.writeMu.Lock()
-	_, err := s.st.DB.ExecContext(context.WithoutCancel(ctx), `INSERT INTO callback_rejections (day, corp_ref, agent_id, reason, count, last_at)
+	err := s.exec(`INSERT INTO callback_rejections (day, corp_ref, agent_id, reason, count, last_at)
 		VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (day, corp_ref, agent_id, reason) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
 		now.UTC().Format("2006-01-02"), corpRef, agentID, reason, now.UnixMilli())
-	s.writeMu.Unlock()
 	if err != nil {
 		s.log.Error("callback: could not count a refusal", "err", err)
 	}
@@ -47,10 +45,7 @@ func (s *Service) refuse(ctx context.Context, w http.ResponseWriter, corpRef, ag
 }
 
 // markVerified records that WeCom's URL check passed.
-func (s *Service) markVerified(ctx context.Context, corpRef, agentID int64) error {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	_, err := s.st.DB.ExecContext(ctx, `INSERT INTO callback_endpoints (corp_ref, agent_id, verified_at) VALUES (?, ?, ?)
+func (s *Service) markVerified(corpRef, agentID int64) error {
+	return s.exec(`INSERT INTO callback_endpoints (corp_ref, agent_id, verified_at) VALUES (?, ?, ?)
 		ON CONFLICT (corp_ref, agent_id) DO UPDATE SET verified_at = excluded.verified_at`, corpRef, agentID, s.now().UnixMilli())
-	return err
 }

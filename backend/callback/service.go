@@ -72,7 +72,8 @@ type Service struct {
 	log     *slog.Logger
 	clock   Clock
 
-	writeMu sync.Mutex               // one writer at a time (SQLite)
+	w       *writer                  // the log's group-commit writer
+	epCache endpointCache            // POSTs' endpoint configs, briefly (endpoints.go)
 	wake    map[string]chan struct{} // per kind: contact and app events have a worker each
 	runMu   sync.Mutex
 	cancel  context.CancelFunc
@@ -81,7 +82,7 @@ type Service struct {
 
 // New builds the service; Start runs its worker.
 func New(cfg Config) *Service {
-	s := &Service{st: cfg.Store, configs: cfg.Configs, contact: cfg.Contact, app: cfg.App, log: cfg.Log, clock: cfg.Clock,
+	s := &Service{st: cfg.Store, w: &writer{db: cfg.Store.DB}, configs: cfg.Configs, contact: cfg.Contact, app: cfg.App, log: cfg.Log, clock: cfg.Clock,
 		wake: map[string]chan struct{}{KindContact: make(chan struct{}, 1), KindApp: make(chan struct{}, 1)}}
 	if s.log == nil {
 		s.log = slog.Default()

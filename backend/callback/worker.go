@@ -55,7 +55,7 @@ func (s *Service) processBatch(ctx context.Context, kind string) (int, error) {
 		if perr != nil {
 			s.log.Warn("callback: event failed", "id", ev.ID, "type", ev.Type, "err", perr)
 		}
-		if err := s.finish(context.WithoutCancel(ctx), ev.ID, effects, perr); err != nil {
+		if err := s.finish(ev.ID, effects, perr); err != nil {
 			return 0, fmt.Errorf("record callback %d: %w", ev.ID, err)
 		}
 	}
