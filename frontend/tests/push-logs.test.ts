@@ -129,6 +129,18 @@ describe('push log', () => {
     expect(api.recallPush).toHaveBeenCalledWith([11])
   })
 
+  it('names the demo corp in the UI language, not by its stored name 演示企业 (DEMO)', async () => {
+    vi.mocked(api.listCorps).mockResolvedValue([{ id: 7, name: '演示企业 (DEMO)', demo: true, apps: [{ id: 1, agentId: 1000002, name: '消息助手' }] } as unknown as Corp])
+    const { wrapper, i18n } = await mountApp(PushLogsView, { path: '/push-logs' })
+    const target = () => wrapper.find('[data-testid="pushlog-row-11"]').text()
+    expect(target()).toContain('演示企业 / 消息助手')
+    expect(target()).not.toContain('DEMO')
+    i18n.global.locale.value = 'en'
+    await settle()
+    expect(target()).toContain('Demo corp / 消息助手')
+    expect(target()).not.toContain('演示')
+  })
+
   it('a filter that matches nothing is not the empty state, and clears all but the dates', async () => {
     const { wrapper } = await mountApp(PushLogsView, { path: '/push-logs' })
     const range = vi.mocked(api.listPushLogs).mock.calls[0][0].from

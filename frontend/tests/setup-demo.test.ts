@@ -43,7 +43,7 @@ describe('demo corp', () => {
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: demoBadge }))
     started(demoCorp)
     await settle()
-    expect(wrapper.find('[data-testid="demo-active"]').text()).toContain('演示企业 (DEMO)')
+    expect(wrapper.find('[data-testid="demo-active"]').text()).toContain('当前企业是“演示企业”') // its name in the UI language, not the stored 演示企业 (DEMO)
     expect(wrapper.find('[data-testid="demo-badge"]').exists()).toBe(true) // the header refreshed
 
     vi.mocked(api.removeDemo).mockResolvedValue()
