@@ -147,7 +147,8 @@ Usage:
                                                   configure corps from scripts (docs/cli-corp.md)
   wecom-bridge directory import FILE [--yes] | export FILE
                                                   the local directory (docs/directory-import.md)
-  wecom-bridge pull --corp NAME [--data DIR]     read WeCom contacts into the mirror, then rematch (docs/cli-pull.md)
+  wecom-bridge pull --corp NAME [--app AGENTID] [--data DIR]
+                                                  read WeCom contacts into the mirror, then rematch (docs/cli-pull.md)
   wecom-bridge bindings --corp NAME --json [--state S]
                                                   the binding review as JSON (docs/bindings.md)
   wecom-bridge bindings match|confirm|reject|unbind|bind --corp NAME [--account A] [--userid U]

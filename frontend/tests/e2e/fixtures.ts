@@ -1,6 +1,14 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
 
-export const token = () => process.env.E2E_TOKEN as string
+// A spec that must not share the run's server (it needs a data directory
+// of its own) starts one with startServe and points these fixtures at it
+// with useServer for its tests, then back with useServer(null).
+let own: { baseURL: string; token: string } | null = null
+export function useServer(s: { baseURL: string; token: string } | null) {
+  own = s
+}
+
+export const token = () => own?.token ?? (process.env.E2E_TOKEN as string)
 
 // login opens the URL serve prints: the token in the fragment, which the
 // page moves into sessionStorage (no cookie) and out of the address bar.
@@ -12,7 +20,7 @@ export async function login(page: Page) {
 // baseURL comes from global-setup (the server picks a random port), so it is
 // read when each test starts, not when the config is loaded.
 export const test = base.extend({
-  baseURL: async ({}, use) => { await use(process.env.E2E_BASE_URL) },
+  baseURL: async ({}, use) => { await use(own?.baseURL ?? process.env.E2E_BASE_URL) },
 })
 export { expect }
 

@@ -44,7 +44,7 @@ const en: typeof zhCN = {
     rematchHint: 'After the local directory or WeCom changed, recompute the proposals; confirmed and rejected decisions are kept.',
     rematched: 'The binding proposals were recomputed',
     rematchFailed: 'Matching failed: {error}',
-    privacy: 'This app was created after 2022-06-20: WeCom no longer returns mobile numbers and emails, so members can only be matched by name. Please confirm each one.',
+    privacy: 'This app was created after 2022-06-20: WeCom no longer returns mobile numbers and emails. Local accounts with a mobile or email are looked up in WeCom; the others can only be matched by name. Please confirm each one.',
     status: {
       ok: 'succeeded',
       partial: 'some departments failed',
