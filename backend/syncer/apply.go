@@ -100,6 +100,7 @@ func (s *Service) apply(ctx context.Context, planID int64, currentInputs Inputs,
 		s.release(plan.CorpID, plan.Direction)
 		return nil, err
 	}
+	s.emitPending(plan.CorpID) // the corp's previews of the direction are applied or superseded now
 	s.retag(plan.CorpID, plan.Direction, run.ID)
 	return s.execute(ctx, plan, run, targets)
 }

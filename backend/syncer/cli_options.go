@@ -54,6 +54,7 @@ func cliOptions(ctx context.Context, svc *Service, deps CLIDeps, args []string, 
 	syncDepts := fs.Bool("sync-departments", false, "from-wecom: mirror the WeCom department tree locally")
 	cronSpec := fs.String("cron", "", `schedule, e.g. "0 2 * * *" or @every 6h ("" turns it off)`)
 	forceCron := fs.String("force-cron", "", "schedule of the forced full sync")
+	autoApply := fs.Bool("auto-apply", true, "apply scheduled and callback plans on their own when safe (false: keep them as previews)")
 	var inclDept, inclUser, exclUser, fields, notify listFlag
 	fs.Var(&notify, "notify", "WeCom userid of an admin told when a scheduled sync waits for review (repeatable)")
 	fs.Var(&inclDept, "include-dept", "department path in scope, e.g. 总部/研发部 (repeatable)")
@@ -124,6 +125,8 @@ func cliOptions(ctx context.Context, svc *Service, deps CLIDeps, args []string, 
 			o.Schedule.ForceCron = *forceCron
 		case "notify":
 			o.Schedule.Notify = notify.vals
+		case "auto-apply":
+			o.Schedule.AutoApply = *autoApply
 		case "include-dept":
 			o.Scope.Departments = inclDept.vals
 		case "include-user":

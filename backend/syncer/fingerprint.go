@@ -119,8 +119,11 @@ func (f *fpWriter) review(in *Inputs) {
 	f.strs(pend)
 }
 
-// canonicalOptions is the options' JSON with the set-like lists sorted.
+// canonicalOptions is the options' JSON with the set-like lists sorted,
+// without the schedule: it says when plans are made and whether they apply
+// on their own, not what they do, so changing it leaves a preview valid.
 func canonicalOptions(o Options) string {
+	o.Schedule = Schedule{}
 	for _, l := range []*[]string{&o.Scope.Departments, &o.Scope.IncludeUsers, &o.Scope.ExcludeUsers} {
 		*l = slices.Clone(*l)
 		slices.SortFunc(*l, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })

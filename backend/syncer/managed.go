@@ -20,6 +20,9 @@ type managed struct {
 	waitAcc  map[string]bool   // accounts of review rows awaiting a decision
 	waitUID  map[string]bool   // userids of review rows awaiting a decision
 	rejected map[string]bool   // lower-cased account + "\x00" + userid
+	// proposed are the sides managed only through a key match awaiting
+	// confirmation (ManageKeyMatches): "a:"+account and "u:"+userid, lower-cased.
+	proposed map[string]bool
 
 	untouched []PendingPair // at most maxWarnings
 	total     int           // every review row left alone
@@ -36,7 +39,7 @@ func pairKey(acc, uid string) string { return lower(acc) + "\x00" + lower(uid) }
 // sides are free and the pair is not rejected. created maps userid → account.
 func (p *planner) buildManaged(created map[string]string) *managed {
 	mg := &managed{byAcc: map[string]string{}, byUID: map[string]string{}, waitAcc: map[string]bool{},
-		waitUID: map[string]bool{}, rejected: make(map[string]bool, len(p.in.Rejected))}
+		waitUID: map[string]bool{}, rejected: make(map[string]bool, len(p.in.Rejected)), proposed: map[string]bool{}}
 	for _, r := range p.in.Rejected {
 		mg.rejected[pairKey(r.Account, r.UserID)] = true
 	}
@@ -64,7 +67,9 @@ func (p *planner) buildManaged(created map[string]string) *managed {
 	if p.opt.ManageKeyMatches {
 		for _, r := range p.in.Pending {
 			if r.State == "proposed" && r.Account != "" && r.UserID != "" && slices.Contains(keyMethods, r.Method) {
-				mg.addFree(r.Account, r.UserID)
+				if mg.addFree(r.Account, r.UserID) {
+					mg.proposed["a:"+lower(r.Account)], mg.proposed["u:"+lower(r.UserID)] = true, true
+				}
 			}
 		}
 	}
@@ -123,18 +128,41 @@ func (mg *managed) add(acc, uid string) {
 	mg.byAcc[lower(acc)], mg.byUID[lower(uid)] = uid, lower(acc)
 }
 
-// addFree manages the pair when neither side is managed yet and nobody rejected it.
-func (mg *managed) addFree(acc, uid string) {
+// addFree manages the pair when neither side is managed yet and nobody
+// rejected it, and says whether it did.
+func (mg *managed) addFree(acc, uid string) bool {
 	if acc == "" || uid == "" || mg.rejected[pairKey(acc, uid)] {
-		return
+		return false
 	}
 	if _, ok := mg.byAcc[lower(acc)]; ok {
-		return
+		return false
 	}
 	if _, ok := mg.byUID[lower(uid)]; ok {
-		return
+		return false
 	}
 	mg.add(acc, uid)
+	return true
+}
+
+// unconfirmed counts the operations on members (to-wecom, by userid) or
+// accounts (from-wecom, by account) managed only through a key match that
+// awaits confirmation: a person has not said these pairs are one, so a
+// plan with any is never applied unattended.
+func (mg *managed) unconfirmed(d Direction, ops []*Op) int {
+	if len(mg.proposed) == 0 {
+		return 0
+	}
+	prefix := "u:"
+	if d == FromWeCom {
+		prefix = "a:"
+	}
+	n := 0
+	for _, op := range ops {
+		if op.Type.onUser() && mg.proposed[prefix+lower(op.Target)] {
+			n++
+		}
+	}
+	return n
 }
 
 // sortedAccounts lists the managed accounts in order.

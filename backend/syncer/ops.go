@@ -43,6 +43,17 @@ func (t OpType) isRemoval() bool {
 	return t == OpDisableUser || t == OpDeleteUser || t == OpLocalResignAccount
 }
 
+// onUser says whether t changes a member or an account (Op.Target is then
+// its userid, or its account for the local_ ones).
+func (t OpType) onUser() bool {
+	switch t {
+	case OpCreateUser, OpUpdateUser, OpMoveUser, OpDisableUser, OpEnableUser, OpDeleteUser, OpInviteUser,
+		OpLocalUpdateAccount, OpLocalResignAccount:
+		return true
+	}
+	return false
+}
+
 // Phases: apply finishes one before starting the next. Inside a phase
 // operations run concurrently, each after the operations it depends on.
 const (

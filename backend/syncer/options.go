@@ -102,6 +102,12 @@ type Schedule struct {
 	// Notify are the WeCom userids of the admins told, by an app message, when
 	// a scheduled sync does not apply on its own and waits for review.
 	Notify []string `json:"notify"`
+	// AutoApply (自动执行定时计划): a plan made by the schedule or by a
+	// contact-change callback is applied on its own when it passes the
+	// safety checks and touches only confirmed (or product-created) pairs.
+	// Off, every such plan is kept as a preview waiting for the admin
+	// (PendingPreviews). On by default: what schedules always did.
+	AutoApply bool `json:"autoApply"`
 }
 
 // Field names of FieldMapping.
@@ -135,6 +141,7 @@ func DefaultOptions(d Direction) Options {
 		Fields:         DefaultFields(d),
 		Safety:         Safety{MaxRemovals: 50, MaxRemovalPercent: 20, MaxCreates: 200, MaxGrowthPercent: 50},
 		RefreshMinutes: DefaultRefreshMinutes,
+		Schedule:       Schedule{AutoApply: true},
 	}
 }
 

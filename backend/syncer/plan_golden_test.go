@@ -79,11 +79,11 @@ func TestPlanGolden(t *testing.T) {
 		{"to-wecom", ToWeCom, func(o *Options) {
 			o.Safety, o.IncludePartTime, o.MoveDisabled, o.Invite = Safety{}, true, true, true
 			o.Fields["employee_no"] = "extattr:工号"
-		}, "149e5eafc466704e1a62f0eb9ba7461818bb039f3589128d4976a10c09d67c52", "d0030831e4c1d54a"},
-		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "f057948065977a3493ed3c3aa1b2161557c60f4f1da16120a2b545c4124dab6c", "0236b10de7aa5691"},
+		}, "83731ced925d8a9d24bf9f2a6fb642e6037c5e1a1e80e73fb84bf8e86c513fcf", "ce3231311eeeddaa"},
+		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "9fe2246dc8772983c21cd31576b57beb733b4ef7069453cfc1644912a6eb4dea", "1c1e7ca3accd0c0d"},
 		{"from-wecom", FromWeCom, func(o *Options) {
 			o.CreateAccounts, o.SyncDepartments, o.ResignLeavers = true, true, true
-		}, "619d033669894d39cce2ba558e529bed19a5bd4e4d6d7abe62dd9a98c77e5013", "a515abb271ec373d"},
+		}, "0506a0febc48cc339cd633e3265374f67bc7aca4f0a57ba1159fb798e31dc0fd", "43fad3f3f6f98091"},
 	} {
 		opt := e.options(c.d, c.edit)
 		p, err := e.svc.Plan(e.ctx, e.corpID, c.d, in, opt, "tester", TriggerManual)
@@ -143,7 +143,7 @@ func TestFingerprintGoldenLarge(t *testing.T) {
 	ld, lu := bigLocal(2000, 20000)
 	in := goldenInputs()
 	in.LocalDepts, in.LocalUsers = append(in.LocalDepts, ld[100:]...), append(in.LocalUsers, lu[500:]...)
-	const want = "d1f9564a19f8da44e70ee6900c56b813019f19344509647198de89ed4526664e"
+	const want = "75d4a28efad3f5b0cee63d4f7f25de766e82948b9ac02491d177508d1b6fcaf4"
 	if fp := Fingerprint(ToWeCom, &in, DefaultOptions(ToWeCom)); fp != want {
 		t.Fatalf("fingerprint %s, want %s", fp, want)
 	}

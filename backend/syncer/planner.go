@@ -207,7 +207,7 @@ func (p *planner) treeNodes() []*TreeNode {
 func (p *planner) summary(ops []*Op) Summary {
 	s := Summary{Counts: map[OpType]int{}, Total: len(ops), SourceUsers: p.stats.sourceActive,
 		TargetUsers: p.stats.targetActive, UsersAfter: p.stats.activeAfter, NotCreated: p.stats.notCreated,
-		Warnings: p.warnTotal, Untouched: p.managed.total}
+		Warnings: p.warnTotal, Untouched: p.managed.total, Unconfirmed: p.managed.unconfirmed(p.dir, ops)}
 	for _, op := range ops {
 		s.Counts[op.Type]++
 		if op.Type.isRemoval() {
@@ -228,6 +228,10 @@ type Summary struct {
 	NotCreated  int            `json:"notCreated"`  // new users left out because creating them is off
 	Untouched   int            `json:"untouched"`   // review rows left alone because they await a decision
 	Warnings    int            `json:"warnings"`
+	// Unconfirmed counts operations on pairs managed only through a key
+	// match awaiting confirmation (ManageKeyMatches): such a plan is never
+	// applied by a schedule or a callback on its own.
+	Unconfirmed int `json:"unconfirmed"`
 }
 
 // String is the one-line summary the CLI prints.

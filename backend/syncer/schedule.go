@@ -142,9 +142,13 @@ func (sc *Scheduler) Stop() {
 	}
 }
 
-// RunOnce plans a sync now and applies it when it is safe: what a schedule
-// or a contact-change callback (trigger callback) runs. It returns the plan,
-// the run when one happened, and an error when it could not plan or apply.
+// RunOnce plans a sync now and applies it when it may: what a schedule or a
+// contact-change callback (trigger callback) runs. A plan applies on its own
+// only when the direction's Schedule.AutoApply is on, it passes the safety
+// checks and it touches only confirmed (or product-created) pairs;
+// otherwise it is kept as a preview (PendingPreviews) and the admins are
+// told. It returns the plan, the run when one happened, and an error when it
+// could not plan or apply.
 func (sc *Scheduler) RunOnce(ctx context.Context, corpID int64, d Direction, full bool, trigger Trigger) (*Plan, *Run, error) {
 	actor := "system:" + string(trigger)
 	in, targets, err := sc.planner(ctx, corpID, d, full)
@@ -166,11 +170,12 @@ func (sc *Scheduler) RunOnce(ctx context.Context, corpID int64, d Direction, ful
 	if err != nil {
 		return nil, nil, err
 	}
-	if plan.Blocked || plan.HardBlocked {
-		sc.notify(ctx, corpID, d, plan, usererr.Msg("sync_schedule_blocked", usererr.Args{"plan": plan.ID, "reasons": reasonsMessage(plan.Reasons)}))
+	if plan.Summary.Total == 0 && !plan.Blocked && !plan.HardBlocked {
 		return plan, nil, nil
 	}
-	if plan.Summary.Total == 0 {
+	if why := heldBack(plan); why != nil {
+		sc.svc.emitPending(corpID)
+		sc.notify(ctx, corpID, d, plan, *why)
 		return plan, nil, nil
 	}
 	run, err := sc.svc.apply(ctx, plan.ID, in, targets, Confirm{Removals: NoConfirm, Creates: NoConfirm}, actor, trigger)
@@ -178,6 +183,25 @@ func (sc *Scheduler) RunOnce(ctx context.Context, corpID int64, d Direction, ful
 		sc.notify(ctx, corpID, d, plan, usererr.Msg("sync_schedule_failed", usererr.Args{"error": errorArg(err)}))
 	}
 	return plan, run, err
+}
+
+// heldBack says why a plan with operations is not applied unattended, or nil
+// when it may be: the safety checks block it, auto-apply is off, or it
+// manages pairs nobody confirmed. It reads only the plan, so a stored
+// preview says the same (PendingPreviews).
+func heldBack(plan *Plan) *usererr.Message {
+	var m usererr.Message
+	switch {
+	case plan.Blocked || plan.HardBlocked:
+		m = usererr.Msg("sync_schedule_blocked", usererr.Args{"plan": plan.ID, "reasons": reasonsMessage(plan.Reasons)})
+	case !plan.Options.Schedule.AutoApply:
+		m = usererr.Msg("sync_schedule_manual", usererr.Args{"plan": plan.ID, "n": plan.Summary.Total})
+	case plan.Summary.Unconfirmed > 0:
+		m = usererr.Msg("sync_schedule_unconfirmed", usererr.Args{"plan": plan.ID, "n": plan.Summary.Unconfirmed})
+	default:
+		return nil
+	}
+	return &m
 }
 
 func (sc *Scheduler) notify(ctx context.Context, corpID int64, d Direction, plan *Plan, reason usererr.Message) {

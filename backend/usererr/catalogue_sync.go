@@ -26,6 +26,15 @@ var syncMessages = map[string]entry{
 	"sync_schedule_blocked": {
 		"同步计划 {plan} 被安全设置拦截，等待审核：{reasons}",
 		"Sync plan {plan} is blocked by the safety settings and waits for review: {reasons}"},
+	"sync_schedule_manual": {
+		"自动执行已关闭：同步计划 {plan}（{n} 项操作）保留为预览，等待管理员执行",
+		"Auto-apply is off: sync plan {plan} ({n} operations) is kept as a preview for an admin to apply."},
+	"sync_schedule_unconfirmed": {
+		"同步计划 {plan} 有 {n} 项操作涉及尚未确认的键匹配绑定，不会自动执行：请在 账号绑定 中确认这些配对，或查看预览后手动执行",
+		"Sync plan {plan} has {n} operations on key matches nobody has confirmed, so it is not applied on its own: confirm those pairs in Bindings, or review the preview and apply it by hand."},
+	"sync_discard_not_preview": {
+		"同步计划 {plan} 的状态是 {status}，不是待执行的预览，无需丢弃",
+		"Sync plan {plan} is {status}, not a preview waiting to be applied, so there is nothing to discard."},
 	"sync_schedule_failed": {
 		"定时同步执行未全部成功：{error}",
 		"The scheduled sync did not complete: {error}"},

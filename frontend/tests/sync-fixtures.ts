@@ -26,6 +26,10 @@ export async function syncApiMock(importOriginal: () => Promise<typeof import('@
     onSyncProgress: vi.fn(),
     onSyncOps: vi.fn(),
     listSyncHistory: vi.fn(),
+    listPendingPreviews: vi.fn(),
+    discardPendingPreview: vi.fn(),
+    onSyncPending: vi.fn(),
+    setActiveCorp: vi.fn(),
   }
 }
 
@@ -49,6 +53,7 @@ export function plan(overrides: Partial<SyncPlan> = {}): SyncPlan {
       notCreated: 0,
       untouched: 0,
       warnings: 0,
+      unconfirmed: 0,
     },
     blocked: false,
     hardBlocked: false,

@@ -12,7 +12,7 @@ const options = {
   topDepartment: 1, createUsers: true, invite: false, includePartTime: false, deptAuthority: true, leavers: 'disable',
   deleteAfterDays: 0, moveDisabled: false, disabledDept: '已禁用用户', createAccounts: false, resignLeavers: false,
   syncDepartments: false, manageKeyMatches: false, refreshMinutes: 5, fields: { name: 'name' }, scope: { departments: ['总部', '香港分公司'], includeUsers: [], excludeUsers: ['boss'] },
-  safety: { maxRemovals: 50, maxRemovalPercent: 20, maxUserDrop: 0, maxCreates: 200, maxGrowthPercent: 50 }, schedule: { cron: '', forceCron: '', notify: [] },
+  safety: { maxRemovals: 50, maxRemovalPercent: 20, maxUserDrop: 0, maxCreates: 200, maxGrowthPercent: 50 }, schedule: { cron: '', forceCron: '', notify: [], autoApply: true },
 }
 
 describe('sync settings', () => {
@@ -39,6 +39,13 @@ describe('sync settings', () => {
     expect(drawer.querySelector('[data-testid="opt-create-users"]')).not.toBeNull()
     expect(drawer.textContent).toContain('@daily / @every 6h')
 
+    // 自动执行定时计划: on as loaded; turned off, it is saved off.
+    const autoApply = drawer.querySelector<HTMLInputElement>('[data-testid="opt-auto-apply"] input')!
+    expect(autoApply.checked).toBe(true)
+    expect(drawer.textContent).toContain('自动执行定时计划')
+    autoApply.click()
+    await settle()
+
     scope.value = '总部\n\n 研发中心 '
     scope.dispatchEvent(new Event('input'))
     await settle()
@@ -47,6 +54,7 @@ describe('sync settings', () => {
     expect(api.setSyncOptions).toHaveBeenCalledWith(7, 'to-wecom', expect.objectContaining({
       topDepartment: 1,
       scope: { departments: ['总部', '研发中心'], includeUsers: [], excludeUsers: ['boss'] },
+      schedule: expect.objectContaining({ autoApply: false }),
     }))
   })
 })

@@ -94,6 +94,7 @@ func eventNames() []event {
 		{"pullProgressEvent", mirror.ProgressEvent, "Pull progress (backend/events Progress)."},
 		{"syncProgressEvent", syncer.ProgressEvent, "Apply progress (backend/events Progress)."},
 		{"syncOpEvent", syncer.OpRowsEvent, "Finished operations of an apply, batched (backend/syncer OpEvent[])."},
+		{"syncPendingEvent", syncer.PendingEvent, "A corp's pending sync previews changed ({corpId})."},
 		{"pushChangedEvent", push.EventChanged, "The push log changed."},
 		{"jobUpdateEvent", events.JobUpdate, "A job's state, progress or end (backend/jobs Job)."},
 	}

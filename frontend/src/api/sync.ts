@@ -2,12 +2,14 @@
 // apply with its events, options and exports. Views import them through '@/api'.
 import {
   ApplySync,
+  DiscardPendingPreview,
   ExportSyncPlan,
   ExportSyncReport,
   GetSyncOptions,
   GetSyncPlan,
   GetSyncPlanTree,
   GetSyncRun,
+  ListPendingPreviews,
   ListSyncPlanOps,
   PlanSync,
   ResumeSyncRun,
@@ -19,7 +21,7 @@ import type { Message } from './message'
 import { followJob, jobResult, listJobs, runJob, type Job } from './jobs'
 import { onEvent, type Unsubscribe } from './events'
 import type { FileExport } from './transfer'
-import { syncOpEvent, syncProgressEvent, type SyncDirection } from './generated/contract'
+import { syncOpEvent, syncPendingEvent, syncProgressEvent, type SyncDirection } from './generated/contract'
 import type { Plain } from './plain'
 
 
@@ -34,6 +36,8 @@ export type OpQuery = Plain<syncer.OpQuery>
 export type SyncRun = Plain<syncer.Run>
 export type SyncOptions = Plain<syncer.Options>
 export type SyncExportFormat = 'xlsx' | 'json'
+/** A preview a schedule or a contact callback made and did not apply (backend syncer.PendingPreview). */
+export type PendingPreview = Plain<syncer.PendingPreview>
 
 /** Payload of "sync:progress" (backend/events Progress); job is "run:<id>". */
 export interface SyncProgress {
@@ -168,4 +172,19 @@ export function onSyncProgress(handler: (progress: SyncProgress) => void): Unsub
 
 export function onSyncOps(handler: (ops: FinishedOp[]) => void): Unsubscribe {
   return onEvent<FinishedOp[]>(syncOpEvent, handler)
+}
+
+/** The pending previews of a corp (0: of every corp), newest unattended plan per corp and direction. */
+export async function listPendingPreviews(corpId = 0): Promise<PendingPreview[]> {
+  return call(() => ListPendingPreviews(corpId))
+}
+
+/** Stops a pending preview from waiting (it stays in the history). */
+export function discardPendingPreview(planId: number): Promise<void> {
+  return call(() => DiscardPendingPreview(planId))
+}
+
+/** "sync:pending": a corp's pending previews changed (kept, applied or discarded). */
+export function onSyncPending(handler: (payload: { corpId: number }) => void): Unsubscribe {
+  return onEvent<{ corpId: number }>(syncPendingEvent, handler)
 }

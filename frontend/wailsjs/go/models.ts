@@ -3699,6 +3699,7 @@ export namespace syncer {
 	    notCreated: number;
 	    untouched: number;
 	    warnings: number;
+	    unconfirmed: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Summary(source);
@@ -3715,6 +3716,7 @@ export namespace syncer {
 	        this.notCreated = source["notCreated"];
 	        this.untouched = source["untouched"];
 	        this.warnings = source["warnings"];
+	        this.unconfirmed = source["unconfirmed"];
 	    }
 	}
 	export class HistoryEntry {
@@ -4032,6 +4034,7 @@ export namespace syncer {
 	    cron: string;
 	    forceCron: string;
 	    notify: string[];
+	    autoApply: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Schedule(source);
@@ -4042,6 +4045,7 @@ export namespace syncer {
 	        this.cron = source["cron"];
 	        this.forceCron = source["forceCron"];
 	        this.notify = source["notify"];
+	        this.autoApply = source["autoApply"];
 	    }
 	}
 	export class Safety {
@@ -4163,6 +4167,55 @@ export namespace syncer {
 	        this.userid = source["userid"];
 	        this.candidates = source["candidates"];
 	    }
+	}
+	export class PendingPreview {
+	    planId: number;
+	    corpId: number;
+	    corpName: string;
+	    direction: string;
+	    trigger: string;
+	    // Go type: time
+	    createdAt: any;
+	    total: number;
+	    removals: number;
+	    blocked: boolean;
+	    why: usererr.Message;
+	
+	    static createFrom(source: any = {}) {
+	        return new PendingPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.planId = source["planId"];
+	        this.corpId = source["corpId"];
+	        this.corpName = source["corpName"];
+	        this.direction = source["direction"];
+	        this.trigger = source["trigger"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.total = source["total"];
+	        this.removals = source["removals"];
+	        this.blocked = source["blocked"];
+	        this.why = this.convertValues(source["why"], usererr.Message);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class StopError {
 	    code: string;

@@ -124,6 +124,8 @@ export const pullProgressEvent = 'pull:progress'
 export const syncProgressEvent = 'sync:progress'
 /** Finished operations of an apply, batched (backend/syncer OpEvent[]). */
 export const syncOpEvent = 'sync:op'
+/** A corp's pending sync previews changed ({corpId}). */
+export const syncPendingEvent = 'sync:pending'
 /** The push log changed. */
 export const pushChangedEvent = 'push:changed'
 /** A job's state, progress or end (backend/jobs Job). */

@@ -58,6 +58,8 @@ export function DeleteDirectoryDepartment(arg1:number):Promise<void>;
 
 export function DeletePushRule(arg1:number):Promise<void>;
 
+export function DiscardPendingPreview(arg1:number):Promise<void>;
+
 export function ExportBindings(arg1:number,arg2:string,arg3:review.Query):Promise<jobs.Started>;
 
 export function ExportDirectory(arg1:string,arg2:string):Promise<jobs.Started>;
@@ -141,6 +143,8 @@ export function ListJobs(arg1:jobs.Filter):Promise<Array<jobs.Job>>;
 export function ListMirrorUsers(arg1:number,arg2:mirror.Query):Promise<mirror.Page>;
 
 export function ListOIDCClients():Promise<Array<oidc.Client>>;
+
+export function ListPendingPreviews(arg1:number):Promise<Array<syncer.PendingPreview>>;
 
 export function ListPullRuns(arg1:number,arg2:number):Promise<Array<mirror.Run>>;
 

@@ -86,6 +86,10 @@ export function DeletePushRule(arg1) {
   return window['go']['main']['App']['DeletePushRule'](arg1);
 }
 
+export function DiscardPendingPreview(arg1) {
+  return window['go']['main']['App']['DiscardPendingPreview'](arg1);
+}
+
 export function ExportBindings(arg1, arg2, arg3) {
   return window['go']['main']['App']['ExportBindings'](arg1, arg2, arg3);
 }
@@ -252,6 +256,10 @@ export function ListMirrorUsers(arg1, arg2) {
 
 export function ListOIDCClients() {
   return window['go']['main']['App']['ListOIDCClients']();
+}
+
+export function ListPendingPreviews(arg1) {
+  return window['go']['main']['App']['ListPendingPreviews'](arg1);
 }
 
 export function ListPullRuns(arg1, arg2) {
