@@ -26,7 +26,7 @@ func (e *env) pendingOne(why string) PendingPreview {
 		if err != nil || len(list) != 1 {
 			e.t.Fatalf("pending previews of %d: %v %+v", corp, err, list)
 		}
-		if list[0].Why.Code != why || list[0].CorpName != "测试企业" || list[0].Total == 0 {
+		if list[0].Why.Code != why || list[0].CorpName != "测试企业" || list[0].CorpDemo || list[0].Total == 0 {
 			e.t.Fatalf("pending preview: %+v", list[0])
 		}
 	}

@@ -23,6 +23,7 @@ type PendingPreview struct {
 	PlanID    int64     `json:"planId"`
 	CorpID    int64     `json:"corpId"`
 	CorpName  string    `json:"corpName"`
+	CorpDemo  bool      `json:"corpDemo"` // the demo corp: the UI names it in the admin's language
 	Direction Direction `json:"direction"`
 	Trigger   Trigger   `json:"trigger"`
 	CreatedAt time.Time `json:"createdAt"`
@@ -45,6 +46,7 @@ func (s *Service) PendingPreviews(ctx context.Context, corpID int64) ([]PendingP
 		ID        int64  `db:"id"`
 		CorpID    int64  `db:"corp_id"`
 		CorpName  string `db:"corp_name"`
+		CorpDemo  bool   `db:"demo"`
 		Direction string `db:"direction"`
 		Trigger   string `db:"trigger"`
 		CreatedAt string `db:"created_at"`
@@ -54,7 +56,7 @@ func (s *Service) PendingPreviews(ctx context.Context, corpID int64) ([]PendingP
 		Hard      bool   `db:"hard_blocked"`
 		Reasons   string `db:"block_reasons"`
 	}
-	err := s.db.SelectContext(ctx, &rows, `SELECT p.id, p.corp_id, c.name AS corp_name, p.direction, p.trigger, p.created_at,
+	err := s.db.SelectContext(ctx, &rows, `SELECT p.id, p.corp_id, c.name AS corp_name, c.demo, p.direction, p.trigger, p.created_at,
 		p.options, p.summary, p.blocked, p.hard_blocked, p.block_reasons
 		FROM sync_plans p JOIN corps c ON c.id = p.corp_id
 		WHERE p.id IN (SELECT MAX(id) FROM sync_plans WHERE trigger <> 'manual'`+where+` GROUP BY corp_id, direction)
@@ -75,7 +77,7 @@ func (s *Service) PendingPreviews(ctx context.Context, corpID int64) ([]PendingP
 				return nil, fmt.Errorf("read sync plan %d: %w", r.ID, err)
 			}
 		}
-		pp := PendingPreview{PlanID: r.ID, CorpID: r.CorpID, CorpName: r.CorpName, Direction: Direction(r.Direction),
+		pp := PendingPreview{PlanID: r.ID, CorpID: r.CorpID, CorpName: r.CorpName, CorpDemo: r.CorpDemo, Direction: Direction(r.Direction),
 			Trigger: Trigger(r.Trigger), CreatedAt: store.ParseTime(r.CreatedAt), Total: p.Summary.Total,
 			Removals: p.Summary.Removals, Blocked: r.Blocked || r.Hard}
 		if why := heldBack(p); why != nil {

@@ -21,6 +21,7 @@ function pending(overrides: Partial<PendingPreview> = {}): PendingPreview {
     planId: 61,
     corpId: 7,
     corpName: '星河科技',
+    corpDemo: false,
     direction: 'to-wecom',
     trigger: 'callback',
     createdAt: at,
@@ -71,7 +72,8 @@ describe('pending previews banner', () => {
     const blocked = pending({
       planId: 72,
       corpId: 8,
-      corpName: '云桥集团',
+      corpName: '演示企业 (DEMO)',
+      corpDemo: true,
       direction: 'from-wecom',
       trigger: 'schedule',
       total: 1,
@@ -99,6 +101,7 @@ describe('pending previews banner', () => {
       `WeCom is the truth → local · scheduled sync · ${formatDateTime(at)} · 1 operation`,
     )
     expect(items()[0].querySelector('[data-testid="pending-why"]')!.textContent).toContain('Auto-apply is off')
+    expect(items()[1].querySelector('[data-testid="pending-corp"]')!.textContent).toBe('Demo corp')
 
     // The other corp's preview: that corp becomes the active one first.
     vi.mocked(api.setActiveCorp).mockResolvedValue()

@@ -4172,6 +4172,7 @@ export namespace syncer {
 	    planId: number;
 	    corpId: number;
 	    corpName: string;
+	    corpDemo: boolean;
 	    direction: string;
 	    trigger: string;
 	    // Go type: time
@@ -4190,6 +4191,7 @@ export namespace syncer {
 	        this.planId = source["planId"];
 	        this.corpId = source["corpId"];
 	        this.corpName = source["corpName"];
+	        this.corpDemo = source["corpDemo"];
 	        this.direction = source["direction"];
 	        this.trigger = source["trigger"];
 	        this.createdAt = this.convertValues(source["createdAt"], null);
