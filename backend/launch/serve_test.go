@@ -41,8 +41,11 @@ func runServe(t *testing.T, args ...string) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &syncBuffer{}
 	errc := make(chan error, 1)
+	// The data directory's cleanup is registered before the one that stops
+	// serve, so it runs after it (cleanups run last-in first-out).
+	dir := t.TempDir()
 	go func() {
-		errc <- Serve(ctx, t.TempDir(), args, fstest.MapFS{"index.html": {Data: []byte("<html><head></head></html>")}}, bindNothing, out)
+		errc <- Serve(ctx, dir, args, fstest.MapFS{"index.html": {Data: []byte("<html><head></head></html>")}}, bindNothing, out)
 	}()
 	t.Cleanup(func() {
 		cancel()
