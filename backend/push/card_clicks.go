@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -37,28 +38,29 @@ type ClickOutcome struct {
 
 // CardClick is one click as the 回调 page lists it.
 type CardClick struct {
-	ID              int64      `json:"id" db:"id"`
-	DeliveryID      int64      `json:"deliveryId" db:"delivery_id"`
-	RuleName        string     `json:"ruleName" db:"rule_name"`
-	Title           string     `json:"title" db:"title"`
-	Source          string     `json:"source" db:"source"`
-	CorpID          int64      `json:"corpId" db:"corp_id"`
-	AgentID         int64      `json:"agentId" db:"agent_id"`
-	UserID          string     `json:"userid" db:"userid"`
-	Key             string     `json:"key" db:"event_key"`
-	ButtonText      string     `json:"buttonText" db:"button_text"`
-	ClickedAt       time.Time  `json:"clickedAt" db:"-"`
-	CardState       string     `json:"cardState" db:"card_state"`
-	CardError       string     `json:"cardError" db:"card_error"`
-	WebhookState    string     `json:"webhookState" db:"webhook_state"`
-	WebhookAttempts int        `json:"webhookAttempts" db:"webhook_attempts"`
-	WebhookStatus   int        `json:"webhookStatus" db:"webhook_status"`
-	WebhookError    string     `json:"webhookError" db:"webhook_error"`
-	WebhookDoneAt   *time.Time `json:"webhookDoneAt,omitempty" db:"-"`
-	WebhookNextAt   *time.Time `json:"webhookNextAt,omitempty" db:"-"`
-	ClickedMS       int64      `json:"-" db:"clicked_at"`
-	DoneMS          *int64     `json:"-" db:"webhook_done_at"`
-	NextMS          int64      `json:"-" db:"webhook_next_at"`
+	ID              int64            `json:"id" db:"id"`
+	DeliveryID      int64            `json:"deliveryId" db:"delivery_id"`
+	RuleName        string           `json:"ruleName" db:"rule_name"`
+	Title           string           `json:"title" db:"title"`
+	Source          string           `json:"source" db:"source"`
+	CorpID          int64            `json:"corpId" db:"corp_id"`
+	AgentID         int64            `json:"agentId" db:"agent_id"`
+	UserID          string           `json:"userid" db:"userid"`
+	Key             string           `json:"key" db:"event_key"`
+	ButtonText      string           `json:"buttonText" db:"button_text"`
+	ClickedAt       time.Time        `json:"clickedAt" db:"-"`
+	CardState       string           `json:"cardState" db:"card_state"`
+	CardError       string           `json:"cardError" db:"card_error"`
+	WebhookState    string           `json:"webhookState" db:"webhook_state"`
+	WebhookAttempts int              `json:"webhookAttempts" db:"webhook_attempts"`
+	WebhookStatus   int              `json:"webhookStatus" db:"webhook_status"`
+	WebhookError    *usererr.Message `json:"webhookError,omitempty" db:"-"`
+	WebhookDoneAt   *time.Time       `json:"webhookDoneAt,omitempty" db:"-"`
+	WebhookNextAt   *time.Time       `json:"webhookNextAt,omitempty" db:"-"`
+	ClickedMS       int64            `json:"-" db:"clicked_at"`
+	DoneMS          *int64           `json:"-" db:"webhook_done_at"`
+	NextMS          int64            `json:"-" db:"webhook_next_at"`
+	ErrorText       string           `json:"-" db:"webhook_error"`
 }
 
 type clickDelivery struct {
@@ -170,6 +172,7 @@ func (s *Service) ListCardClicks(ctx context.Context, corpID int64, limit int) (
 	for i := range out {
 		c := &out[i]
 		c.ClickedAt = time.UnixMilli(c.ClickedMS)
+		c.WebhookError = usererr.FromStored(c.ErrorText).Ptr()
 		if c.DoneMS != nil {
 			t := time.UnixMilli(*c.DoneMS)
 			c.WebhookDoneAt = &t

@@ -14,6 +14,7 @@ type Query struct {
 	Status    string    `json:"status"`    // queued, sent, partial, failed, recalled, no_rule
 	Recipient string    `json:"recipient"` // an account, userid or department as named, or a resolved userid
 	Search    string    `json:"search"`    // words of the title, any substring of Chinese text
+	Webhook   string    `json:"webhook"`   // the rows whose card-click webhook is delivered, pending or failed
 	Offset    int       `json:"offset"`
 	Limit     int       `json:"limit"` // default 50, at most 200
 }
@@ -116,6 +117,13 @@ func (q Query) filters() ([]string, []any, error) {
 			return nil, nil, invalid("invalid_query", "status", "%q is not a status; use one of %s", st, strings.Join(logStatuses, ", "))
 		}
 		add(`d.status = ?`, st)
+	}
+	if wh := strings.TrimSpace(q.Webhook); wh != "" {
+		cond, err := webhookFilter(wh)
+		if err != nil {
+			return nil, nil, err
+		}
+		add(cond)
 	}
 	if r := strings.TrimSpace(q.Recipient); r != "" {
 		add(`d.id IN (SELECT delivery_id FROM push_recipients WHERE name = ? COLLATE NOCASE

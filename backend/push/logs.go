@@ -62,6 +62,9 @@ type LogRow struct {
 	// RecallAllowed drives the UI's 撤回 button; RecallReason says why not.
 	RecallAllowed bool             `json:"recall_allowed"`
 	RecallReason  *usererr.Message `json:"recall_reason,omitempty"`
+	// Webhook: its card's button clicks forwarded to the rule's webhook;
+	// absent when none was (log_webhook.go).
+	Webhook *WebhookSummary `json:"webhook,omitempty"`
 }
 
 type logRecord struct {
@@ -117,7 +120,7 @@ func (s *Service) logRowsFrom(ctx context.Context, from, tail string, args ...an
 	for i, r := range recs {
 		out[i] = r.row(now)
 	}
-	return out, nil
+	return out, s.attachWebhooks(ctx, out)
 }
 
 func (r logRecord) row(now time.Time) LogRow {

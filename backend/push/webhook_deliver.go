@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"wecom-bridge/backend/secrets"
+	"wecom-bridge/backend/usererr"
 )
 
 // Card-click webhooks: each click of a rule with a webhook URL is POSTed to
@@ -147,15 +148,27 @@ func (s *Service) DeliverWebhooks(ctx context.Context) int {
 func (s *Service) sendWebhook(ctx context.Context, h pendingHook) {
 	attempt := h.Attempts + 1
 	status, errText := 0, ""
+	var problem usererr.Message
 	if h.URL == "" {
-		errText = "the rule has no webhook URL any more"
+		problem = usererr.Msg("push_webhook_no_url", nil)
 	} else if secret, err := s.openSecret(h.Secret); err != nil || secret == "" {
-		errText = "the rule's webhook secret cannot be read: generate a new one on the 回调 page"
+		problem = usererr.Msg("push_webhook_secret", nil)
 	} else {
 		body, _ := json.Marshal(WebhookPayload{Type: "card_click", ClickID: h.ID, DeliveryID: h.DeliveryID, MessageID: h.MessageID,
 			IdempotencyKey: h.IdemKey, Source: h.Source, RuleID: h.RuleID, TaskID: h.TaskID, UserID: h.UserID, Key: h.Key,
 			ButtonText: h.ButtonText, ClickedAt: time.UnixMilli(h.ClickedAt).UTC(), Attempt: attempt, SentAt: s.now().UTC()})
-		status, errText = s.postWebhook(ctx, h.URL, secret, body, h.ID)
+		var detail string
+		status, detail = s.postWebhook(ctx, h.URL, secret, body, h.ID)
+		switch {
+		case detail == "":
+		case status > 0:
+			problem = usererr.Msg("push_webhook_http", usererr.Args{"status": status})
+		default:
+			problem = usererr.Msg("push_webhook_network", usererr.Args{"detail": detail})
+		}
+	}
+	if !problem.IsZero() {
+		errText = problem.Stored()
 	}
 	if ctx.Err() != nil {
 		return
@@ -174,7 +187,7 @@ func (s *Service) sendWebhook(ctx context.Context, h pendingHook) {
 		s.log.Error("push: record webhook attempt", "click", h.ID, "err", err)
 	}
 	if state != "delivered" {
-		s.log.Warn("push: card-click webhook not delivered", "click", h.ID, "attempt", attempt, "state", state, "err", errText)
+		s.log.Warn("push: card-click webhook not delivered", "click", h.ID, "attempt", attempt, "state", state, "err", problem.EN)
 	}
 }
 

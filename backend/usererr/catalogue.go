@@ -31,6 +31,7 @@ var catalogue = []map[string]entry{
 	callbackMessages,
 	loginMessages,
 	backupMessages,
+	pushWebhookMessages,
 }
 
 var general = map[string]entry{

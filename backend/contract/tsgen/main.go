@@ -79,6 +79,8 @@ func enums() []enum {
 			strs(directory.StatusActive, directory.StatusResigned)},
 		{"PushLogStatus", "pushLogStatuses", "Delivery statuses of the push log (backend/push).",
 			[]string{push.StatusSent, push.StatusPartial, push.StatusFailed, push.StatusRecalled, push.StatusNoRule, push.StatusQueued}},
+		{"PushWebhookState", "pushWebhookStates", "Webhook states of a push-log row's card clicks (backend/push WebhookSummary).",
+			[]string{push.WebhookDelivered, push.WebhookPending, push.WebhookFailed}},
 		{"JobKind", "jobKinds", "What a long job does (backend/jobs Kind).",
 			strs(jobs.KindPlan, jobs.KindApply, jobs.KindScheduledSync, jobs.KindResume, jobs.KindPull, jobs.KindRematch, jobs.KindDirectoryImport, jobs.KindBindingImport, jobs.KindExport, jobs.KindBackup)},
 		{"JobState", "jobStates", "Where a job stands (backend/jobs State).",

@@ -86,7 +86,7 @@ export interface CardClick {
   webhookState: 'none' | 'pending' | 'delivered' | 'failed'
   webhookAttempts: number
   webhookStatus: number
-  webhookError: string
+  webhookError?: Message | null
   webhookDoneAt?: string | null
   webhookNextAt?: string | null
 }

@@ -22,6 +22,8 @@ export interface PushLogQuery {
   status: string
   recipient: string
   search: string
+  /** delivered | pending | failed: the rows whose card-click webhook is in that state; '' for all */
+  webhook: string
   offset: number
   limit: number
 }

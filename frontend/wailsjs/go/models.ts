@@ -2265,7 +2265,7 @@ export namespace push {
 	    webhookState: string;
 	    webhookAttempts: number;
 	    webhookStatus: number;
-	    webhookError: string;
+	    webhookError?: usererr.Message;
 	    // Go type: time
 	    webhookDoneAt?: any;
 	    // Go type: time
@@ -2293,7 +2293,7 @@ export namespace push {
 	        this.webhookState = source["webhookState"];
 	        this.webhookAttempts = source["webhookAttempts"];
 	        this.webhookStatus = source["webhookStatus"];
-	        this.webhookError = source["webhookError"];
+	        this.webhookError = this.convertValues(source["webhookError"], usererr.Message);
 	        this.webhookDoneAt = this.convertValues(source["webhookDoneAt"], null);
 	        this.webhookNextAt = this.convertValues(source["webhookNextAt"], null);
 	    }
@@ -2401,6 +2401,55 @@ export namespace push {
 	        this.state = source["state"];
 	    }
 	}
+	export class WebhookSummary {
+	    state: string;
+	    clicks: number;
+	    delivered: number;
+	    pending: number;
+	    failed: number;
+	    status?: number;
+	    attempts?: number;
+	    // Go type: time
+	    next_at?: any;
+	    error?: usererr.Message;
+	    hint?: usererr.Message;
+	
+	    static createFrom(source: any = {}) {
+	        return new WebhookSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.clicks = source["clicks"];
+	        this.delivered = source["delivered"];
+	        this.pending = source["pending"];
+	        this.failed = source["failed"];
+	        this.status = source["status"];
+	        this.attempts = source["attempts"];
+	        this.next_at = this.convertValues(source["next_at"], null);
+	        this.error = this.convertValues(source["error"], usererr.Message);
+	        this.hint = this.convertValues(source["hint"], usererr.Message);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class LogDetail {
 	    id: number;
 	    message_id: number;
@@ -2437,6 +2486,7 @@ export namespace push {
 	    recall_error?: string;
 	    recall_allowed: boolean;
 	    recall_reason?: usererr.Message;
+	    webhook?: WebhookSummary;
 	    recipient_list: Recipient[];
 	    body?: number[];
 	
@@ -2478,6 +2528,7 @@ export namespace push {
 	        this.recall_error = source["recall_error"];
 	        this.recall_allowed = source["recall_allowed"];
 	        this.recall_reason = this.convertValues(source["recall_reason"], usererr.Message);
+	        this.webhook = this.convertValues(source["webhook"], WebhookSummary);
 	        this.recipient_list = this.convertValues(source["recipient_list"], Recipient);
 	        this.body = source["body"];
 	    }
@@ -2536,6 +2587,7 @@ export namespace push {
 	    recall_error?: string;
 	    recall_allowed: boolean;
 	    recall_reason?: usererr.Message;
+	    webhook?: WebhookSummary;
 	
 	    static createFrom(source: any = {}) {
 	        return new LogRow(source);
@@ -2575,6 +2627,7 @@ export namespace push {
 	        this.recall_error = source["recall_error"];
 	        this.recall_allowed = source["recall_allowed"];
 	        this.recall_reason = this.convertValues(source["recall_reason"], usererr.Message);
+	        this.webhook = this.convertValues(source["webhook"], WebhookSummary);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2678,6 +2731,7 @@ export namespace push {
 	    status: string;
 	    recipient: string;
 	    search: string;
+	    webhook: string;
 	    offset: number;
 	    limit: number;
 	
@@ -2693,6 +2747,7 @@ export namespace push {
 	        this.status = source["status"];
 	        this.recipient = source["recipient"];
 	        this.search = source["search"];
+	        this.webhook = source["webhook"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
 	    }
@@ -2900,6 +2955,7 @@ export namespace push {
 	        this.no_rule = source["no_rule"];
 	    }
 	}
+	
 	
 
 }

@@ -78,6 +78,13 @@ export function isPushLogStatus(value: string): value is PushLogStatus {
   return (pushLogStatuses as readonly string[]).includes(value)
 }
 
+/** Webhook states of a push-log row's card clicks (backend/push WebhookSummary). */
+export const pushWebhookStates = ['delivered', 'pending', 'failed'] as const
+export type PushWebhookState = (typeof pushWebhookStates)[number]
+export function isPushWebhookState(value: string): value is PushWebhookState {
+  return (pushWebhookStates as readonly string[]).includes(value)
+}
+
 /** What a long job does (backend/jobs Kind). */
 export const jobKinds = ['plan', 'apply', 'scheduled-sync', 'resume', 'pull', 'rematch', 'directory-import', 'binding-import', 'export', 'backup'] as const
 export type JobKind = (typeof jobKinds)[number]

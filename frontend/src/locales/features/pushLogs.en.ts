@@ -15,6 +15,7 @@ export default {
     status: 'Status',
     recipient: 'Recipient',
     search: 'Search titles',
+    webhook: 'Webhook state',
     all: 'All',
   },
   statuses: {
@@ -36,8 +37,12 @@ export default {
     msgid: 'msgid',
     status: 'Status',
     error: 'Error code / fix',
+    webhook: 'Webhook',
     actions: 'Actions',
   },
+  webhookStates: { delivered: 'Delivered', pending: 'Pending', failed: 'Failed' },
+  webhookCount: '{done} of {n} clicks delivered',
+  webhookTitle: 'Card button clicks forwarded to the rule\'s webhook (Callbacks page, Card buttons)',
   truncated: 'Too long, truncated: {fields}',
   recipientStates: {
     ok: 'Delivered',

@@ -15,6 +15,7 @@ export default {
     status: '状态',
     recipient: '接收人',
     search: '搜索标题',
+    webhook: 'Webhook 状态',
     all: '全部',
   },
   statuses: {
@@ -36,8 +37,12 @@ export default {
     msgid: 'msgid',
     status: '状态',
     error: '错误码 / 处理办法',
+    webhook: 'Webhook',
     actions: '操作',
   },
+  webhookStates: { delivered: '已送达', pending: '待送达', failed: '失败' },
+  webhookCount: '{done}/{n} 次点击已送达',
+  webhookTitle: '卡片按钮的点击转发到规则的 Webhook（回调 页面“卡片按钮”）',
   truncated: '内容超长，已截断：{fields}',
   recipientStates: {
     ok: '已送达',
