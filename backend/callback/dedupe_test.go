@@ -68,3 +68,41 @@ func TestRetriesAreDuplicatesProcessedOnce(t *testing.T) {
 		t.Error("a bad state filter was accepted")
 	}
 }
+
+// TestSameSecondEventsStayApartRetriesDoNot: two different change_contact
+// events of one member in the same second (WeCom's key fields equal,
+// CreateTime has 1 s resolution) are two events; the same event laid out
+// differently (CDATA, whitespace, element order) is still one.
+func TestSameSecondEventsStayApartRetriesDoNot(t *testing.T) {
+	ev := func(dept string) string {
+		return "<xml><ToUserName><![CDATA[ww1]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>1700000000</CreateTime>" +
+			"<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_contact]]></Event><ChangeType>update_user</ChangeType>" +
+			"<UserID><![CDATA[zhangsan]]></UserID><Department><![CDATA[" + dept + "]]></Department></xml>"
+	}
+	key := func(plain string) string {
+		m, err := ParseMessage([]byte(plain))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m.DedupeKey([]byte(plain))
+	}
+	a, b := key(ev("1,2")), key(ev("3"))
+	if a == b {
+		t.Fatal("two different events in the same second share a key")
+	}
+	relaid := "<xml>\n  <FromUserName>sys</FromUserName>\n  <ToUserName>ww1</ToUserName><CreateTime>1700000000</CreateTime><MsgType>event</MsgType>" +
+		"<Event>change_contact</Event><ChangeType>update_user</ChangeType><Department>1,2</Department><UserID>zhangsan</UserID>\n</xml>"
+	if key(relaid) != a {
+		t.Fatal("the same event laid out differently got another key")
+	}
+	if key(ev("1,2")) != a {
+		t.Fatal("a retry got another key")
+	}
+	msg := func(id, text string) string {
+		return "<xml><ToUserName>ww1</ToUserName><FromUserName>u</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>" +
+			"<Content>" + text + "</Content><MsgId>" + id + "</MsgId></xml>"
+	}
+	if key(msg("9", "a")) != key(msg("9", "a")) || key(msg("9", "a")) == key(msg("10", "a")) {
+		t.Fatal("messages are not keyed by MsgId")
+	}
+}

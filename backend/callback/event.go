@@ -87,7 +87,7 @@ func (r eventRow) event() Event {
 func (s *Service) record(corpRef, agentID int64, kind string, m Message, payload []byte) (Event, error) {
 	r := eventRow{CorpRef: corpRef, AgentID: agentID, Kind: kind, MsgType: m.MsgType, Event: m.Event, ChangeType: m.ChangeType,
 		FromUser: m.FromUserName, Payload: string(payload), State: StateReceived, Effects: "[]", ReceivedAt: s.now().UnixMilli()}
-	key := m.DedupeKey()
+	key := m.DedupeKey(payload)
 	err := s.w.write(func(ctx context.Context, tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO callback_events
 			(corp_ref, agent_id, kind, msg_type, event, change_type, from_user, create_time, dedupe_key, payload, received_at)

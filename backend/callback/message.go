@@ -1,7 +1,12 @@
 package callback
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -68,12 +73,60 @@ func (m Message) Type() string {
 
 // DedupeKey identifies one event across WeCom's retries: MsgId when the
 // message has one, else ToUserName + FromUserName + CreateTime + Event +
-// ChangeType + UserID/Id (and the other ids an event carries, so two
-// different events in the same second stay apart).
-func (m Message) DedupeKey() string {
+// ChangeType + UserID/Id (WeCom's advice) and a digest of everything else
+// the decrypted message says (plain). CreateTime has a 1 s resolution, so
+// two different events of one member in the same second share WeCom's
+// fields; a retry repeats the same message, so the digest still matches it
+// while two events that say different things (another Department, another
+// NewUserID …) stay apart. Only events identical in every field merge.
+func (m Message) DedupeKey(plain []byte) string {
 	if m.MsgID != "" {
 		return "msg:" + m.MsgID
 	}
 	return strings.Join([]string{"ev", m.ToUserName, m.FromUserName, strconv.FormatInt(m.CreateTime, 10), m.Event,
-		m.ChangeType, m.UserID, m.ID, m.NewUserID, m.TagID, m.TaskID, m.EventKey, m.BatchJob.JobID, m.ExternalUserID}, "|")
+		m.ChangeType, m.UserID, m.ID, contentDigest(plain)}, "|")
+}
+
+// contentDigest is a hash of the message's leaf elements (path=text,
+// sorted, trimmed): the same for the same content however it is laid out
+// (CDATA or not, whitespace, element order).
+func contentDigest(plain []byte) string {
+	dec := xml.NewDecoder(bytes.NewReader(plain))
+	var path []string
+	var text [][]byte
+	var parent []bool // the element at each level has child elements
+	var leaves []string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			sum := sha256.Sum256(plain)
+			return "raw:" + hex.EncodeToString(sum[:16])
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if n := len(parent); n > 0 {
+				parent[n-1] = true
+			}
+			path, parent, text = append(path, t.Name.Local), append(parent, false), append(text, nil)
+		case xml.CharData:
+			if n := len(text); n > 0 {
+				text[n-1] = append(text[n-1], t...)
+			}
+		case xml.EndElement:
+			n := len(path)
+			if n == 0 {
+				continue
+			}
+			if !parent[n-1] {
+				leaves = append(leaves, strings.Join(path, "/")+"="+strings.TrimSpace(string(text[n-1])))
+			}
+			path, parent, text = path[:n-1], parent[:n-1], text[:n-1]
+		}
+	}
+	slices.Sort(leaves)
+	sum := sha256.Sum256([]byte(strings.Join(leaves, "\n")))
+	return hex.EncodeToString(sum[:16])
 }

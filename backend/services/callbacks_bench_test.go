@@ -77,7 +77,7 @@ func TestBenchCallbackReceipt(t *testing.T) {
 // TestBenchContactChangeToMirror: a member's position changed in WeCom (the
 // simulator, through its API) until the mirror shows it: callback, receipt,
 // user/get, mirror write. 15 changes, one at a time, a second apart (events
-// of one member in the same second share WeCom's dedupe key).
+// of one member in the same second that say the same thing merge: docs/callbacks.md).
 func TestBenchContactChangeToMirror(t *testing.T) {
 	bench.Require(t)
 	s, c, _ := callbackEnv(t)
