@@ -36,14 +36,23 @@ func LookupVia(cred wecom.Credential) string {
 	return fmt.Sprintf("app:%d", cred.AgentID)
 }
 
-// LookupSample gives the connectivity check a value to look up: a mobile
-// or an email from the local directory ("" when it has none). Set at
-// wiring time with SetLookupSample.
-type LookupSample func(ctx context.Context) (mobile, email string, err error)
+// LookupProbe gives the connectivity check a value of the local directory
+// to look up and keeps the answer with the binding review's (set at wiring
+// time with SetLookupProbe), so the check spends no more of WeCom's daily
+// failure budget than a rematch would.
+type LookupProbe interface {
+	// Sample is a normalised mobile (else email) worth asking about: one
+	// WeCom already attributed when there is one, never one that found no
+	// owner within the last 24 hours. Both "" when there is none; recent
+	// then counts the values left out for a recent miss.
+	Sample(ctx context.Context, corpID int64) (mobile, email string, recent int, err error)
+	// Record keeps WeCom's answer: the owner, or "" and the errcode of a miss.
+	Record(ctx context.Context, corpID int64, mobile, email, userid string, errcode int) error
+}
 
-// SetLookupSample lets the check try one lookup with a value of the local
+// SetLookupProbe lets the check try one lookup with a value of the local
 // directory.
-func (s *Service) SetLookupSample(f LookupSample) { s.lookupSample = f }
+func (s *Service) SetLookupProbe(p LookupProbe) { s.lookupProbe = p }
 
 // lookupStep proves one lookup works, or says why it cannot be tried.
 func (r *checkRun) lookupStep(reach []string) stepDef {
@@ -56,9 +65,10 @@ func (r *checkRun) lookupStep(reach []string) stepDef {
 			}
 			via := lookupViaText(cred)
 			var mobile, email string
-			if r.s.lookupSample != nil {
+			var recent int
+			if r.s.lookupProbe != nil {
 				var err error
-				if mobile, email, err = r.s.lookupSample(ctx); err != nil {
+				if mobile, email, recent, err = r.s.lookupProbe.Sample(ctx, r.cfg.row.ID); err != nil {
 					setDetail(st, StatusFailed, usererr.Msg("lookup_check_no_sample", usererr.Args{"error": err.Error()}))
 					return
 				}
@@ -72,10 +82,14 @@ func (r *checkRun) lookupStep(reach []string) stepDef {
 			case email != "":
 				st.API = "user/get_userid_by_email"
 				uid, err = r.client.GetUserIDByEmail(ctx, cred, email, 0)
+			case recent > 0:
+				setDetail(st, StatusNA, usererr.Msg("lookup_check_recent_misses", usererr.Args{"count": recent, "via": via}))
+				return
 			default:
 				setDetail(st, StatusNA, usererr.Msg("lookup_check_no_value", usererr.Args{"via": via}))
 				return
 			}
+			r.recordLookup(ctx, mobile, email, uid, err)
 			value := maskValue(mobile, email)
 			var we *wecom.Error
 			switch {
@@ -90,6 +104,26 @@ func (r *checkRun) lookupStep(reach []string) stepDef {
 				r.fail(st, st.API, err, nil)
 			}
 		}}
+}
+
+// recordLookup keeps an owner found or a miss (46004, 40058) for the
+// rematches; a failure to keep it is logged, not the check's result.
+func (r *checkRun) recordLookup(ctx context.Context, mobile, email, uid string, err error) {
+	if r.s.lookupProbe == nil {
+		return
+	}
+	var we *wecom.Error
+	code := 0
+	switch {
+	case err == nil && uid != "":
+	case errors.As(err, &we) && (we.Code == 46004 || we.Code == 40058):
+		code = we.Code
+	default:
+		return // blocked or another error: nothing learned about the value
+	}
+	if err := r.s.lookupProbe.Record(ctx, r.cfg.row.ID, mobile, email, uid, code); err != nil {
+		r.s.log.Warn("keeping the check's lookup answer failed", "corp", r.cfg.row.ID, "err", err)
+	}
 }
 
 func setDetail(st *CheckStep, status string, m usererr.Message) {

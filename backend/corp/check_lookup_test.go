@@ -3,6 +3,7 @@ package corp
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -23,17 +24,29 @@ func TestCheckLookupStep(t *testing.T) {
 	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusNA || !strings.Contains(st.Detail.ZH, "本地通讯录中还没有手机号或邮箱") {
 		t.Fatalf("no directory value: %+v", st)
 	}
-	sample := u.Mobile
-	e.svc.SetLookupSample(func(context.Context) (string, string, error) { return sample, "", nil })
+	probe := &fakeProbe{mobile: u.Mobile}
+	e.svc.SetLookupProbe(probe)
 	st := step(t, e.check(c.ID), "lookup")
 	want := fmt.Sprintf("通过通讯录同步 Secret 查找成功：%s****%s 属于 %s", u.Mobile[:3], u.Mobile[len(u.Mobile)-4:], u.UserID)
 	if st.Status != StatusOK || st.API != "user/getuserid" || !strings.Contains(st.Detail.ZH, want) {
 		t.Fatalf("found: %+v, want %q", st, want)
 	}
-	sample = "13999999999"
+	if want := []string{u.Mobile + "=" + u.UserID + ":0"}; !reflect.DeepEqual(probe.kept, want) {
+		t.Errorf("kept %q, want %q", probe.kept, want)
+	}
+	probe.mobile, probe.kept = "13999999999", nil
 	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusOK || !strings.Contains(st.Detail.ZH, "没有可见的成员") {
 		t.Fatalf("no owner: %+v", st)
 	}
+	if want := []string{"13999999999=:46004"}; !reflect.DeepEqual(probe.kept, want) {
+		t.Errorf("kept %q, want the miss %q", probe.kept, want)
+	}
+	// Every directory value missed within the day: not asked again.
+	probe.mobile, probe.recent, probe.kept = "", 3, nil
+	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusNA || st.API != "" || !strings.Contains(st.Detail.ZH, "3 个手机号/邮箱在 24 小时内都没有查到") {
+		t.Fatalf("recent misses: %+v", st)
+	}
+	probe.mobile, probe.recent = u.Mobile, 0
 	// Past 20 % of the headcount in failures WeCom blocks the lookups for
 	// the day; the client returns its 45009 at once instead of waiting.
 	client, creds, err := e.svc.Client(e.ctx, c.ID)
@@ -46,9 +59,31 @@ func TestCheckLookupStep(t *testing.T) {
 			break
 		}
 	}
+	probe.kept = nil
 	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusFailed || st.Errcode != 45009 || !strings.Contains(st.Detail.ZH, "暂停") {
 		t.Fatalf("blocked: %+v", st)
 	}
+	if len(probe.kept) != 0 {
+		t.Errorf("a blocked lookup kept %q: it says nothing about the value", probe.kept)
+	}
+}
+
+// fakeProbe gives the check a value and records what it keeps
+// (value=userid:errcode). The real one (services) reads the directory and
+// the review's answers.
+type fakeProbe struct {
+	mobile string
+	recent int
+	kept   []string
+}
+
+func (p *fakeProbe) Sample(context.Context, int64) (string, string, int, error) {
+	return p.mobile, "", p.recent, nil
+}
+
+func (p *fakeProbe) Record(_ context.Context, _ int64, mobile, email, userid string, errcode int) error {
+	p.kept = append(p.kept, fmt.Sprintf("%s%s=%s:%d", mobile, email, userid, errcode))
+	return nil
 }
 
 // Without the 通讯录同步 secret the lookups go through the first app.

@@ -38,7 +38,7 @@ type Service struct {
 
 	deps dependents // what features keep for a corp or an app, registered at wiring time
 
-	lookupSample LookupSample // the check's lookup value (check_lookup.go)
+	lookupProbe LookupProbe // the check's lookup value and its answer (check_lookup.go)
 
 	actor string // who saves, for the configuration audit
 }

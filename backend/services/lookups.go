@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"wecom-bridge/backend/binding"
 	"wecom-bridge/backend/corp"
 	"wecom-bridge/backend/directory"
 	"wecom-bridge/backend/review"
@@ -15,7 +16,7 @@ import (
 // the connectivity check try one lookup with a value of the local directory.
 func (s *Services) wireLookups() {
 	s.Review.SetLookups(s.lookupFor)
-	s.Corps.SetLookupSample(s.lookupSample)
+	s.Corps.SetLookupProbe(lookupProbe{s})
 }
 
 // lookupFor is the corp's Lookup: through the 通讯录同步 secret when it is
@@ -68,22 +69,36 @@ func lookupError(api string, cred wecom.Credential, err error) error {
 	return err
 }
 
-// lookupSample is a mobile (else an email) of an active local account.
-func (s *Services) lookupSample(ctx context.Context) (mobile, email string, err error) {
-	accounts, err := s.Directory.AllAccounts(ctx)
+// lookupProbe gives the connectivity check its lookup value and keeps the
+// answer with the rematches' (review.ProbeValue, review.RecordProbe).
+type lookupProbe struct{ s *Services }
+
+// Sample is the active local accounts' mobiles, then their emails, as the
+// review picks among them.
+func (p lookupProbe) Sample(ctx context.Context, corpID int64) (mobile, email string, recent int, err error) {
+	accounts, err := p.s.Directory.AllAccounts(ctx)
 	if err != nil {
-		return "", "", err
+		return "", "", 0, err
 	}
+	var mobiles, emails []review.LookupValue
 	for _, a := range accounts {
 		if a.Status == directory.StatusResigned {
 			continue
 		}
-		if a.Mobile != "" {
-			return a.Mobile, "", nil
+		if m := binding.NormalizeMobile(a.Mobile); m != "" {
+			mobiles = append(mobiles, review.LookupValue{Mobile: m})
 		}
-		if email == "" {
-			email = a.Email
+		if e := binding.NormalizeEmail(a.Email); e != "" {
+			emails = append(emails, review.LookupValue{Email: e})
 		}
 	}
-	return "", email, nil
+	v, recent, ok, err := p.s.Review.ProbeValue(ctx, corpID, append(mobiles, emails...))
+	if err != nil || !ok {
+		return "", "", recent, err
+	}
+	return v.Mobile, v.Email, 0, nil
+}
+
+func (p lookupProbe) Record(ctx context.Context, corpID int64, mobile, email, userid string, errcode int) error {
+	return p.s.Review.RecordProbe(ctx, corpID, review.LookupValue{Mobile: mobile, Email: email}, userid, errcode)
 }

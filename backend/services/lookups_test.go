@@ -18,14 +18,8 @@ import (
 // secret and the simulator over HTTP, who owns each unsettled account's
 // mobile or email, and binds them at 0.98. A second rematch asks nothing.
 func TestLookupsBindThePrivacyRestrictedAppsNamesakes(t *testing.T) {
-	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
-	s := openTest(t)
+	s, c := demoWithLookupSample(t)
 	ctx := context.Background()
-	c, err := s.StartDemo(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	importFile(t, s, "../../docs/samples/directory-lookup-sample.csv")
 	if _, err := s.Pull(ctx, c.ID, wecomsim.AgentRestricted, "manual", "test"); err != nil {
 		t.Fatal(err)
 	}
@@ -72,17 +66,7 @@ func TestLookupsBindThePrivacyRestrictedAppsNamesakes(t *testing.T) {
 		t.Errorf("王芳 rows %+v %v, want namesakes with positions", wf.Rows, err)
 	}
 	// The connectivity check proves a lookup with the directory's first mobile.
-	res, err := s.CheckCorp(ctx, c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var step *corp.CheckStep
-	for i := range res.Steps {
-		if res.Steps[i].Key == "lookup" {
-			step = &res.Steps[i]
-		}
-	}
-	if step == nil || step.Status != corp.StatusOK || step.API != "user/getuserid" ||
+	if step := lookupStep(t, s, c.ID); step.Status != corp.StatusOK || step.API != "user/getuserid" ||
 		!strings.Contains(step.Detail.ZH, "196****4020 属于 zhangwei") || !strings.Contains(step.Detail.ZH, "通讯录同步") {
 		t.Errorf("lookup check step %+v", step)
 	}
@@ -94,4 +78,60 @@ func TestLookupsBindThePrivacyRestrictedAppsNamesakes(t *testing.T) {
 	if sum.Lookups.Calls != 0 || sum.Lookups.Cached == 0 {
 		t.Errorf("second rematch lookups %+v (first made %d calls), want all from the cache", sum.Lookups, calls)
 	}
+}
+
+// The connectivity check's lookup shares the rematches' answers: what it
+// learns about the directory's first mobile (asked of the simulator over
+// HTTP) is not asked again by the rematch that follows.
+func TestCheckLookupIsKeptForTheRematch(t *testing.T) {
+	s, c := demoWithLookupSample(t)
+	ctx := context.Background()
+	if st := lookupStep(t, s, c.ID); st.Status != corp.StatusOK || !strings.Contains(st.Detail.ZH, "196****4020 属于 zhangwei") {
+		t.Fatalf("lookup step %+v", st)
+	}
+	if _, err := s.Pull(ctx, c.ID, wecomsim.AgentRestricted, "manual", "test"); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := s.Rematch(ctx, c.ID, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// e1001 is bound by the check's answer in the first match; the other
+	// three 张伟 and 林一 are asked.
+	if want := (review.LookupStats{Via: "contact", Wanted: 4, Calls: 4, Found: 3, Failed: 1}); sum.Lookups.Stopped != nil || sum.Lookups != want {
+		t.Fatalf("lookups %+v, want %+v", sum.Lookups, want)
+	}
+	page, err := s.Review.List(ctx, c.ID, review.Query{Search: "e1001", Limit: 5})
+	if err != nil || len(page.Rows) != 1 || page.Rows[0].Method != "mobile_lookup" || page.Rows[0].UserID != "zhangwei" {
+		t.Fatalf("e1001 rows %+v %v, want bound to zhangwei by the check's lookup", page.Rows, err)
+	}
+}
+
+// demoWithLookupSample is the demo corp with the lookup sample imported.
+func demoWithLookupSample(t *testing.T) (*Services, *corp.Corp) {
+	t.Helper()
+	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
+	s := openTest(t)
+	c, err := s.StartDemo(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	importFile(t, s, "../../docs/samples/directory-lookup-sample.csv")
+	return s, c
+}
+
+// lookupStep runs the corp's connectivity check and returns its lookup step.
+func lookupStep(t *testing.T, s *Services, corpID int64) *corp.CheckStep {
+	t.Helper()
+	res, err := s.CheckCorp(context.Background(), corpID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range res.Steps {
+		if res.Steps[i].Key == "lookup" {
+			return &res.Steps[i]
+		}
+	}
+	t.Fatal("the check has no lookup step")
+	return nil
 }

@@ -42,15 +42,9 @@ func TestPullCLIRematchesAndPrintsTheSummary(t *testing.T) {
 // privacy-restricted demo app sees names only, and the rematch's lookups
 // say what they asked. An AgentId the corp does not have is refused.
 func TestPullCLIThroughAnApp(t *testing.T) {
-	t.Setenv("WECOM_BRIDGE_KEYSTORE", "file")
 	t.Setenv("LANG", "en_US.UTF-8")
-	s := openTest(t)
+	s, c := demoWithLookupSample(t)
 	ctx := context.Background()
-	c, err := s.StartDemo(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	importFile(t, s, "../../docs/samples/directory-lookup-sample.csv")
 	var out bytes.Buffer
 	if err := s.RunPullCLI(ctx, []string{"--corp", c.Name, "--app", "1000003"}, &out); err != nil {
 		t.Fatalf("pull: %v\n%s", err, out.String())

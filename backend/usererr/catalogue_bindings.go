@@ -44,6 +44,9 @@ var bindingMessages = map[string]entry{
 	"lookup_check_no_value": {
 		"未试查：本地通讯录中还没有手机号或邮箱（导入本地通讯录后再检查）；查找会通过{via}进行",
 		"Not tried: the local directory has no mobile or email yet (import it, then check again); lookups will go through {via}."},
+	"lookup_check_recent_misses": {
+		"未试查：本地通讯录的 {count} 个手机号/邮箱在 24 小时内都没有查到所属成员，为免计入企业微信当天的查找失败次数，24 小时内不再查找；查找会通过{via}进行",
+		"Not tried: WeCom found no owner for {count|the local directory's one mobile or email|any of the local directory's # mobiles and emails} within the last 24 hours; to spare WeCom's daily failed-lookup budget they are not asked again within 24 hours. Lookups will go through {via}."},
 	"lookup_check_no_sample": {
 		"无法从本地通讯录取一个手机号或邮箱：{error}",
 		"Could not take a mobile or email from the local directory: {error}"},
