@@ -10,16 +10,23 @@ import { statsOption } from '@/views/pushlogs/stats-option'
 
 const labels = { sent: '成功', recalled: '已撤回', failed: '失败' }
 
+// The parts of ECharts' model the test reads (getModel is internal API).
+interface Model {
+  getComponent(type: string, index: number): { axis: { scale: { getExtent(): number[]; getTicks(): { value: number }[] } } }
+  getSeriesByIndex(index: number): { getData(): { getItemLayout(index: number): { y: number; height: number } } }
+}
+
 function layout(buckets: PushStatsBucket[]) {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 220 })
   chart.setOption(statsOption(buckets, labels))
-  const y = (chart.getModel().getComponent('yAxis', 0) as unknown as { axis: { scale: { getExtent(): number[]; getTicks(): { value: number }[] } } }).axis
+  const model = (chart as unknown as { getModel(): Model }).getModel()
+  const y = model.getComponent('yAxis', 0).axis
   const out = {
     extent: y.scale.getExtent(),
     ticks: y.scale.getTicks().map((tick) => tick.value),
     px: (v: number) => chart.convertToPixel({ yAxisIndex: 0 }, v) as number,
     barTop: (series: number, index: number) => {
-      const layout = chart.getModel().getSeriesByIndex(series).getData().getItemLayout(index) as { y: number; height: number }
+      const layout = model.getSeriesByIndex(series).getData().getItemLayout(index)
       return Math.min(layout.y, layout.y + layout.height)
     },
   }
