@@ -99,7 +99,8 @@ func printRun(w io.Writer, r *Run) {
 	}
 	if r.PrivacyRestricted {
 		fmt.Fprintln(w, "note: WeCom withheld mobile and email from this app (created after 2022-06-20); "+
-			"matching can only use userid and name. Use the 通讯录同步 secret or an older app to get them.")
+			"the match asks WeCom who owns the local accounts' mobiles and emails, the other accounts can only match by userid and name. "+
+			"Use the 通讯录同步 secret or an older app to get them.")
 	}
 	if len(r.FailedDepartments) > 0 {
 		fmt.Fprintf(w, "failed departments (%d):\n", len(r.FailedDepartments))

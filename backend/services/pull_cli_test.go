@@ -49,7 +49,8 @@ func TestPullCLIThroughAnApp(t *testing.T) {
 	if err := s.RunPullCLI(ctx, []string{"--corp", c.Name, "--app", "1000003"}, &out); err != nil {
 		t.Fatalf("pull: %v\n%s", err, out.String())
 	}
-	for _, w := range []string{"(agentid 1000003)", "WeCom lookups via contact: 5 calls, 4 owners found, 1 not found"} {
+	for _, w := range []string{"(agentid 1000003)", "the match asks WeCom who owns the local accounts' mobiles and emails",
+		"WeCom lookups via contact: 5 calls, 4 owners found, 1 not found"} {
 		if !strings.Contains(out.String(), w) {
 			t.Errorf("pull output lacks %q:\n%s", w, out.String())
 		}
