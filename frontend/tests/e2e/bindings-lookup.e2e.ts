@@ -8,7 +8,8 @@
 // the masked mobile and its owner, the conflict-flagged userid match (flag on
 // the row, the 字段不一致 filter), and the 王芳 namesakes whose picker shows
 // each candidate's position and main department path; pulled again through
-// the all-staff app, the picker shows the candidates' masked mobiles.
+// the all-staff app, the picker shows the candidates' masked mobiles. In
+// 接入配置 the connectivity check's lookup step proves one lookup works.
 //
 // The lookup sample holds four 张伟 and two 王芳: in the run's shared
 // server they would change what the directory and bindings specs count. So
@@ -245,4 +246,19 @@ test('the namesake picker shows each candidate’s position and main department;
   await page.getByTestId(`candidate-pick-${againId}-${chosen.userid}`).click()
   await expect(again).toHaveAttribute('data-state', 'confirmed')
   await expect(again).toHaveAttribute('data-userid', chosen.userid)
+})
+
+test('the connectivity check proves a lookup with a mobile of the directory', async ({ page }) => {
+  await login(page)
+  await page.getByTestId('nav-setup').click()
+  await expect(page.getByTestId('page-title')).toHaveText('接入配置')
+  await page.getByTestId(`corp-check-${state.corp!.id}`).click()
+  const lookup = page.getByTestId('check-step-lookup')
+  await expect(lookup).toHaveAttribute('data-status', 'ok', { timeout: 45_000 })
+  await expect(lookup).toContainText('企业微信按手机号/邮箱查找成员')
+  // A value WeCom already attributed (the rematch's answer): the check's call cannot add a failure.
+  const first = sample.find((l) => l.name === '张伟' && l.mobile)!
+  const owner = state.org!.users.find((u) => u.mobile === first.mobile)!
+  await expect(lookup.getByTestId('step-detail')).toHaveText(
+    `通过通讯录同步 Secret 查找成功：${maskMobile(first.mobile)} 属于 ${owner.userid}。账号绑定会用它确认只有姓名可比对的账号`)
 })
