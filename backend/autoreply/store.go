@@ -18,23 +18,27 @@ const ruleColumns = `r.id, r.app_ref, a.corp_ref, a.agent_id, a.name AS app_name
 	r.keyword, r.reply, r.priority, r.enabled, r.created_at, r.updated_at`
 
 type ruleRow struct {
-	ID        int64  `db:"id"`
-	AppRef    int64  `db:"app_ref"`
-	CorpRef   int64  `db:"corp_ref"`
-	AgentID   int64  `db:"agent_id"`
-	AppName   string `db:"app_name"`
-	Name      string `db:"name"`
-	Action    string `db:"action"`
-	Match     string `db:"match"`
-	Keyword   string `db:"keyword"`
-	Reply     string `db:"reply"`
-	Priority  int    `db:"priority"`
-	Enabled   bool   `db:"enabled"`
-	CreatedAt string `db:"created_at"`
-	UpdatedAt string `db:"updated_at"`
+	ID        int64      `db:"id"`
+	AppRef    int64      `db:"app_ref"`
+	CorpRef   int64      `db:"corp_ref"`
+	AgentID   int64      `db:"agent_id"`
+	AppName   string     `db:"app_name"`
+	Name      string     `db:"name"`
+	Action    string     `db:"action"`
+	Match     string     `db:"match"`
+	Keyword   string     `db:"keyword"`
+	Reply     string     `db:"reply"`
+	Priority  int        `db:"priority"`
+	Enabled   bool       `db:"enabled"`
+	CreatedAt store.Time `db:"created_at"`
+	UpdatedAt store.Time `db:"updated_at"`
 }
 
-func (r ruleRow) rule() Rule { return Rule(r) }
+func (r ruleRow) rule() Rule {
+	return Rule{ID: r.ID, AppRef: r.AppRef, CorpRef: r.CorpRef, AgentID: r.AgentID, AppName: r.AppName, Name: r.Name,
+		Action: r.Action, Match: r.Match, Keyword: r.Keyword, Reply: r.Reply, Priority: r.Priority, Enabled: r.Enabled,
+		CreatedAt: r.CreatedAt.String(), UpdatedAt: r.UpdatedAt.String()}
+}
 
 // appOf returns the app's corp, or autoreply_app_not_found.
 func (s *Service) appOf(ctx context.Context, appRef int64) (corpRef int64, err error) {
@@ -107,7 +111,7 @@ func (s *Service) Save(ctx context.Context, in RuleInput) (Rule, error) {
 	if _, err := s.appOf(ctx, in.AppRef); err != nil {
 		return Rule{}, err
 	}
-	now := store.FormatTime(s.now())
+	now := store.TimeOf(s.now())
 	if in.ID == 0 {
 		var n int
 		if err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM autoreply_rules WHERE app_ref = ?`, in.AppRef); err != nil {
@@ -139,7 +143,7 @@ func (s *Service) Save(ctx context.Context, in RuleInput) (Rule, error) {
 // SetEnabled turns one rule on or off.
 func (s *Service) SetEnabled(ctx context.Context, id int64, enabled bool) (Rule, error) {
 	res, err := s.db.ExecContext(ctx, `UPDATE autoreply_rules SET enabled = ?, updated_at = ? WHERE id = ?`,
-		enabled, store.FormatTime(s.now()), id)
+		enabled, store.TimeOf(s.now()), id)
 	if err != nil {
 		return Rule{}, err
 	}
@@ -189,7 +193,7 @@ func (s *Service) SetSwitch(ctx context.Context, appRef int64, enabled bool) err
 	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO autoreply_apps(app_ref, enabled, updated_at) VALUES (?,?,?)
 		ON CONFLICT(app_ref) DO UPDATE SET enabled = excluded.enabled, updated_at = excluded.updated_at`,
-		appRef, enabled, store.FormatTime(s.now()))
+		appRef, enabled, store.TimeOf(s.now()))
 	return err
 }
 

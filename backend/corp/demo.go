@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"time"
 
+	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/wecom"
 	"wecom-bridge/backend/wecom/wecomsim"
 )
@@ -137,8 +138,8 @@ func (s *Service) resumeDemo(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.st.DB.ExecContext(ctx, `UPDATE corps SET api_base_url = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
-		d.srv.URL, r.ID); err != nil {
+	if _, err := s.st.DB.ExecContext(ctx, `UPDATE corps SET api_base_url = ?, updated_at = ? WHERE id = ?`,
+		d.srv.URL, store.TimeOf(time.Now()), r.ID); err != nil {
 		d.srv.Close()
 		return err
 	}

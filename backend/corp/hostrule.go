@@ -6,8 +6,10 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"time"
 
 	"wecom-bridge/backend/configaudit"
+	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -89,8 +91,8 @@ func hostChangeNotice(what usererr.Message, cleared []string) *HostChange {
 // dropHostSecrets clears the apps' secrets and every cached access token of
 // the corp, inside the save's transaction.
 func dropHostSecrets(ctx context.Context, q querier, corpRef int64, corpIDs ...string) error {
-	if _, err := q.ExecContext(ctx, `UPDATE apps SET secret_enc = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-		WHERE corp_ref = ? AND secret_enc <> ''`, corpRef); err != nil {
+	if _, err := q.ExecContext(ctx, `UPDATE apps SET secret_enc = '', updated_at = ?
+		WHERE corp_ref = ? AND secret_enc <> ''`, store.TimeOf(time.Now()), corpRef); err != nil {
 		return err
 	}
 	for _, id := range corpIDs {

@@ -7,6 +7,7 @@ import (
 	"encoding/base32"
 	"errors"
 	"strings"
+	"time"
 	"wecom-bridge/backend/usererr"
 
 	"github.com/jmoiron/sqlx"
@@ -16,36 +17,36 @@ import (
 
 // corpRow is a row of corps; *Enc columns hold vault ciphertexts.
 type corpRow struct {
-	ID                int64  `db:"id"`
-	Key               string `db:"corp_key"`
-	Name              string `db:"name"`
-	CorpID            string `db:"corp_id"`
-	APIBaseURL        string `db:"api_base_url"`
-	ProxyEnc          string `db:"proxy_url_enc"`
-	ContactPermission string `db:"contact_permission"`
-	ContactSecretEnc  string `db:"contact_secret_enc"`
-	CustomerSecretEnc string `db:"customer_secret_enc"`
-	CallbackTokenEnc  string `db:"callback_token_enc"`
-	CallbackAESKeyEnc string `db:"callback_aes_key_enc"`
-	Demo              bool   `db:"demo"`
-	DemoSeed          int64  `db:"demo_seed"`
-	Active            bool   `db:"active"`
-	CreatedAt         string `db:"created_at"`
-	UpdatedAt         string `db:"updated_at"`
+	ID                int64      `db:"id"`
+	Key               string     `db:"corp_key"`
+	Name              string     `db:"name"`
+	CorpID            string     `db:"corp_id"`
+	APIBaseURL        string     `db:"api_base_url"`
+	ProxyEnc          string     `db:"proxy_url_enc"`
+	ContactPermission string     `db:"contact_permission"`
+	ContactSecretEnc  string     `db:"contact_secret_enc"`
+	CustomerSecretEnc string     `db:"customer_secret_enc"`
+	CallbackTokenEnc  string     `db:"callback_token_enc"`
+	CallbackAESKeyEnc string     `db:"callback_aes_key_enc"`
+	Demo              bool       `db:"demo"`
+	DemoSeed          int64      `db:"demo_seed"`
+	Active            bool       `db:"active"`
+	CreatedAt         store.Time `db:"created_at"`
+	UpdatedAt         store.Time `db:"updated_at"`
 }
 
 // appRow is a row of apps.
 type appRow struct {
-	ID                int64  `db:"id"`
-	CorpRef           int64  `db:"corp_ref"`
-	Name              string `db:"name"`
-	AgentID           int64  `db:"agent_id"`
-	SecretEnc         string `db:"secret_enc"`
-	CallbackTokenEnc  string `db:"callback_token_enc"`
-	CallbackAESKeyEnc string `db:"callback_aes_key_enc"`
-	HomeURL           string `db:"home_url"`
-	CreatedAt         string `db:"created_at"`
-	UpdatedAt         string `db:"updated_at"`
+	ID                int64      `db:"id"`
+	CorpRef           int64      `db:"corp_ref"`
+	Name              string     `db:"name"`
+	AgentID           int64      `db:"agent_id"`
+	SecretEnc         string     `db:"secret_enc"`
+	CallbackTokenEnc  string     `db:"callback_token_enc"`
+	CallbackAESKeyEnc string     `db:"callback_aes_key_enc"`
+	HomeURL           string     `db:"home_url"`
+	CreatedAt         store.Time `db:"created_at"`
+	UpdatedAt         store.Time `db:"updated_at"`
 }
 
 const corpCols = `id, corp_key, name, corp_id, api_base_url, proxy_url_enc, contact_permission,
@@ -119,9 +120,9 @@ func insertCorpRow(ctx context.Context, q querier, r *corpRow) (int64, error) {
 func updateCorpRow(ctx context.Context, q querier, r *corpRow) error {
 	_, err := q.ExecContext(ctx, `UPDATE corps SET name=?, corp_id=?, api_base_url=?, proxy_url_enc=?,
 		contact_permission=?, contact_secret_enc=?, customer_secret_enc=?, callback_token_enc=?,
-		callback_aes_key_enc=?, demo=?, demo_seed=?, updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`,
+		callback_aes_key_enc=?, demo=?, demo_seed=?, updated_at=? WHERE id=?`,
 		r.Name, r.CorpID, r.APIBaseURL, r.ProxyEnc, r.ContactPermission, r.ContactSecretEnc,
-		r.CustomerSecretEnc, r.CallbackTokenEnc, r.CallbackAESKeyEnc, r.Demo, r.DemoSeed, r.ID)
+		r.CustomerSecretEnc, r.CallbackTokenEnc, r.CallbackAESKeyEnc, r.Demo, r.DemoSeed, store.TimeOf(time.Now()), r.ID)
 	return err
 }
 
@@ -137,8 +138,8 @@ func insertAppRow(ctx context.Context, q querier, r *appRow) (int64, error) {
 
 func updateAppRow(ctx context.Context, q querier, r *appRow) error {
 	_, err := q.ExecContext(ctx, `UPDATE apps SET name=?, agent_id=?, secret_enc=?, callback_token_enc=?,
-		callback_aes_key_enc=?, home_url=?, updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`,
-		r.Name, r.AgentID, r.SecretEnc, r.CallbackTokenEnc, r.CallbackAESKeyEnc, r.HomeURL, r.ID)
+		callback_aes_key_enc=?, home_url=?, updated_at=? WHERE id=?`,
+		r.Name, r.AgentID, r.SecretEnc, r.CallbackTokenEnc, r.CallbackAESKeyEnc, r.HomeURL, store.TimeOf(time.Now()), r.ID)
 	return err
 }
 

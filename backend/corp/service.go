@@ -209,7 +209,7 @@ func (s *Service) readModel(ctx context.Context, r *corpRow) (*Corp, error) {
 		CustomerSecret:    field(r.CustomerSecretEnc),
 		CallbackToken:     field(r.CallbackTokenEnc),
 		CallbackAESKey:    field(r.CallbackAESKeyEnc),
-		Demo:              r.Demo, Active: r.Active, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		Demo:              r.Demo, Active: r.Active, CreatedAt: r.CreatedAt.String(), UpdatedAt: r.UpdatedAt.String(),
 		Apps: []App{},
 	}
 	if _, proxy, err := s.open(r.ProxyEnc); err != nil {

@@ -64,7 +64,7 @@ func (s *Service) Apply(ctx context.Context, previewID int64, confirmResignCount
 			return nil, fmt.Errorf("apply import preview %d (nothing was changed): %w", previewID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE import_previews SET status = 'applied', applied_at = ? WHERE id = ?`,
-			store.FormatTime(s.now()), previewID); err != nil {
+			store.TimeOf(s.now()), previewID); err != nil {
 			return nil, err
 		}
 		return map[string]any{"preview": previewID, "added": res.Added, "updated": res.Updated,
@@ -77,7 +77,7 @@ func (s *Service) Apply(ctx context.Context, previewID int64, confirmResignCount
 }
 
 func (s *Service) applyOps(ctx context.Context, tx *sqlx.Tx, ops *applyOps, res *ApplyResult) error {
-	now := store.FormatTime(s.now())
+	now := store.TimeOf(s.now())
 	tree, err := loadDeptTree(ctx, tx)
 	if err != nil {
 		return err
@@ -236,11 +236,11 @@ type deptCreator struct {
 	ctx     context.Context
 	tree    *deptTree
 	insert  *sql.Stmt
-	now     string
+	now     store.Time
 	created int
 }
 
-func newDeptCreator(ctx context.Context, tx *sqlx.Tx, tree *deptTree, now string) (*deptCreator, error) {
+func newDeptCreator(ctx context.Context, tx *sqlx.Tx, tree *deptTree, now store.Time) (*deptCreator, error) {
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO dir_departments(parent_id, name, sort_order, created_at, updated_at)
 		VALUES(?,?,?,?,?)`)
 	if err != nil {

@@ -29,7 +29,7 @@ func (s *Service) AddDepartment(ctx context.Context, parentID int64, name string
 		if err := checkSiblingName(tree, parentID, name, 0); err != nil {
 			return nil, err
 		}
-		now := store.FormatTime(s.now())
+		now := store.TimeOf(s.now())
 		order := tree.nextSortOrder(parentID)
 		r, err := tx.ExecContext(ctx, `INSERT INTO dir_departments(parent_id, name, sort_order, created_at, updated_at)
 			VALUES(?,?,?,?,?)`, nullID(parentID), name, order, now, now)
@@ -60,7 +60,7 @@ func (s *Service) RenameDepartment(ctx context.Context, id int64, name string) (
 		if err := checkSiblingName(tree, d.ParentID, name, id); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE dir_departments SET name = ?, updated_at = ? WHERE id = ?`, name, store.FormatTime(s.now()), id)
+		_, err := tx.ExecContext(ctx, `UPDATE dir_departments SET name = ?, updated_at = ? WHERE id = ?`, name, store.TimeOf(s.now()), id)
 		return err
 	})
 }
@@ -84,7 +84,7 @@ func (s *Service) MoveDepartment(ctx context.Context, id, newParentID int64) (De
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE dir_departments SET parent_id = ?, sort_order = ?, updated_at = ? WHERE id = ?`,
-			nullID(newParentID), tree.nextSortOrder(newParentID), store.FormatTime(s.now()), id)
+			nullID(newParentID), tree.nextSortOrder(newParentID), store.TimeOf(s.now()), id)
 		return err
 	})
 }
@@ -93,7 +93,7 @@ func (s *Service) MoveDepartment(ctx context.Context, id, newParentID int64) (De
 // (ascending).
 func (s *Service) SetDepartmentSortOrder(ctx context.Context, id int64, order int) (Department, error) {
 	return s.changeDept(ctx, "reorder department", id, func(tx *sqlx.Tx, _ *deptTree, _ *Department) error {
-		_, err := tx.ExecContext(ctx, `UPDATE dir_departments SET sort_order = ?, updated_at = ? WHERE id = ?`, order, store.FormatTime(s.now()), id)
+		_, err := tx.ExecContext(ctx, `UPDATE dir_departments SET sort_order = ?, updated_at = ? WHERE id = ?`, order, store.TimeOf(s.now()), id)
 		return err
 	})
 }

@@ -28,7 +28,7 @@ func (s *Service) AddAccount(ctx context.Context, in AccountInput) (Account, err
 		if err := checkDeptIDs(ctx, tx, in.DeptIDs); err != nil {
 			return nil, err
 		}
-		now := store.FormatTime(s.now())
+		now := store.TimeOf(s.now())
 		r, err := tx.ExecContext(ctx, `INSERT INTO dir_accounts(account, name, employee_no, mobile, email, position,
 			wecom_userid, status, created_at, updated_at) VALUES(?,?,?,?,?,?,?,'active',?,?)`,
 			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, in.WeComUserID, now, now)
@@ -62,7 +62,7 @@ func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountInput) 
 		}
 		r, err := tx.ExecContext(ctx, `UPDATE dir_accounts SET account = ?, name = ?, employee_no = ?, mobile = ?,
 			email = ?, position = ?, wecom_userid = ?, updated_at = ? WHERE id = ?`,
-			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, in.WeComUserID, store.FormatTime(s.now()), id)
+			in.Account, in.Name, in.EmployeeNo, in.Mobile, in.Email, in.Position, in.WeComUserID, store.TimeOf(s.now()), id)
 		if err != nil {
 			return nil, err
 		}
@@ -104,7 +104,7 @@ func (s *Service) setStatus(ctx context.Context, id int64, to Status) (Account, 
 		if cur.Status == to {
 			return nil, fieldErr("status", "directory_status_unchanged", usererr.Args{"account": cur.Account, "status": to, "statusZh": statusZh(to)})
 		}
-		now := store.FormatTime(s.now())
+		now := store.TimeOf(s.now())
 		var resignedAt any
 		if to == StatusResigned {
 			resignedAt = now

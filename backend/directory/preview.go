@@ -159,7 +159,7 @@ func (s *Service) savePreview(ctx context.Context, pv *Preview) error {
 		adds, updates, resigns, rejected, resign_count, resign_warning, plan, ops, created_at)
 		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		pv.ID, pv.FileName, pv.Format, pv.FullSnapshot, pv.DirVersion, len(pv.Adds), len(pv.Updates), len(pv.Resigns),
-		len(pv.Rejected), pv.ResignCount, warning, string(plan), ops, store.FormatTime(pv.CreatedAt)); err != nil {
+		len(pv.Rejected), pv.ResignCount, warning, string(plan), ops, store.TimeOf(pv.CreatedAt)); err != nil {
 		return fmt.Errorf("store the preview: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM import_previews WHERE id <= ?`, pv.ID-keepPreviews); err != nil {
@@ -203,7 +203,7 @@ func (s *Service) LoadPreview(ctx context.Context, id int64) (*Preview, error) {
 // never given out twice.
 func (s *Service) DeletePreviewsBefore(ctx context.Context, before time.Time) (int64, error) {
 	res, err := s.db.ExecContext(ctx, `DELETE FROM import_previews WHERE created_at < ?
-		AND id < (SELECT MAX(id) FROM import_previews)`, store.FormatTime(before))
+		AND id < (SELECT MAX(id) FROM import_previews)`, store.TimeOf(before))
 	if err != nil {
 		return 0, fmt.Errorf("delete old import previews: %w", err)
 	}

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"wecom-bridge/backend/usererr"
 
 	"github.com/jmoiron/sqlx"
+
+	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // MaxPageSize is the largest page ListAccounts returns.
@@ -116,7 +118,7 @@ func (s *Service) ListAccounts(ctx context.Context, q Query) (AccountPage, error
 			// sorts and counts them. Most filters (a name, a small
 			// department) match a few rows, and this is their only pass.
 			rows, total, err := queryPage(ctx, tx, `SELECT id, account, name, employee_no, mobile, email, position, wecom_userid,
-				status, IFNULL(resigned_at, ''), updated_at, COUNT(*) OVER () FROM (SELECT `+accountColumns+`
+				status, resigned_at, updated_at, COUNT(*) OVER () FROM (SELECT `+accountColumns+`
 				FROM dir_accounts a NOT INDEXED WHERE `+cond+` LIMIT `+strconv.Itoa(scanSortMax+1)+`) a
 				ORDER BY `+order+`, a.id LIMIT ? OFFSET ?`, append(args, limit, q.Offset)...)
 			if err != nil {
@@ -136,7 +138,7 @@ func (s *Service) ListAccounts(ctx context.Context, q Query) (AccountPage, error
 			return nil
 		}
 		page.Rows, _, err = queryPage(ctx, tx, `SELECT a.id, a.account, a.name, a.employee_no, a.mobile, a.email, a.position, a.wecom_userid,
-			a.status, IFNULL(a.resigned_at, ''), a.updated_at, 0 FROM dir_accounts a WHERE `+cond+
+			a.status, a.resigned_at, a.updated_at, 0 FROM dir_accounts a WHERE `+cond+
 			` ORDER BY `+order+`, a.id LIMIT ? OFFSET ?`, append(args, limit, q.Offset)...)
 		if err != nil {
 			return err
@@ -205,10 +207,12 @@ func queryPage(ctx context.Context, tx *sqlx.Tx, query string, args ...any) ([]A
 	total := 0
 	for rows.Next() {
 		r := AccountRow{DeptPaths: []string{}}
+		var resigned, updated store.Time
 		if err := rows.Scan(&r.ID, &r.Account, &r.Name, &r.EmployeeNo, &r.Mobile, &r.Email, &r.Position, &r.WeComUserID,
-			&r.Status, &r.ResignedAt, &r.UpdatedAt, &total); err != nil {
+			&r.Status, &resigned, &updated, &total); err != nil {
 			return nil, 0, err
 		}
+		r.ResignedAt, r.UpdatedAt = resigned.String(), updated.String()
 		out = append(out, r)
 	}
 	return out, total, rows.Err()

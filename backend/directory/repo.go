@@ -93,7 +93,7 @@ func (s *Service) writeOn(ctx context.Context, db txBeginner, action, target str
 		text = string(b)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO dir_audit(at, action, target, detail) VALUES(?,?,?,?)`,
-		store.FormatTime(s.now()), action, target, text); err != nil {
+		store.TimeOf(s.now()), action, target, text); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -114,18 +114,18 @@ const accountColumns = `a.id, a.account, a.name, a.employee_no, a.mobile, a.emai
 	a.resigned_at, a.created_at, a.updated_at, a.wecom_userid`
 
 func scanAccount(rows *sqlx.Rows, a *Account) error {
-	var resigned sql.NullString
-	var created, updated, status string
+	var resigned, created, updated store.Time
+	var status string
 	if err := rows.Scan(&a.ID, &a.Account, &a.Name, &a.EmployeeNo, &a.Mobile, &a.Email, &a.Position,
 		&status, &resigned, &created, &updated, &a.WeComUserID); err != nil {
 		return err
 	}
 	a.Status = Status(status)
-	if resigned.Valid {
-		t := store.ParseTime(resigned.String)
+	if !resigned.IsZero() {
+		t := resigned.Time()
 		a.ResignedAt = &t
 	}
-	a.CreatedAt, a.UpdatedAt = store.ParseTime(created), store.ParseTime(updated)
+	a.CreatedAt, a.UpdatedAt = created.Time(), updated.Time()
 	return nil
 }
 
@@ -253,11 +253,11 @@ func (s *Service) Audit(ctx context.Context, limit int) ([]AuditEntry, error) {
 	var out []AuditEntry
 	for rows.Next() {
 		var e AuditEntry
-		var at string
+		var at store.Time
 		if err := rows.Scan(&e.ID, &at, &e.Action, &e.Target, &e.Detail); err != nil {
 			return nil, err
 		}
-		e.At = store.ParseTime(at)
+		e.At = at.Time()
 		out = append(out, e)
 	}
 	return out, rows.Err()

@@ -20,7 +20,7 @@ const (
 // SignIn is one line of the sign-in log.
 type SignIn struct {
 	ID      int64  `json:"id" db:"id"`
-	At      string `json:"at" db:"at"`
+	At      string `json:"at" db:"-"` // store.Time.String()
 	CorpID  int64  `json:"corpId" db:"corp_id"`
 	Via     string `json:"via" db:"via"` // client id, or "free"
 	UserID  string `json:"userid" db:"userid"`
@@ -43,7 +43,7 @@ func (s *Service) RecordSignIn(ctx context.Context, e SignIn) error {
 		e.Detail = Clip(e.Detail)
 	}
 	_, err := s.st.DB.ExecContext(ctx, `INSERT INTO login_signins(at, corp_id, via, userid, account, result, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, store.FormatTime(s.now()), e.CorpID, e.Via, e.UserID, e.Account, e.Result, e.Detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, store.TimeOf(s.now()), e.CorpID, e.Via, e.UserID, e.Account, e.Result, e.Detail)
 	return err
 }
 
@@ -59,7 +59,15 @@ func (s *Service) SignIns(ctx context.Context, offset, limit int) (SignInPage, e
 	if err := s.st.DB.GetContext(ctx, &p.Total, `SELECT COUNT(*) FROM login_signins`); err != nil {
 		return p, err
 	}
-	err := s.st.DB.SelectContext(ctx, &p.Rows, `SELECT id, at, corp_id, via, userid, account, result, detail
+	var rows []struct {
+		SignIn
+		AtMS store.Time `db:"at_ms"`
+	}
+	err := s.st.DB.SelectContext(ctx, &rows, `SELECT id, at AS at_ms, corp_id, via, userid, account, result, detail
 		FROM login_signins ORDER BY id DESC LIMIT ? OFFSET ?`, limit, offset)
+	for _, r := range rows {
+		r.SignIn.At = r.AtMS.String()
+		p.Rows = append(p.Rows, r.SignIn)
+	}
 	return p, err
 }

@@ -17,7 +17,7 @@ import (
 func markActive(ctx context.Context, x sqlx.ExecerContext, corpID int64, start time.Time, trigger, by string) error {
 	_, err := x.ExecContext(ctx, `INSERT INTO pull_active(corp_id, started_at, trigger, started_by) VALUES (?,?,?,?)
 		ON CONFLICT(corp_id) DO UPDATE SET started_at = excluded.started_at, trigger = excluded.trigger, started_by = excluded.started_by`,
-		corpID, store.FormatTime(start), trigger, by)
+		corpID, store.TimeOf(start), trigger, by)
 	if err != nil {
 		return fmt.Errorf("record the start of the pull of corp %d: %w", corpID, err)
 	}
@@ -40,16 +40,16 @@ var interruptedMessage = usererr.Msg("pull_interrupted", nil)
 // returns how many it recorded.
 func (s *Service) RecordInterrupted(ctx context.Context) (int, error) {
 	var rows []struct {
-		CorpID    int64  `db:"corp_id"`
-		StartedAt string `db:"started_at"`
-		Trigger   string `db:"trigger"`
-		StartedBy string `db:"started_by"`
+		CorpID    int64      `db:"corp_id"`
+		StartedAt store.Time `db:"started_at"`
+		Trigger   string     `db:"trigger"`
+		StartedBy string     `db:"started_by"`
 	}
 	if err := sqlx.SelectContext(ctx, s.db, &rows, `SELECT corp_id, started_at, trigger, started_by FROM pull_active`); err != nil {
 		return 0, fmt.Errorf("read unfinished pulls: %w", err)
 	}
 	for _, row := range rows {
-		start := store.ParseTime(row.StartedAt) // when it ended is unknown: no finish time or duration is made up
+		start := row.StartedAt.Time() // when it ended is unknown: no finish time or duration is made up
 		run := &Run{CorpID: row.CorpID, StartedAt: start, FinishedAt: start, Status: StatusInterrupted,
 			Error: &interruptedMessage, Trigger: row.Trigger, StartedBy: row.StartedBy}
 		if err := insertRun(ctx, s.db, run); err != nil {

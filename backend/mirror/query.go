@@ -32,11 +32,11 @@ type Summary struct {
 func (s *Service) Summary(ctx context.Context, corpID int64) (*Summary, error) {
 	sum := &Summary{CorpID: corpID, Running: s.running(corpID)}
 	var st struct {
-		RunID       int64  `db:"run_id"`
-		PulledAt    string `db:"pulled_at"`
-		Departments int    `db:"departments"`
-		Users       int    `db:"users"`
-		Privacy     bool   `db:"privacy_restricted"`
+		RunID       int64      `db:"run_id"`
+		PulledAt    store.Time `db:"pulled_at"`
+		Departments int        `db:"departments"`
+		Users       int        `db:"users"`
+		Privacy     bool       `db:"privacy_restricted"`
 	}
 	err := s.read(ctx, func(tx *sqlx.Tx) error {
 		err := tx.GetContext(ctx, &st, `SELECT run_id, pulled_at, departments, users, privacy_restricted
@@ -46,7 +46,7 @@ func (s *Service) Summary(ctx context.Context, corpID int64) (*Summary, error) {
 		case err != nil:
 			return err
 		default:
-			t := store.ParseTime(st.PulledAt)
+			t := st.PulledAt.Time()
 			sum.HasMirror, sum.RunID, sum.PulledAt = true, st.RunID, &t
 			sum.Departments, sum.Users, sum.PrivacyRestricted = st.Departments, st.Users, st.Privacy
 		}

@@ -62,7 +62,7 @@ func insertRun(ctx context.Context, x sqlx.ExecerContext, r *Run) error {
 	res, err := x.ExecContext(ctx, `INSERT INTO pull_runs(corp_id, started_at, finished_at, duration_ms, status,
 		departments, users, api_calls, privacy_restricted, error, failed_departments, trigger, started_by)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		r.CorpID, store.FormatTime(r.StartedAt), store.FormatTime(r.FinishedAt), r.DurationMS, r.Status,
+		r.CorpID, store.TimeOf(r.StartedAt), store.TimeOf(r.FinishedAt), r.DurationMS, r.Status,
 		r.Departments, r.Users, r.APICalls, r.PrivacyRestricted, storedError(r.Error), string(fj), r.Trigger, r.StartedBy)
 	if err != nil {
 		return fmt.Errorf("record the pull run of corp %d: %w", r.CorpID, err)
@@ -81,27 +81,27 @@ func storedError(m *usererr.Message) string {
 }
 
 type runRow struct {
-	ID                int64  `db:"id"`
-	CorpID            int64  `db:"corp_id"`
-	StartedAt         string `db:"started_at"`
-	FinishedAt        string `db:"finished_at"`
-	DurationMS        int64  `db:"duration_ms"`
-	Status            string `db:"status"`
-	Departments       int    `db:"departments"`
-	Users             int    `db:"users"`
-	APICalls          int    `db:"api_calls"`
-	PrivacyRestricted bool   `db:"privacy_restricted"`
-	Error             string `db:"error"`
-	FailedDepartments string `db:"failed_departments"`
-	Trigger           string `db:"trigger"`
-	StartedBy         string `db:"started_by"`
+	ID                int64      `db:"id"`
+	CorpID            int64      `db:"corp_id"`
+	StartedAt         store.Time `db:"started_at"`
+	FinishedAt        store.Time `db:"finished_at"`
+	DurationMS        int64      `db:"duration_ms"`
+	Status            string     `db:"status"`
+	Departments       int        `db:"departments"`
+	Users             int        `db:"users"`
+	APICalls          int        `db:"api_calls"`
+	PrivacyRestricted bool       `db:"privacy_restricted"`
+	Error             string     `db:"error"`
+	FailedDepartments string     `db:"failed_departments"`
+	Trigger           string     `db:"trigger"`
+	StartedBy         string     `db:"started_by"`
 }
 
 const runColumns = `id, corp_id, started_at, finished_at, duration_ms, status, departments, users, api_calls,
 	privacy_restricted, error, failed_departments, trigger, started_by`
 
 func (row runRow) run() (Run, error) {
-	r := Run{ID: row.ID, CorpID: row.CorpID, StartedAt: store.ParseTime(row.StartedAt), FinishedAt: store.ParseTime(row.FinishedAt),
+	r := Run{ID: row.ID, CorpID: row.CorpID, StartedAt: row.StartedAt.Time(), FinishedAt: row.FinishedAt.Time(),
 		DurationMS: row.DurationMS, Status: row.Status, Departments: row.Departments, Users: row.Users,
 		APICalls: row.APICalls, PrivacyRestricted: row.PrivacyRestricted, Error: usererr.FromStored(row.Error).Ptr(),
 		Trigger: row.Trigger, StartedBy: row.StartedBy}

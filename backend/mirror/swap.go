@@ -41,7 +41,7 @@ func (s *Service) swap(ctx context.Context, corpID int64, snap *Snapshot, run *R
 		VALUES (?,?,?,?,?,?)
 		ON CONFLICT(corp_id) DO UPDATE SET run_id = excluded.run_id, pulled_at = excluded.pulled_at,
 			departments = excluded.departments, users = excluded.users, privacy_restricted = excluded.privacy_restricted`,
-		corpID, run.ID, store.FormatTime(snap.FetchedAt), len(snap.Departments), len(snap.Users), snap.PrivacyRestricted); err != nil {
+		corpID, run.ID, store.TimeOf(snap.FetchedAt), len(snap.Departments), len(snap.Users), snap.PrivacyRestricted); err != nil {
 		return fmt.Errorf("save the mirror state of corp %d: %w", corpID, err)
 	}
 	if err := tx.Commit(); err != nil {

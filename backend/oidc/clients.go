@@ -15,6 +15,7 @@ import (
 	"github.com/zitadel/oidc/v3/pkg/op"
 
 	"wecom-bridge/backend/login"
+	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -111,20 +112,20 @@ func cleanURIs(in []string, required bool) ([]string, error) {
 }
 
 type clientRow struct {
-	ClientID     string `db:"client_id"`
-	Name         string `db:"name"`
-	CorpID       int64  `db:"corp_id"`
-	AgentID      int64  `db:"agent_id"`
-	SecretSealed string `db:"secret_sealed"`
-	RedirectURIs string `db:"redirect_uris"`
-	LogoutURIs   string `db:"logout_uris"`
-	CreatedBy    string `db:"created_by"`
-	CreatedAt    string `db:"created_at"`
+	ClientID     string     `db:"client_id"`
+	Name         string     `db:"name"`
+	CorpID       int64      `db:"corp_id"`
+	AgentID      int64      `db:"agent_id"`
+	SecretSealed string     `db:"secret_sealed"`
+	RedirectURIs string     `db:"redirect_uris"`
+	LogoutURIs   string     `db:"logout_uris"`
+	CreatedBy    string     `db:"created_by"`
+	CreatedAt    store.Time `db:"created_at"`
 }
 
 func (r clientRow) client() Client {
 	c := Client{ClientID: r.ClientID, Name: r.Name, CorpID: r.CorpID, AgentID: r.AgentID, CreatedBy: r.CreatedBy,
-		CreatedAt: r.CreatedAt, RedirectURIs: []string{}, LogoutURIs: []string{}}
+		CreatedAt: r.CreatedAt.String(), RedirectURIs: []string{}, LogoutURIs: []string{}}
 	_ = json.Unmarshal([]byte(r.RedirectURIs), &c.RedirectURIs)
 	_ = json.Unmarshal([]byte(r.LogoutURIs), &c.LogoutURIs)
 	return c

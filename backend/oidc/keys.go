@@ -24,10 +24,10 @@ const (
 )
 
 type keyRow struct {
-	KID       string  `db:"kid"`
-	Private   string  `db:"private_pem"`
-	CreatedAt string  `db:"created_at"`
-	RetiredAt *string `db:"retired_at"`
+	KID       string     `db:"kid"`
+	Private   string     `db:"private_pem"`
+	CreatedAt store.Time `db:"created_at"`
+	RetiredAt store.Time `db:"retired_at"` // NULL (0) while it signs
 }
 
 type rsaKey struct {
@@ -64,11 +64,7 @@ func (s *Service) Keys(ctx context.Context) ([]KeyInfo, error) {
 	}
 	out := make([]KeyInfo, 0, len(rows))
 	for _, r := range rows {
-		k := KeyInfo{KID: r.KID, CreatedAt: r.CreatedAt}
-		if r.RetiredAt != nil {
-			k.RetiredAt = *r.RetiredAt
-		}
-		out = append(out, k)
+		out = append(out, KeyInfo{KID: r.KID, CreatedAt: r.CreatedAt.String(), RetiredAt: r.RetiredAt.String()})
 	}
 	return out, nil
 }
@@ -78,7 +74,7 @@ func (s *Service) RotateKey(ctx context.Context) (KeyInfo, error) {
 	s.keyMu.Lock()
 	defer s.keyMu.Unlock()
 	k, err := s.newKey(ctx)
-	return KeyInfo{KID: k.kid, CreatedAt: store.FormatTime(s.now())}, err
+	return KeyInfo{KID: k.kid, CreatedAt: store.TimeOf(s.now()).String()}, err
 }
 
 // activeKey returns the signing key, making or rotating it when due.
@@ -89,7 +85,7 @@ func (s *Service) activeKey(ctx context.Context) (rsaKey, error) {
 	err := s.st.DB.GetContext(ctx, &r, `SELECT kid, private_pem, created_at, retired_at FROM oidc_keys
 		WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1`)
 	if err == nil {
-		if s.now().Sub(store.ParseTime(r.CreatedAt)) < rotateAfter {
+		if s.now().Sub(r.CreatedAt.Time()) < rotateAfter {
 			return s.parseKey(r)
 		}
 	}
@@ -108,7 +104,7 @@ func (s *Service) newKey(ctx context.Context) (rsaKey, error) {
 		return rsaKey{}, err
 	}
 	k := rsaKey{kid: randomID(8), priv: priv}
-	now := store.FormatTime(s.now())
+	now := store.TimeOf(s.now())
 	tx, err := s.st.DB.BeginTxx(ctx, nil)
 	if err != nil {
 		return rsaKey{}, err
@@ -118,7 +114,7 @@ func (s *Service) newKey(ctx context.Context) (rsaKey, error) {
 		return rsaKey{}, err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM oidc_keys WHERE retired_at IS NOT NULL AND retired_at < ?`,
-		store.FormatTime(s.now().Add(-keepRetired))); err != nil {
+		store.TimeOf(s.now().Add(-keepRetired))); err != nil {
 		return rsaKey{}, err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO oidc_keys(kid, private_pem, created_at) VALUES (?, ?, ?)`, k.kid, sealed, now); err != nil {
@@ -151,7 +147,7 @@ func (s *Service) publicKeys(ctx context.Context) ([]rsaKey, error) {
 	}
 	var rows []keyRow
 	if err := s.st.DB.SelectContext(ctx, &rows, `SELECT kid, private_pem, created_at, retired_at FROM oidc_keys
-		WHERE retired_at IS NULL OR retired_at >= ? ORDER BY created_at DESC`, store.FormatTime(s.now().Add(-keepRetired))); err != nil {
+		WHERE retired_at IS NULL OR retired_at >= ? ORDER BY created_at DESC`, store.TimeOf(s.now().Add(-keepRetired))); err != nil {
 		return nil, err
 	}
 	out := []rsaKey{}

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"wecom-bridge/backend/binding"
 	"wecom-bridge/backend/store"
@@ -119,11 +120,11 @@ func (s *Service) ConfirmHighConfidence(ctx context.Context, corpID int64, minCo
 			FROM bind_rows r WHERE `+sel+` ORDER BY r.id`, append([]any{o.actor, ActionConfirm, note}, selArgs...)...); err != nil {
 			return err
 		}
-		if err := o.exec(`INSERT INTO bind_decisions(corp_id, account, userid, state, method, decided_by, note)
-			SELECT r.corp_id, r.account, r.userid, 'confirmed', r.method, ?, ? FROM bind_rows r WHERE `+sel+`
+		if err := o.exec(`INSERT INTO bind_decisions(corp_id, account, userid, state, method, decided_by, note, decided_at)
+			SELECT r.corp_id, r.account, r.userid, 'confirmed', r.method, ?, ?, ? FROM bind_rows r WHERE `+sel+`
 			ON CONFLICT(corp_id, account, userid) DO UPDATE SET state = excluded.state, method = excluded.method,
-				decided_by = excluded.decided_by, note = excluded.note, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
-			append([]any{o.actor, note}, selArgs...)...); err != nil {
+				decided_by = excluded.decided_by, note = excluded.note, decided_at = excluded.decided_at`,
+			append([]any{o.actor, note, store.TimeOf(time.Now())}, selArgs...)...); err != nil {
 			return err
 		}
 		res, err := o.tx.ExecContext(ctx, `UPDATE bind_rows AS r SET state = 'confirmed' WHERE `+sel, selArgs...)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -26,7 +27,7 @@ const (
 // AuditEntry is one change of a binding: who, when, which pair, from → to.
 type AuditEntry struct {
 	ID         int64  `json:"id" db:"id"`
-	At         string `json:"at" db:"at"` // UTC, 2006-01-02T15:04:05.000Z
+	At         string `json:"at" db:"-"` // UTC, 2006-01-02T15:04:05.000Z (store.Time.String)
 	Actor      string `json:"actor" db:"actor"`
 	Action     string `json:"action" db:"action"`
 	Account    string `json:"account" db:"account"`
@@ -82,10 +83,18 @@ func (s *Service) Audit(ctx context.Context, corpID int64, q AuditQuery) (AuditP
 	if err := s.st.DB.GetContext(ctx, &page.Total, `SELECT COUNT(*) FROM bind_audit WHERE `+w, args...); err != nil {
 		return AuditPage{}, err
 	}
-	page.Entries = []AuditEntry{}
-	err = s.st.DB.SelectContext(ctx, &page.Entries, `SELECT id, at, actor, action, account, userid, from_state,
+	var rows []struct {
+		AuditEntry
+		AtMS store.Time `db:"at_ms"`
+	}
+	err = s.st.DB.SelectContext(ctx, &rows, `SELECT id, at AS at_ms, actor, action, account, userid, from_state,
 		from_method, to_state, to_method, note FROM bind_audit WHERE `+w+` ORDER BY id DESC LIMIT ? OFFSET ?`,
 		append(args, limit, q.Offset)...)
+	page.Entries = make([]AuditEntry, len(rows))
+	for i, r := range rows {
+		page.Entries[i] = r.AuditEntry
+		page.Entries[i].At = r.AtMS.String()
+	}
 	return page, err
 }
 

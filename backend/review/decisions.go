@@ -4,21 +4,23 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
 	"wecom-bridge/backend/binding"
+	"wecom-bridge/backend/store"
 )
 
 // decision is a row of bind_decisions: what the admin (or the auto-confirm
 // policy) decided about one pair.
 type decision struct {
-	Account   string `db:"account"`
-	UserID    string `db:"userid"`
-	State     string `db:"state"`
-	Method    string `db:"method"`
-	DecidedBy string `db:"decided_by"`
-	DecidedAt string `db:"decided_at"`
+	Account   string     `db:"account"`
+	UserID    string     `db:"userid"`
+	State     string     `db:"state"`
+	Method    string     `db:"method"`
+	DecidedBy string     `db:"decided_by"`
+	DecidedAt store.Time `db:"decided_at"`
 }
 
 const decisionCols = `account, userid, state, method, decided_by, decided_at`
@@ -78,12 +80,11 @@ func (o *txOps) dropStale(d decision, by string) error {
 }
 
 func (o *txOps) putDecision(account, userid, state, method, note string) error {
-	return o.exec(`INSERT INTO bind_decisions(corp_id, account, userid, state, method, decided_by, note)
-		VALUES(?,?,?,?,?,?,?)
+	return o.exec(`INSERT INTO bind_decisions(corp_id, account, userid, state, method, decided_by, note, decided_at)
+		VALUES(?,?,?,?,?,?,?,?)
 		ON CONFLICT(corp_id, account, userid) DO UPDATE SET state = excluded.state, method = excluded.method,
-			decided_by = excluded.decided_by, note = excluded.note,
-			decided_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
-		o.corpID, account, userid, state, method, o.actor, note)
+			decided_by = excluded.decided_by, note = excluded.note, decided_at = excluded.decided_at`,
+		o.corpID, account, userid, state, method, o.actor, note, store.TimeOf(time.Now()))
 }
 
 func (o *txOps) dropDecision(account, userid string) error {

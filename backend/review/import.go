@@ -151,18 +151,18 @@ func (s *Service) ApplyImport(ctx context.Context, previewID int64, actor string
 	n := 0
 	err = s.edit(ctx, corpID, actor, func(o *txOps) error {
 		var pv struct {
-			Version   int64          `db:"version"`
-			Status    string         `db:"status"`
-			Plan      string         `db:"plan"`
-			AppliedAt sql.NullString `db:"applied_at"`
-			AppliedBy string         `db:"applied_by"`
+			Version   int64      `db:"version"`
+			Status    string     `db:"status"`
+			Plan      string     `db:"plan"`
+			AppliedAt store.Time `db:"applied_at"`
+			AppliedBy string     `db:"applied_by"`
 		}
 		if err := o.tx.GetContext(ctx, &pv, `SELECT version, status, plan, applied_at, applied_by
 			FROM bind_import_previews WHERE id = ?`, previewID); err != nil {
 			return err
 		}
 		if pv.Status == "applied" {
-			return invalidMsg("binding_import_applied", usererr.Args{"preview": previewID, "actor": pv.AppliedBy, "at": pv.AppliedAt.String})
+			return invalidMsg("binding_import_applied", usererr.Args{"preview": previewID, "actor": pv.AppliedBy, "at": pv.AppliedAt.String()})
 		}
 		cur, err := version(ctx, o.tx, corpID)
 		if err != nil {
@@ -188,7 +188,7 @@ func (s *Service) ApplyImport(ctx context.Context, previewID int64, actor string
 			n++
 		}
 		_, err = o.tx.ExecContext(ctx, `UPDATE bind_import_previews SET status = 'applied',
-			applied_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), applied_by = ? WHERE id = ?`, actor, previewID)
+			applied_at = ?, applied_by = ? WHERE id = ?`, store.TimeOf(time.Now()), actor, previewID)
 		return err
 	})
 	if err != nil {
@@ -247,7 +247,7 @@ func rejectDuplicates(pairs []ImportPair, rejected []ImportReject) ([]ImportPair
 // kept, so a preview id is never given out twice.
 func (s *Service) DeleteImportPreviewsBefore(ctx context.Context, before time.Time) (int64, error) {
 	res, err := s.st.DB.ExecContext(ctx, `DELETE FROM bind_import_previews WHERE created_at < ?
-		AND id < (SELECT MAX(id) FROM bind_import_previews)`, store.FormatTime(before))
+		AND id < (SELECT MAX(id) FROM bind_import_previews)`, store.TimeOf(before))
 	if err != nil {
 		return 0, fmt.Errorf("delete old binding-import previews: %w", err)
 	}

@@ -91,18 +91,18 @@ type lookupCache struct {
 
 func loadLookups(ctx context.Context, q sqlx.QueryerContext, corpID int64, now time.Time) (*lookupCache, error) {
 	var rows []struct {
-		Kind     string `db:"kind"`
-		Value    string `db:"value"`
-		UserID   string `db:"userid"`
-		LookedAt string `db:"looked_at"`
+		Kind     string     `db:"kind"`
+		Value    string     `db:"value"`
+		UserID   string     `db:"userid"`
+		LookedAt store.Time `db:"looked_at"`
 	}
 	if err := sqlx.SelectContext(ctx, q, &rows, `SELECT kind, value, userid, looked_at FROM bind_lookups
-		WHERE corp_id = ? AND looked_at >= ?`, corpID, store.FormatTime(now.Add(-lookupKeep))); err != nil {
+		WHERE corp_id = ? AND looked_at >= ?`, corpID, store.TimeOf(now.Add(-lookupKeep))); err != nil {
 		return nil, err
 	}
 	c := &lookupCache{answers: binding.Lookups{Mobile: map[string]string{}, Email: map[string]string{}},
 		known: make(map[lookupKey]bool, len(rows))}
-	retryAfter := store.FormatTime(now.Add(-lookupRetry))
+	retryAfter := store.TimeOf(now.Add(-lookupRetry))
 	for _, r := range rows {
 		if r.UserID == "" {
 			if r.LookedAt < retryAfter {
@@ -270,7 +270,7 @@ func (s *Service) storeLookups(ctx context.Context, corpID int64, now time.Time,
 		return err
 	}
 	defer stmt.Close()
-	at := store.FormatTime(now)
+	at := store.TimeOf(now)
 	for _, a := range answers {
 		if _, err := stmt.ExecContext(ctx, corpID, a.key.kind, a.key.value, a.userID, a.errcode, at); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -222,8 +223,8 @@ func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision,
 		if d.State != StateRejected || l == nil || w == nil {
 			continue // a rejected pair whose side has gone is kept, not shown
 		}
-		rs := newReason("rejected by "+d.DecidedBy+" at "+d.DecidedAt+"; never proposed again", ReasonRejectedByAt,
-			"actor", d.DecidedBy, "at", d.DecidedAt)
+		rs := newReason("rejected by "+d.DecidedBy+" at "+d.DecidedAt.String()+"; never proposed again", ReasonRejectedByAt,
+			"actor", d.DecidedBy, "at", d.DecidedAt.String())
 		if err := add(pairRow(corpID, StateRejected, d.Method, binding.Confidence(binding.Method(d.Method)), rs, l, w)); err != nil {
 			return err
 		}
@@ -244,11 +245,11 @@ func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision,
 	}
 	return o.exec(`INSERT INTO bind_corp_state(corp_id, policy, matched_at, matched_by,
 			skipped_locals, skipped_members, stale, lookups)
-		VALUES(?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(corp_id) DO UPDATE SET policy = excluded.policy, matched_at = excluded.matched_at,
 			matched_by = excluded.matched_by, skipped_locals = excluded.skipped_locals,
 			skipped_members = excluded.skipped_members, stale = excluded.stale, lookups = excluded.lookups`,
-		corpID, raw, o.actor, in.skippedLocals+res.Stats.SkippedLocals, in.skippedMembers+res.Stats.SkippedMembers, len(res.Stale), string(lraw))
+		corpID, raw, store.TimeOf(time.Now()), o.actor, in.skippedLocals+res.Stats.SkippedLocals, in.skippedMembers+res.Stats.SkippedMembers, len(res.Stale), string(lraw))
 }
 
 func insertSides(ctx context.Context, tx *sqlx.Tx, corpID int64, in *matchInput) error {

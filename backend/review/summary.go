@@ -38,12 +38,12 @@ func (s *Service) Summary(ctx context.Context, corpID int64) (Summary, error) {
 		return sum, err
 	}
 	var st struct {
-		MatchedAt      string `db:"matched_at"`
-		MatchedBy      string `db:"matched_by"`
-		SkippedLocals  int    `db:"skipped_locals"`
-		SkippedMembers int    `db:"skipped_members"`
-		Stale          int    `db:"stale"`
-		Lookups        string `db:"lookups"`
+		MatchedAt      store.Time `db:"matched_at"`
+		MatchedBy      string     `db:"matched_by"`
+		SkippedLocals  int        `db:"skipped_locals"`
+		SkippedMembers int        `db:"skipped_members"`
+		Stale          int        `db:"stale"`
+		Lookups        string     `db:"lookups"`
 	}
 	err := s.st.DB.GetContext(ctx, &st, `SELECT matched_at, matched_by, skipped_locals, skipped_members, stale, lookups
 		FROM bind_corp_state WHERE corp_id = ?`, corpID)
@@ -55,7 +55,7 @@ func (s *Service) Summary(ctx context.Context, corpID int64) (Summary, error) {
 			return sum, fmt.Errorf("bind_corp_state.lookups of corp %d: %w", corpID, err)
 		}
 	}
-	sum.MatchedAt, sum.MatchedBy = st.MatchedAt, st.MatchedBy
+	sum.MatchedAt, sum.MatchedBy = st.MatchedAt.String(), st.MatchedBy
 	sum.SkippedLocals, sum.SkippedMembers, sum.StaleDecisions = st.SkippedLocals, st.SkippedMembers, st.Stale
 
 	var counts []struct {

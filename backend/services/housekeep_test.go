@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"wecom-bridge/backend/directory"
+	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -59,7 +60,7 @@ func TestHousekeepingRemovesWhatIsPastTheRetention(t *testing.T) {
 		}
 	}
 	// Every preview is old; the newest of each kind stays (ids are never reused).
-	ts := old.UTC().Format("2006-01-02T15:04:05.000Z")
+	ts := store.TimeOf(old)
 	for _, table := range []string{"import_previews", "bind_import_previews"} {
 		if _, err := s.Store.DB.ExecContext(ctx, `UPDATE `+table+` SET created_at = ?`, ts); err != nil {
 			t.Fatal(err)

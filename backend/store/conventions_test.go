@@ -42,22 +42,43 @@ func TestCheckCorpIsTheOneExistsCheck(t *testing.T) {
 	}
 }
 
-func TestTimeTextRoundTripsAndSorts(t *testing.T) {
+func TestTimeIsIntegerMillisecondsAndScansFromTheDatabase(t *testing.T) {
 	at := time.Date(2026, 12, 7, 5, 49, 1, 234_567_890, time.FixedZone("CST", 8*3600))
-	text := FormatTime(at)
-	if text != "2026-12-06T21:49:01.234Z" {
-		t.Fatalf("FormatTime = %q", text)
+	st := TimeOf(at)
+	if int64(st) != at.UnixMilli() {
+		t.Fatalf("TimeOf = %d, want %d", st, at.UnixMilli())
 	}
-	if got := ParseTime(text); !got.Equal(at.Truncate(time.Millisecond)) {
-		t.Fatalf("ParseTime(%q) = %v", text, got)
+	if got := st.Time(); !got.Equal(at.Truncate(time.Millisecond)) || got.Location() != time.UTC {
+		t.Fatalf("Time() = %v", got)
 	}
-	if got := ParseTime("2026-12-06T21:49:01+08:00"); got.IsZero() {
-		t.Fatal("RFC 3339 text from older code is not read")
+	if st.String() != "2026-12-06T21:49:01.234Z" {
+		t.Fatalf("String() = %q (the UI's string time fields)", st.String())
 	}
-	if !ParseTime("").IsZero() || !ParseTime("yesterday").IsZero() {
-		t.Fatal("empty or unreadable text must give the zero time")
+	if TimeOf(time.Time{}) != 0 || !Time(0).Time().IsZero() || Time(0).String() != "" {
+		t.Fatal("the zero time must be 0 and back")
 	}
-	if !(FormatTime(at) < FormatTime(at.Add(time.Millisecond))) {
-		t.Fatal("text order is not time order")
+	ctx := context.Background()
+	s, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.DB.ExecContext(ctx, `INSERT INTO oidc_keys(kid, private_pem, created_at, retired_at) VALUES ('k', 'p', ?, NULL)`, st); err != nil {
+		t.Fatal(err)
+	}
+	var row struct {
+		Created Time   `db:"created_at"`
+		Retired Time   `db:"retired_at"`
+		Type    string `db:"t"`
+	}
+	if err := s.DB.GetContext(ctx, &row, `SELECT created_at, retired_at, typeof(created_at) AS t FROM oidc_keys`); err != nil {
+		t.Fatal(err)
+	}
+	if row.Created != st || row.Retired != 0 || row.Type != "integer" {
+		t.Fatalf("read back %+v", row)
+	}
+	var bad Time
+	if err := bad.Scan("2026-12-07T05:49:01Z"); err == nil {
+		t.Fatal("text in a time column must be an error, not a silent zero")
 	}
 }

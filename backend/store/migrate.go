@@ -100,25 +100,75 @@ func (s *Store) migrate(ctx context.Context, all []Migration) error {
 		}
 	}
 	for _, m := range pending {
-		tx, err := s.DB.BeginTxx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-			tx.Rollback()
+		if err := s.apply(ctx, m); err != nil {
 			return fmt.Errorf("migration %04d_%s failed (the database is unchanged from version %d): %w", m.Version, m.Name, current, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version,name,applied_at) VALUES(?,?,?)`,
-			m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return err
 		}
 		current = m.Version
 	}
 	return nil
+}
+
+// foreignKeysOff marks a migration that rebuilds tables other tables
+// reference: it runs with foreign keys off (DROP TABLE of a parent would
+// otherwise delete its children), and PRAGMA foreign_key_check must find
+// nothing before it commits. PRAGMA foreign_keys cannot change inside a
+// transaction, so it is switched on one connection around it.
+const foreignKeysOff = "-- store: foreign_keys off"
+
+// beforeCommit, when set (tests only), runs inside a migration's transaction
+// after its SQL and before its commit.
+var beforeCommit func(Migration)
+
+// apply runs one migration and records it, in one transaction: a process
+// killed half-way leaves the database at the previous version, and the next
+// start runs the migration again from the beginning.
+func (s *Store) apply(ctx context.Context, m Migration) (err error) {
+	conn, err := s.DB.Connx(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	fkOff := strings.HasPrefix(m.SQL, foreignKeysOff)
+	if fkOff {
+		if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+			return err
+		}
+		defer func() {
+			if _, onErr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); onErr != nil && err == nil {
+				err = onErr
+			}
+		}()
+	}
+	tx, err := conn.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return err
+	}
+	if fkOff {
+		var bad []struct {
+			Table  string `db:"table"`
+			RowID  *int64 `db:"rowid"`
+			Parent string `db:"parent"`
+			FKID   int64  `db:"fkid"`
+		}
+		if err := tx.SelectContext(ctx, &bad, `PRAGMA foreign_key_check`); err != nil {
+			return err
+		}
+		if len(bad) > 0 {
+			return fmt.Errorf("foreign key check: %d rows of %s name a missing %s row", len(bad), bad[0].Table, bad[0].Parent)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version,name,applied_at) VALUES(?,?,?)`,
+		m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	if beforeCommit != nil {
+		beforeCommit(m)
+	}
+	return tx.Commit()
 }
 
 // Backup writes a consistent copy of the database (WAL included) to

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 )
 
 // GetSetting returns the value for key, or def when it is not set.
@@ -18,7 +19,7 @@ func (s *Store) GetSetting(ctx context.Context, key, def string) (string, error)
 
 // SetSetting stores value under key.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO settings(key,value) VALUES(?,?)
-		ON CONFLICT(key) DO UPDATE SET value=excluded.value, updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now')`, key, value)
+	_, err := s.DB.ExecContext(ctx, `INSERT INTO settings(key, value, updated_at) VALUES(?,?,?)
+		ON CONFLICT(key) DO UPDATE SET value=excluded.value, updated_at=excluded.updated_at`, key, value, TimeOf(time.Now()))
 	return err
 }

@@ -32,7 +32,7 @@ func (s *Store) Tokens(seal Sealer) *TokenRepo { return &TokenRepo{s: s, seal: s
 func (r *TokenRepo) LoadToken(ctx context.Context, key string) (string, time.Time, error) {
 	var row struct {
 		Token     string `db:"token"`
-		ExpiresAt string `db:"expires_at"`
+		ExpiresAt Time   `db:"expires_at"`
 	}
 	err := r.s.DB.GetContext(ctx, &row, `SELECT token, expires_at FROM wecom_tokens WHERE key = ?`, key)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -41,10 +41,10 @@ func (r *TokenRepo) LoadToken(ctx context.Context, key string) (string, time.Tim
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	exp, err := time.Parse(time.RFC3339Nano, row.ExpiresAt)
-	if err != nil {
+	if row.ExpiresAt.IsZero() {
 		return "", time.Time{}, nil // unreadable row: treat as absent, it will be overwritten
 	}
+	exp := row.ExpiresAt.Time()
 	token, err := r.seal.Decrypt(row.Token)
 	if err != nil || token == "" {
 		return "", time.Time{}, nil // sealed by another key or damaged: absent, overwritten on save
@@ -60,7 +60,7 @@ func (r *TokenRepo) SaveToken(ctx context.Context, key, token string, expiresAt 
 	}
 	_, err = r.s.DB.ExecContext(ctx, `INSERT INTO wecom_tokens(key, token, expires_at) VALUES(?,?,?)
 		ON CONFLICT(key) DO UPDATE SET token=excluded.token, expires_at=excluded.expires_at`,
-		key, sealed, expiresAt.UTC().Format(time.RFC3339Nano))
+		key, sealed, TimeOf(expiresAt))
 	return err
 }
 

@@ -126,7 +126,7 @@ func (s *Service) startRun(ctx context.Context, plan *Plan, run *Run) error {
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, `INSERT INTO sync_runs(plan_id, corp_id, direction, status, trigger, started_by, started_at, total, owner)
 		VALUES (?,?,?,?,?,?,?,?,?)`, run.PlanID, run.CorpID, run.Direction, run.Status, run.Trigger, run.StartedBy,
-		store.FormatTime(run.StartedAt), run.Total, s.instance)
+		store.TimeOf(run.StartedAt), run.Total, s.instance)
 	if err != nil {
 		return fmt.Errorf("start run of plan %d: %w", plan.ID, err)
 	}
@@ -149,7 +149,7 @@ func (s *Service) startRun(ctx context.Context, plan *Plan, run *Run) error {
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sync_dept_links(corp_id, local_id, wecom_id, updated_at)
 		SELECT ?, local_id, wecom_id, ? FROM sync_plan_nodes WHERE plan_id = ? AND local_id <> 0 AND wecom_id <> 0`,
-		plan.CorpID, store.FormatTime(s.now()), plan.ID); err != nil {
+		plan.CorpID, store.TimeOf(s.now()), plan.ID); err != nil {
 		return fmt.Errorf("record department links: %w", err)
 	}
 	return tx.Commit()
@@ -267,7 +267,8 @@ func (s *Service) queryRuns(ctx context.Context, where string, args ...any) ([]*
 	var out []*Run
 	for rows.Next() {
 		r := &Run{}
-		var dir, trig, started, finished, rb, runErr string
+		var dir, trig, rb, runErr string
+		var started, finished store.Time
 		if err := rows.Scan(&r.ID, &r.PlanID, &r.CorpID, &dir, &r.Status, &trig, &r.StartedBy, &started, &finished,
 			&r.DurationMS, &r.Total, &r.Done, &r.Failed, &r.Resumes, &runErr, &rb); err != nil {
 			return nil, err
@@ -276,10 +277,7 @@ func (s *Service) queryRuns(ctx context.Context, where string, args ...any) ([]*
 		if rb != "" && json.Unmarshal([]byte(rb), &r.ReadBack) == nil {
 			r.NotApplied = r.ReadBack.NotApplied
 		}
-		r.Direction, r.Trigger, r.StartedAt = Direction(dir), Trigger(trig), store.ParseTime(started)
-		if finished != "" {
-			r.FinishedAt = store.ParseTime(finished)
-		}
+		r.Direction, r.Trigger, r.StartedAt, r.FinishedAt = Direction(dir), Trigger(trig), started.Time(), finished.Time()
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil && !errors.Is(err, sql.ErrNoRows) {

@@ -326,7 +326,7 @@ func (s *Service) finish(em events.Emitter, run *Run, began time.Time, left int,
 		rb = string(b)
 	}
 	_, err := s.db.Exec(`UPDATE sync_runs SET status = ?, finished_at = ?, duration_ms = duration_ms + ?, total = ?, done = ?, failed = ?, error = ?,
-		read_back = CASE WHEN ? = '' THEN read_back ELSE ? END WHERE id = ?`, run.Status, store.FormatTime(run.FinishedAt), time.Since(began).Milliseconds(),
+		read_back = CASE WHEN ? = '' THEN read_back ELSE ? END WHERE id = ?`, run.Status, store.TimeOf(run.FinishedAt), time.Since(began).Milliseconds(),
 		run.Total, run.Done, run.Failed, msgColumn(run.Error), rb, rb, run.ID)
 	if err != nil && outcome == nil {
 		outcome = fmt.Errorf("record the end of run %d: %w", run.ID, err)

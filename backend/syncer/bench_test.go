@@ -79,7 +79,7 @@ func TestBenchSyncPlan100k(t *testing.T) {
 	}
 	tx := e.st.DB.MustBegin()
 	for i := 50000; i < 100000; i++ {
-		tx.MustExec(`INSERT INTO sync_created_users(corp_id, userid, account, created_at) VALUES (?,?,?,'')`, e.corpID, lu[i].Account, lu[i].Account)
+		tx.MustExec(`INSERT INTO sync_created_users(corp_id, userid, account, created_at) VALUES (?,?,?,0)`, e.corpID, lu[i].Account, lu[i].Account)
 	}
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)

@@ -37,7 +37,7 @@ func setLink(ctx context.Context, x sqlx.ExecerContext, corpID, l, w int64, now 
 	if _, err := x.ExecContext(ctx, `DELETE FROM sync_dept_links WHERE corp_id = ? AND (local_id = ? OR wecom_id = ?)`, corpID, l, w); err != nil {
 		return fmt.Errorf("record department link %d↔%d: %w", l, w, err)
 	}
-	_, err := x.ExecContext(ctx, `INSERT INTO sync_dept_links(corp_id, local_id, wecom_id, updated_at) VALUES (?,?,?,?)`, corpID, l, w, store.FormatTime(now))
+	_, err := x.ExecContext(ctx, `INSERT INTO sync_dept_links(corp_id, local_id, wecom_id, updated_at) VALUES (?,?,?,?)`, corpID, l, w, store.TimeOf(now))
 	if err != nil {
 		return fmt.Errorf("record department link %d↔%d: %w", l, w, err)
 	}
@@ -58,11 +58,12 @@ func (s *Service) disabledAt(ctx context.Context, corpID int64) (map[string]time
 	defer rows.Close()
 	out := map[string]time.Time{}
 	for rows.Next() {
-		var uid, at string
+		var uid string
+		var at store.Time
 		if err := rows.Scan(&uid, &at); err != nil {
 			return nil, err
 		}
-		out[lower(uid)] = store.ParseTime(at)
+		out[lower(uid)] = at.Time()
 	}
 	return out, rows.Err()
 }
@@ -71,7 +72,7 @@ func (s *Service) disabledAt(ctx context.Context, corpID int64) (map[string]time
 // a member already on it keeps its first date.
 func markDisabled(ctx context.Context, x sqlx.ExecerContext, corpID int64, userid string, at time.Time, planID int64) error {
 	_, err := x.ExecContext(ctx, `INSERT INTO sync_disabled_users(corp_id, userid, disabled_at, plan_id) VALUES (?,?,?,?)
-		ON CONFLICT(corp_id, userid) DO NOTHING`, corpID, userid, store.FormatTime(at), planID)
+		ON CONFLICT(corp_id, userid) DO NOTHING`, corpID, userid, store.TimeOf(at), planID)
 	return err
 }
 

@@ -83,12 +83,13 @@ func (s *Service) Runs(ctx context.Context, corpID int64, q HistoryQuery) (*Hist
 	defer rows.Close()
 	for rows.Next() {
 		var e HistoryEntry
-		var dir, planStatus, runStatus, trig, started, sum string
+		var dir, planStatus, runStatus, trig, sum string
+		var started store.Time
 		if err := rows.Scan(&e.PlanID, &e.RunID, &e.CorpID, &dir, &planStatus, &runStatus, &trig, &e.StartedBy, &started,
 			&e.DurationMS, &sum, &e.Blocked, &e.HardBlocked, &e.Total, &e.Done, &e.Failed); err != nil {
 			return nil, err
 		}
-		e.Direction, e.Trigger, e.StartedAt = Direction(dir), Trigger(trig), store.ParseTime(started)
+		e.Direction, e.Trigger, e.StartedAt = Direction(dir), Trigger(trig), started.Time()
 		e.Kind, e.Status = "preview", planStatus
 		if e.RunID != 0 {
 			e.Kind, e.Status = "run", runStatus
@@ -131,7 +132,7 @@ func (s *Service) CreatedUsers(ctx context.Context, runID int64) (map[string]str
 // returns how many it removed.
 func (s *Service) DeleteSupersededBefore(ctx context.Context, before time.Time) (int64, error) {
 	res, err := s.db.ExecContext(ctx, `DELETE FROM sync_plans WHERE status = 'superseded' AND created_at < ?
-		AND NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.plan_id = sync_plans.id)`, store.FormatTime(before))
+		AND NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.plan_id = sync_plans.id)`, store.TimeOf(before))
 	if err != nil {
 		return 0, fmt.Errorf("remove superseded sync plans: %w", err)
 	}

@@ -50,7 +50,7 @@ func (j *journal) close() {
 }
 
 func (j *journal) running(ctx context.Context, op *Op, now time.Time) error {
-	_, err := j.stRunning.ExecContext(ctx, store.FormatTime(now), opID(j.planID, op.Seq))
+	_, err := j.stRunning.ExecContext(ctx, store.TimeOf(now), opID(j.planID, op.Seq))
 	return err
 }
 
@@ -59,7 +59,7 @@ func (j *journal) pending(ctx context.Context, op *Op) {
 }
 
 func (j *journal) failed(ctx context.Context, op *Op, now time.Time) {
-	j.stFail.ExecContext(ctx, op.Errcode, op.Errmsg, msgColumn(op.Fix), "", store.FormatTime(now), opID(j.planID, op.Seq))
+	j.stFail.ExecContext(ctx, op.Errcode, op.Errmsg, msgColumn(op.Fix), "", store.TimeOf(now), opID(j.planID, op.Seq))
 }
 
 // done records the outcome with the bookkeeping later plans rely on
@@ -83,7 +83,7 @@ func (j *journal) done(ctx context.Context, plan *Plan, op *Op, res opResult, no
 	case OpDeleteDepartment:
 		err = dropLinkWeCom(ctx, tx, corp, op.Before.ID)
 	case OpCreateUser, OpLocalCreateAccount:
-		err = recordCreated(ctx, tx, corp, op.After.UserID, op.After.Account, plan.ID, store.FormatTime(now))
+		err = recordCreated(ctx, tx, corp, op.After.UserID, op.After.Account, plan.ID, store.TimeOf(now))
 	case OpDisableUser:
 		err = markDisabled(ctx, tx, corp, op.Target, now, plan.ID)
 	case OpEnableUser, OpDeleteUser:
@@ -96,7 +96,7 @@ func (j *journal) done(ctx context.Context, plan *Plan, op *Op, res opResult, no
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sync_ops SET state = 'done', result_id = ?, note = ?, errcode = 0, errmsg = '',
-		fix = '', fix_en = '', finished_at = ? WHERE id = ?`, res.id, msgColumn(res.note), store.FormatTime(now), opID(j.planID, op.Seq)); err != nil {
+		fix = '', fix_en = '', finished_at = ? WHERE id = ?`, res.id, msgColumn(res.note), store.TimeOf(now), opID(j.planID, op.Seq)); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/jmoiron/sqlx"
+	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -196,7 +197,7 @@ func (s *Service) createdUsers(ctx context.Context, corpID int64) (map[string]st
 
 // recordCreated remembers, in the journal's transaction, that an apply
 // created the member (or local account) of the pair.
-func recordCreated(ctx context.Context, x sqlx.ExecerContext, corpID int64, uid, acc string, planID int64, at string) error {
+func recordCreated(ctx context.Context, x sqlx.ExecerContext, corpID int64, uid, acc string, planID int64, at store.Time) error {
 	if uid == "" || acc == "" {
 		return nil
 	}

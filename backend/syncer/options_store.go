@@ -46,7 +46,7 @@ func (s *Service) SetOptions(ctx context.Context, corpID int64, d Direction, o O
 	b, _ := json.Marshal(o)
 	_, err := s.db.ExecContext(ctx, `INSERT INTO sync_options(corp_id, direction, options, updated_at) VALUES (?,?,?,?)
 		ON CONFLICT(corp_id, direction) DO UPDATE SET options = excluded.options, updated_at = excluded.updated_at`,
-		corpID, d, string(b), store.FormatTime(s.now()))
+		corpID, d, string(b), store.TimeOf(s.now()))
 	if err != nil {
 		return fmt.Errorf("save sync options of corp %d: %w", corpID, err)
 	}

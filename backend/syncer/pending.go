@@ -43,24 +43,24 @@ func (s *Service) PendingPreviews(ctx context.Context, corpID int64) ([]PendingP
 		where, args = " AND corp_id = ?", append(args, corpID)
 	}
 	var rows []struct {
-		ID        int64  `db:"id"`
-		CorpID    int64  `db:"corp_id"`
-		CorpName  string `db:"corp_name"`
-		CorpDemo  bool   `db:"demo"`
-		Direction string `db:"direction"`
-		Trigger   string `db:"trigger"`
-		CreatedAt string `db:"created_at"`
-		Options   string `db:"options"`
-		Summary   string `db:"summary"`
-		Blocked   bool   `db:"blocked"`
-		Hard      bool   `db:"hard_blocked"`
-		Reasons   string `db:"block_reasons"`
+		ID        int64      `db:"id"`
+		CorpID    int64      `db:"corp_id"`
+		CorpName  string     `db:"corp_name"`
+		CorpDemo  bool       `db:"demo"`
+		Direction string     `db:"direction"`
+		Trigger   string     `db:"trigger"`
+		CreatedAt store.Time `db:"created_at"`
+		Options   string     `db:"options"`
+		Summary   string     `db:"summary"`
+		Blocked   bool       `db:"blocked"`
+		Hard      bool       `db:"hard_blocked"`
+		Reasons   string     `db:"block_reasons"`
 	}
 	err := s.db.SelectContext(ctx, &rows, `SELECT p.id, p.corp_id, c.name AS corp_name, c.demo, p.direction, p.trigger, p.created_at,
 		p.options, p.summary, p.blocked, p.hard_blocked, p.block_reasons
 		FROM sync_plans p JOIN corps c ON c.id = p.corp_id
 		WHERE p.id IN (SELECT MAX(id) FROM sync_plans WHERE trigger <> 'manual'`+where+` GROUP BY corp_id, direction)
-		AND p.status = 'preview' AND p.total_ops > 0 AND p.discarded_at = ''
+		AND p.status = 'preview' AND p.total_ops > 0 AND p.discarded_at = 0
 		ORDER BY p.corp_id, p.direction`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read the pending sync previews: %w", err)
@@ -78,7 +78,7 @@ func (s *Service) PendingPreviews(ctx context.Context, corpID int64) ([]PendingP
 			}
 		}
 		pp := PendingPreview{PlanID: r.ID, CorpID: r.CorpID, CorpName: r.CorpName, CorpDemo: r.CorpDemo, Direction: Direction(r.Direction),
-			Trigger: Trigger(r.Trigger), CreatedAt: store.ParseTime(r.CreatedAt), Total: p.Summary.Total,
+			Trigger: Trigger(r.Trigger), CreatedAt: r.CreatedAt.Time(), Total: p.Summary.Total,
 			Removals: p.Summary.Removals, Blocked: r.Blocked || r.Hard}
 		if why := heldBack(p); why != nil {
 			pp.Why = *why
@@ -103,8 +103,8 @@ func (s *Service) DiscardPreview(ctx context.Context, planID int64, actor string
 		return usererr.New("sync_discard_not_preview", usererr.Args{"plan": planID, "status": plan.Status})
 	}
 	if _, err := s.db.ExecContext(ctx, `UPDATE sync_plans SET discarded_at = ?, discarded_by = ?
-		WHERE corp_id = ? AND direction = ? AND id <= ? AND trigger <> 'manual' AND status = 'preview' AND discarded_at = ''`,
-		store.FormatTime(s.now()), actor, plan.CorpID, plan.Direction, planID); err != nil {
+		WHERE corp_id = ? AND direction = ? AND id <= ? AND trigger <> 'manual' AND status = 'preview' AND discarded_at = 0`,
+		store.TimeOf(s.now()), actor, plan.CorpID, plan.Direction, planID); err != nil {
 		return fmt.Errorf("discard sync plan %d: %w", planID, err)
 	}
 	s.emitPending(plan.CorpID)

@@ -61,8 +61,8 @@ func goldenInputs() Inputs {
 func TestPlanGolden(t *testing.T) {
 	e := newEnv(t, nil)
 	for _, q := range []string{
-		`INSERT INTO sync_dept_links(corp_id, local_id, wecom_id, updated_at) VALUES (?, 41, 7, ''), (?, 42, 9, ''), (?, 900, 10, '')`,
-		`INSERT INTO sync_disabled_users(corp_id, userid, disabled_at) VALUES (?, 'old', '2025-01-01T00:00:00Z'), (?, 'x', ''), (?, 'y', '')`,
+		`INSERT INTO sync_dept_links(corp_id, local_id, wecom_id, updated_at) VALUES (?, 41, 7, 0), (?, 42, 9, 0), (?, 900, 10, 0)`,
+		`INSERT INTO sync_disabled_users(corp_id, userid, disabled_at) VALUES (?, 'old', 1735689600000), (?, 'x', 0), (?, 'y', 0)`,
 	} {
 		if _, err := e.st.DB.Exec(q, e.corpID, e.corpID, e.corpID); err != nil {
 			t.Fatal(err)
@@ -79,11 +79,11 @@ func TestPlanGolden(t *testing.T) {
 		{"to-wecom", ToWeCom, func(o *Options) {
 			o.Safety, o.IncludePartTime, o.MoveDisabled, o.Invite = Safety{}, true, true, true
 			o.Fields["employee_no"] = "extattr:工号"
-		}, "83731ced925d8a9d24bf9f2a6fb642e6037c5e1a1e80e73fb84bf8e86c513fcf", "ce3231311eeeddaa"},
-		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "9fe2246dc8772983c21cd31576b57beb733b4ef7069453cfc1644912a6eb4dea", "1c1e7ca3accd0c0d"},
+		}, "83731ced925d8a9d24bf9f2a6fb642e6037c5e1a1e80e73fb84bf8e86c513fcf", "7c251e2205f03d88"},
+		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "9fe2246dc8772983c21cd31576b57beb733b4ef7069453cfc1644912a6eb4dea", "246f571c2fa5f17b"},
 		{"from-wecom", FromWeCom, func(o *Options) {
 			o.CreateAccounts, o.SyncDepartments, o.ResignLeavers = true, true, true
-		}, "0506a0febc48cc339cd633e3265374f67bc7aca4f0a57ba1159fb798e31dc0fd", "43fad3f3f6f98091"},
+		}, "0506a0febc48cc339cd633e3265374f67bc7aca4f0a57ba1159fb798e31dc0fd", "a040685cc3d296cf"},
 	} {
 		opt := e.options(c.d, c.edit)
 		p, err := e.svc.Plan(e.ctx, e.corpID, c.d, in, opt, "tester", TriggerManual)

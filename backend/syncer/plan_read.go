@@ -14,25 +14,25 @@ import (
 // GetPlan reads a stored plan (without its operations and tree).
 func (s *Service) GetPlan(ctx context.Context, planID int64) (*Plan, error) {
 	var r struct {
-		ID          int64  `db:"id"`
-		CorpID      int64  `db:"corp_id"`
-		Direction   string `db:"direction"`
-		Status      string `db:"status"`
-		Fingerprint string `db:"fingerprint"`
-		Options     string `db:"options"`
-		Summary     string `db:"summary"`
-		Blocked     bool   `db:"blocked"`
-		HardBlocked bool   `db:"hard_blocked"`
-		Reasons     string `db:"block_reasons"`
-		Warnings    string `db:"warnings"`
-		Untouched   string `db:"untouched"`
-		ReadAt      string `db:"wecom_read_at"`
-		Stop        string `db:"stop"`
-		Trigger     string `db:"trigger"`
-		CreatedBy   string `db:"created_by"`
-		CreatedAt   string `db:"created_at"`
-		DurationMS  int64  `db:"duration_ms"`
-		RunID       int64  `db:"run_id"`
+		ID          int64      `db:"id"`
+		CorpID      int64      `db:"corp_id"`
+		Direction   string     `db:"direction"`
+		Status      string     `db:"status"`
+		Fingerprint string     `db:"fingerprint"`
+		Options     string     `db:"options"`
+		Summary     string     `db:"summary"`
+		Blocked     bool       `db:"blocked"`
+		HardBlocked bool       `db:"hard_blocked"`
+		Reasons     string     `db:"block_reasons"`
+		Warnings    string     `db:"warnings"`
+		Untouched   string     `db:"untouched"`
+		ReadAt      store.Time `db:"wecom_read_at"`
+		Stop        string     `db:"stop"`
+		Trigger     string     `db:"trigger"`
+		CreatedBy   string     `db:"created_by"`
+		CreatedAt   store.Time `db:"created_at"`
+		DurationMS  int64      `db:"duration_ms"`
+		RunID       int64      `db:"run_id"`
 	}
 	err := s.db.GetContext(ctx, &r, `SELECT p.id, p.corp_id, p.direction, p.status, p.fingerprint, p.options, p.summary, p.blocked,
 		p.hard_blocked, p.block_reasons, p.warnings, p.untouched, p.wecom_read_at, p.stop, p.trigger, p.created_by, p.created_at, p.duration_ms,
@@ -44,7 +44,7 @@ func (s *Service) GetPlan(ctx context.Context, planID int64) (*Plan, error) {
 		return nil, fmt.Errorf("read sync plan %d: %w", planID, err)
 	}
 	p := &Plan{ID: r.ID, CorpID: r.CorpID, Direction: Direction(r.Direction), Status: r.Status, Fingerprint: r.Fingerprint,
-		Trigger: Trigger(r.Trigger), CreatedBy: r.CreatedBy, CreatedAt: store.ParseTime(r.CreatedAt), DurationMS: r.DurationMS, RunID: r.RunID}
+		Trigger: Trigger(r.Trigger), CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt.Time(), DurationMS: r.DurationMS, RunID: r.RunID}
 	p.Blocked, p.HardBlocked = r.Blocked, r.HardBlocked
 	for _, f := range []struct {
 		raw string
@@ -55,9 +55,7 @@ func (s *Service) GetPlan(ctx context.Context, planID int64) (*Plan, error) {
 		}
 	}
 	p.Verdict.settle()
-	if r.ReadAt != "" {
-		p.WeComReadAt = store.ParseTime(r.ReadAt)
-	}
+	p.WeComReadAt = r.ReadAt.Time()
 	if r.Stop != "" {
 		p.Stop = &StopError{}
 		json.Unmarshal([]byte(r.Stop), p.Stop)

@@ -89,10 +89,6 @@ func insertPlanRow(ctx context.Context, conn driver.Conn, p *Plan) (int64, error
 	reasons, _ := json.Marshal(nonNil(p.Reasons))
 	warns, _ := json.Marshal(nonNil(p.Warnings))
 	untouched, _ := json.Marshal(nonNil(p.Untouched))
-	readAt := ""
-	if !p.WeComReadAt.IsZero() {
-		readAt = store.FormatTime(p.WeComReadAt)
-	}
 	stop := ""
 	if p.Stop != nil {
 		b, _ := json.Marshal(p.Stop)
@@ -102,8 +98,8 @@ func insertPlanRow(ctx context.Context, conn driver.Conn, p *Plan) (int64, error
 		hard_blocked, block_reasons, warnings, stop, total_ops, removals, trigger, created_by, created_at, duration_ms,
 		untouched, wecom_read_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		p.CorpID, p.Direction, p.Status, p.Fingerprint, string(opts), string(sum), p.Blocked, p.HardBlocked, string(reasons),
-		string(warns), stop, p.Summary.Total, p.Summary.Removals, p.Trigger, p.CreatedBy, store.FormatTime(p.CreatedAt), p.DurationMS,
-		string(untouched), readAt)
+		string(warns), stop, p.Summary.Total, p.Summary.Removals, p.Trigger, p.CreatedBy, store.TimeOf(p.CreatedAt), p.DurationMS,
+		string(untouched), store.TimeOf(p.WeComReadAt))
 	if err != nil {
 		return 0, err
 	}

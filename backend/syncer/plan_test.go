@@ -32,7 +32,7 @@ func (e *env) planIn(d Direction, in Inputs, edit func(*Options)) *Plan {
 
 func TestPlanTreeOpsAndWarnings(t *testing.T) {
 	e := newEnv(t, nil)
-	e.st.DB.Exec(`INSERT INTO sync_dept_links(corp_id, local_id, wecom_id, updated_at) VALUES (?, 900, 4, '')`, e.corpID)
+	e.st.DB.Exec(`INSERT INTO sync_dept_links(corp_id, local_id, wecom_id, updated_at) VALUES (?, 900, 4, 0)`, e.corpID)
 	e.local.add("alice", "张三", "13800000001", testRoot+"/研发部/后端组")
 	e.local.add("bob", "李四", "13800000002", testRoot+"/研发部", testRoot+"/新部门")
 	e.local.add("Bad Name", "坏账号", "13800000005", testRoot+"/新部门")
