@@ -149,7 +149,7 @@ Usage:
                                                   the local directory (docs/directory-import.md)
   wecom-bridge pull --corp NAME [--app AGENTID] [--data DIR]
                                                   read WeCom contacts into the mirror, then rematch (docs/cli-pull.md)
-  wecom-bridge bindings --corp NAME --json [--state S]
+  wecom-bridge bindings --corp NAME [--json] [--state S]
                                                   the binding review as JSON (docs/bindings.md)
   wecom-bridge bindings match|confirm|reject|unbind|bind --corp NAME [--account A] [--userid U]
                                                   act on the review as the page does (docs/bindings.md)
