@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // seedForQueries imports 120 accounts: u001..u120, every 4th resigned,
@@ -65,6 +66,10 @@ func TestListAccountsPagingSearchAndFilters(t *testing.T) {
 	p := list(Query{})
 	if p.Total != 120 || len(p.Rows) != 50 || p.Rows[0].Account != "u001" || p.Rows[49].Account != "u050" {
 		t.Fatalf("page 1: total %d rows %d", p.Total, len(p.Rows))
+	}
+	// Times reach the UI as the text the old ISO columns held (store.Time.String); no resign time is "".
+	if _, err := time.Parse("2006-01-02T15:04:05.000Z", p.Rows[0].UpdatedAt); err != nil || p.Rows[0].Status != StatusActive || p.Rows[0].ResignedAt != "" {
+		t.Fatalf("row times: updated %q resigned %q (%s)", p.Rows[0].UpdatedAt, p.Rows[0].ResignedAt, p.Rows[0].Status)
 	}
 	p = list(Query{Offset: 100, Limit: 50})
 	if p.Total != 120 || len(p.Rows) != 20 || p.Rows[0].Account != "u101" {

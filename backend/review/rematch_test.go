@@ -4,6 +4,7 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 
 	"wecom-bridge/backend/binding"
 )
@@ -60,7 +61,8 @@ func TestSummaryCountsLikeTheSyncBox(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.MatchedAt == "" || sum.MatchedBy != admin {
+	// The UI gets the same text the old ISO column held (store.Time.String).
+	if at, err := time.Parse("2006-01-02T15:04:05.000Z", sum.MatchedAt); err != nil || time.Since(at) > time.Hour || sum.MatchedBy != admin {
 		t.Fatalf("matched at/by: %q %q", sum.MatchedAt, sum.MatchedBy)
 	}
 	sum.MatchedAt = ""
