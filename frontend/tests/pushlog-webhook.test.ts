@@ -72,7 +72,7 @@ describe('push log webhook cell', () => {
     expect(vi.mocked(api.listPushLogs).mock.calls[0][0]).toMatchObject({ webhook: '' })
     await wrapper.find('[data-testid="pushlog-webhook"]').trigger('click')
     await settle()
-    document.querySelector<HTMLElement>('[data-testid="pushlog-webhook-failed"]')!.click()
+    document.querySelector<HTMLElement>('[data-testid="pushlog-webhook-opt-failed"]')!.click()
     await settle()
     expect(api.listPushLogs).toHaveBeenLastCalledWith(expect.objectContaining({ webhook: 'failed', offset: 0 }))
   })
