@@ -156,6 +156,22 @@ test('an auto-reply rule answers a member in the simulator; a card click updates
   await expect(page.locator('.el-message-box')).toContainText(ruleName)
   await page.locator('.el-message-box__btns button').last().click()
   await expect(page.getByTestId('rule-table')).not.toContainText(ruleName)
+
+  // The push log shows the click's webhook on the row of the message that carried the card
+  // (its task id is wb-<delivery>-<seq>), and filters by that state.
+  const delivery = card!.task_id.split('-')[1]
+  await page.getByTestId('nav-push-logs').click()
+  const cell = page.getByTestId(`pushlog-webhook-${delivery}`)
+  await expect(cell).toHaveAttribute('data-state', 'delivered')
+  await expect(cell).toContainText('已送达')
+  const pick = async (state: string) => {
+    await page.getByTestId('pushlog-webhook').click()
+    await page.getByTestId(`pushlog-webhook-opt-${state}`).click()
+  }
+  await pick('failed')
+  await expect(page.getByTestId(`pushlog-row-${delivery}`)).toHaveCount(0)
+  await pick('delivered')
+  await expect(cell).toContainText('已送达')
 })
 
 test.afterAll(async ({ playwright }) => {
