@@ -46,35 +46,15 @@ func (s *Service) write(ctx context.Context, action, target string, fn func(tx *
 	return s.writeOn(ctx, s.db, action, target, fn)
 }
 
-// bulkWrite is write for large imports. It runs on one pinned connection
-// with a 64 MiB page cache for the transaction (the default 2 MiB makes
-// SQLite spill dirty pages to the WAL mid-transaction and write them twice)
-// and statement journals in memory; both settings are restored afterwards.
+// bulkWrite is write for large imports, on a connection set up for them
+// (store.BulkConn).
 func (s *Service) bulkWrite(ctx context.Context, action, target string, fn func(tx *sqlx.Tx) (detail any, err error)) error {
-	conn, err := s.db.Connx(ctx)
-	if err != nil {
-		return fmt.Errorf("start a directory change: %w", err)
-	}
-	defer conn.Close()
-	var cacheSize, tempStore int64
-	if err := conn.GetContext(ctx, &cacheSize, `PRAGMA cache_size`); err != nil {
-		return err
-	}
-	if err := conn.GetContext(ctx, &tempStore, `PRAGMA temp_store`); err != nil {
-		return err
-	}
-	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY`); err != nil {
-		return err
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d; PRAGMA temp_store = %d`, cacheSize, tempStore))
-	return s.writeOn(ctx, conn, action, target, fn)
+	return store.BulkConn(ctx, s.db, func(conn *sqlx.Conn) error {
+		return s.writeOn(ctx, conn, action, target, fn)
+	})
 }
 
-type txBeginner interface {
-	BeginTxx(ctx context.Context, opts *sql.TxOptions) (*sqlx.Tx, error)
-}
-
-func (s *Service) writeOn(ctx context.Context, db txBeginner, action, target string, fn func(tx *sqlx.Tx) (detail any, err error)) error {
+func (s *Service) writeOn(ctx context.Context, db store.TxBeginner, action, target string, fn func(tx *sqlx.Tx) (detail any, err error)) error {
 	tx, err := db.BeginTxx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("start a directory change: %w", err)

@@ -127,7 +127,9 @@ func (s *Service) ConfirmHighConfidence(ctx context.Context, corpID int64, minCo
 			append([]any{o.actor, note, store.TimeOf(time.Now())}, selArgs...)...); err != nil {
 			return err
 		}
-		res, err := o.tx.ExecContext(ctx, `UPDATE bind_rows AS r SET state = 'confirmed' WHERE `+sel, selArgs...)
+		// digest = 0: the next rematch rewrites these rows (the trigger of
+		// migration 0025 would too, one extra UPDATE per row).
+		res, err := o.tx.ExecContext(ctx, `UPDATE bind_rows AS r SET state = 'confirmed', digest = 0 WHERE `+sel, selArgs...)
 		if err != nil {
 			return err
 		}

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"wecom-bridge/backend/binding"
 	"wecom-bridge/backend/store"
 )
@@ -88,7 +86,8 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 		res = binding.MatchLookups(in.members, in.locals, existing(ds), policy, cache.answers)
 	}
 	report(PhaseSave, 0, 0)
-	err = s.edit(ctx, corpID, actor, func(o *txOps) error {
+	built := buildRows(corpID, in, ds, res)
+	err = s.bulkEdit(ctx, corpID, actor, func(o *txOps) error {
 		cur, err := version(ctx, o.tx, corpID)
 		if err != nil {
 			return err
@@ -98,8 +97,9 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 				return err
 			}
 			res = binding.MatchLookups(in.members, in.locals, existing(ds), policy, cache.answers)
+			built = buildRows(corpID, in, ds, res)
 		}
-		return o.storeMatch(policy, in, ds, res, stats)
+		return o.storeMatch(policy, in, ds, built, res, stats)
 	})
 	if err != nil {
 		return Summary{}, err
@@ -162,77 +162,17 @@ func prepareInput(locals []LocalRecord, members []MemberRecord) *matchInput {
 
 func pairKey(account, userid string) string { return foldKey(account) + "\x00" + foldKey(userid) }
 
-// storeMatch replaces the corp's sides and rows with the match result.
-func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision, res binding.Result, lookups LookupStats) error {
-	ctx, corpID := o.ctx, o.corpID
-	for _, q := range []string{`DELETE FROM bind_rows WHERE corp_id = ?`, `DELETE FROM bind_sides WHERE corp_id = ?`} {
-		if err := o.exec(q, corpID); err != nil {
-			return err
-		}
-	}
-	if err := insertSides(ctx, o.tx, corpID, in); err != nil {
+// storeMatch makes the corp's sides and rows those of the match, writing
+// only what changed (syncSides, syncRows), turns the policy's confirmations
+// into decisions and records the match.
+func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision, built builtRows, res binding.Result, lookups LookupStats) error {
+	if err := o.syncSides(in); err != nil {
 		return err
 	}
-	rows, err := newBulkInserter(ctx, o.tx, "bind_rows", rowCols, rowColCount)
-	if err != nil {
+	if err := o.syncRows(built.rows); err != nil {
 		return err
 	}
-	decided := make(map[string]bool, len(ds))
-	for _, d := range ds {
-		decided[pairKey(d.Account, d.UserID)] = true
-	}
-	var auto []binding.Proposal
-	var argBuf []string
-	add := func(r rowRec) error { return rows.add(ctx, r.args()...) }
-	for i := range res.Proposals {
-		p := &res.Proposals[i]
-		rs := proposalReason(p, &argBuf)
-		if p.State == binding.StateAmbiguous {
-			if err := add(ambiguousFrom(corpID, p, rs, in)); err != nil {
-				return err
-			}
-			continue
-		}
-		l, w := in.lByKey[foldKey(p.Account)], in.wByKey[foldKey(p.UserID)]
-		row := pairRow(corpID, string(p.State), string(p.Method), p.Confidence, rs, l, w)
-		newlyConfirmed := p.State == binding.StateConfirmed && !decided[pairKey(p.Account, p.UserID)]
-		if newlyConfirmed && row.Conflicts != "" {
-			// The policy never confirms a pair whose sides disagree: a person
-			// looks at the flagged fields first.
-			row.State, newlyConfirmed = StateProposed, false
-		}
-		if err := add(row); err != nil {
-			return err
-		}
-		if newlyConfirmed {
-			auto = append(auto, *p)
-		}
-	}
-	for _, a := range res.UnboundLocal {
-		if err := add(unboundRow(corpID, in.lByKey[foldKey(a)])); err != nil {
-			return err
-		}
-	}
-	for _, u := range res.UnboundMembers {
-		if err := add(unboundRow(corpID, in.wByKey[foldKey(u)])); err != nil {
-			return err
-		}
-	}
-	for _, d := range ds {
-		l, w := in.lByKey[foldKey(d.Account)], in.wByKey[foldKey(d.UserID)]
-		if d.State != StateRejected || l == nil || w == nil {
-			continue // a rejected pair whose side has gone is kept, not shown
-		}
-		rs := newReason("rejected by "+d.DecidedBy+" at "+d.DecidedAt.String()+"; never proposed again", ReasonRejectedByAt,
-			"actor", d.DecidedBy, "at", d.DecidedAt.String())
-		if err := add(pairRow(corpID, StateRejected, d.Method, binding.Confidence(binding.Method(d.Method)), rs, l, w)); err != nil {
-			return err
-		}
-	}
-	if err := rows.flush(ctx); err != nil {
-		return err
-	}
-	if err := o.recordAutoConfirmed(ds, auto); err != nil {
+	if err := o.recordAutoConfirmed(ds, built.auto); err != nil {
 		return err
 	}
 	raw, err := encodePolicy(policy)
@@ -249,26 +189,7 @@ func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision,
 		ON CONFLICT(corp_id) DO UPDATE SET policy = excluded.policy, matched_at = excluded.matched_at,
 			matched_by = excluded.matched_by, skipped_locals = excluded.skipped_locals,
 			skipped_members = excluded.skipped_members, stale = excluded.stale, lookups = excluded.lookups`,
-		corpID, raw, store.TimeOf(time.Now()), o.actor, in.skippedLocals+res.Stats.SkippedLocals, in.skippedMembers+res.Stats.SkippedMembers, len(res.Stale), string(lraw))
-}
-
-func insertSides(ctx context.Context, tx *sqlx.Tx, corpID int64, in *matchInput) error {
-	b, err := newBulkInserter(ctx, tx, "bind_sides",
-		`corp_id, side, key, name, employee_no, mobile, email, position, dept_paths, inactive, search_text`, 11)
-	if err != nil {
-		return err
-	}
-	for _, list := range [][]sideRec{in.lSides, in.wSides} {
-		for i := range list {
-			s := &list[i]
-			dp, _ := s.DeptPaths.Value()
-			if err := b.add(ctx, corpID, s.Side, s.Key, s.Name, s.EmployeeNo, s.Mobile, s.Email, s.Position,
-				dp, s.Inactive, s.SearchText); err != nil {
-				return err
-			}
-		}
-	}
-	return b.flush(ctx)
+		o.corpID, raw, store.TimeOf(time.Now()), o.actor, in.skippedLocals+res.Stats.SkippedLocals, in.skippedMembers+res.Stats.SkippedMembers, len(res.Stale), string(lraw))
 }
 
 // ambiguousFrom builds the row of an ambiguous proposal, anchored on the side

@@ -10,6 +10,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"wecom-bridge/backend/binding"
+	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
 
@@ -31,10 +32,22 @@ type txOps struct {
 
 // edit runs fn with a txOps in one write transaction.
 func (s *Service) edit(ctx context.Context, corpID int64, actor string, fn func(o *txOps) error) error {
+	return s.editOn(ctx, s.st.DB, corpID, actor, fn)
+}
+
+// bulkEdit is edit for a transaction that writes many rows (a rematch), on
+// a connection set up for it (store.BulkConn).
+func (s *Service) bulkEdit(ctx context.Context, corpID int64, actor string, fn func(o *txOps) error) error {
+	return store.BulkConn(ctx, s.st.DB, func(conn *sqlx.Conn) error {
+		return s.editOn(ctx, conn, corpID, actor, fn)
+	})
+}
+
+func (s *Service) editOn(ctx context.Context, db store.TxBeginner, corpID int64, actor string, fn func(o *txOps) error) error {
 	if err := needActor(actor); err != nil {
 		return err
 	}
-	return s.write(ctx, corpID, func(tx *sqlx.Tx) error {
+	return s.writeOn(ctx, db, corpID, func(tx *sqlx.Tx) error {
 		o := &txOps{ctx: ctx, tx: tx, corpID: corpID, actor: actor, stmts: map[string]*sqlx.Stmt{}}
 		defer func() {
 			for _, st := range o.stmts {

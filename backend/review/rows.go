@@ -104,20 +104,32 @@ type rowRec struct {
 	CandidateCount int     `db:"candidate_count"`
 	SearchText     string  `db:"search_text"`
 	Conflicts      string  `db:"conflicts"` // comma-separated, see conflicts.go
+	// Digest is digestOf the other columns but id, as stored (0: unknown,
+	// e.g. after an UPDATE); args computes it afresh.
+	Digest int64 `db:"digest"`
 }
 
 // rowCols lists bind_rows' columns in the order of rowRec.args.
 const rowCols = `corp_id, state, method, confidence, reason, reason_code, reason_args, account, local_name,
 	local_dept, local_mobile, local_position, local_inactive, userid, wecom_name, wecom_dept, wecom_mobile,
-	wecom_position, wecom_inactive, anchor, candidates, candidate_count, search_text, conflicts`
+	wecom_position, wecom_inactive, anchor, candidates, candidate_count, search_text, conflicts, digest`
 
-const rowColCount = 24
+const rowColCount = 25
 
+// args are the row's values for rowCols, its digest computed from the others
+// (every insert goes through here, so every inserted row has a true one).
 func (r *rowRec) args() []any {
-	return []any{r.CorpID, r.State, r.Method, r.Confidence, r.Reason, r.ReasonCode, r.ReasonArgs, r.Account,
+	a := r.content()
+	return append(a, digestOf(a...))
+}
+
+// content is every stored column but id and digest.
+func (r *rowRec) content() []any {
+	return append(make([]any, 0, rowColCount),
+		r.CorpID, r.State, r.Method, r.Confidence, r.Reason, r.ReasonCode, r.ReasonArgs, r.Account,
 		r.LocalName, r.LocalDept,
 		r.LocalMobile, r.LocalPosition, r.LocalInactive, r.UserID, r.WeComName, r.WeComDept, r.WeComMobile,
-		r.WeComPosition, r.WeComInactive, r.Anchor, r.Candidates, r.CandidateCount, r.SearchText, r.Conflicts}
+		r.WeComPosition, r.WeComInactive, r.Anchor, r.Candidates, r.CandidateCount, r.SearchText, r.Conflicts)
 }
 
 func (r *rowRec) setLocal(s *sideRec) {

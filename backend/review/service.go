@@ -94,7 +94,12 @@ func needActor(actor string) error {
 // and bumps the corp's review version, which import previews are checked
 // against.
 func (s *Service) write(ctx context.Context, corpID int64, fn func(tx *sqlx.Tx) error) error {
-	tx, err := s.st.DB.BeginTxx(ctx, nil)
+	return s.writeOn(ctx, s.st.DB, corpID, fn)
+}
+
+// writeOn is write on db.
+func (s *Service) writeOn(ctx context.Context, db store.TxBeginner, corpID int64, fn func(tx *sqlx.Tx) error) error {
+	tx, err := db.BeginTxx(ctx, nil)
 	if err != nil {
 		return err
 	}

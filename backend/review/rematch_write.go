@@ -1,0 +1,131 @@
+package review
+
+import (
+	"strconv"
+
+	"wecom-bridge/backend/store"
+)
+
+// A rematch writes only what changed: the stored rows and sides of the corp
+// are known by their digests (migration 0025), a new one whose digest is
+// already stored is kept as it is (with its id), stored ones no longer made
+// are deleted, and only the rest is inserted. A rematch with nothing changed
+// writes no row; one after a pull writes the rows of the people who changed.
+
+// syncRows makes the corp's review rows the given ones (digests set, as
+// buildRows makes them).
+func (o *txOps) syncRows(rows []rowRec) error {
+	fresh := make([]int64, len(rows))
+	for i := range rows {
+		fresh[i] = rows[i].Digest
+	}
+	// INDEXED BY: (corp_id, digest) covers the query, so the table itself
+	// (several hundred bytes a row) is not read.
+	insert, err := o.replaceStale(`SELECT id, digest FROM bind_rows INDEXED BY bind_rows_digest WHERE corp_id = ?`,
+		`DELETE FROM bind_rows WHERE id IN (SELECT value FROM json_each(?))`, fresh)
+	if err != nil {
+		return err
+	}
+	b, err := store.NewBulkInsert(o.ctx, o.tx, `INSERT INTO bind_rows(`+rowCols+`) VALUES `, rowColCount)
+	if err != nil {
+		return err
+	}
+	for _, i := range insert {
+		r := &rows[i]
+		if err := b.Add(o.ctx, append(r.content(), r.Digest)...); err != nil {
+			return err
+		}
+	}
+	return b.Flush(o.ctx)
+}
+
+// sideCols are bind_sides' columns in the order of sideRec.values, digest last.
+const sideCols = `corp_id, side, key, name, employee_no, mobile, email, position, dept_paths, inactive, search_text, digest`
+
+// values are the side's stored columns but digest (dept_paths is written
+// as JSON by its Value method and digested as the paths).
+func (s *sideRec) values(corpID int64) []any {
+	return []any{corpID, s.Side, s.Key, s.Name, s.EmployeeNo, s.Mobile, s.Email, s.Position, s.DeptPaths, s.Inactive, s.SearchText}
+}
+
+// syncSides makes the corp's sides those of in.
+func (o *txOps) syncSides(in *matchInput) error {
+	all := make([]*sideRec, 0, len(in.lSides)+len(in.wSides))
+	for _, list := range [][]sideRec{in.lSides, in.wSides} {
+		for i := range list {
+			all = append(all, &list[i])
+		}
+	}
+	fresh := make([]int64, len(all))
+	for i, s := range all {
+		fresh[i] = digestOf(s.values(o.corpID)...)
+	}
+	// Deleted before the inserts: (corp_id, side, key) is unique, and a
+	// changed side is a deleted and an inserted one.
+	insert, err := o.replaceStale(`SELECT id, digest FROM bind_sides INDEXED BY bind_sides_digest WHERE corp_id = ?`,
+		`DELETE FROM bind_sides WHERE id IN (SELECT value FROM json_each(?))`, fresh)
+	if err != nil {
+		return err
+	}
+	b, err := store.NewBulkInsert(o.ctx, o.tx, `INSERT INTO bind_sides(`+sideCols+`) VALUES `, 12)
+	if err != nil {
+		return err
+	}
+	for _, i := range insert {
+		if err := b.Add(o.ctx, append(all[i].values(o.corpID), fresh[i])...); err != nil {
+			return err
+		}
+	}
+	return b.Flush(o.ctx)
+}
+
+// replaceStale reads the stored (id, digest) pairs with list, pairs each
+// fresh digest with a stored row of the same digest (each stored row serves
+// one), deletes the stored rows left unpaired with del (given the ids as a
+// JSON array), and returns the indexes of the fresh digests no stored row
+// had: the ones to insert.
+func (o *txOps) replaceStale(list, del string, fresh []int64) ([]int, error) {
+	var stored []struct {
+		ID     int64 `db:"id"`
+		Digest int64 `db:"digest"`
+	}
+	if err := o.tx.SelectContext(o.ctx, &stored, list, o.corpID); err != nil {
+		return nil, err
+	}
+	byDigest := make(map[int64][]int64, len(stored))
+	for _, s := range stored {
+		if s.Digest != 0 { // 0: unknown, never kept
+			byDigest[s.Digest] = append(byDigest[s.Digest], s.ID)
+		}
+	}
+	var insert []int
+	kept := make(map[int64]bool, len(stored))
+	for i, d := range fresh {
+		ids := byDigest[d]
+		if len(ids) == 0 {
+			insert = append(insert, i)
+			continue
+		}
+		kept[ids[len(ids)-1]] = true
+		byDigest[d] = ids[:len(ids)-1]
+	}
+	if len(kept) == len(stored) {
+		return insert, nil
+	}
+	ids := make([]byte, 0, 8*(len(stored)-len(kept))+2)
+	ids = append(ids, '[')
+	for _, s := range stored {
+		if kept[s.ID] {
+			continue
+		}
+		if len(ids) > 1 {
+			ids = append(ids, ',')
+		}
+		ids = strconv.AppendInt(ids, s.ID, 10)
+	}
+	ids = append(ids, ']')
+	if _, err := o.tx.ExecContext(o.ctx, del, string(ids)); err != nil {
+		return nil, err
+	}
+	return insert, nil
+}
