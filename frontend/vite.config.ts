@@ -52,5 +52,8 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     mockReset: true,
     unstubGlobals: true,
+    // A guard against a hung test, not a speed target: mounting Element Plus
+    // pages takes seconds on a loaded 2-core machine (5 s, the default, failed there).
+    testTimeout: 30_000,
   },
 })
