@@ -10,6 +10,7 @@ import (
 	"github.com/zitadel/oidc/v3/pkg/op"
 
 	"wecom-bridge/backend/login"
+	"wecom-bridge/backend/usererr"
 	"wecom-bridge/backend/wecom"
 )
 
@@ -51,12 +52,12 @@ func (s *Service) serveFree(w http.ResponseWriter, r *http.Request) {
 	agent, _ := strconv.ParseInt(q.Get("a"), 10, 64)
 	to := q.Get("to")
 	if len(to) > 4096 || !s.login.VerifyFree(r.Context(), q.Get("c"), agent, to, q.Get("sig")) {
-		http.Error(w, "This link was not made by this WeCom Bridge or was changed. / 链接无效或已被修改。", http.StatusBadRequest)
+		refusal(w, r, http.StatusBadRequest, "bad_link", usererr.Msg("login_free_link_invalid", nil))
 		return
 	}
 	c, err := s.corps.Find(r.Context(), q.Get("c"))
 	if err != nil || c.Key != q.Get("c") {
-		http.Error(w, "The corp of this link was removed. / 该链接的企业已被删除。", http.StatusGone)
+		refusal(w, r, http.StatusGone, "corp_removed", usererr.Msg("login_free_link_corp_removed", nil))
 		return
 	}
 	if s.sessionOf(r, c.ID) != nil {

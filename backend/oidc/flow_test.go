@@ -251,8 +251,9 @@ func TestFreeLinkOpensItsTargetSignedIn(t *testing.T) {
 		t.Fatalf("%d %s", code, body)
 	}
 	bad := strings.Replace(l.URL, "%2Fme", "%2Fevil", 1)
-	if code, _ := get(t, e.browser(e.members["alice"]), bad); code != 400 {
-		t.Fatalf("changed link: %d", code)
+	// Refused in the browser's language (Chinese without Accept-Language), not "English / 中文".
+	if code, body := get(t, e.browser(e.members["alice"]), bad); code != 400 || !strings.Contains(body, "链接无效") || strings.Contains(body, "was changed") {
+		t.Fatalf("changed link: %d %s", code, body)
 	}
 }
 

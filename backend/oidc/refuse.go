@@ -29,13 +29,19 @@ var refusalPage = template.Must(template.New("refused").Parse(`<!doctype html>
 // refuse shows the member why they were not signed in and who to ask, in
 // the browser's language. Never a login.
 func (s *Service) refuse(w http.ResponseWriter, r *http.Request, result string, args map[string]any) {
-	msg := usererr.Msg(refusalCodes[result], usererr.Args(args))
-	lang, title := "zh-CN", "无法登录"
+	refusal(w, r, http.StatusForbidden, result, usererr.Msg(refusalCodes[result], usererr.Args(args)))
+}
+
+// refusal writes the refusal page with status: its title and msg in the
+// browser's language (Accept-Language en… is English, anything else Chinese).
+func refusal(w http.ResponseWriter, r *http.Request, status int, result string, msg usererr.Message) {
+	lang := "zh-CN"
 	if strings.HasPrefix(strings.ToLower(r.Header.Get("Accept-Language")), "en") {
-		lang, title = "en", "You cannot sign in"
+		lang = "en"
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusForbidden)
-	_ = refusalPage.Execute(w, map[string]string{"Lang": lang, "Title": title, "Text": msg.In(lang), "Result": result})
+	w.WriteHeader(status)
+	title := usererr.Msg("login_refused_title", nil)
+	_ = refusalPage.Execute(w, map[string]string{"Lang": lang, "Title": title.In(lang), "Text": msg.In(lang), "Result": result})
 }

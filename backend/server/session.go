@@ -5,6 +5,8 @@ import (
 	"errors"
 	"sync"
 	"time"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // TicketTTL is how long an SSE/download ticket stays valid (it is used once).
@@ -16,8 +18,8 @@ const maxTickets = 256
 var errTooManyTickets = errors.New("too many outstanding tickets; use the ones you have or wait 30 s")
 
 // ErrTokenFromEnv: the token is set by $WECOM_BRIDGE_TOKEN and cannot be rotated here.
-var ErrTokenFromEnv = errors.New("the serve token comes from $" + TokenEnv +
-	"; change it there and restart serve (令牌来自环境变量 " + TokenEnv + "，请在那里更换后重启)")
+// It is the catalogue's token_from_env message, which the rotate endpoint answers with.
+var ErrTokenFromEnv = usererr.New("token_from_env", nil)
 
 // session holds the current serve token, the short-lived tickets that stand
 // in for it where a browser cannot send a header (EventSource, a download

@@ -39,7 +39,7 @@ func (s *Server) handleRotate(w http.ResponseWriter, r *http.Request) {
 	}
 	t, err := s.sess.rotate()
 	if errors.Is(err, ErrTokenFromEnv) {
-		authError(w, http.StatusConflict, "token_from_env", nil)
+		authError(w, http.StatusConflict, ErrTokenFromEnv.Code, nil)
 		return
 	}
 	if err != nil {

@@ -69,6 +69,14 @@ var loginMessages = map[string]entry{
 	"oidc_no_signing_key": {
 		"签名密钥无法读取：数据库可能来自另一台电脑，请轮换签名密钥",
 		"The signing key cannot be read (was the database copied from another computer?): rotate the signing key."},
+	// The page a member sees when a sign-in or a free-login link is refused (oidc/refuse.go).
+	"login_refused_title": {"无法登录", "You cannot sign in"},
+	"login_free_link_invalid": {
+		"链接无效或已被修改：它不是这个企微桥生成的。请向管理员重新索取链接",
+		"This link was not made by this WeCom Bridge or was changed; ask the admin for the link again."},
+	"login_free_link_corp_removed": {
+		"该链接所属的企业已从企微桥中删除，链接已失效：请向管理员索取新链接",
+		"The corp of this link was removed from WeCom Bridge, so the link no longer works; ask the admin for a new one."},
 	"login_refused_unbound": {
 		"您的企业微信账号（{userid}）还没有绑定本单位的系统账号，所以不能用企业微信登录。请联系 IT 管理员在 企微桥 → 账号绑定 中为您确认绑定。",
 		"Your WeCom account ({userid}) is not bound to an account of your organisation, so it cannot sign you in. Ask your IT administrator to confirm your binding in WeCom Bridge → Bindings."},

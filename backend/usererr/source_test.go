@@ -36,7 +36,7 @@ var sourceBaseline = map[string]int{
 
 var (
 	hanRe      = regexp.MustCompile(`\p{Han}`)
-	slashPair  = regexp.MustCompile(`\p{Han}[^"]*\s/\s[A-Za-z]|[A-Za-z]\s/\s[^"]*\p{Han}`)
+	slashPair  = regexp.MustCompile(`\p{Han}[^"]*\s/\s[A-Za-z]|[A-Za-z][.!?)]?\s/\s[^"]*\p{Han}`)
 	parenPair  = regexp.MustCompile(`[A-Za-z]{3,}[^"]*\(\p{Han}[^)]*\)`)
 	skipDirs   = map[string]bool{"wecomsim": true, "bench": true, "crashtest": true, "usererr": true}
 	proseField = regexp.MustCompile(`^[A-Z][A-Za-z]*EN$`)
@@ -191,6 +191,7 @@ var b = fmt.Errorf("corp %d: 不存在", 1)
 var c = "已删除 / deleted"
 var d = "pull first (账号绑定 → 拉取)"
 var e = "甲 ‖ a"
+var f = "The link was changed. / 链接无效。"
 var ok = fmt.Errorf("plain English %d", 1)
 `
 	f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, 0)
@@ -201,7 +202,7 @@ var ok = fmt.Errorf("plain English %d", 1)
 	for _, x := range scanFile("p.go", f) {
 		kinds[x.kind]++
 	}
-	if kinds["zh"] != 2 || kinds["en"] != 1 || kinds["pair"] < 3 {
+	if kinds["zh"] != 2 || kinds["en"] != 1 || kinds["pair"] < 4 {
 		t.Fatalf("found %v", kinds)
 	}
 }
