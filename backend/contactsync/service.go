@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,8 +32,12 @@ type Deps struct {
 	Reader func(ctx context.Context, corpID int64) (*wecom.Client, wecom.Credential, error)
 	// RenameBinding moves the corp's binding decisions to a renamed userid.
 	RenameBinding func(ctx context.Context, corpID int64, oldID, newID string) (int, error)
-	// Rematch re-runs the binding match of the corp.
+	// Rematch re-runs the binding match of the corp (department changes:
+	// every member below may have new paths).
 	Rematch func(ctx context.Context, corpID int64) error
+	// RematchTouched re-runs the match of only the members a change touched
+	// (and whatever can bind to them); nil: Rematch.
+	RematchTouched func(ctx context.Context, corpID int64, userIDs []string) error
 	// Plan runs the corp's incremental sync after the quiet period.
 	Plan  func(ctx context.Context, corpID int64) error
 	Quiet time.Duration // 0: DefaultQuiet
@@ -46,8 +51,10 @@ type Service struct {
 	mu     sync.Mutex
 	timers map[int64]*time.Timer
 	// rematch coalescing: a corp marked dirty while its rematch runs gets
-	// one more rematch after it, so a burst of events costs two rematches.
-	dirty     map[int64]bool
+	// one more rematch after it, so a burst of events costs two rematches:
+	// of the members touched meanwhile, or of the corp after a department
+	// change.
+	dirty     map[int64]*touched
 	rematches map[int64]bool // running
 	ctx       context.Context
 	cancel    context.CancelFunc
@@ -63,7 +70,7 @@ func New(d Deps) *Service {
 		d.Log = slog.Default()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Service{d: d, timers: map[int64]*time.Timer{}, dirty: map[int64]bool{}, rematches: map[int64]bool{},
+	return &Service{d: d, timers: map[int64]*time.Timer{}, dirty: map[int64]*touched{}, rematches: map[int64]bool{},
 		ctx: ctx, cancel: cancel}
 }
 
@@ -106,7 +113,11 @@ func (s *Service) Process(ctx context.Context, ev callback.Event) ([]usererr.Mes
 		return effects, err
 	}
 	if s.d.Rematch != nil && (strings.HasSuffix(m.ChangeType, "_user") || strings.HasSuffix(m.ChangeType, "_party")) {
-		s.rematchSoon(ev.CorpRef)
+		var users []string
+		if strings.HasSuffix(m.ChangeType, "_user") {
+			users = []string{m.UserID, m.NewUserID}
+		}
+		s.rematchSoon(ev.CorpRef, users)
 		effects = append(effects, usererr.Msg("contact_rematched", nil))
 	}
 	if s.d.Plan != nil {
@@ -240,16 +251,53 @@ func (s *Service) schedule(corpID int64) {
 	})
 }
 
-// rematchSoon rematches the corp now, or right after the rematch running
-// for it, so bindings follow within about two rematch times however many
-// events arrive.
-func (s *Service) rematchSoon(corpID int64) {
+// touched is what a corp's next rematch covers: the members changed since
+// the last one, or the whole corp.
+type touched struct {
+	all   bool
+	users map[string]bool
+}
+
+func (t *touched) add(users []string) {
+	if users == nil {
+		t.all = true
+		return
+	}
+	for _, u := range users {
+		if u = strings.TrimSpace(u); u != "" {
+			t.users[u] = true
+		}
+	}
+}
+
+// rematch runs what t covers.
+func (s *Service) rematch(ctx context.Context, corpID int64, t *touched) error {
+	if t.all || s.d.RematchTouched == nil {
+		return s.d.Rematch(ctx, corpID)
+	}
+	users := make([]string, 0, len(t.users))
+	for u := range t.users {
+		users = append(users, u)
+	}
+	slices.Sort(users)
+	return s.d.RematchTouched(ctx, corpID, users)
+}
+
+// rematchSoon rematches the touched members (users; nil: the whole corp)
+// now, or right after the rematch running for the corp, so bindings follow
+// within about two rematch times however many events arrive.
+func (s *Service) rematchSoon(corpID int64, users []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.ctx.Err() != nil {
 		return
 	}
-	s.dirty[corpID] = true
+	t := s.dirty[corpID]
+	if t == nil {
+		t = &touched{users: map[string]bool{}}
+		s.dirty[corpID] = t
+	}
+	t.add(users)
 	if s.rematches[corpID] {
 		return
 	}
@@ -259,7 +307,8 @@ func (s *Service) rematchSoon(corpID int64) {
 		defer s.wg.Done()
 		for {
 			s.mu.Lock()
-			if !s.dirty[corpID] || s.ctx.Err() != nil {
+			t := s.dirty[corpID]
+			if t == nil || s.ctx.Err() != nil {
 				delete(s.rematches, corpID)
 				delete(s.dirty, corpID)
 				s.mu.Unlock()
@@ -267,7 +316,7 @@ func (s *Service) rematchSoon(corpID int64) {
 			}
 			delete(s.dirty, corpID)
 			s.mu.Unlock()
-			if err := s.d.Rematch(s.ctx, corpID); err != nil && !errors.Is(err, context.Canceled) {
+			if err := s.rematch(s.ctx, corpID, t); err != nil && !errors.Is(err, context.Canceled) {
 				s.d.Log.Warn("contact callback: rematch failed; the next change or pull rematches", "corp", corpID, "err", err)
 			}
 			// A burst of events rematches at most every rematchGap, so the

@@ -15,14 +15,19 @@ import (
 // syncRows makes the corp's review rows the given ones (digests set, as
 // buildRows makes them).
 func (o *txOps) syncRows(rows []rowRec) error {
+	// INDEXED BY: (corp_id, digest) covers the query, so the table itself
+	// (several hundred bytes a row) is not read.
+	return o.syncRowsOf(`SELECT id, digest FROM bind_rows INDEXED BY bind_rows_digest WHERE corp_id = ?`, []any{o.corpID}, rows)
+}
+
+// syncRowsOf makes the stored rows that query (with args) selects the given
+// ones: the corp's (syncRows), or a group's (RematchTouched).
+func (o *txOps) syncRowsOf(query string, args []any, rows []rowRec) error {
 	fresh := make([]int64, len(rows))
 	for i := range rows {
 		fresh[i] = rows[i].Digest
 	}
-	// INDEXED BY: (corp_id, digest) covers the query, so the table itself
-	// (several hundred bytes a row) is not read.
-	insert, err := o.replaceStale(`SELECT id, digest FROM bind_rows INDEXED BY bind_rows_digest WHERE corp_id = ?`,
-		`DELETE FROM bind_rows WHERE id IN (SELECT value FROM json_each(?))`, fresh)
+	insert, err := o.replaceStale(query, args, `DELETE FROM bind_rows WHERE id IN (SELECT value FROM json_each(?))`, fresh)
 	if err != nil {
 		return err
 	}
@@ -50,6 +55,11 @@ func (s *sideRec) values(corpID int64) []any {
 
 // syncSides makes the corp's sides those of in.
 func (o *txOps) syncSides(in *matchInput) error {
+	return o.syncSidesOf(`SELECT id, digest FROM bind_sides INDEXED BY bind_sides_digest WHERE corp_id = ?`, []any{o.corpID}, in)
+}
+
+// syncSidesOf makes the stored sides that query (with args) selects those of in.
+func (o *txOps) syncSidesOf(query string, args []any, in *matchInput) error {
 	all := make([]*sideRec, 0, len(in.lSides)+len(in.wSides))
 	for _, list := range [][]sideRec{in.lSides, in.wSides} {
 		for i := range list {
@@ -62,8 +72,7 @@ func (o *txOps) syncSides(in *matchInput) error {
 	}
 	// Deleted before the inserts: (corp_id, side, key) is unique, and a
 	// changed side is a deleted and an inserted one.
-	insert, err := o.replaceStale(`SELECT id, digest FROM bind_sides INDEXED BY bind_sides_digest WHERE corp_id = ?`,
-		`DELETE FROM bind_sides WHERE id IN (SELECT value FROM json_each(?))`, fresh)
+	insert, err := o.replaceStale(query, args, `DELETE FROM bind_sides WHERE id IN (SELECT value FROM json_each(?))`, fresh)
 	if err != nil {
 		return err
 	}
@@ -79,17 +88,17 @@ func (o *txOps) syncSides(in *matchInput) error {
 	return b.Flush(o.ctx)
 }
 
-// replaceStale reads the stored (id, digest) pairs with list, pairs each
+// replaceStale reads the stored (id, digest) pairs with list (and args), pairs each
 // fresh digest with a stored row of the same digest (each stored row serves
 // one), deletes the stored rows left unpaired with del (given the ids as a
 // JSON array), and returns the indexes of the fresh digests no stored row
 // had: the ones to insert.
-func (o *txOps) replaceStale(list, del string, fresh []int64) ([]int, error) {
+func (o *txOps) replaceStale(list string, args []any, del string, fresh []int64) ([]int, error) {
 	var stored []struct {
 		ID     int64 `db:"id"`
 		Digest int64 `db:"digest"`
 	}
-	if err := o.tx.SelectContext(o.ctx, &stored, list, o.corpID); err != nil {
+	if err := o.tx.SelectContext(o.ctx, &stored, list, args...); err != nil {
 		return nil, err
 	}
 	byDigest := make(map[int64][]int64, len(stored))

@@ -26,6 +26,10 @@ func (s *Services) newContactSync() *contactsync.Service {
 			_, err := s.Rematch(ctx, corpID, who)
 			return err
 		},
+		RematchTouched: func(ctx context.Context, corpID int64, userIDs []string) error {
+			_, err := s.Review.RematchTouched(ctx, corpID, who, userIDs, nil)
+			return err
+		},
 		Plan: s.callbackPlan,
 		Log:  s.Log,
 	})

@@ -7,7 +7,9 @@ import (
 
 // scheduler runs RunOnce over the env's inputs and writers.
 func (e *env) scheduler(n Notifier) *Scheduler {
-	planner := func(context.Context, int64, Direction, bool) (Inputs, Targets, error) { return e.inputs(), e.targets(), nil }
+	planner := func(context.Context, int64, Direction, bool) (Inputs, Targets, error) {
+		return e.inputs(), e.targets(), nil
+	}
 	return NewScheduler(e.svc, planner, n, nil)
 }
 
