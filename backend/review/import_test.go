@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,10 +16,12 @@ import (
 	"wecom-bridge/backend/usererr"
 )
 
-func (e *env) exportCSV(q Query) [][]string {
+func (e *env) exportCSV(q Query) [][]string { return e.exportCSVIn(q, "zh-CN") }
+
+func (e *env) exportCSVIn(q Query, lang string) [][]string {
 	e.t.Helper()
 	var buf bytes.Buffer
-	if err := e.svc.Export(bg, e.corp, &buf, "csv", q); err != nil {
+	if err := e.svc.Export(bg, e.corp, &buf, "csv", q, lang); err != nil {
 		e.t.Fatal(err)
 	}
 	if !bytes.HasPrefix(buf.Bytes(), []byte("\xEF\xBB\xBF")) {
@@ -30,6 +33,8 @@ func (e *env) exportCSV(q Query) [][]string {
 	}
 	return recs
 }
+
+var hanRe = regexp.MustCompile(`\p{Han}`)
 
 func toCSV(recs [][]string) *bytes.Buffer {
 	buf := bytes.NewBufferString("\uFEFF")
@@ -46,22 +51,42 @@ func TestExportCSV(t *testing.T) {
 		t.Fatalf("header %v, %d lines", recs[0], len(recs))
 	}
 	want := map[int][]string{
-		1: {"u1", "张三", "总部/研发部", "u1", "张三", "某某科技/研发部", "账号=UserID", "待确认", "0.99", "", "WeCom userid u1 = account u1"},
+		1: {"u1", "张三", "总部/研发部", "u1", "张三", "某某科技/研发部", "账号=UserID", "待确认", "0.99", "", "企业微信 UserID u1 = 本地账号 u1"},
 		6: {"", "", "", "zhangwei_a", "张伟", "某某科技/质量部", "姓名", "待选择（重名或冲突）", "0.30",
 			"zw1 张伟 (总部/研发部) 0.00; zw2 张伟 (总部/市场部) 0.00; zw3 张伟 (总部/财务部) 0.00",
-			"namesakes “张伟” (3 local, 2 WeCom); departments do not tell them apart"},
-		8: {"u5", "王五", "总部/研发部", "", "", "", "", "本地未绑定", "", "", "no WeCom member resembles this account"},
+			"同名“张伟”（本地 3 个，企业微信 2 个），部门无法区分，请人工选择"},
+		8: {"u5", "王五", "总部/研发部", "", "", "", "", "本地未绑定", "", "", "企业微信中没有与此账号相似的成员"},
 	}
 	for i, w := range want {
 		if !reflect.DeepEqual(recs[i], w) {
 			t.Errorf("line %d:\n got %q\nwant %q", i+1, recs[i], w)
 		}
 	}
+	// In the admin's language: an English UI exports in English, and the
+	// import reads that file's columns back.
+	en := e.exportCSVIn(Query{}, "en")
+	wantEN := []string{"Account", "Name", "Department", "WeCom UserID", "WeCom name", "WeCom department", "Method", "State", "Confidence", "Candidates", "Note"}
+	if !reflect.DeepEqual(en[0], wantEN) {
+		t.Fatalf("English header %q", en[0])
+	}
+	if w := []string{"account = userid", "To confirm", "WeCom userid u1 = account u1"}; en[1][6] != w[0] || en[1][7] != w[1] || en[1][10] != w[2] {
+		t.Errorf("English line 2: %q", en[1])
+	}
+	for _, line := range en[1:] {
+		for _, c := range line[6:8] {
+			if c != "" && hanRe.MatchString(c) {
+				t.Errorf("Chinese word in an English export: %q", line)
+			}
+		}
+	}
+	if _, err := e.svc.PreviewImport(bg, e.corp, toCSV(en), "csv", "account"); err != nil {
+		t.Errorf("an English export does not import back: %v", err)
+	}
 	// The filter applies; paging does not.
 	if got := e.exportCSV(Query{Filter: FilterReview, Search: "刘洋", Limit: 1}); len(got) != 3 {
 		t.Fatalf("filtered export: %v", got)
 	}
-	if err := e.svc.Export(bg, e.corp, &bytes.Buffer{}, "pdf", Query{}); !errors.Is(err, ErrInvalid) {
+	if err := e.svc.Export(bg, e.corp, &bytes.Buffer{}, "pdf", Query{}, "zh-CN"); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("pdf: %v", err)
 	}
 }
@@ -230,13 +255,14 @@ func TestImportByMobileWithGenericKeyColumnInGBK(t *testing.T) {
 func TestImportXLSXRoundTripAndBadFiles(t *testing.T) {
 	e := fixtureEnv(t)
 	var buf bytes.Buffer
-	if err := e.svc.Export(bg, e.corp, &buf, "xlsx", Query{Filter: FilterUnboundWeCom}); err != nil {
+	if err := e.svc.Export(bg, e.corp, &buf, "xlsx", Query{Filter: FilterUnboundWeCom}, "zh-CN"); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
+	const sheetName = "账号绑定"
 	rows, _ := f.GetRows(sheetName)
 	if len(rows) != 2 || rows[0][3] != "企业微信UserID" || rows[1][3] != "wx_zhao" {
 		t.Fatalf("xlsx rows %q", rows)

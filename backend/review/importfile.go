@@ -99,8 +99,12 @@ func readXLSXTable(data []byte) ([]string, []fileRow, error) {
 		return nil, nil, invalidMsg("binding_import_no_sheets", nil)
 	}
 	sheet := sheets[0]
-	if slices.Contains(sheets, sheetName) {
-		sheet = sheetName
+	exported := usererr.Msg("binding_export_sheet", nil) // an exported file's sheet, in either language
+	for _, name := range []string{exported.ZH, exported.EN} {
+		if slices.Contains(sheets, name) {
+			sheet = name
+			break
+		}
 	}
 	t, err := wb.ReadSheet(sheet)
 	if err != nil {
@@ -114,7 +118,7 @@ func readXLSXTable(data []byte) ([]string, []fileRow, error) {
 
 // Column names the import recognises (compared without case or spaces).
 var (
-	useridHeaders = []string{"企业微信userid", "userid", "企业微信账号"}
+	useridHeaders = []string{"企业微信userid", "userid", "企业微信账号", "wecomuserid"}
 	keyHeaders    = map[string][]string{
 		"account":     {"本地账号", "account", "账号"},
 		"employee_no": {"工号", "employee_no", "员工编号"},

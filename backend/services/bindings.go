@@ -112,7 +112,7 @@ func (s *Services) CreateLocalAccountsForUnbound(ctx context.Context, corpID int
 // ExportBindings writes the corp's review rows (filtered) as CSV or XLSX.
 func (s *Services) ExportBindings(ctx context.Context, corpID int64, format string, q review.Query) (*transfer.FileExport, error) {
 	return s.Transfer.CreateExport(fmt.Sprintf("bindings-%d", corpID), format, func(w io.Writer) error {
-		return s.Review.Export(ctx, corpID, w, format, q)
+		return s.Review.Export(ctx, corpID, w, format, q, s.uiLanguage(ctx))
 	})
 }
 

@@ -13,6 +13,7 @@ var catalogue = []map[string]entry{
 	pullMessages,
 	bindingMessages,
 	reviewQueryMessages,
+	bindingExportWords,
 	pullRunMessages,
 	jobMessages,
 	wecomMessages,
