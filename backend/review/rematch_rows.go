@@ -57,7 +57,7 @@ func buildRows(corpID int64, in *matchInput, ds []decision, res binding.Result) 
 	}
 	for i := range out.rows {
 		r := &out.rows[i]
-		r.Digest = digestOf(r.content()...)
+		r.Digest = r.digest()
 	}
 	return out
 }

@@ -68,7 +68,7 @@ func (o *txOps) syncSidesOf(query string, args []any, in *matchInput) error {
 	}
 	fresh := make([]int64, len(all))
 	for i, s := range all {
-		fresh[i] = digestOf(s.values(o.corpID)...)
+		fresh[i] = s.digest(o.corpID)
 	}
 	// Deleted before the inserts: (corp_id, side, key) is unique, and a
 	// changed side is a deleted and an inserted one.
@@ -94,37 +94,46 @@ func (o *txOps) syncSidesOf(query string, args []any, in *matchInput) error {
 // JSON array), and returns the indexes of the fresh digests no stored row
 // had: the ones to insert.
 func (o *txOps) replaceStale(list string, args []any, del string, fresh []int64) ([]int, error) {
-	var stored []struct {
-		ID     int64 `db:"id"`
-		Digest int64 `db:"digest"`
-	}
-	if err := o.tx.SelectContext(o.ctx, &stored, list, args...); err != nil {
+	stored, err := o.idDigests(list, args)
+	if err != nil {
 		return nil, err
 	}
-	byDigest := make(map[int64][]int64, len(stored))
-	for _, s := range stored {
-		if s.Digest != 0 { // 0: unknown, never kept
-			byDigest[s.Digest] = append(byDigest[s.Digest], s.ID)
+	// first[d] is the first stored row of digest d not yet paired; next
+	// chains the others of the same digest (-1 ends a chain).
+	first := make(map[int64]int32, len(stored))
+	next := make([]int32, len(stored))
+	for i := len(stored) - 1; i >= 0; i-- {
+		next[i] = -1
+		if d := stored[i].Digest; d != 0 { // 0: unknown, never kept
+			if j, ok := first[d]; ok {
+				next[i] = j
+			}
+			first[d] = int32(i)
 		}
 	}
 	var insert []int
-	kept := make(map[int64]bool, len(stored))
+	kept := make([]bool, len(stored))
+	nkept := 0
 	for i, d := range fresh {
-		ids := byDigest[d]
-		if len(ids) == 0 {
+		j, ok := first[d]
+		if !ok {
 			insert = append(insert, i)
 			continue
 		}
-		kept[ids[len(ids)-1]] = true
-		byDigest[d] = ids[:len(ids)-1]
+		kept[j], nkept = true, nkept+1
+		if next[j] >= 0 {
+			first[d] = next[j]
+		} else {
+			delete(first, d)
+		}
 	}
-	if len(kept) == len(stored) {
+	if nkept == len(stored) {
 		return insert, nil
 	}
-	ids := make([]byte, 0, 8*(len(stored)-len(kept))+2)
+	ids := make([]byte, 0, 8*(len(stored)-nkept)+2)
 	ids = append(ids, '[')
-	for _, s := range stored {
-		if kept[s.ID] {
+	for i, s := range stored {
+		if kept[i] {
 			continue
 		}
 		if len(ids) > 1 {
@@ -137,4 +146,25 @@ func (o *txOps) replaceStale(list string, args []any, del string, fresh []int64)
 		return nil, err
 	}
 	return insert, nil
+}
+
+type idDigest struct{ ID, Digest int64 }
+
+// idDigests runs list (with args), scanning by hand: sqlx's reflection is
+// most of the cost of reading 300,000 pairs.
+func (o *txOps) idDigests(list string, args []any) ([]idDigest, error) {
+	rows, err := o.tx.QueryContext(o.ctx, list, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []idDigest
+	for rows.Next() {
+		var p idDigest
+		if err := rows.Scan(&p.ID, &p.Digest); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }

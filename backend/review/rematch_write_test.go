@@ -177,3 +177,26 @@ func TestDigestTellsValuesApart(t *testing.T) {
 		t.Fatal("the same values digest differently")
 	}
 }
+
+// The typed digests a rematch computes are digestOf the values it stores.
+func TestTypedDigestsEqualTheStoredValues(t *testing.T) {
+	e := fixtureEnv(t)
+	l, m := fixture()
+	in := prepareInput(l, m)
+	for _, list := range [][]sideRec{in.lSides, in.wSides} {
+		for i := range list {
+			if s := &list[i]; s.digest(e.corp) != digestOf(s.values(e.corp)...) {
+				t.Fatalf("side %s: typed digest differs", s.Key)
+			}
+		}
+	}
+	var recs []rowRec
+	if err := e.st.DB.Select(&recs, selectRow+`WHERE corp_id = ?`, e.corp); err != nil || len(recs) == 0 {
+		t.Fatalf("rows: %d, %v", len(recs), err)
+	}
+	for _, r := range recs {
+		if r.digest() != digestOf(r.content()...) || r.digest() != r.Digest {
+			t.Fatalf("row %d: typed %d, of the values %d, stored %d", r.ID, r.digest(), digestOf(r.content()...), r.Digest)
+		}
+	}
+}

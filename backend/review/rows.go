@@ -119,8 +119,7 @@ const rowColCount = 25
 // args are the row's values for rowCols, its digest computed from the others
 // (every insert goes through here, so every inserted row has a true one).
 func (r *rowRec) args() []any {
-	a := r.content()
-	return append(a, digestOf(a...))
+	return append(r.content(), r.digest())
 }
 
 // content is every stored column but id and digest.
