@@ -84,7 +84,7 @@ describe('the bindings page before there is anything to review', () => {
     vi.mocked(api.getMirrorSummary).mockResolvedValue(mirrorSummary({ privacyRestricted: true }))
     const again = await mountPage()
     expect(again.wrapper.find('[data-testid="privacy-notice"]').text()).toContain(
-      '该应用为 2022-06-20 后创建，企业微信不再返回手机号和邮箱：有手机号或邮箱的本地账号向企业微信查找所属成员，其余只能按姓名匹配，请逐一确认',
+      '该应用为 2022-06-20 后创建，企业微信不再返回手机号和邮箱：有手机号或邮箱的本地账号，会向企业微信查询号码归属的成员来匹配；其余只能按姓名匹配，请逐一确认',
     )
   })
 

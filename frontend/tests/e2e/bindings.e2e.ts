@@ -297,7 +297,7 @@ test('a pull through the privacy-restricted app says WeCom withholds mobiles and
   await page.getByTestId('pull-app').click()
   await page.locator('.el-select-dropdown__item', { hasText: String(restricted!.agentId) }).click()
   await page.getByTestId('pull-run').click()
-  await expect(page.getByTestId('privacy-notice')).toContainText('企业微信不再返回手机号和邮箱：有手机号或邮箱的本地账号向企业微信查找所属成员，其余只能按姓名匹配，请逐一确认')
+  await expect(page.getByTestId('privacy-notice')).toContainText('企业微信不再返回手机号和邮箱：有手机号或邮箱的本地账号，会向企业微信查询号码归属的成员来匹配；其余只能按姓名匹配，请逐一确认')
   // Decisions survive the new pull and match.
   await page.getByTestId('binding-search').fill(state.manualAccount)
   await expect(rowOf(page, state.manualAccount)).toHaveAttribute('data-state', 'confirmed')
