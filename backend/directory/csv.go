@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"wecom-bridge/backend/tabular"
+	"wecom-bridge/backend/usererr"
 )
 
 // record is one row of an import file with its line number (1-based; the
@@ -73,7 +74,7 @@ func readCSV(data []byte) (*table, error) {
 		line, _ := r.FieldPos(0)
 		if first {
 			if line != 1 {
-				return nil, fmt.Errorf("line 1 of the file is empty; the header (account,name,…) must be on line 1")
+				return nil, usererr.New("directory_header_line_empty", nil)
 			}
 			if len(cells) > tabular.MaxColumns && !isBlank(cells[tabular.MaxColumns:]) {
 				return nil, tabular.TooManyColumns(1)
@@ -90,7 +91,7 @@ func readCSV(data []byte) (*table, error) {
 		}
 	}
 	if first {
-		return nil, fmt.Errorf("the file is empty; it needs a header on line 1 (e.g. 账号,姓名,部门) and one row per account")
+		return nil, usererr.New("directory_file_empty", nil)
 	}
 	return t, nil
 }

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"wecom-bridge/backend/usererr"
 )
 
 func TestRejectionsNameTheLineAndTheReason(t *testing.T) {
@@ -241,7 +243,7 @@ func TestEmptyFileNeverWipes(t *testing.T) {
 			t.Errorf("%s: err = %v", name, err)
 		}
 	}
-	if _, err := s.Preview(ctx, nil, ImportOptions{FullSnapshot: true}); err == nil || !strings.Contains(err.Error(), "the file is empty") {
+	if _, err := s.Preview(ctx, nil, ImportOptions{FullSnapshot: true}); err == nil || !usererr.Is(err, "directory_file_empty") {
 		t.Errorf("zero bytes: err = %v", err)
 	}
 	if n := len(accountsByName(t, s)); n != 2 {

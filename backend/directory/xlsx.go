@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"wecom-bridge/backend/tabular"
+	"wecom-bridge/backend/usererr"
 )
 
 // readXLSX reads the first sheet whose row 1 is a usable header (a workbook
@@ -42,7 +43,7 @@ func readXLSX(data []byte) (*table, error) {
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	return nil, fmt.Errorf("the workbook is empty; its first sheet needs a header on row 1 (e.g. 账号,姓名,部门) and one row per account")
+	return nil, usererr.New("directory_workbook_empty", nil)
 }
 
 func isBlank(cells []string) bool { return tabular.IsBlank(cells) }

@@ -6,6 +6,16 @@ package usererr
 // text is the problem's own ({detail}), their Chinese text the Directory
 // page's.
 var directoryMessages = map[string]entry{
+	// An import file without a header row (directory/csv.go, xlsx.go).
+	"directory_file_empty": {
+		"文件是空的：第 1 行应是表头（例如 账号,姓名,部门），其后每行一个账号",
+		"The file is empty; it needs a header on line 1 (e.g. account,name,department) and one row per account."},
+	"directory_header_line_empty": {
+		"文件第 1 行是空行：表头（账号,姓名,…）必须在第 1 行",
+		"Line 1 of the file is empty; the header (account,name,…) must be on line 1."},
+	"directory_workbook_empty": {
+		"工作簿是空的：第一个工作表的第 1 行应是表头（例如 账号,姓名,部门），其后每行一个账号",
+		"The workbook is empty; its first sheet needs a header on row 1 (e.g. account,name,department) and one row per account."},
 	"directory_account_not_found": {
 		"账号 {id} 不存在（可能已被删除）：请刷新列表",
 		"Account {id} does not exist (it may have been deleted); reload the list."},
