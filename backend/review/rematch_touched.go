@@ -204,9 +204,10 @@ func (o *txOps) storeGroup(g touchedGroup, sub *matchInput, built builtRows) err
 			members = append(members, string(n[2:]))
 		}
 	}
-	if err := o.syncSidesOf(`SELECT id, digest FROM bind_sides WHERE corp_id = ? AND (
-		side = 'local' AND key IN (SELECT value FROM json_each(?)) OR side = 'wecom' AND key IN (SELECT value FROM json_each(?)))`,
-		[]any{o.corpID, jsonList(locals), jsonList(members)}, sub); err != nil {
+	// Two arms, not one OR: each is a lookup in the (corp_id, side, key) index.
+	if err := o.syncSidesOf(`SELECT id, digest FROM bind_sides WHERE corp_id = ? AND side = 'local' AND key IN (SELECT value FROM json_each(?))
+		UNION ALL SELECT id, digest FROM bind_sides WHERE corp_id = ? AND side = 'wecom' AND key IN (SELECT value FROM json_each(?))`,
+		[]any{o.corpID, jsonList(locals), o.corpID, jsonList(members)}, sub); err != nil {
 		return err
 	}
 	return o.syncRowsOf(`SELECT id, digest FROM bind_rows WHERE corp_id = ? AND id IN (SELECT value FROM json_each(?))`,
