@@ -266,7 +266,18 @@ func TestScheduledSyncWaitingForReviewMessagesTheAdmins(t *testing.T) {
 		t.Fatalf("want one message, got %d", len(msgs))
 	}
 	got := fmt.Sprint(msgs[0])
-	if !strings.Contains(got, admin) || !strings.Contains(got, "#42") || !strings.Contains(got, "removals 60 exceed 50") {
+	if !strings.Contains(got, admin) || !strings.Contains(got, "#42") || !strings.Contains(got, "removals 60 exceed 50") ||
+		!strings.Contains(got, "以本地为准") || !strings.Contains(got, "7 项操作") {
 		t.Fatalf("message: %s", got)
+	}
+	// In the admin's UI language.
+	if err := s.SetLanguage(ctx, "en"); err != nil {
+		t.Fatal(err)
+	}
+	if err := (wecomNotifier{s}).NeedsReview(ctx, c.ID, syncer.ToWeCom, plan, usererr.Message{Code: usererr.CodeText, ZH: "删除 60 个", EN: "removals 60 exceed 50"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(s.Corps.DemoSim().Messages()[1]); !strings.Contains(got, "waits for review") || !strings.Contains(got, "7 operations") || strings.Contains(got, "定时同步") {
+		t.Fatalf("English message: %s", got)
 	}
 }

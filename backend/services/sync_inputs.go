@@ -219,10 +219,12 @@ func (n wecomNotifier) NeedsReview(ctx context.Context, corpID int64, d syncer.D
 	if len(creds.Apps) == 0 {
 		return usererr.New("no_app_for_notice", nil)
 	}
-	text := fmt.Sprintf("企微桥：定时同步（%s）未自动执行，等待审核。\n原因：%s", d, reason.ZH)
+	// In the admin's UI language, as the exports are.
+	notice := usererr.Msg("sync_notice_waits", usererr.Args{"direction": usererr.Msg("sync_direction_"+string(d), nil), "reason": reason})
 	if plan != nil {
-		text += fmt.Sprintf("\n请在「同步预览」中查看计划 #%d（%d 项操作）后执行。", plan.ID, plan.Summary.Total)
+		notice = usererr.Msg("sync_notice_waits_plan", usererr.Args{"notice": notice, "plan": plan.ID, "ops": plan.Summary.Total})
 	}
+	text := notice.In(n.s.uiLanguage(ctx))
 	_, err = client.SendMessage(ctx, creds.Apps[0], wecom.Message{
 		ToUser: strings.Join(opt.Schedule.Notify, "|"), MsgType: "text", Text: &wecom.Text{Content: text},
 	})

@@ -2,6 +2,13 @@ package usererr
 
 // syncMessages: sync plans, applies and schedules (backend/syncer, services).
 var syncMessages = map[string]entry{
+	// The WeCom app message to the admins a scheduled sync waits for (services/sync_inputs.go).
+	"sync_notice_waits": {
+		"企微桥：定时同步（{direction}）未自动执行，等待审核。\n原因：{reason}",
+		"WeCom Bridge: a scheduled sync ({direction}) did not run by itself and waits for review.\nWhy: {reason}"},
+	"sync_notice_waits_plan": {
+		"{notice}\n请在「同步预览」中查看计划 #{plan}（{ops} 项操作）后执行。",
+		"{notice}\nReview plan #{plan} ({ops|one operation|# operations}) on the Sync page, then apply it."},
 	"not_pulled": {
 		"该企业还没有拉取过企业微信通讯录：请先在 账号绑定 中点击 拉取",
 		"This corp has not been pulled yet: pull WeCom contacts first (Bindings → Pull)."},
