@@ -132,11 +132,14 @@ func matchTouched(ctx context.Context, q sqlx.QueryerContext, corpID int64, all 
 	if err != nil {
 		return m, err
 	}
-	rows, err := loadOldRows(ctx, q, corpID)
+	rows, err := newRowFinder(ctx, q, corpID)
 	if err != nil {
 		return m, err
 	}
-	g, ok := groupOf(all, ds, lk, rows, seeds, touchedLimit)
+	g, ok, err := groupOf(all, ds, lk, rows.rowsOf, seeds, touchedLimit)
+	if err != nil {
+		return m, err
+	}
 	if !ok {
 		m.full = true
 		return m, nil

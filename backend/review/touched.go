@@ -60,11 +60,44 @@ func (r *oldRow) nodes() []node {
 	return out
 }
 
-func loadOldRows(ctx context.Context, q sqlx.QueryerContext, corpID int64) ([]oldRow, error) {
+// rowFinder finds the current rows of a record: its pairs and unbound rows
+// through the (corp_id, account) and (corp_id, userid) indexes, its
+// ambiguous rows (as anchor or candidate) from the corp's ambiguous rows,
+// read once through the state index. A group of a hundred records reads a
+// few hundred rows, not the corp's.
+type rowFinder struct {
+	ctx       context.Context
+	q         sqlx.QueryerContext
+	corpID    int64
+	ambiguous map[node][]oldRow
+}
+
+func newRowFinder(ctx context.Context, q sqlx.QueryerContext, corpID int64) (*rowFinder, error) {
+	var amb []oldRow
+	if err := sqlx.SelectContext(ctx, q, &amb, `SELECT id, state, account, userid, candidates FROM bind_rows
+		WHERE corp_id = ? AND state = 'ambiguous'`, corpID); err != nil {
+		return nil, err
+	}
+	f := &rowFinder{ctx: ctx, q: q, corpID: corpID, ambiguous: map[node][]oldRow{}}
+	for _, r := range amb {
+		for _, n := range r.nodes() {
+			f.ambiguous[n] = append(f.ambiguous[n], r)
+		}
+	}
+	return f, nil
+}
+
+func (f *rowFinder) rowsOf(n node) ([]oldRow, error) {
+	col := "account"
+	if n[0] == 'w' {
+		col = "userid"
+	}
 	var rows []oldRow
-	err := sqlx.SelectContext(ctx, q, &rows, `SELECT id, state, account, userid,
-		CASE WHEN state = 'ambiguous' THEN candidates ELSE '' END AS candidates FROM bind_rows WHERE corp_id = ?`, corpID)
-	return rows, err
+	if err := sqlx.SelectContext(f.ctx, f.q, &rows, `SELECT id, state, account, userid, '' AS candidates FROM bind_rows
+		WHERE corp_id = ? AND `+col+` = ? AND state <> 'ambiguous'`, f.corpID, string(n[2:])); err != nil {
+		return nil, err
+	}
+	return append(rows, f.ambiguous[n]...), nil
 }
 
 // touchedGroup is the group of the seeds.
@@ -74,10 +107,11 @@ type touchedGroup struct {
 }
 
 // groupOf grows the group from the seeds over in (both sides as they are
-// now), the decisions ds, the lookups' answers lk and the current rows.
-// It gives up (ok false) once the group passes limit records: the whole
-// corp's rematch is then the cheaper way.
-func groupOf(in *matchInput, ds []decision, lk binding.Lookups, rows []oldRow, seeds []node, limit int) (touchedGroup, bool) {
+// now), the decisions ds, the lookups' answers lk and the current rows
+// (rowsOf). It gives up (ok false) once the group passes limit records: the
+// whole corp's rematch is then the cheaper way.
+func groupOf(in *matchInput, ds []decision, lk binding.Lookups, rowsOf func(node) ([]oldRow, error), seeds []node,
+	limit int) (touchedGroup, bool, error) {
 	byKey := make(map[string][]node, 2*(len(in.locals)+len(in.members)))
 	keysOf := make(map[node][]string, len(in.locals)+len(in.members))
 	for i := range in.locals {
@@ -101,17 +135,9 @@ func groupOf(in *matchInput, ds []decision, lk binding.Lookups, rows []oldRow, s
 		l, w := localNode(d.Account), memberNode(d.UserID)
 		links[l], links[w] = append(links[l], w), append(links[w], l)
 	}
-	rowsOf := map[node][]int{} // current rows by record
-	rowNodes := make([][]node, len(rows))
-	for i := range rows {
-		rowNodes[i] = rows[i].nodes()
-		for _, n := range rowNodes[i] {
-			rowsOf[n] = append(rowsOf[n], i)
-		}
-	}
 
 	g := touchedGroup{nodes: map[node]bool{}}
-	rowIn := make([]bool, len(rows))
+	rowIn := map[int64]bool{}
 	queue := make([]node, 0, len(seeds))
 	push := func(n node) {
 		if !g.nodes[n] {
@@ -125,7 +151,7 @@ func groupOf(in *matchInput, ds []decision, lk binding.Lookups, rows []oldRow, s
 	doneKey := map[string]bool{}
 	for len(queue) > 0 {
 		if len(g.nodes) > limit {
-			return g, false
+			return g, false, nil
 		}
 		n := queue[0]
 		queue = queue[1:]
@@ -141,16 +167,20 @@ func groupOf(in *matchInput, ds []decision, lk binding.Lookups, rows []oldRow, s
 		for _, m := range links[n] {
 			push(m)
 		}
-		for _, i := range rowsOf[n] {
-			if rowIn[i] {
+		rows, err := rowsOf(n)
+		if err != nil {
+			return g, false, err
+		}
+		for i := range rows {
+			if rowIn[rows[i].ID] {
 				continue
 			}
-			rowIn[i] = true
+			rowIn[rows[i].ID] = true
 			g.rowIDs = append(g.rowIDs, rows[i].ID)
-			for _, m := range rowNodes[i] {
+			for _, m := range rows[i].nodes() {
 				push(m)
 			}
 		}
 	}
-	return g, len(g.nodes) <= limit
+	return g, len(g.nodes) <= limit, nil
 }
