@@ -72,7 +72,7 @@ test('a message posted with a UI-made key is pushed by a UI-made rule, logged, r
   await page.getByTestId('rule-name').fill(state.ruleName)
   await page.getByTestId('rule-source').fill('e2e-approval')
   await page.getByTestId('rule-target-corp-0').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: demo.name }).first().click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '演示企业' }).first().click()
   await page.getByTestId('rule-target-app-0').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: '1000002' }).first().click()
   await expect(page.getByTestId('rule-preview').locator('.card')).toBeVisible({ timeout: 15_000 })
