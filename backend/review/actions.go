@@ -87,7 +87,8 @@ var highConfidenceMethods = []string{
 
 // ConfirmHighConfidence confirms every proposed binding made by a key
 // (userid, employee_no, mobile, email, a WeCom lookup) or by name+department whose
-// confidence is at least minConfidence. Ambiguous rows are never touched.
+// confidence is at least minConfidence. Ambiguous rows and rows flagged with
+// conflicting fields are never touched: a person decides those one by one.
 //
 // It works set-wise (a handful of statements for any number of rows), so
 // confirming 70,000 key matches holds the write lock for about a second,
@@ -143,7 +144,8 @@ func (s *Service) ConfirmHighConfidence(ctx context.Context, corpID int64, minCo
 // highConfidenceSelection is the WHERE (on bind_rows r) and its arguments
 // of the rows ConfirmHighConfidence confirms.
 func highConfidenceSelection(corpID int64, minConfidence float64) (string, []any) {
-	sel := `r.corp_id = ? AND r.state = 'proposed' AND r.confidence >= ? AND r.method IN (` +
+	// A flagged row (its sides disagree on a field) waits for a person even at 0.99.
+	sel := `r.corp_id = ? AND r.state = 'proposed' AND r.conflicts = '' AND r.confidence >= ? AND r.method IN (` +
 		inClause(len(highConfidenceMethods)) + `)`
 	args := []any{corpID, minConfidence - 1e-9}
 	for _, m := range highConfidenceMethods {

@@ -41,6 +41,11 @@ func TestConflictFlag(t *testing.T) {
 			t.Fatalf("a flagged pair was auto-confirmed: %s", auditLine(a))
 		}
 	}
+	// Nor by the bulk confirmation of high-confidence rows: a person looks at it.
+	if n, err := e.svc.ConfirmHighConfidence(bg, e.corp, 0.95, admin); err != nil || n != 0 {
+		t.Fatalf("bulk confirm of a flagged pair: %d, %v", n, err)
+	}
+	e.find(StateProposed, "a1", "a1")
 }
 
 func TestConflictsOf(t *testing.T) {
