@@ -177,8 +177,13 @@ func TestCardClickThroughTheReceiver(t *testing.T) {
 		t.Fatalf("webhook payload %+v", p)
 	}
 	agent := app.AgentID
-	evs, _ := s.Callbacks.List(ctx, callback.Filter{CorpRef: c.ID, AgentID: &agent, Type: "template_card_event"})
-	if len(evs) != 1 || !strings.HasPrefix(effectCodes(evs[0]), "cbapp_click,cbapp_card_updated") {
+	// The event's effects are recorded once its processing ends, just after the webhook answered.
+	var evs []callback.Event
+	eventually(t, "the event processed", func() bool {
+		evs, _ = s.Callbacks.List(ctx, callback.Filter{CorpRef: c.ID, AgentID: &agent, Type: "template_card_event"})
+		return len(evs) == 1 && evs[0].ProcessedAt != nil
+	})
+	if !strings.HasPrefix(effectCodes(evs[0]), "cbapp_click,cbapp_card_updated") {
 		t.Fatalf("events %+v", evs)
 	}
 }
