@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strconv"
 	"time"
@@ -24,7 +25,9 @@ import (
 //     for is not asked again for lookupRetry;
 //   - a run stops asking once the failures of the last lookupRetry reach
 //     10 % of the corp's pulled members, and at WeCom's own 45009;
-//   - any other error (a secret without permission, say) stops it too.
+//   - any other error (a secret without permission, say) stops it too;
+//   - WeCom's 45009 is remembered (bind_corp_state.lookup_blocked_at): no
+//     rematch asks again until WeCom's next day begins (lookupBlockEnds).
 //
 // Why it stopped is kept with the match and shown in the summary.
 
@@ -56,6 +59,34 @@ const (
 	// at which a run stops asking (WeCom blocks at 20 %).
 	lookupBudgetPercent = 10
 )
+
+// wecomDay is the time zone of WeCom's days (China Standard Time, no DST):
+// its daily block lasts "1天" (wecom-api-facts §1.2), a day blocks lasting
+// until the natural day ends (§3.2).
+var wecomDay = time.FixedZone("CST", 8*3600)
+
+// lookupBlockEnds is when a block WeCom answered at ends: the next midnight
+// of WeCom's day. Never more than 24 hours later. Should WeCom block for 24
+// hours instead, the first rematch after midnight makes one call, gets
+// 45009 again and waits for the next midnight.
+func lookupBlockEnds(at time.Time) time.Time {
+	y, m, d := at.In(wecomDay).Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, wecomDay)
+}
+
+// lookupBlocked reports whether WeCom's block of the corp's lookups still
+// holds at now.
+func lookupBlocked(ctx context.Context, q sqlx.QueryerContext, corpID int64, now time.Time) (bool, error) {
+	var at store.Time
+	err := sqlx.GetContext(ctx, q, &at, `SELECT lookup_blocked_at FROM bind_corp_state WHERE corp_id = ?`, corpID)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && at == 0) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return now.Before(lookupBlockEnds(at.Time())), nil
+}
 
 // SetLookups lets rematches ask WeCom through p. Without it (or when p
 // gives nil) rematches match on what they have.
@@ -151,14 +182,14 @@ type lookupAnswer struct {
 }
 
 // runLookups asks WeCom for todo within the budget. It records every answer
-// in c and returns them for the store, with the stats.
+// in c and returns them for the store, with the stats and whether WeCom
+// answered with its daily block.
 //
 // An account whose mobile WeCom attributed is not asked about its email:
 // one answer settles it.
 func (s *Service) runLookups(ctx context.Context, lk Lookup, c *lookupCache, todo []lookupKey, owner []int, members int,
-	progress func(done, total int)) ([]lookupAnswer, LookupStats) {
-	st := LookupStats{Via: lk.Via()}
-	var out []lookupAnswer
+	progress func(done, total int)) (out []lookupAnswer, st LookupStats, blocked bool) {
+	st = LookupStats{Via: lk.Via()}
 	settled := map[int]bool{}
 	stop := func(i int, m usererr.Message) {
 		st.Skipped = len(todo) - i
@@ -201,6 +232,7 @@ func (s *Service) runLookups(ctx context.Context, lk Lookup, c *lookupCache, tod
 			out = append(out, lookupAnswer{key: k, errcode: errcodeOf(err)})
 		case errors.Is(err, ErrLookupBlocked):
 			st.Calls++
+			blocked = true
 			stop(i, usererr.Msg("lookup_blocked", usererr.Args{"skipped": len(todo) - i}))
 		default:
 			st.Calls++
@@ -213,7 +245,7 @@ func (s *Service) runLookups(ctx context.Context, lk Lookup, c *lookupCache, tod
 			progress(i+1, len(todo))
 		}
 	}
-	return out, st
+	return out, st, blocked
 }
 
 // MissError is a value WeCom found no owner for (46004) or refused
@@ -253,9 +285,10 @@ func viaText(via string) usererr.Message {
 }
 
 // storeLookups keeps the answers, replacing older ones of the same values,
-// at once: they are worth keeping whatever happens to the match.
-func (s *Service) storeLookups(ctx context.Context, corpID int64, now time.Time, answers []lookupAnswer) error {
-	if len(answers) == 0 {
+// and WeCom's block when it answered one (blocked), at once: they are worth
+// keeping whatever happens to the match.
+func (s *Service) storeLookups(ctx context.Context, corpID int64, now time.Time, answers []lookupAnswer, blocked bool) error {
+	if len(answers) == 0 && !blocked {
 		return nil
 	}
 	tx, err := s.st.DB.BeginTxx(ctx, nil)
@@ -276,6 +309,12 @@ func (s *Service) storeLookups(ctx context.Context, corpID int64, now time.Time,
 			return err
 		}
 	}
+	if blocked {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO bind_corp_state(corp_id, lookup_blocked_at) VALUES(?, ?)
+			ON CONFLICT(corp_id) DO UPDATE SET lookup_blocked_at = excluded.lookup_blocked_at`, corpID, at); err != nil {
+			return err
+		}
+	}
 	return tx.Commit()
 }
 
@@ -291,6 +330,14 @@ func (s *Service) lookUp(ctx context.Context, corpID int64, in *matchInput, res 
 	if len(todo) == 0 || len(in.members) == 0 {
 		return st, nil
 	}
+	if blocked, err := lookupBlocked(ctx, s.st.DB, corpID, now); err != nil {
+		return st, err
+	} else if blocked {
+		// WeCom's block of today still holds: asking would only meet it again.
+		m := usererr.Msg("lookup_blocked", usererr.Args{"skipped": len(todo)})
+		st.Skipped, st.Stopped = len(todo), &m
+		return st, nil
+	}
 	lk, err := s.lookups(ctx, corpID)
 	if err != nil {
 		m := messageOf(err)
@@ -304,13 +351,13 @@ func (s *Service) lookUp(ctx context.Context, corpID int64, in *matchInput, res 
 	}
 	report(PhaseLookup, 0, len(todo))
 	step := max(1, len(todo)/100) // about a hundred progress updates, whatever the count
-	answers, run := s.runLookups(ctx, lk, c, todo, owner, len(in.members), func(done, total int) {
+	answers, run, blocked := s.runLookups(ctx, lk, c, todo, owner, len(in.members), func(done, total int) {
 		if done%step == 0 || done == total {
 			report(PhaseLookup, done, total)
 		}
 	})
 	run.Wanted, run.Cached = wanted, cached
-	if err := s.storeLookups(ctx, corpID, now, answers); err != nil {
+	if err := s.storeLookups(ctx, corpID, now, answers, blocked); err != nil {
 		return run, err
 	}
 	return run, nil

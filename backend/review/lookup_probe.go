@@ -73,5 +73,5 @@ func (s *Service) RecordProbe(ctx context.Context, corpID int64, v LookupValue, 
 	if err := store.CheckCorp(ctx, s.st.DB, corpID); err != nil {
 		return err
 	}
-	return s.storeLookups(ctx, corpID, s.now(), []lookupAnswer{{key: v.key(), userID: userid, errcode: errcode}})
+	return s.storeLookups(ctx, corpID, s.now(), []lookupAnswer{{key: v.key(), userID: userid, errcode: errcode}}, false)
 }

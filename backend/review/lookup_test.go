@@ -161,8 +161,9 @@ func TestLookupsStopAtTenPercent(t *testing.T) {
 	}
 }
 
-// WeCom's 45009 stops the run at once; other errors stop it with the
-// admin's message; a rejected or confirmed row is never looked up.
+// WeCom's 45009 stops the run at once and no rematch asks again before
+// WeCom's next day (China time); other errors stop it with the admin's
+// message; a rejected or confirmed row is never looked up.
 func TestLookupsStopAndRespectDecisions(t *testing.T) {
 	locals := []LocalRecord{
 		withMobile(loc("a", "张伟", "公司"), "13900000001"),
@@ -180,6 +181,9 @@ func TestLookupsStopAndRespectDecisions(t *testing.T) {
 	}
 	f := &fakeLookup{blockAt: 1}
 	withLookups(e, f)
+	// 23:00 in WeCom's day (China time).
+	now := time.Date(2026, 12, 7, 15, 0, 0, 0, time.UTC)
+	e.svc.now = func() time.Time { return now }
 	sum := e.rematch()
 	// a (rejected pair, now unbound) and c (unbound) are asked; b is decided.
 	if f.calls["13900000002"] != 0 {
@@ -188,7 +192,16 @@ func TestLookupsStopAndRespectDecisions(t *testing.T) {
 	if f.n != 1 || sum.Lookups.Stopped == nil || sum.Lookups.Stopped.Code != "lookup_blocked" || sum.Lookups.Skipped != 2 {
 		t.Errorf("calls %d, lookups %+v, want a stop at the first 45009", f.n, sum.Lookups)
 	}
-	// A blocked value is not a failure of the value: asked again next time.
+	// WeCom's block is remembered: a rematch later that day asks nothing
+	// and says why.
+	now = now.Add(59 * time.Minute)
+	sum = e.rematch()
+	if f.n != 1 || sum.Lookups.Calls != 0 || sum.Lookups.Stopped == nil || sum.Lookups.Stopped.Code != "lookup_blocked" || sum.Lookups.Skipped != 2 {
+		t.Errorf("calls %d, lookups %+v, want no call into the day's block", f.n, sum.Lookups)
+	}
+	// A blocked value is not a failure of the value: asked again once
+	// WeCom's next day began.
+	now = now.Add(time.Minute)
 	f.blockAt, f.err = 0, usererr.New("lookup_error_text", usererr.Args{"text": "boom"})
 	sum = e.rematch()
 	if f.n != 2 || sum.Lookups.Stopped == nil || sum.Lookups.Stopped.Code != "lookup_failed" {
@@ -201,5 +214,20 @@ func TestLookupsStopAndRespectDecisions(t *testing.T) {
 	}
 	if errors.Is(f.err, ErrLookupMiss) {
 		t.Fatal("unreachable")
+	}
+}
+
+// WeCom's daily block ends at the next midnight of China time, never more
+// than a day after it began.
+func TestLookupBlockEndsAtWeComsNextDay(t *testing.T) {
+	for _, c := range []struct{ at, ends string }{
+		{"2026-12-07T15:59:59Z", "2026-12-07T16:00:00Z"}, // 23:59:59 in Beijing
+		{"2026-12-07T16:00:00Z", "2026-12-08T16:00:00Z"}, // 00:00 in Beijing: a whole day
+		{"2026-12-07T02:00:00Z", "2026-12-07T16:00:00Z"},
+	} {
+		at, _ := time.Parse(time.RFC3339, c.at)
+		if got := lookupBlockEnds(at).UTC().Format(time.RFC3339); got != c.ends {
+			t.Errorf("block at %s ends %s, want %s", c.at, got, c.ends)
+		}
 	}
 }

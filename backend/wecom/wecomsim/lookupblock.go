@@ -8,7 +8,7 @@ import (
 // lookupBlock is WeCom's daily block of the userid lookups (user/getuserid,
 // user/get_userid_by_email): "若出错的次数较多，会导致1天不可调用" — once the
 // failed lookups of a day exceed 20 % of the corp's headcount, both answer
-// 45009 until the next day (simulator clock, UTC days).
+// 45009 until the next day (simulator clock, WeCom's days: China time).
 type lookupBlock struct {
 	mu     sync.Mutex
 	day    string
@@ -21,7 +21,7 @@ func lookupBlockedErr() *apiError {
 }
 
 func (b *lookupBlock) roll(now time.Time) {
-	if d := now.UTC().Format("2006-01-02"); d != b.day {
+	if d := now.In(chinaTime).Format("2006-01-02"); d != b.day {
 		b.day, b.failed = d, 0
 	}
 }
