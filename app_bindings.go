@@ -10,3 +10,10 @@ import (
 func (a *App) CountHighConfidence(corpID int64, minConfidence float64) (review.HighConfidence, error) {
 	return contract.Result(a.svc.Review.CountHighConfidence(a.ctx, corpID, minConfidence))
 }
+
+// BindingCandidates returns the namesake picker's candidates of one
+// ambiguous row, with their details; a ListBindings page carries only their
+// ids.
+func (a *App) BindingCandidates(corpID, rowID int64) (review.CandidateList, error) {
+	return contract.Result(a.svc.Review.Candidates(a.ctx, corpID, rowID))
+}

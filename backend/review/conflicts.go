@@ -54,9 +54,10 @@ func mainPath(d deptPaths) string {
 	return deptPaths(d[:1]).Text()
 }
 
+// splitConflicts reads the stored list; empty, not nil, for none.
 func splitConflicts(s string) []string {
 	if s == "" {
-		return nil
+		return []string{}
 	}
 	return strings.Split(s, ",")
 }

@@ -1,10 +1,14 @@
 package review
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"wecom-bridge/backend/binding"
+	"wecom-bridge/backend/usererr"
 )
 
 // A 0.99 userid match whose sides disagree on mobile, department and
@@ -26,8 +30,8 @@ func TestConflictFlag(t *testing.T) {
 	if want := []string{ConflictMobile, ConflictDepartment, ConflictPosition}; !reflect.DeepEqual(flagged.Conflicts, want) {
 		t.Fatalf("a1 conflicts = %v, want %v", flagged.Conflicts, want)
 	}
-	if clean := e.find(StateConfirmed, "b1", "b1"); clean.Conflicts != nil {
-		t.Fatalf("b1 conflicts = %v, want none (and auto-confirmed)", clean.Conflicts)
+	if clean := e.find(StateConfirmed, "b1", "b1"); clean.Conflicts == nil || len(clean.Conflicts) != 0 {
+		t.Fatalf("b1 conflicts = %#v, want an empty list (and auto-confirmed)", clean.Conflicts)
 	}
 	if sum, _ := e.svc.Summary(bg, e.corp); sum.Conflicts != 1 {
 		t.Fatalf("summary conflicts = %d, want 1", sum.Conflicts)
@@ -70,7 +74,8 @@ func TestConflictsOf(t *testing.T) {
 }
 
 // The namesake picker's candidates carry position, main department path and
-// masked mobile; a candidate bound elsewhere says to whom.
+// masked mobile; a candidate bound elsewhere says to whom. A List page
+// carries only their ids: the picker reads the details with Candidates.
 func TestCandidateDetails(t *testing.T) {
 	l1 := loc("zw1", "张伟", "总部/研发部")
 	l1.Position, l1.Mobile = "工程师", "13800138001"
@@ -79,16 +84,51 @@ func TestCandidateDetails(t *testing.T) {
 	e := newEnv(t, []LocalRecord{l1, l2}, []MemberRecord{mem("zwa", "张伟", "某某科技/采购部")})
 	e.rematch()
 	row := e.list(Query{Filter: FilterAmbiguous}).Rows[0]
-	c := row.Candidates[0]
-	if c.Account != "zw1" || c.Position != "工程师" || c.MainDept != "总部/研发部" || c.Mobile != "138****8001" || c.BoundTo != "" {
-		t.Fatalf("candidate = %+v", c)
+	if got := row.Candidates[0]; got != (Candidate{Account: "zw1"}) {
+		t.Fatalf("page candidate = %+v, want its account only", got)
+	}
+	list, err := e.svc.Candidates(bg, e.corp, row.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := list.Candidates[0]
+	if list.RowID != row.ID || len(list.Candidates) != 2 || list.More != 0 || c.Account != "zw1" || c.Name != "张伟" ||
+		c.Method != "name" || c.Position != "工程师" || c.MainDept != "总部/研发部" || c.Dept != "总部/研发部; 总部/质量部" ||
+		c.Mobile != "138****8001" || c.BoundTo != "" {
+		t.Fatalf("candidates = %+v", list)
 	}
 	// Bound elsewhere: a stale candidate list (as a concurrent screen would
 	// see it) names the binding that now holds the record.
 	if _, err := e.st.DB.Exec(`INSERT INTO bind_rows(corp_id, state, method, account, userid) VALUES(?, 'proposed', 'manual', 'zw1', 'other')`, e.corp); err != nil {
 		t.Fatal(err)
 	}
-	if c := e.list(Query{Filter: FilterAmbiguous}).Rows[0].Candidates[0]; c.BoundTo != "other" {
-		t.Fatalf("candidate bound elsewhere = %+v, want boundTo other", c)
+	if list, err := e.svc.Candidates(bg, e.corp, row.ID); err != nil || list.Candidates[0].BoundTo != "other" || list.Candidates[1].BoundTo != "" {
+		t.Fatalf("candidates with one bound elsewhere = %+v %v, want zw1 boundTo other", list, err)
+	}
+}
+
+// Candidates answers for an ambiguous row of the corp only, and names the
+// row and the next step otherwise.
+func TestCandidatesRefusals(t *testing.T) {
+	e := fixtureEnv(t)
+	amb := e.list(Query{Filter: FilterAmbiguous}).Rows[0]
+	pair := e.list(Query{Filter: FilterReview}).Rows[0]
+	other := e.addCorp("other")
+	cases := []struct {
+		corp, row int64
+		code      string
+	}{
+		{e.corp, pair.ID, "binding_not_ambiguous"},
+		{e.corp, 1 << 40, "binding_row_gone"},
+		{other, amb.ID, "binding_row_gone"}, // another corp's row
+	}
+	for _, c := range cases {
+		_, err := e.svc.Candidates(bg, c.corp, c.row)
+		if m, ok := usererr.As(err); !ok || m.Code != c.code || !strings.Contains(m.ZH, fmt.Sprint(c.row)) {
+			t.Errorf("Candidates(%d, %d) = %v, want %s naming the row", c.corp, c.row, err, c.code)
+		}
+	}
+	if _, err := e.svc.Candidates(bg, other, amb.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("another corp's row: %v, want ErrNotFound", err)
 	}
 }

@@ -75,8 +75,8 @@ type Page struct {
 	Rows  []Row `json:"rows"`
 }
 
-// MaxCandidatesInPage is how many candidates a List row carries; the rest
-// are counted in Row.MoreCandidates, so a page of namesakes stays small.
+// MaxCandidatesInPage is how many candidates' ids a List row carries; the
+// rest are counted in Row.MoreCandidates, so a page of namesakes stays small.
 const MaxCandidatesInPage = 5
 
 // List returns one page of the corp's review rows.
@@ -139,58 +139,7 @@ func (s *Service) List(ctx context.Context, corpID int64, q Query) (Page, error)
 			page.Rows = append(page.Rows, r.pageView())
 		}
 	}
-	return page, s.markBound(ctx, corpID, page.Rows)
-}
-
-// markBound fills Candidate.BoundTo for the candidates of rows: the
-// counterpart of a proposed or confirmed binding holding the candidate, found
-// with one query per side for the whole page.
-func (s *Service) markBound(ctx context.Context, corpID int64, rows []Row) error {
-	for _, side := range []struct{ self, other string }{{"account", "userid"}, {"userid", "account"}} {
-		var keys []any
-		for i := range rows {
-			for _, c := range rows[i].Candidates {
-				if k := candKey(c, side.self); k != "" {
-					keys = append(keys, k)
-				}
-			}
-		}
-		if len(keys) == 0 {
-			continue
-		}
-		var bound []struct {
-			Key   string `db:"k"`
-			Other string `db:"o"`
-		}
-		if err := s.st.DB.SelectContext(ctx, &bound, `SELECT `+side.self+` AS k, `+side.other+` AS o FROM bind_rows
-			WHERE corp_id = ? AND state IN ('proposed', 'confirmed') AND `+side.self+` IN (`+inClause(len(keys))+`)`,
-			append([]any{corpID}, keys...)...); err != nil {
-			return err
-		}
-		if len(bound) == 0 {
-			continue
-		}
-		to := make(map[string]string, len(bound))
-		for _, b := range bound {
-			to[foldKey(b.Key)] = b.Other
-		}
-		for i := range rows {
-			for j := range rows[i].Candidates {
-				c := &rows[i].Candidates[j]
-				if k := candKey(*c, side.self); k != "" {
-					c.BoundTo = to[foldKey(k)]
-				}
-			}
-		}
-	}
-	return nil
-}
-
-func candKey(c Candidate, col string) string {
-	if col == "account" {
-		return c.Account
-	}
-	return c.UserID
+	return page, nil
 }
 
 // sql turns the query into a FROM, a WHERE clause, its arguments and an

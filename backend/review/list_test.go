@@ -146,7 +146,9 @@ func TestListSortsAndPages(t *testing.T) {
 func TestListKeepsCandidatesCompact(t *testing.T) {
 	var locals []LocalRecord
 	for i := 0; i < 8; i++ {
-		locals = append(locals, loc(fmt.Sprintf("ln%d", i), "李娜", fmt.Sprintf("总部/部门%d", i)))
+		l := loc(fmt.Sprintf("ln%d", i), "李娜", fmt.Sprintf("总部/部门%d", i))
+		l.Position, l.Mobile = "工程师", fmt.Sprintf("1380013800%d", i)
+		locals = append(locals, l)
 	}
 	e := newEnv(t, locals, []MemberRecord{mem("lina", "李娜", "某某科技/其他")})
 	e.rematch()
@@ -158,15 +160,45 @@ func TestListKeepsCandidatesCompact(t *testing.T) {
 	if len(r.Candidates) != MaxCandidatesInPage || r.MoreCandidates != 3 || r.Candidates[0].Account != "ln0" {
 		t.Fatalf("candidates %v, more %d", candIDs(r), r.MoreCandidates)
 	}
+	// A page's candidates are their ids: the details are the picker's.
 	b, _ := json.Marshal(r)
-	var m map[string]any
+	var m struct {
+		More       *int             `json:"moreCandidates"`
+		Candidates []map[string]any `json:"candidates"`
+	}
 	json.Unmarshal(b, &m)
-	if _, ok := m["moreCandidates"]; !ok {
-		t.Fatalf("JSON lacks moreCandidates: %s", b)
+	if m.More == nil || len(m.Candidates) != MaxCandidatesInPage {
+		t.Fatalf("JSON lacks moreCandidates or candidates: %s", b)
+	}
+	for _, c := range m.Candidates {
+		if len(c) != 1 || c["account"] == nil {
+			t.Fatalf("a page's candidate carries more than its account: %s", b)
+		}
+	}
+	// The picker lists them all, with their details, best first.
+	list, err := e.svc.Candidates(bg, e.corp, r.ID)
+	if err != nil || len(list.Candidates) != 8 || list.More != 0 || list.Candidates[0].Account != "ln0" ||
+		list.Candidates[7].Position != "工程师" || list.Candidates[7].Mobile != "138****8007" {
+		t.Fatalf("picker candidates %+v %v", list, err)
 	}
 	// Searching finds the row through a candidate beyond the first five.
 	if got := ids(e.list(Query{Search: "ln7"})); !reflect.DeepEqual(got, []string{"/lina"}) {
 		t.Fatalf("search ln7: %v", got)
+	}
+}
+
+// The picker lists at most MaxPickerCandidates, counting the rest.
+func TestCandidatesBounded(t *testing.T) {
+	var locals []LocalRecord
+	for i := 0; i < MaxPickerCandidates+3; i++ {
+		locals = append(locals, loc(fmt.Sprintf("ln%02d", i), "李娜", fmt.Sprintf("总部/部门%d", i)))
+	}
+	e := newEnv(t, locals, []MemberRecord{mem("lina", "李娜", "某某科技/其他")})
+	e.rematch()
+	r := e.list(Query{Filter: FilterAmbiguous}).Rows[0]
+	list, err := e.svc.Candidates(bg, e.corp, r.ID)
+	if err != nil || len(list.Candidates) != MaxPickerCandidates || list.More != 3 {
+		t.Fatalf("picker of %d candidates: %d listed, %d more, %v", MaxPickerCandidates+3, len(list.Candidates), list.More, err)
 	}
 }
 

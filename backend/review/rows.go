@@ -51,11 +51,13 @@ type Row struct {
 	// Conflicts lists the fields a binding's sides both know and disagree on
 	// (mobile, email, department, position; conflicts.go).
 	Conflicts []string `json:"conflicts"`
-	// Candidates are the best few (at most 5 in a List page, all elsewhere);
-	// MoreCandidates counts the rest. In a List page a candidate's name and
-	// method are left out when they equal the anchor's name and the row's
-	// method, as they mostly do for namesakes: with the English of coded
-	// reasons left out too, a page of 200 ambiguous rows is about 180 KB.
+	// Candidates are every candidate of a whole row, best first. A List page
+	// carries only the best few (MaxCandidatesInPage) and of each only its
+	// account or userid, for the row to say who they are; MoreCandidates
+	// counts the rest. The namesake picker loads their details (position,
+	// main department, masked mobile, bound elsewhere) when it opens, with
+	// Service.Candidates: a page of 200 namesake rows stays near 100 KB
+	// however many details a candidate gains.
 	Candidates     []Candidate `json:"candidates"`
 	MoreCandidates int         `json:"moreCandidates,omitempty"`
 }
@@ -71,7 +73,9 @@ type Candidate struct {
 	Position string  `json:"position,omitempty"`
 	Mobile   string  `json:"mobile,omitempty"` // masked: 138****1234
 	Method   string  `json:"method,omitempty"`
-	Score    float64 `json:"score"`
+	// Score ranks the candidates (department similarity for namesakes);
+	// absent when 0, and in a List page.
+	Score float64 `json:"score,omitempty"`
 	// BoundTo is the counterpart of a proposed or confirmed binding that
 	// already holds this candidate (filled when rows are read).
 	BoundTo string `json:"boundTo,omitempty"`
@@ -204,10 +208,10 @@ func (r *rowRec) setCandidates(anchorSearch string, cands []Candidate) {
 }
 
 func (r *rowRec) candidates() []Candidate {
+	cs := []Candidate{}
 	if r.Candidates == "" {
-		return nil
+		return cs
 	}
-	var cs []Candidate
 	_ = json.Unmarshal([]byte(r.Candidates), &cs) // written by setCandidates
 	return cs
 }
@@ -227,8 +231,8 @@ func (r *rowRec) view() Row {
 }
 
 // pageView is view trimmed for a List page (see Row): the English reason
-// only when there is no code to word it, at most MaxCandidatesInPage
-// candidates, and of those only what differs from the row.
+// only when there is no code to word it, and of the candidates only the
+// first MaxCandidatesInPage's ids.
 func (r *rowRec) pageView() Row {
 	v := r.view()
 	if v.ReasonCode != "" {
@@ -238,16 +242,8 @@ func (r *rowRec) pageView() Row {
 		v.MoreCandidates = len(v.Candidates) - MaxCandidatesInPage
 		v.Candidates = v.Candidates[:MaxCandidatesInPage]
 	}
-	anchorName := r.LocalName + r.WeComName // one of them is empty
-	for i := range v.Candidates {
-		c := &v.Candidates[i]
-		if c.Name == anchorName {
-			c.Name = ""
-		}
-		if c.Method == r.Method {
-			c.Method = ""
-		}
-		c.Score = math.Round(c.Score*100) / 100
+	for i, c := range v.Candidates {
+		v.Candidates[i] = Candidate{Account: c.Account, UserID: c.UserID}
 	}
 	return v
 }

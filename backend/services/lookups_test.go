@@ -62,8 +62,11 @@ func TestLookupsBindThePrivacyRestrictedAppsNamesakes(t *testing.T) {
 		t.Errorf("helitao rows %+v %v, want one flagged position (the app sees no mobile)", hl.Rows, err)
 	}
 	wf, err := s.Review.List(ctx, c.ID, review.Query{Filter: "ambiguous", Search: "王芳", Limit: 5})
-	if err != nil || len(wf.Rows) == 0 || len(wf.Rows[0].Candidates) < 2 || wf.Rows[0].Candidates[0].Position == "" {
-		t.Errorf("王芳 rows %+v %v, want namesakes with positions", wf.Rows, err)
+	if err != nil || len(wf.Rows) == 0 || len(wf.Rows[0].Candidates) < 2 {
+		t.Errorf("王芳 rows %+v %v, want namesakes", wf.Rows, err)
+	} else if picker, err := s.Review.Candidates(ctx, c.ID, wf.Rows[0].ID); err != nil || len(picker.Candidates) < 2 ||
+		picker.Candidates[0].Position == "" || picker.Candidates[0].MainDept == "" {
+		t.Errorf("王芳 picker %+v %v, want namesakes with positions and main departments", picker, err)
 	}
 	// The connectivity check proves a lookup with the directory's first mobile.
 	if step := lookupStep(t, s, c.ID); step.Status != corp.StatusOK || step.API != "user/getuserid" ||

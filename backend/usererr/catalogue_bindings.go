@@ -81,6 +81,9 @@ var bindingMessages = map[string]entry{
 	"binding_no_rows": {
 		"没有选择任何行：请至少选择一行",
 		"No rows given: select at least one row."},
+	"binding_row_gone": {
+		"第 {row} 行已不在列表中（重新匹配或其他管理员改动了它）：请刷新列表后再试",
+		"Row {row} is no longer in the list (a rematch or another admin changed it): refresh the list and try again."},
 	"binding_import_applied": {
 		"关联导入预览 {preview} 已由 {actor} 于 {at} 应用：如要继续导入，请重新上传文件预览",
 		"Import preview {preview} was already applied by {actor} at {at}: preview the file again to import more."},

@@ -2,7 +2,7 @@
 // the mocks every test of the page needs.
 import { vi } from 'vitest'
 import * as api from '@/api'
-import type { BindingRow, BindingSummary, MirrorSummary } from '@/api'
+import type { BindingCandidate, BindingRow, BindingSummary, MirrorSummary } from '@/api'
 import { startStatus } from './fixtures'
 import { app, corp } from './setup-fixtures'
 
@@ -73,15 +73,20 @@ export const useridRow: BindingRow = {
   reason_args: {}, conflicts: [],
 }
 
-/** A local 张伟 whose department fits two WeCom 张伟 equally: candidates carry no name (it equals the anchor's). */
+/** A local 张伟 whose department fits two WeCom 张伟 equally. A list page carries the candidates' ids only. */
 export const ambiguousRow: BindingRow = {
   id: 21, state: 'ambiguous', method: 'name', confidence: 0.3, reason: 'namesakes “张伟” (3 local, 4 WeCom); departments do not tell them apart',
   account: 'E9001', localName: '张伟', localDept: '总部/研发中心/前端技术部/第一小组', anchor: 'local',
-  candidates: [
-    { userid: 'zhangwei', dept: '星河科技有限公司/总部/研发中心/前端技术部/第一小组', score: 0.9 },
-    { userid: 'zhangwei2', dept: '星河科技有限公司/总部/研发中心/前端技术部/第一小组', score: 0.9 },
-  ],
+  candidates: [{ userid: 'zhangwei' }, { userid: 'zhangwei2' }],
   reason_args: {}, conflicts: [],
+}
+
+/** What bindingCandidates answers for a row's picker, by row id: the candidates whole. */
+export const pickerCandidates: Record<number, BindingCandidate[]> = {
+  21: [
+    { userid: 'zhangwei', name: '张伟', method: 'name', dept: '星河科技有限公司/总部/研发中心/前端技术部/第一小组', mainDept: '星河科技有限公司/总部/研发中心/前端技术部/第一小组', score: 0.9 },
+    { userid: 'zhangwei2', name: '张伟', method: 'name', dept: '星河科技有限公司/总部/研发中心/前端技术部/第一小组', mainDept: '星河科技有限公司/总部/研发中心/前端技术部/第一小组', score: 0.9 },
+  ],
 }
 
 export const unboundLocalRow: BindingRow = {
@@ -92,8 +97,8 @@ export const unboundLocalRow: BindingRow = {
 
 export const allRows = [mobileRow, nameRow, ambiguousRow, nameDeptRow, useridRow, unboundLocalRow]
 
-/** The answers of a corp with a pull, a match and local accounts. */
-export function mockReviewedCorp(rows: BindingRow[] = allRows) {
+/** The answers of a corp with a pull, a match and local accounts; pickers are the candidates' details by row id. */
+export function mockReviewedCorp(rows: BindingRow[] = allRows, pickers: Record<number, BindingCandidate[]> = pickerCandidates) {
   vi.mocked(api.getStartStatus).mockResolvedValue(
     startStatus({
       activeCorp: demoCorp,
@@ -113,6 +118,7 @@ export function mockReviewedCorp(rows: BindingRow[] = allRows) {
   vi.mocked(api.getMirrorSummary).mockResolvedValue(mirrorSummary())
   vi.mocked(api.getBindingSummary).mockResolvedValue(bindingSummary())
   vi.mocked(api.listBindings).mockResolvedValue({ total: rows.length, rows })
+  vi.mocked(api.bindingCandidates).mockImplementation(async (_corp, rowId) => ({ rowId, candidates: pickers[rowId] ?? [], more: 0 }))
   vi.mocked(api.countHighConfidence).mockImplementation(async (_corp, minConfidence) => ({
     minConfidence,
     total: minConfidence >= 0.95 ? 1234 : 1300,

@@ -166,10 +166,12 @@ describe('the bindings review table', () => {
     expect(toggle.text()).toContain('2 个候选')
     expect(wrapper.find('[data-testid="candidate-list-21"]').exists()).toBe(false)
     await toggle.trigger('click')
+    await settle()
+    expect(api.bindingCandidates).toHaveBeenCalledWith(1, 21) // read when the picker opens
 
     const list = wrapper.find('[data-testid="candidate-list-21"]')
     const second = list.find('[data-testid="candidate-21-zhangwei2"]')
-    expect(second.text()).toContain('张伟') // the name left out of the page is the anchor's
+    expect(second.text()).toContain('张伟')
     expect(second.text()).toContain('星河科技有限公司/总部/研发中心/前端技术部/第一小组')
     expect(second.text()).toContain('姓名匹配')
     expect(second.text()).toContain('0.90')

@@ -3,6 +3,7 @@
 // binding files (export, 关联导入). Views import them through '@/api'.
 import {
   ApplyBindingImport,
+  BindingCandidates,
   BindManual,
   ConfirmBindings,
   ConfirmHighConfidence,
@@ -41,7 +42,9 @@ export type MirrorSummary = Omit<Plain<mirror.Summary>, 'pulledAt' | 'lastRun'> 
 export type BindingSummary = Plain<review.Summary>
 export type HighConfidenceCount = Plain<review.HighConfidence>
 export type BindingRow = Plain<review.Row>
+/** A candidate of an ambiguous row. In a list page it carries only its account or userid; the picker's come whole. */
 export type BindingCandidate = Plain<review.Candidate>
+export type BindingCandidateList = Plain<review.CandidateList>
 export type BindingPage = Plain<review.Page>
 export type BindingQuery = Plain<review.Query>
 export type BindingPerson = Plain<review.Person>
@@ -146,6 +149,11 @@ export function unbindBindings(corpId: number, rowIds: number[], confirmCount: n
 }
 
 /** chosen is the candidate's account (row anchored on a member) or userid (anchored on an account). */
+/** The namesake picker's candidates of one ambiguous row, with their details (a list page carries only their ids). */
+export async function bindingCandidates(corpId: number, rowId: number): Promise<BindingCandidateList> {
+  return call(() => BindingCandidates(corpId, rowId))
+}
+
 export function resolveAmbiguous(corpId: number, rowId: number, chosen: string): Promise<void> {
   return call(() => ResolveAmbiguous(corpId, rowId, chosen))
 }

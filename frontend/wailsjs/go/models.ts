@@ -3053,7 +3053,7 @@ export namespace review {
 	    position?: string;
 	    mobile?: string;
 	    method?: string;
-	    score: number;
+	    score?: number;
 	    boundTo?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -3073,6 +3073,40 @@ export namespace review {
 	        this.score = source["score"];
 	        this.boundTo = source["boundTo"];
 	    }
+	}
+	export class CandidateList {
+	    rowId: number;
+	    candidates: Candidate[];
+	    more: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CandidateList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rowId = source["rowId"];
+	        this.candidates = this.convertValues(source["candidates"], Candidate);
+	        this.more = source["more"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class MethodCount {
 	    method: string;

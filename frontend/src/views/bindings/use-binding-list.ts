@@ -5,6 +5,7 @@ import { computed, reactive, ref, watch, type Ref } from 'vue'
 import * as api from '@/api'
 import type { BindingFilter, BindingQuery, BindingRow, BindingSort, BindingSummary } from '@/api'
 import { errorText } from '@/format/error-text'
+import { useCandidatePickers } from './use-candidate-pickers'
 
 export const pageSizes = [50, 100, 200]
 const searchDelayMs = 300
@@ -22,6 +23,7 @@ export function useBindingList(corpId: Ref<number | null>) {
   const summaryError = ref('')
   const selectedIds = ref<number[]>([])
   const expandedIds = ref<number[]>([])
+  const candidates = useCandidatePickers(corpId)
 
   let rowsRequest = 0
   let searchTimer: ReturnType<typeof setTimeout> | undefined
@@ -45,6 +47,8 @@ export function useBindingList(corpId: Ref<number | null>) {
       loadError.value = ''
       selectedIds.value = []
       expandedIds.value = expandedIds.value.filter((rowId) => page.rows.some((r) => r.id === rowId && r.state === 'ambiguous'))
+      candidates.keep(expandedIds.value)
+      for (const rowId of expandedIds.value) void candidates.load(rowId) // as of now: a candidate may be bound since
     } catch (reason) {
       if (request === rowsRequest) loadError.value = errorText(reason)
     } finally {
@@ -126,10 +130,12 @@ export function useBindingList(corpId: Ref<number | null>) {
     },
   )
 
+  /** Opens or closes a row's namesake picker; opening reads its candidates. */
   function toggleExpanded(rowId: number) {
-    expandedIds.value = expandedIds.value.includes(rowId)
-      ? expandedIds.value.filter((id) => id !== rowId)
-      : [...expandedIds.value, rowId]
+    const open = !expandedIds.value.includes(rowId)
+    expandedIds.value = open ? [...expandedIds.value, rowId] : expandedIds.value.filter((id) => id !== rowId)
+    candidates.keep(expandedIds.value)
+    if (open) void candidates.load(rowId)
   }
 
   function stop() {
@@ -148,6 +154,8 @@ export function useBindingList(corpId: Ref<number | null>) {
     summaryError,
     selectedIds,
     expandedIds,
+    pickers: candidates.pickers,
+    loadCandidates: candidates.load,
     currentPage,
     filtered,
     clearFilters,

@@ -4,10 +4,10 @@ import {directory} from '../models';
 import {oidc} from '../models';
 import {jobs} from '../models';
 import {services} from '../models';
+import {review} from '../models';
 import {login} from '../models';
 import {callbackapps} from '../models';
 import {corp} from '../models';
-import {review} from '../models';
 import {push} from '../models';
 import {callback} from '../models';
 import {mirror} from '../models';
@@ -29,6 +29,8 @@ export function ApplyDirectoryImport(arg1:number,arg2:number):Promise<jobs.Start
 export function ApplySync(arg1:number,arg2:number,arg3:number):Promise<services.ApplyStart>;
 
 export function BindManual(arg1:number,arg2:string,arg3:string,arg4:boolean):Promise<void>;
+
+export function BindingCandidates(arg1:number,arg2:number):Promise<review.CandidateList>;
 
 export function BuildLoginLink(arg1:login.LinkRequest):Promise<login.Link>;
 

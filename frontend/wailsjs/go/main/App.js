@@ -30,6 +30,10 @@ export function BindManual(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['BindManual'](arg1, arg2, arg3, arg4);
 }
 
+export function BindingCandidates(arg1, arg2) {
+  return window['go']['main']['App']['BindingCandidates'](arg1, arg2);
+}
+
 export function BuildLoginLink(arg1) {
   return window['go']['main']['App']['BuildLoginLink'](arg1);
 }
