@@ -417,10 +417,10 @@ func (a *App) GetPushSettings() (push.Settings, error) {
 // SavePushSettings stores the intake settings.
 func (a *App) SavePushSettings(s push.Settings) error { return a.svc.SavePushSettings(a.ctx, s) }
 
-// CreateAPIKey creates an intake API key with its permissions (@all,
-// departments); its secret is shown once.
-func (a *App) CreateAPIKey(name string, perms push.KeyPermissions) (services.NewAPIKey, error) {
-	return contract.Result(a.svc.CreateAPIKey(a.ctx, name, perms))
+// CreateAPIKey creates an intake API key that pushes into corp corpID, with
+// its permissions (@all, departments); its secret is shown once.
+func (a *App) CreateAPIKey(corpID int64, name string, perms push.KeyPermissions) (services.NewAPIKey, error) {
+	return contract.Result(a.svc.CreateAPIKey(a.ctx, corpID, name, perms))
 }
 
 // ListConfigAudit returns the newest 200 configuration changes (API base
@@ -429,9 +429,9 @@ func (a *App) ListConfigAudit() ([]configaudit.Entry, error) {
 	return contract.Result(configaudit.List(a.ctx, a.svc.Store.DB, "", 200))
 }
 
-// ListAPIKeys lists the intake API keys (never their secrets).
+// ListAPIKeys lists the intake API keys of every corp, with their corp (never their secrets).
 func (a *App) ListAPIKeys() ([]push.APIKey, error) {
-	return contract.Result(a.svc.Push.ListAPIKeys(a.ctx))
+	return contract.Result(a.svc.Push.ListAPIKeys(a.ctx, 0))
 }
 
 // RevokeAPIKey revokes an intake API key.

@@ -16,12 +16,14 @@ import (
 
 // Actions.
 const (
-	ActionHostChanged     = "host_changed"     // API base URL or proxy host; its secrets were cleared
-	ActionFieldChanged    = "field_changed"    // a non-secret setting (API base URL, proxy, intake setting)
-	ActionSecretSet       = "secret_set"       // a secret was entered (new or replaced)
-	ActionSecretCleared   = "secret_cleared"   // a secret was removed on purpose
-	ActionSecretsDropped  = "secrets_dropped"  // secrets cleared because the host changed
-	ActionPermissionGiven = "permission_given" // an API key was created with a permission
+	ActionHostChanged     = "host_changed"          // API base URL or proxy host; its secrets were cleared
+	ActionFieldChanged    = "field_changed"         // a non-secret setting (API base URL, proxy, intake setting)
+	ActionSecretSet       = "secret_set"            // a secret was entered (new or replaced)
+	ActionSecretCleared   = "secret_cleared"        // a secret was removed on purpose
+	ActionSecretsDropped  = "secrets_dropped"       // secrets cleared because the host changed
+	ActionPermissionGiven = "permission_given"      // an API key was created with a permission
+	ActionKeyCorpAssigned = "api_key_corp_assigned" // migration 0027 gave an existing API key its corp
+	ActionKeyRevoked      = "api_key_revoked"       // an API key was revoked by the product (its corp went, or it had none)
 )
 
 // Entry is one change. Field names the field; Note says why in words and

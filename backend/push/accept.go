@@ -41,6 +41,12 @@ func (s *Service) accept(ctx context.Context, c caller, in Input) (Accepted, boo
 	if verr := checkPermissions(c, in.To); verr != nil {
 		return Accepted{}, false, verr
 	}
+	if verr, err := s.checkKeyCorp(ctx, c, in.Source); err != nil || verr != nil {
+		if err != nil {
+			return Accepted{}, false, err
+		}
+		return Accepted{}, false, verr
+	}
 	set, err := s.cachedSettings(ctx)
 	if err != nil {
 		return Accepted{}, false, err

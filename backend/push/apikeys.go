@@ -33,18 +33,29 @@ type APIKey struct {
 	RevokedAt  *time.Time `json:"revoked_at,omitempty"`
 	// Permissions are fixed when the key is created (create another key to change them).
 	Permissions KeyPermissions `json:"permissions"`
+	// CorpID is the corp the key pushes into, fixed at creation; 0 once
+	// that corp was deleted (the key is then revoked, Note says so).
+	CorpID   int64  `json:"corp_id"`
+	CorpName string `json:"corp_name"`
+	// Note says why the product revoked the key (its corp was deleted, or
+	// migration 0027 could not give it a corp); nil otherwise.
+	Note *usererr.Message `json:"note,omitempty"`
 }
 
 // Revoked reports whether the key was revoked.
 func (k APIKey) Revoked() bool { return k.RevokedAt != nil }
 
-// CreateAPIKey makes a key named name with perms and returns it with the
-// secret key, which is not stored (only its SHA-256 is) and cannot be shown
-// again. A permission is recorded in the configuration audit.
-func (s *Service) CreateAPIKey(ctx context.Context, name string, perms KeyPermissions) (APIKey, string, error) {
+// CreateAPIKey makes a key named name that pushes into corp corpID with
+// perms, and returns it with the secret key, which is not stored (only its
+// SHA-256 is) and cannot be shown again. A permission is recorded in the
+// configuration audit.
+func (s *Service) CreateAPIKey(ctx context.Context, corpID int64, name string, perms KeyPermissions) (APIKey, string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || utf8.RuneCountInString(name) > 64 {
 		return APIKey{}, "", usererr.New("bad_key_name", nil)
+	}
+	if corpID <= 0 {
+		return APIKey{}, "", usererr.New("push_key_corp_required", nil)
 	}
 	var id [8]byte
 	var sec [32]byte
@@ -62,8 +73,15 @@ func (s *Service) CreateAPIKey(ctx context.Context, name string, perms KeyPermis
 		return APIKey{}, "", err
 	}
 	defer done()
-	res, err := s.exec(ctx, tx, `INSERT INTO push_api_keys(name, key_id, key_hash, created_at, allow_all, allow_departments)
-		VALUES(?,?,?,?,?,?)`, name, keyID, hashKey(key), ms(now), perms.All, perms.Departments)
+	if err := store.CheckCorp(ctx, tx, corpID); err != nil {
+		return APIKey{}, "", err
+	}
+	var corpName string
+	if err := s.get(ctx, tx, &corpName, `SELECT name FROM corps WHERE id = ?`, corpID); err != nil {
+		return APIKey{}, "", err
+	}
+	res, err := s.exec(ctx, tx, `INSERT INTO push_api_keys(name, key_id, key_hash, created_at, allow_all, allow_departments, corp_id)
+		VALUES(?,?,?,?,?,?,?)`, name, keyID, hashKey(key), ms(now), perms.All, perms.Departments, corpID)
 	if err != nil {
 		return APIKey{}, "", fmt.Errorf("save API key: %w", err)
 	}
@@ -74,7 +92,8 @@ func (s *Service) CreateAPIKey(ctx context.Context, name string, perms KeyPermis
 	if err := tx.Commit(); err != nil {
 		return APIKey{}, "", fmt.Errorf("save API key: %w", err)
 	}
-	return APIKey{ID: rowID, Name: name, Prefix: keyPrefix + keyID + "_…", CreatedAt: fromMS(ms(now)), Permissions: perms}, key, nil
+	return APIKey{ID: rowID, Name: name, Prefix: keyPrefix + keyID + "_…", CreatedAt: fromMS(ms(now)), Permissions: perms,
+		CorpID: corpID, CorpName: corpName}, key, nil
 }
 
 func hashKey(key string) string {
@@ -82,26 +101,39 @@ func hashKey(key string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// ListAPIKeys returns every key, revoked ones included, newest first.
-func (s *Service) ListAPIKeys(ctx context.Context) ([]APIKey, error) {
-	var rows []struct {
-		ID       int64  `db:"id"`
-		Name     string `db:"name"`
-		KeyID    string `db:"key_id"`
-		Created  int64  `db:"created_at"`
-		LastUsed *int64 `db:"last_used_at"`
-		Revoked  *int64 `db:"revoked_at"`
-		All      bool   `db:"allow_all"`
-		Depts    bool   `db:"allow_departments"`
-	}
-	if err := s.st.DB.SelectContext(ctx, &rows, `SELECT id, name, key_id, created_at, last_used_at, revoked_at,
-		allow_all, allow_departments FROM push_api_keys ORDER BY id DESC`); err != nil {
+// keyRecord is a push_api_keys row with its corp's name (selectKeys).
+type keyRecord struct {
+	ID       int64  `db:"id"`
+	Name     string `db:"name"`
+	KeyID    string `db:"key_id"`
+	Hash     string `db:"key_hash"`
+	Created  int64  `db:"created_at"`
+	LastUsed *int64 `db:"last_used_at"`
+	Revoked  *int64 `db:"revoked_at"`
+	All      bool   `db:"allow_all"`
+	Depts    bool   `db:"allow_departments"`
+	CorpID   int64  `db:"corp_id"` // 0: its corp was deleted
+	CorpName string `db:"corp_name"`
+	Note     string `db:"note"`
+}
+
+// selectKeys reads keyRecords; the caller adds WHERE and ORDER BY.
+const selectKeys = `SELECT k.id, k.name, k.key_id, k.key_hash, k.created_at, k.last_used_at, k.revoked_at,
+	k.allow_all, k.allow_departments, COALESCE(k.corp_id, 0) AS corp_id, COALESCE(c.name, '') AS corp_name, k.note
+	FROM push_api_keys k LEFT JOIN corps c ON c.id = k.corp_id `
+
+// ListAPIKeys returns every key, revoked ones included, newest first;
+// corpID > 0 keeps the keys of that corp only.
+func (s *Service) ListAPIKeys(ctx context.Context, corpID int64) ([]APIKey, error) {
+	var rows []keyRecord
+	if err := s.st.DB.SelectContext(ctx, &rows, selectKeys+`WHERE ? = 0 OR k.corp_id = ? ORDER BY k.id DESC`, corpID, corpID); err != nil {
 		return nil, err
 	}
 	out := make([]APIKey, len(rows))
 	for i, r := range rows {
 		out[i] = APIKey{ID: r.ID, Name: r.Name, Prefix: keyPrefix + r.KeyID + "_…", CreatedAt: fromMS(r.Created),
-			LastUsedAt: fromNullMS(r.LastUsed), RevokedAt: fromNullMS(r.Revoked), Permissions: KeyPermissions{All: r.All, Departments: r.Depts}}
+			LastUsedAt: fromNullMS(r.LastUsed), RevokedAt: fromNullMS(r.Revoked), Permissions: KeyPermissions{All: r.All, Departments: r.Depts},
+			CorpID: r.CorpID, CorpName: r.CorpName, Note: usererr.FromStored(r.Note).Ptr()}
 	}
 	return out, nil
 }
@@ -124,10 +156,12 @@ func (s *Service) RevokeAPIKey(ctx context.Context, id int64) error {
 
 // caller is the API key a request authenticated with.
 type caller struct {
-	keyID int64
-	name  string
-	perms KeyPermissions
-	inApp bool // Submit from inside the app: the admin, who may send to anyone
+	keyID    int64
+	name     string
+	perms    KeyPermissions
+	corpID   int64 // the corp the key pushes into
+	corpName string
+	inApp    bool // Submit from inside the app: the admin, who may send to anyone
 }
 
 // authError is why a request was refused; its text never holds the key.
@@ -160,11 +194,15 @@ func (s *Service) authenticate(ctx context.Context, header string) (caller, erro
 	if subtle.ConstantTimeCompare(want, got[:]) != 1 {
 		return caller{}, &authError{"unknown API key; ask the WeCom Bridge admin for a key (Settings → Integrations → API keys)"}
 	}
-	if row.revoked {
-		return caller{}, &authError{"this API key was revoked; ask the admin for a new one"}
+	if row.revoked || row.corpID == 0 {
+		why := ""
+		if row.note != "" {
+			why = " (" + usererr.FromStored(row.note).EN + ")"
+		}
+		return caller{}, &authError{"this API key was revoked" + why + "; ask the admin for a new one"}
 	}
 	s.touchKey(ctx, row)
-	return caller{keyID: row.id, name: row.name, perms: row.perms}, nil
+	return caller{keyID: row.id, name: row.name, perms: row.perms, corpID: row.corpID, corpName: row.corpName}, nil
 }
 
 // touchKey records last use at most once a minute, so the intake does not write for it on every request.
@@ -179,11 +217,14 @@ func (s *Service) touchKey(ctx context.Context, row *keyRow) {
 }
 
 type keyRow struct {
-	id      int64
-	name    string
-	hash    string
-	revoked bool
-	perms   KeyPermissions
+	id       int64
+	name     string
+	hash     string
+	revoked  bool
+	perms    KeyPermissions
+	corpID   int64 // 0: its corp was deleted
+	corpName string
+	note     string // stored usererr message: why the product revoked it
 }
 
 // keyCache keeps looked-up key rows for a few seconds: the intake answers
@@ -204,20 +245,12 @@ func (c *keyCache) lookup(ctx context.Context, s *Service, keyID string) (*keyRo
 		return r, nil
 	}
 	c.mu.Unlock()
-	var r struct {
-		ID      int64  `db:"id"`
-		Name    string `db:"name"`
-		Hash    string `db:"key_hash"`
-		Revoked *int64 `db:"revoked_at"`
-		All     bool   `db:"allow_all"`
-		Depts   bool   `db:"allow_departments"`
-	}
-	if err := s.st.DB.GetContext(ctx, &r, `SELECT id, name, key_hash, revoked_at, allow_all, allow_departments
-		FROM push_api_keys WHERE key_id = ?`, keyID); err != nil {
+	var r keyRecord
+	if err := s.st.DB.GetContext(ctx, &r, selectKeys+`WHERE k.key_id = ?`, keyID); err != nil {
 		return nil, err
 	}
 	row := &keyRow{id: r.ID, name: r.Name, hash: r.Hash, revoked: r.Revoked != nil,
-		perms: KeyPermissions{All: r.All, Departments: r.Depts}}
+		perms: KeyPermissions{All: r.All, Departments: r.Depts}, corpID: r.CorpID, corpName: r.CorpName, note: r.Note}
 	c.mu.Lock()
 	if c.rows == nil {
 		c.rows, c.fetched = map[string]*keyRow{}, map[string]time.Time{}

@@ -13,7 +13,7 @@ import (
 // database file or its WAL; the row holds the SHA-256; the key works.
 func TestAPIKeyStoredOnlyAsHash(t *testing.T) {
 	e := newEnv(t, envConfig{})
-	k, key, err := e.svc.CreateAPIKey(e.ctx, "oa-system", KeyPermissions{})
+	k, key, err := e.svc.CreateAPIKey(e.ctx, e.corpID, "oa-system", KeyPermissions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestAPIKeyStoredOnlyAsHash(t *testing.T) {
 	if resp := api.do("POST", "/api/v1/messages", Input{Source: "oa", Title: "t", To: To{UserIDs: []string{"u1"}}}, &acc); resp.StatusCode != http.StatusAccepted {
 		t.Fatalf("POST with the key = %d", resp.StatusCode)
 	}
-	keys, _ := e.svc.ListAPIKeys(e.ctx)
+	keys, _ := e.svc.ListAPIKeys(e.ctx, 0)
 	for _, x := range keys {
 		if x.ID == k.ID && x.LastUsedAt == nil {
 			t.Error("last use not recorded")
@@ -62,7 +62,7 @@ func TestAPIKeyRevokedAndWrongKeysGet401(t *testing.T) {
 	if resp := api.do("POST", "/api/v1/messages", in, nil); resp.StatusCode != http.StatusAccepted {
 		t.Fatalf("valid key = %d", resp.StatusCode)
 	}
-	keys, _ := e.svc.ListAPIKeys(e.ctx)
+	keys, _ := e.svc.ListAPIKeys(e.ctx, 0)
 	tampered := api.key[:len(api.key)-4] + "AAAA"
 	for name, key := range map[string]string{"wrong secret": tampered, "garbage": "hello", "none": "", "unknown id": "wbk_0123456789abcdef_xyz"} {
 		var ae apiError

@@ -35,7 +35,7 @@ func TestBenchPushIntakeLatency(t *testing.T) {
 		smu.Unlock()
 	}))
 	defer srv.Close()
-	_, key, _ := e.svc.CreateAPIKey(e.ctx, "bench", KeyPermissions{})
+	_, key, _ := e.svc.CreateAPIKey(e.ctx, e.corpID, "bench", KeyPermissions{})
 	users := e.activeUserIDs(1000)
 	e.start()
 	hc := &http.Client{Transport: keepAlive()}

@@ -13,8 +13,9 @@ import (
 
 func TestAPIKeyCLI(t *testing.T) {
 	e := newEnv(t, envConfig{})
+	resolve := e.resolveCorp
 	var out bytes.Buffer
-	if err := RunAPIKeyCLI(e.ctx, e.svc, []string{"apikey", "create", "OA", "系统"}, &out); err != nil {
+	if err := RunAPIKeyCLI(e.ctx, e.svc, resolve, []string{"apikey", "create", "OA", "系统"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	key := regexp.MustCompile(`wbk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}`).FindString(out.String())
@@ -25,23 +26,39 @@ func TestAPIKeyCLI(t *testing.T) {
 		t.Errorf("the printed key does not work: %v", err)
 	}
 	out.Reset()
-	if err := RunAPIKeyCLI(e.ctx, e.svc, []string{"list"}, &out); err != nil {
+	if err := RunAPIKeyCLI(e.ctx, e.svc, resolve, []string{"list"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "OA 系统") || !strings.Contains(out.String(), "active") || strings.Contains(out.String(), key) {
 		t.Errorf("list printed %q", out.String())
 	}
 	out.Reset()
-	if err := RunAPIKeyCLI(e.ctx, e.svc, []string{"revoke", "1"}, &out); err != nil {
+	if err := RunAPIKeyCLI(e.ctx, e.svc, resolve, []string{"revoke", "1"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := e.svc.authenticate(e.ctx, "Bearer "+key); err == nil {
 		t.Error("a revoked key still works")
 	}
 	for _, args := range [][]string{{}, {"create"}, {"revoke", "x"}, {"revoke", "99"}, {"frob"}} {
-		if err := RunAPIKeyCLI(e.ctx, e.svc, args, &out); err == nil {
+		if err := RunAPIKeyCLI(e.ctx, e.svc, resolve, args, &out); err == nil {
 			t.Errorf("apikey %v succeeded", args)
 		}
+	}
+	// With two corps, --corp is required and names the key's corp.
+	e.addCorp("云帆")
+	if err := RunAPIKeyCLI(e.ctx, e.svc, resolve, []string{"create", "hr"}, &out); err == nil || !strings.Contains(err.Error(), "--corp") {
+		t.Fatalf("create without --corp among two corps: %v", err)
+	}
+	out.Reset()
+	if err := RunAPIKeyCLI(e.ctx, e.svc, resolve, []string{"create", "--corp", "云帆", "hr"}, &out); err != nil || !strings.Contains(out.String(), "corp 云帆") {
+		t.Fatalf("create --corp: %v %q", err, out.String())
+	}
+	out.Reset()
+	if err := RunAPIKeyCLI(e.ctx, e.svc, resolve, []string{"list", "--corp", "云帆"}, &out); err != nil || !strings.Contains(out.String(), "hr") || strings.Contains(out.String(), "OA 系统") {
+		t.Fatalf("list --corp: %v %q", err, out.String())
+	}
+	if err := RunAPIKeyCLI(e.ctx, e.svc, resolve, []string{"create", "--corp", "nowhere", "x"}, &out); err == nil || !strings.Contains(err.Error(), "nowhere") {
+		t.Fatalf("create --corp for a missing corp: %v", err)
 	}
 }
 

@@ -75,7 +75,7 @@ func (s *Service) process(ctx context.Context, id int64) {
 
 func (s *Service) loadMessage(ctx context.Context, id int64) (*queuedMessage, error) {
 	var m queuedMessage
-	if err := s.get(ctx, nil, &m, `SELECT id, source, payload, state, attempts, not_before, test_rule_id, created_at
+	if err := s.get(ctx, nil, &m, `SELECT id, source, payload, state, attempts, not_before, test_rule_id, api_key_id, created_at
 		FROM push_messages WHERE id = ?`, id); err != nil {
 		return nil, err
 	}

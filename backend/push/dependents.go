@@ -26,6 +26,13 @@ func (s *Service) CountQueuedForCorp(ctx context.Context, corpID int64) (int, er
 	return store.Count(ctx, s.st.DB, `SELECT COUNT(*) FROM push_deliveries WHERE corp_id = ? AND status = 'queued'`, corpID)
 }
 
+// CountAPIKeysForCorp is how many API keys still in use push into corp;
+// deleting the corp revokes them with a note (trigger
+// push_api_keys_corp_deleted, migration 0027).
+func (s *Service) CountAPIKeysForCorp(ctx context.Context, corpID int64) (int, error) {
+	return store.Count(ctx, s.st.DB, `SELECT COUNT(*) FROM push_api_keys WHERE corp_id = ? AND revoked_at IS NULL`, corpID)
+}
+
 // DisableRulesForApp turns off the rules that send as app (apps.id), with a
 // note naming the app, before the app is deleted (its targets go with it):
 // a rule must not go on sending to what is left of its targets unnoticed.

@@ -107,8 +107,9 @@ func newEnv(t *testing.T, cfg envConfig) *env {
 }
 
 // Client implements Clients with the simulator's apps.
-func (e *env) Client(_ context.Context, corpID int64) (*wecom.Client, []wecom.Credential, error) {
-	if corpID != e.corpID {
+// A corp a test added (addCorp) is the same simulated corp under another row.
+func (e *env) Client(ctx context.Context, corpID int64) (*wecom.Client, []wecom.Credential, error) {
+	if corpID != e.corpID && store.CheckCorp(ctx, e.st.DB, corpID) != nil {
 		return nil, nil, fmt.Errorf("corp %d not found", corpID)
 	}
 	var creds []wecom.Credential
@@ -293,7 +294,7 @@ func (e *env) intake() *intake {
 	e.t.Helper()
 	srv := httptest.NewServer(e.svc.IntakeHandler())
 	e.t.Cleanup(srv.Close)
-	_, key, err := e.svc.CreateAPIKey(e.ctx, "oa-system", KeyPermissions{})
+	_, key, err := e.svc.CreateAPIKey(e.ctx, e.corpID, "oa-system", KeyPermissions{})
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -44,7 +44,10 @@ type ValidationError struct {
 	Code    string `json:"code"`
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
-	status  int    // HTTP status when not 400 (403: a permission the key lacks)
+	// Detail is the refusal as the catalogue's message {code,args,zh,en},
+	// when it has one (wrong_corp), for a sender that shows it to people.
+	Detail *usererr.Message `json:"detail,omitempty"`
+	status int              // HTTP status when not 400 (403: a permission the key lacks, another corp)
 }
 
 func (e *ValidationError) Error() string {

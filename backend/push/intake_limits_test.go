@@ -12,7 +12,7 @@ import (
 // withKey is another caller of the same intake server with a key of perms.
 func (c *intake) withKey(e *env, perms KeyPermissions) *intake {
 	c.t.Helper()
-	_, key, err := e.svc.CreateAPIKey(e.ctx, "key with permissions", perms)
+	_, key, err := e.svc.CreateAPIKey(e.ctx, e.corpID, "key with permissions", perms)
 	if err != nil {
 		c.t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestIntakeDepartmentsNeedPermission(t *testing.T) {
 	if m := e.waitDone(acc.ID); m.Status != StatusSent || m.Deliveries[0].Recipients != 1 {
 		t.Errorf("message = %+v, want sent to 1 department", m)
 	}
-	keys, _ := e.svc.ListAPIKeys(e.ctx)
+	keys, _ := e.svc.ListAPIKeys(e.ctx, 0)
 	if !keys[0].Permissions.Departments || keys[0].Permissions.All || keys[1].Permissions != (KeyPermissions{}) {
 		t.Errorf("listed permissions = %+v / %+v", keys[0].Permissions, keys[1].Permissions)
 	}
@@ -209,7 +209,7 @@ func TestIntakeSettingsAndKeysAreAudited(t *testing.T) {
 	if err := e.svc.SaveSettings(e.ctx, set); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := e.svc.CreateAPIKey(e.ctx, "crm", KeyPermissions{All: true}); err != nil {
+	if _, _, err := e.svc.CreateAPIKey(e.ctx, e.corpID, "crm", KeyPermissions{All: true}); err != nil {
 		t.Fatal(err)
 	}
 	entries, err := configaudit.List(e.ctx, e.st.DB, "push.", 0)

@@ -54,7 +54,7 @@ func TestIntakeToRuleToDeliveryToLog(t *testing.T) {
 		t.Errorf("ListLogs = %+v, %v", page, err)
 	}
 	// Another key does not see the message.
-	_, other, _ := e.svc.CreateAPIKey(e.ctx, "other", KeyPermissions{})
+	_, other, _ := e.svc.CreateAPIKey(e.ctx, e.corpID, "other", KeyPermissions{})
 	api2 := &intake{t: t, url: api.url, key: other}
 	if resp := api2.do("GET", "/api/v1/messages/"+strconv.FormatInt(acc.ID, 10), nil, nil); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("GET with another key = %d, want 404", resp.StatusCode)
@@ -80,7 +80,7 @@ func TestIntakeIdempotencyKey(t *testing.T) {
 	if c.ID == a.ID {
 		t.Fatal("a message without a key was merged with a keyed one")
 	}
-	_, other, _ := e.svc.CreateAPIKey(e.ctx, "other", KeyPermissions{})
+	_, other, _ := e.svc.CreateAPIKey(e.ctx, e.corpID, "other", KeyPermissions{})
 	in.IdempotencyKey = "order-42"
 	(&intake{t: t, url: api.url, key: other}).do("POST", "/api/v1/messages", in, &d)
 	if d.ID == a.ID || d.ID == 0 {

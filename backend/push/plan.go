@@ -36,6 +36,7 @@ type queuedMessage struct {
 	Attempts   int    `db:"attempts"`
 	NotBefore  int64  `db:"not_before"`
 	TestRuleID *int64 `db:"test_rule_id"`
+	APIKeyID   int64  `db:"api_key_id"` // 0: from inside the app
 	CreatedAt  int64  `db:"created_at"`
 	input      Input
 }
@@ -89,10 +90,21 @@ func (s *Service) plan(ctx context.Context, m *queuedMessage) ([]deliveryPlan, e
 			return nil, err
 		}
 	}
+	key, err := s.messageKeyCorp(ctx, m)
+	if err != nil {
+		return nil, err
+	}
 	var out []deliveryPlan
 	resolved := map[int64]*resolution{}
 	for _, rule := range rules {
 		for _, t := range rule.Targets {
+			if p, refused, err := key.refuses(ctx, s, rule, t, m.input); err != nil || refused {
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, p)
+				continue
+			}
 			res := resolved[t.CorpID]
 			if res == nil {
 				var err error

@@ -18,6 +18,7 @@ func (s *Services) wireDependents() {
 		corp.Counter{Key: "schedules", Count: s.Sync.CountSchedules},
 		corp.Counter{Key: "pushRules", Count: s.Push.CountRulesForCorp},
 		corp.Counter{Key: "queuedPushes", Count: s.Push.CountQueuedForCorp},
+		corp.Counter{Key: "apiKeys", Count: s.Push.CountAPIKeysForCorp},
 	)
 	s.Corps.RegisterAppDeleteHooks(func(ctx context.Context, appID int64) error {
 		_, err := s.Push.DisableRulesForApp(ctx, appID)

@@ -58,6 +58,11 @@ func TestDemoCorpDependentsThroughProductionWiring(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	key, _, err := s.Push.CreateAPIKey(ctx, c.ID, "oa-system", push.KeyPermissions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	corpKeys, appKeys := s.Corps.DependentKeys()
 	d, err := s.Corps.DeleteCorp(ctx, c.ID, "")
 	if err != nil {
@@ -67,7 +72,7 @@ func TestDemoCorpDependentsThroughProductionWiring(t *testing.T) {
 	for _, it := range d.Items {
 		listed[it.Key] = it.Count
 	}
-	for _, key := range []string{"apps", "members", "bindings", "proposals", "plans", "schedules", "pushRules"} {
+	for _, key := range []string{"apps", "members", "bindings", "proposals", "plans", "schedules", "pushRules", "apiKeys"} {
 		if listed[key] == 0 {
 			t.Errorf("deleting the demo corp does not list %s: %+v", key, d.Items)
 		}
@@ -77,8 +82,11 @@ func TestDemoCorpDependentsThroughProductionWiring(t *testing.T) {
 			t.Errorf("registered dependent %s not listed for the demo corp", key)
 		}
 	}
-	if !d.NeedsConfirm || d.Deleted || listed["members"] < 400 {
+	if !d.NeedsConfirm || d.Deleted || listed["members"] < 400 || listed["apiKeys"] != 1 {
 		t.Fatalf("dependents %+v", d)
+	}
+	if !strings.Contains(d.Message.EN, "1 API key (revoked)") || !strings.Contains(d.Message.ZH, "API 密钥 1 个（将被吊销）") {
+		t.Fatalf("the confirmation does not list the API key: %+v", d.Message)
 	}
 	if !slices.Equal(appKeys, []string{"pushRules"}) {
 		t.Fatalf("app dependents wired: %v", appKeys)
@@ -105,5 +113,11 @@ func TestDemoCorpDependentsThroughProductionWiring(t *testing.T) {
 	}
 	if d, err = s.Corps.DeleteCorp(ctx, c.ID, c.Name); err != nil || !d.Deleted {
 		t.Fatalf("confirmed corp delete %+v %v", d, err)
+	}
+	// Its API key stays listed, revoked, saying why.
+	keys, err := s.Push.ListAPIKeys(ctx, 0)
+	if err != nil || len(keys) != 1 || keys[0].ID != key.ID || keys[0].RevokedAt == nil || keys[0].CorpID != 0 ||
+		keys[0].Note == nil || keys[0].Note.Code != "push_key_revoked_corp_deleted" || !strings.Contains(keys[0].Note.ZH, c.Name) {
+		t.Fatalf("API key after its corp was deleted: %+v %v", keys, err)
 	}
 }

@@ -202,7 +202,7 @@ func TestDemoFlowPushThroughIntake(t *testing.T) {
 		Targets: []push.Target{{CorpID: c.ID, AgentID: 1000002, MsgType: "textcard"}}}); err != nil {
 		t.Fatal(err)
 	}
-	_, key, err := s.Push.CreateAPIKey(ctx, "oa", push.KeyPermissions{})
+	_, key, err := s.Push.CreateAPIKey(ctx, c.ID, "oa", push.KeyPermissions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,7 +40,15 @@ func TestIntegrationListenerFollowsSettings(t *testing.T) {
 		t.Fatalf("intake without a key through the listener = %v, %v", resp, err)
 	}
 	resp.Body.Close()
-	_, key, _ := s.Push.CreateAPIKey(ctx, "x", push.KeyPermissions{})
+	res, err := s.Store.DB.ExecContext(ctx, `INSERT INTO corps(corp_key, name, corp_id) VALUES('k', '星河', 'ww0000000000000001')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpID, _ := res.LastInsertId()
+	_, key, err := s.Push.CreateAPIKey(ctx, corpID, "x", push.KeyPermissions{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	req, _ := http.NewRequest("GET", "http://"+addr+"/api/v1/messages/1", nil)
 	req.Header.Set("Authorization", "Bearer "+key)
 	if resp, err = http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusNotFound {

@@ -92,7 +92,7 @@ func (p pushRecipients) AdminUserID(ctx context.Context, corpID int64) (string, 
 
 // RunAPIKeyCLI implements `wecom-bridge apikey create NAME|list|revoke ID`.
 func (s *Services) RunAPIKeyCLI(ctx context.Context, args []string, stdout io.Writer) error {
-	return push.RunAPIKeyCLI(ctx, s.Push, args, stdout)
+	return push.RunAPIKeyCLI(ctx, s.Push, s.resolveCorpID, args, stdout)
 }
 
 // RunPushRuleCLI implements `wecom-bridge push rule add|list|remove …`.

@@ -47,9 +47,10 @@ type NewAPIKey struct {
 	Secret string      `json:"secret"`
 }
 
-// CreateAPIKey creates an intake API key with perms (@all, departments).
-func (s *Services) CreateAPIKey(ctx context.Context, name string, perms push.KeyPermissions) (NewAPIKey, error) {
-	k, secret, err := s.Push.CreateAPIKey(ctx, name, perms)
+// CreateAPIKey creates an intake API key that pushes into corpID, with
+// perms (@all, departments).
+func (s *Services) CreateAPIKey(ctx context.Context, corpID int64, name string, perms push.KeyPermissions) (NewAPIKey, error) {
+	k, secret, err := s.Push.CreateAPIKey(ctx, corpID, name, perms)
 	return NewAPIKey{Key: k, Secret: secret}, err
 }
 

@@ -29,4 +29,25 @@ var pushMessages = map[string]entry{
 	"bad_key_name": {
 		"名称：请给密钥起一个 1 到 64 个字符的名字，例如使用它的系统名",
 		"Name: give the key a name of 1 to 64 characters, for example the system that will use it."},
+	"push_key_corp_required": {
+		"企业：请选择这个密钥推送到哪个企业（一个密钥只能推送到一个企业）",
+		"Corp: choose the corp this key pushes into (a key pushes into one corp only)."},
+	"push_key_wrong_corp": {
+		"API 密钥“{key}”属于企业“{keyCorp}”，不能推送到企业“{corp}”：来源 {source} 的规则只发往“{corp}”。请在 设置 → 集成接口 → API 密钥 中为“{corp}”新建密钥，或为规则添加“{keyCorp}”的推送目标",
+		"API key “{key}” belongs to corp “{keyCorp}” and cannot push into corp “{corp}”: the rules for source {source} send only to “{corp}”. Create a key for “{corp}” in Settings → Integrations → API keys, or add a target in “{keyCorp}” to the rule."},
+	"push_key_wrong_corp_delivery": {
+		"API 密钥“{key}”属于企业“{keyCorp}”，未发送到企业“{corp}”",
+		"Not sent: API key “{key}” belongs to corp “{keyCorp}”, not to corp “{corp}”"},
+	"push_key_corp_gone_delivery": {
+		"API 密钥“{key}”已不属于任何企业（它的企业已删除，或升级时被吊销），消息未发送",
+		"Not sent: API key “{key}” no longer belongs to a corp (its corp was deleted, or it was revoked on upgrade)"},
+	"push_fix_key_corp": {
+		"在 设置 → 集成接口 → API 密钥 中为企业“{corp}”新建密钥，供来源系统使用",
+		"Create a key for corp “{corp}” in Settings → Integrations → API keys for the sending system."},
+	"push_key_revoked_corp_deleted": {
+		"企业“{corp}”已删除，该密钥随之吊销",
+		"Revoked because its corp “{corp}” was deleted."},
+	"push_key_revoked_no_corp": {
+		"升级时无法确定该密钥属于哪个企业（当时有 {corps} 个企业，且它未曾只推送到其中一个），已吊销：请为每个企业新建密钥",
+		"Revoked on upgrade: it could not be given one corp ({corps} corps configured, and it had not pushed into exactly one of them). Create one key per corp."},
 }

@@ -7,14 +7,26 @@ import type { PushAPIKey, PushSettings } from '@/api'
 import settingsEn from '@/locales/features/settings.en'
 import settingsZh from '@/locales/features/settings.zh-CN'
 import SettingsView from '@/views/SettingsView.vue'
-import { appInfo } from './fixtures'
+import { appInfo, startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
+import { corp } from './setup-fixtures'
 
 vi.mock('@/api')
 
 const stored: PushSettings = { intake_enabled: false, intake_addr: '127.0.0.1:8751', strict_sources: false, retention_days: 180, rate_per_second: 20, rate_burst: 100, max_users: 1000, max_departments: 100 }
 const now = new Date().toISOString()
-const key = (over: Partial<PushAPIKey>): PushAPIKey => ({ id: 1, name: 'oa-system', prefix: 'wbk_0123', created_at: now, permissions: { all: false, departments: false }, ...over })
+const key = (over: Partial<PushAPIKey>): PushAPIKey => ({
+  id: 1,
+  name: 'oa-system',
+  prefix: 'wbk_0123',
+  created_at: now,
+  permissions: { all: false, departments: false },
+  corp_id: 7,
+  corp_name: '星河科技',
+  ...over,
+})
+const xinghe = corp({ id: 7, name: '星河科技', active: true })
+const yunfan = corp({ id: 8, name: '云帆', active: false })
 
 function section(name: string) {
   return document.querySelector<HTMLElement>(`[data-testid="settings-section-${name}"]`)!
@@ -38,6 +50,8 @@ describe('settings: integrations and push', () => {
     vi.mocked(api.getPushAdminAccount).mockResolvedValue('zhangsan')
     vi.mocked(api.setPushAdminAccount).mockResolvedValue()
     vi.mocked(api.listAPIKeys).mockResolvedValue([])
+    vi.mocked(api.listCorps).mockResolvedValue([xinghe])
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: { id: 7, name: '星河科技', corpId: 'ww7', demo: false } }))
     vi.mocked(api.listConfigAudit).mockResolvedValue([])
     vi.mocked(api.getBackupState).mockResolvedValue({ daily: true, keep: 7, dir: '/home/admin/.config/wecom-bridge/backups', archives: [] })
   })
@@ -107,7 +121,7 @@ describe('settings: integrations and push', () => {
     await keysBox.find('[data-testid="apikey-name"]').setValue('  oa-system ')
     await keysBox.find('[data-testid="apikey-create"]').trigger('click')
     await settle()
-    expect(api.createAPIKey).toHaveBeenCalledWith('oa-system', { all: false, departments: false })
+    expect(api.createAPIKey).toHaveBeenCalledWith(7, 'oa-system', { all: false, departments: false })
     const panel = keysBox.find('[data-testid="apikey-secret-panel"]')
     expect(panel.find('[data-testid="apikey-secret"]').text()).toBe('wbk_0123456789abcdef_SECRET')
     expect(panel.text()).toContain('这是唯一一次显示该密钥')
@@ -136,8 +150,65 @@ describe('settings: integrations and push', () => {
     await keysBox.find('[data-testid="apikey-perm-departments"] input').setValue(true)
     await keysBox.find('[data-testid="apikey-create"]').trigger('click')
     await settle()
-    expect(api.createAPIKey).toHaveBeenCalledWith('hr', { all: false, departments: true })
+    expect(api.createAPIKey).toHaveBeenCalledWith(7, 'hr', { all: false, departments: true })
     expect((keysBox.find('[data-testid="apikey-perm-departments"] input').element as HTMLInputElement).checked).toBe(false)
+  })
+
+  it('creates a key for the active corp or the one picked, lists each key\'s corp with a filter, and says why a key was revoked', async () => {
+    vi.mocked(api.listCorps).mockResolvedValue([xinghe, yunfan])
+    vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: { id: 8, name: '云帆', corpId: 'ww8', demo: false } }))
+    vi.mocked(api.createAPIKey).mockResolvedValue({ key: key({ id: 9 }), secret: 'wbk_0123456789abcdef_S' })
+    vi.mocked(api.listAPIKeys).mockResolvedValue([
+      key({ id: 1, name: 'oa-system', corp_id: 7, corp_name: '星河科技' }),
+      key({ id: 2, name: 'hr', corp_id: 8, corp_name: '云帆' }),
+      key({
+        id: 3,
+        name: 'old-crm',
+        corp_id: 0,
+        corp_name: '',
+        revoked_at: now,
+        note: { code: 'push_key_revoked_corp_deleted', args: { corp: '海川' }, zh: '企业“海川”已删除，该密钥随之吊销', en: 'Revoked because its corp “海川” was deleted.' },
+      }),
+    ])
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const keysBox = wrapper.find('[data-testid="settings-apikeys"]')
+    const select = (testid: string) => wrapper.findAllComponents({ name: 'ElSelect' }).find((c) => c.attributes('data-testid') === testid)!
+    const rows = () => keysBox.findAll('[data-testid^="apikey-row-"]').map((r) => r.text())
+
+    // The picker starts at the active corp.
+    await keysBox.find('[data-testid="apikey-name"]').setValue('crm')
+    await keysBox.find('[data-testid="apikey-create"]').trigger('click')
+    await settle()
+    expect(api.createAPIKey).toHaveBeenLastCalledWith(8, 'crm', { all: false, departments: false })
+    select('apikey-corp').vm.$emit('update:modelValue', 7)
+    await settle()
+    await keysBox.find('[data-testid="apikey-name"]').setValue('erp')
+    await keysBox.find('[data-testid="apikey-create"]').trigger('click')
+    await settle()
+    expect(api.createAPIKey).toHaveBeenLastCalledWith(7, 'erp', { all: false, departments: false })
+
+    // Each key's corp; a deleted corp's key says so, and why it was revoked.
+    expect(keysBox.find('[data-testid="apikey-corp-1"]').text()).toBe('星河科技')
+    expect(keysBox.find('[data-testid="apikey-corp-2"]').text()).toBe('云帆')
+    await keysBox.find('[data-testid="apikey-show-revoked"] input').setValue(true)
+    expect(keysBox.find('[data-testid="apikey-corp-3"]').text()).toBe('（企业已删除）')
+    expect(keysBox.find('[data-testid="apikey-note-3"]').text()).toBe('企业“海川”已删除，该密钥随之吊销')
+
+    select('apikey-corp-filter').vm.$emit('update:modelValue', 8)
+    await settle()
+    expect(rows()).toEqual(['hr'])
+    select('apikey-corp-filter').vm.$emit('update:modelValue', 0)
+    await settle()
+    expect(rows()).toEqual(['oa-system', 'hr', 'old-crm'])
+  })
+
+  it('asks for a corp before a key can be created', async () => {
+    vi.mocked(api.listCorps).mockResolvedValue([])
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const keysBox = wrapper.find('[data-testid="settings-apikeys"]')
+    expect(keysBox.find('[data-testid="apikey-no-corp"]').text()).toContain('请先在 接入配置 中添加企业')
+    await keysBox.find('[data-testid="apikey-name"]').setValue('oa')
+    expect(keysBox.find('[data-testid="apikey-create"]').attributes('disabled')).toBeDefined()
   })
 
   it('filters keys by name or prefix, hides revoked ones unless asked, and revokes only after confirmation', async () => {

@@ -92,11 +92,12 @@ export async function savePushSettings(settings: PushSettings): Promise<void> {
 
 export type PushKeyPermissions = Plain<push.KeyPermissions>
 
-/** Creates a key; without permissions it sends to named people only (no @all, no departments). */
-export async function createAPIKey(name: string, perms: PushKeyPermissions = { all: false, departments: false }): Promise<NewPushAPIKey> {
-  return call(() => CreateAPIKey(name, push.KeyPermissions.createFrom(perms)))
+/** Creates a key that pushes into corp corpId; without permissions it sends to named people only (no @all, no departments). */
+export async function createAPIKey(corpId: number, name: string, perms: PushKeyPermissions = { all: false, departments: false }): Promise<NewPushAPIKey> {
+  return call(() => CreateAPIKey(corpId, name, push.KeyPermissions.createFrom(perms)))
 }
 
+/** Every corp's keys, each with its corp (revoked ones included, newest first). */
 export async function listAPIKeys(): Promise<PushAPIKey[]> {
   return call(() => ListAPIKeys())
 }

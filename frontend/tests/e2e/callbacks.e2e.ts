@@ -116,7 +116,7 @@ test('an auto-reply rule answers a member in the simulator; a card click updates
   await expect(page.getByTestId('webhook-table')).toContainText(hookURL)
 
   // The source system posts a card with buttons through the intake API.
-  const key = await rpc<{ secret: string }>(page.request, 'CreateAPIKey', state.keyName, {})
+  const key = await rpc<{ secret: string }>(page.request, 'CreateAPIKey', demo.id, state.keyName, {})
   const posted = await page.request.post(base + '/api/v1/messages', {
     headers: { Authorization: `Bearer ${key.secret}` },
     data: { source: 'e2e-card', msgtype: 'template_card', title: `请假审批 ${stamp}`, content: '张三 2 天', to: { userids: [member] },

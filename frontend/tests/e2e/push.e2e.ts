@@ -89,13 +89,16 @@ test('a message posted with a UI-made key is pushed by a UI-made rule, logged, r
   await expect(integrations.getByTestId('settings-intake-serve')).toBeVisible()
   await expect(integrations.getByTestId('settings-intake-base')).toHaveText(new URL(page.url()).origin)
 
-  // An API key made in Settings; its secret is shown once.
+  // An API key made in Settings for the active (demo) corp, preset in the picker; its secret is shown once.
   state.keyName = `e2e-${stamp}`
+  await expect(integrations.getByTestId('apikey-corp')).toContainText('演示企业')
   await integrations.getByTestId('apikey-name').fill(state.keyName)
   await integrations.getByTestId('apikey-create').click()
   const secret = (await integrations.getByTestId('apikey-secret').textContent())!.trim()
   expect(secret).toMatch(/^wbk_/)
   await expect(integrations.locator('[data-testid^="apikey-row-"]', { hasText: state.keyName })).toBeVisible()
+  const keyId = (await integrations.locator('[data-testid^="apikey-row-"]', { hasText: state.keyName }).getAttribute('data-testid'))!.replace('apikey-row-', '')
+  await expect(integrations.getByTestId(`apikey-corp-${keyId}`)).toHaveText('演示企业')
   await integrations.getByTestId('apikey-secret-close').click()
   await expect(integrations.getByTestId('apikey-secret')).toHaveCount(0)
   await expect(page.getByText(secret)).toHaveCount(0)

@@ -2197,6 +2197,9 @@ export namespace push {
 	    // Go type: time
 	    revoked_at?: any;
 	    permissions: KeyPermissions;
+	    corp_id: number;
+	    corp_name: string;
+	    note?: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new APIKey(source);
@@ -2211,6 +2214,9 @@ export namespace push {
 	        this.last_used_at = this.convertValues(source["last_used_at"], null);
 	        this.revoked_at = this.convertValues(source["revoked_at"], null);
 	        this.permissions = this.convertValues(source["permissions"], KeyPermissions);
+	        this.corp_id = source["corp_id"];
+	        this.corp_name = source["corp_name"];
+	        this.note = this.convertValues(source["note"], usererr.Message);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -29,7 +29,7 @@ export default {
   },
   keys: {
     title: 'API keys',
-    lead: 'One key per sending system. Only a hash of each key is stored and the key is shown once, when created; revoke keys no longer in use.',
+    lead: 'One key per sending system and corp: a key pushes only into the corp it was created for, and deleting that corp revokes it. Only a hash of each key is stored and the key is shown once, when created; revoke keys no longer in use.',
     create: 'Create key',
     name: 'Key name (sending system)',
     namePlaceholder: 'e.g. oa-system',
@@ -63,6 +63,12 @@ export default {
     reachDepartments: 'departments',
     reachAll: "everyone ({'@'}all)",
     reachJoin: ', ',
+    corp: 'Corp',
+    corpPlaceholder: 'Corp the key pushes into',
+    corpFilter: 'Show the keys of',
+    allCorps: 'All corps',
+    corpGone: '(corp deleted)',
+    noCorp: 'Add a corp in Setup first: each key pushes into one corp.',
   },
   session: {
     title: 'Access token',
@@ -89,6 +95,8 @@ export default {
       secret_cleared: 'secret removed',
       secrets_dropped: 'secret cleared: the host changed',
       permission_given: 'key given a permission',
+      api_key_corp_assigned: 'existing key given its corp on upgrade',
+      api_key_revoked: 'key revoked by the product',
     },
   },
   push: {

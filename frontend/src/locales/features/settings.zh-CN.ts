@@ -31,7 +31,7 @@ export default {
   },
   keys: {
     title: 'API 密钥',
-    lead: '每个发送方系统一个密钥。密钥只保存其哈希值，创建时只显示一次；不再使用的密钥请吊销。',
+    lead: '每个发送方系统、每个企业一个密钥：密钥只推送到创建时选择的企业，删除该企业时密钥随之吊销。密钥只保存其哈希值，创建时只显示一次；不再使用的密钥请吊销。',
     create: '创建密钥',
     name: '密钥名称（发送方系统）',
     namePlaceholder: '例如 oa-system',
@@ -65,6 +65,12 @@ export default {
     reachDepartments: '整个部门',
     reachAll: "全员 {'@'}all",
     reachJoin: '、',
+    corp: '企业',
+    corpPlaceholder: '密钥推送到的企业',
+    corpFilter: '显示哪个企业的密钥',
+    allCorps: '全部企业',
+    corpGone: '（企业已删除）',
+    noCorp: '请先在 接入配置 中添加企业：每个密钥只推送到一个企业。',
   },
   session: {
     title: '访问令牌',
@@ -91,6 +97,8 @@ export default {
       secret_cleared: '清除了 Secret',
       secrets_dropped: '因主机变更清除了 Secret',
       permission_given: '密钥获得权限',
+      api_key_corp_assigned: '升级时为已有密钥指定了企业',
+      api_key_revoked: '密钥被自动吊销',
     },
   },
   push: {

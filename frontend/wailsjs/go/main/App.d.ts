@@ -46,7 +46,7 @@ export function ConfirmHighConfidence(arg1:number,arg2:number):Promise<number>;
 
 export function CountHighConfidence(arg1:number,arg2:number):Promise<review.HighConfidence>;
 
-export function CreateAPIKey(arg1:string,arg2:push.KeyPermissions):Promise<services.NewAPIKey>;
+export function CreateAPIKey(arg1:number,arg2:string,arg3:push.KeyPermissions):Promise<services.NewAPIKey>;
 
 export function CreateLocalAccountsForUnbound(arg1:number):Promise<number>;
 

@@ -62,8 +62,8 @@ export function CountHighConfidence(arg1, arg2) {
   return window['go']['main']['App']['CountHighConfidence'](arg1, arg2);
 }
 
-export function CreateAPIKey(arg1, arg2) {
-  return window['go']['main']['App']['CreateAPIKey'](arg1, arg2);
+export function CreateAPIKey(arg1, arg2, arg3) {
+  return window['go']['main']['App']['CreateAPIKey'](arg1, arg2, arg3);
 }
 
 export function CreateLocalAccountsForUnbound(arg1) {
