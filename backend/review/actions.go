@@ -15,7 +15,7 @@ import (
 // It returns how many rows changed.
 func (s *Service) Confirm(ctx context.Context, corpID int64, rowIDs []int64, actor string) (int, error) {
 	return s.editPairs(ctx, corpID, rowIDs, actor, "confirmed", StateConfirmed, func(o *txOps, r *rowRec) error {
-		return o.confirm(r, "")
+		return o.confirm(r, usererr.Message{})
 	})
 }
 
@@ -53,7 +53,7 @@ func (s *Service) editPairs(ctx context.Context, corpID int64, rowIDs []int64, a
 	return n, err
 }
 
-func (o *txOps) confirm(r *rowRec, note string) error {
+func (o *txOps) confirm(r *rowRec, note usererr.Message) error {
 	if err := o.setState(r, StateConfirmed, r.Method, r.reason()); err != nil {
 		return err
 	}
@@ -100,7 +100,7 @@ func (s *Service) ConfirmHighConfidence(ctx context.Context, corpID int64, minCo
 	n := 0
 	err := s.edit(ctx, corpID, actor, func(o *txOps) error {
 		sel, selArgs := highConfidenceSelection(o.corpID, minConfidence)
-		note := fmt.Sprintf("bulk confirm, confidence ≥ %.2f", minConfidence)
+		note := noteMsg("bulk_confirm", usererr.Args{"min": fmt.Sprintf("%.2f", minConfidence)}).Stored()
 		// Confirmed decisions holding a side of a selected row can only be
 		// stale (see putConfirmed); there are rarely any.
 		var stale []decision
@@ -111,7 +111,7 @@ func (s *Service) ConfirmHighConfidence(ctx context.Context, corpID int64, minCo
 			return err
 		}
 		for _, d := range stale {
-			if err := o.dropStale(d, "a bulk confirmation"); err != nil {
+			if err := o.dropStaleNote(d, noteMsg("replaced_by_bulk", nil)); err != nil {
 				return err
 			}
 		}
@@ -228,12 +228,12 @@ func (s *Service) Unbind(ctx context.Context, corpID int64, rowIDs []int64, acto
 	}
 	// No row is ever "already unbound": an unbound side is not a binding.
 	return s.editPairs(ctx, corpID, rowIDs, actor, "unbound", "", func(o *txOps, r *rowRec) error {
-		return o.unbind(r, "")
+		return o.unbind(r, usererr.Message{})
 	})
 }
 
 // unbind removes a binding and releases both sides.
-func (o *txOps) unbind(r *rowRec, note string) error {
+func (o *txOps) unbind(r *rowRec, note usererr.Message) error {
 	if err := o.removeBinding(r, note); err != nil {
 		return err
 	}
@@ -242,7 +242,7 @@ func (o *txOps) unbind(r *rowRec, note string) error {
 
 // removeBinding deletes a binding row and its decision, and audits it. The
 // caller releases the sides.
-func (o *txOps) removeBinding(r *rowRec, note string) error {
+func (o *txOps) removeBinding(r *rowRec, note usererr.Message) error {
 	if err := o.deleteRow(r.ID); err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"wecom-bridge/backend/usererr"
 )
 
 func TestConfirm(t *testing.T) {
@@ -136,8 +138,17 @@ func TestConfirmHighConfidence(t *testing.T) {
 		admin + " confirm u9↔sun7 proposed/email→confirmed/email",
 	}
 	got := e.audit()
-	if !reflect.DeepEqual(auditLines(got), want) || got[1].Note != "bulk confirm, confidence ≥ 0.80" {
-		t.Fatalf("audit %q %q", auditLines(got), got[1].Note)
+	// The note is a catalogue message, read in the admin's language.
+	if note := got[1].Note; !reflect.DeepEqual(auditLines(got), want) || note.Code != "binding_note_bulk_confirm" ||
+		note.EN != "Bulk confirmation, confidence ≥ 0.80" || note.ZH != "批量确认高置信度绑定（置信度 ≥ 0.80）" {
+		t.Fatalf("audit %q %+v", auditLines(got), note)
+	}
+	// A note stored as plain text before notes were messages stays readable.
+	if _, err := e.svc.st.DB.Exec(`UPDATE bind_audit SET note = 'bulk confirm, confidence ≥ 0.80' WHERE corp_id = ?`, e.corp); err != nil {
+		t.Fatal(err)
+	}
+	if old := e.audit()[1].Note; old.Code != usererr.CodeText || old.ZH != "bulk confirm, confidence ≥ 0.80" || old.EN != old.ZH {
+		t.Fatalf("old note %+v", old)
 	}
 	if _, err := e.svc.ConfirmHighConfidence(bg, e.corp, 1.5, admin); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("1.5: %v", err)

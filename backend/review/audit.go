@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"wecom-bridge/backend/binding"
 	"wecom-bridge/backend/store"
 	"wecom-bridge/backend/usererr"
 )
@@ -36,7 +37,8 @@ type AuditEntry struct {
 	FromMethod string `json:"fromMethod" db:"from_method"`
 	ToState    string `json:"toState" db:"to_state"`
 	ToMethod   string `json:"toMethod" db:"to_method"`
-	Note       string `json:"note" db:"note"`
+	// Note says why, as a catalogue message (an old row's plain text comes back as code "text").
+	Note usererr.Message `json:"note" db:"-"`
 }
 
 // AuditQuery pages through a corp's audit, newest first, optionally for one
@@ -61,7 +63,7 @@ const StateUnbound = "unbound"
 func (o *txOps) audit(e AuditEntry) error {
 	return o.exec(`INSERT INTO bind_audit(corp_id, actor, action, account, userid, from_state, from_method,
 		to_state, to_method, note) VALUES(?,?,?,?,?,?,?,?,?,?)`, o.corpID, o.actor, e.Action, e.Account, e.UserID,
-		e.FromState, e.FromMethod, e.ToState, e.ToMethod, e.Note)
+		e.FromState, e.FromMethod, e.ToState, e.ToMethod, e.Note.Stored())
 }
 
 // Audit returns a page of the corp's binding audit, newest first.
@@ -86,6 +88,7 @@ func (s *Service) Audit(ctx context.Context, corpID int64, q AuditQuery) (AuditP
 	var rows []struct {
 		AuditEntry
 		AtMS store.Time `db:"at_ms"`
+		Note string     `db:"note"`
 	}
 	err = s.st.DB.SelectContext(ctx, &rows, `SELECT id, at AS at_ms, actor, action, account, userid, from_state,
 		from_method, to_state, to_method, note FROM bind_audit WHERE `+w+` ORDER BY id DESC LIMIT ? OFFSET ?`,
@@ -94,6 +97,7 @@ func (s *Service) Audit(ctx context.Context, corpID int64, q AuditQuery) (AuditP
 	for i, r := range rows {
 		page.Entries[i] = r.AuditEntry
 		page.Entries[i].At = r.AtMS.String()
+		page.Entries[i].Note = usererr.FromStored(r.Note)
 	}
 	return page, err
 }
@@ -115,3 +119,28 @@ func pageLimit(offset, limit int) (int, error) {
 
 // MaxPage is the largest page List and Audit return.
 const MaxPage = 200
+
+// noteMsg is an audit note: the catalogue's binding_note_<code>.
+func noteMsg(code string, args usererr.Args) usererr.Message {
+	return usererr.Msg("binding_note_"+code, args)
+}
+
+// pairNote is the note of a change caused by binding account ↔ userid
+// through action (bind_manual, resolve, import): kind is "forced" (a
+// confirmed binding removed) or "replaced" (a proposal dropped).
+func pairNote(kind, action, account, userid string) usererr.Message {
+	args := usererr.Args{"account": account, "userid": userid}
+	if code := "binding_note_" + kind + "_" + action; usererr.Known(code) {
+		return usererr.Msg(code, args)
+	}
+	return noteMsg("replaced_by_pair", usererr.Args{"pair": account + " ↔ " + userid})
+}
+
+// proposalNote is the note of an auto-confirmation: the proposal's reason
+// as the review page and the export say it.
+func proposalNote(p *binding.Proposal) usererr.Message {
+	if m, ok := reasonMessage(string(p.ReasonCode), p.Args()); ok {
+		return m
+	}
+	return usererr.Message{Code: usererr.CodeText, ZH: p.Reason, EN: p.Reason}
+}

@@ -2,7 +2,6 @@ package review
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"wecom-bridge/backend/binding"
@@ -65,9 +64,10 @@ func (s *Service) ResolveAmbiguous(ctx context.Context, corpID, rowID int64, cho
 
 // pairSpec says how bindPair records the new binding.
 type pairSpec struct {
-	method, action, note string
-	reason               reason
-	force                bool
+	method, action string
+	note           usererr.Message
+	reason         reason
+	force          bool
 }
 
 // bindPair makes account ↔ userid a confirmed binding, keeping every record
@@ -109,7 +109,7 @@ func (o *txOps) bindPair(account, userid string, p pairSpec) error {
 		}
 		switch own.State {
 		case StateConfirmed: // only with force, checked above
-			if err := o.removeBinding(own, fmt.Sprintf("forced by %s of %s ↔ %s", p.action, account, userid)); err != nil {
+			if err := o.removeBinding(own, pairNote("forced", p.action, account, userid)); err != nil {
 				return err
 			}
 			freed = append(freed, [2]string{sideLocal, own.Account}, [2]string{sideWeCom, own.UserID})
@@ -119,7 +119,7 @@ func (o *txOps) bindPair(account, userid string, p pairSpec) error {
 			}
 			if err := o.audit(AuditEntry{Action: ActionReplaceProposal, Account: own.Account, UserID: own.UserID,
 				FromState: own.State, FromMethod: own.Method, ToState: StateUnbound,
-				Note: fmt.Sprintf("replaced by %s of %s ↔ %s", p.action, account, userid)}); err != nil {
+				Note: pairNote("replaced", p.action, account, userid)}); err != nil {
 				return err
 			}
 			freed = append(freed, [2]string{sideLocal, own.Account}, [2]string{sideWeCom, own.UserID})

@@ -86,7 +86,8 @@ func TestBindManualEnforcesOneToOne(t *testing.T) {
 		admin + " bind_manual u5↔u1 unbound/→confirmed/manual",
 	}
 	got := e.audit()
-	if !reflect.DeepEqual(auditLines(got), want) || got[1].Note != "forced by bind_manual of u5 ↔ u1" {
+	if !reflect.DeepEqual(auditLines(got), want) || got[1].Note.EN != "Forced by binding u5 ↔ u1 by hand" ||
+		got[1].Note.ZH != "因手动绑定 u5 ↔ u1 而解除" {
 		t.Fatalf("audit %q, note %q", auditLines(got), got[1].Note)
 	}
 	if pairs, _ := e.svc.ConfirmedPairs(bg, e.corp); !reflect.DeepEqual(pairs, map[string]string{"u5": "u1"}) {

@@ -10,6 +10,7 @@ import (
 
 	"wecom-bridge/backend/binding"
 	"wecom-bridge/backend/store"
+	"wecom-bridge/backend/usererr"
 )
 
 // decision is a row of bind_decisions: what the admin (or the auto-confirm
@@ -53,7 +54,7 @@ func (o *txOps) getDecision(account, userid string) (*decision, error) {
 // putConfirmed records a confirmed pair. A confirmed decision that holds
 // either side for another pair can only be stale here (its other side is
 // gone, or the caller has just unbound it): it is dropped, audited.
-func (o *txOps) putConfirmed(account, userid, method, note string) error {
+func (o *txOps) putConfirmed(account, userid, method string, note usererr.Message) error {
 	var stale []decision
 	// Two arms, not one OR: each arm is a lookup in its partial unique index.
 	if err := o.sel(&stale, `SELECT `+decisionCols+` FROM bind_decisions
@@ -68,15 +69,20 @@ func (o *txOps) putConfirmed(account, userid, method, note string) error {
 			return err
 		}
 	}
-	return o.putDecision(account, userid, StateConfirmed, method, note)
+	return o.putDecision(account, userid, StateConfirmed, method, note.Stored())
 }
 
-func (o *txOps) dropStale(d decision, by string) error {
+// dropStale drops a stale decision replaced by the pair "account ↔ userid".
+func (o *txOps) dropStale(d decision, pair string) error {
+	return o.dropStaleNote(d, noteMsg("replaced_by_pair", usererr.Args{"pair": pair}))
+}
+
+func (o *txOps) dropStaleNote(d decision, note usererr.Message) error {
 	if err := o.dropDecision(d.Account, d.UserID); err != nil {
 		return err
 	}
 	return o.audit(AuditEntry{Action: ActionDropStale, Account: d.Account, UserID: d.UserID,
-		FromState: d.State, FromMethod: d.Method, ToState: StateUnbound, Note: "replaced by " + by})
+		FromState: d.State, FromMethod: d.Method, ToState: StateUnbound, Note: note})
 }
 
 func (o *txOps) putDecision(account, userid, state, method, note string) error {

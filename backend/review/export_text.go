@@ -65,8 +65,8 @@ func reasonMessage(code string, args map[string]string) (usererr.Message, bool) 
 			if i < len(methods) {
 				method = methods[i]
 			}
-			word := methodWord(method)
-			zh, en = append(zh, id+"（"+word.ZH+"）"), append(en, id+" ("+word.EN+")")
+			item := usererr.Msg("binding_reason_item", usererr.Args{"id": id, "method": methodWord(method)})
+			zh, en = append(zh, item.ZH), append(en, item.EN)
 		}
 		shown["items"] = usererr.Message{Code: "binding_reason_items", ZH: strings.Join(zh, "、"), EN: strings.Join(en, ", ")}
 	case "chosen":

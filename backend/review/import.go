@@ -180,7 +180,7 @@ func (s *Service) ApplyImport(ctx context.Context, previewID int64, actor string
 				method: string(binding.MethodImport), action: ActionImport,
 				reason: newReason(fmt.Sprintf("imported by %s (line %d)", actor, pair.Line), ReasonImportedBy,
 					"actor", actor, "line", strconv.Itoa(pair.Line)),
-				note: fmt.Sprintf("import preview %d, line %d", previewID, pair.Line),
+				note: noteMsg("import_line", usererr.Args{"preview": previewID, "line": pair.Line}),
 			})
 			if err != nil {
 				return fmt.Errorf("line %d (%s ↔ %s): %w", pair.Line, pair.Account, pair.UserID, err)

@@ -237,7 +237,7 @@ func (o *txOps) recordAutoConfirmed(ds []decision, auto []binding.Proposal) erro
 			return err
 		}
 		if err := o.audit(AuditEntry{Action: ActionAutoConfirm, Account: p.Account, UserID: p.UserID,
-			ToState: StateConfirmed, ToMethod: string(p.Method), Note: p.Reason}); err != nil {
+			ToState: StateConfirmed, ToMethod: string(p.Method), Note: proposalNote(&p)}); err != nil {
 			return err
 		}
 	}

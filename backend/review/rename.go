@@ -3,6 +3,8 @@ package review
 import (
 	"context"
 	"strings"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // ActionRenameUserID: WeCom renamed a member's userid (a contact callback's
@@ -36,7 +38,7 @@ func (s *Service) RenameUserID(ctx context.Context, corpID int64, oldID, newID, 
 		}
 		for _, d := range ds {
 			if err := o.audit(AuditEntry{Action: ActionRenameUserID, Account: d.Account, UserID: newID, FromState: d.State,
-				FromMethod: d.Method, ToState: d.State, ToMethod: d.Method, Note: "userid " + oldID + " → " + newID}); err != nil {
+				FromMethod: d.Method, ToState: d.State, ToMethod: d.Method, Note: noteMsg("userid_renamed", usererr.Args{"old": oldID, "new": newID})}); err != nil {
 				return err
 			}
 		}

@@ -14,6 +14,7 @@ var catalogue = []map[string]entry{
 	bindingMessages,
 	reviewQueryMessages,
 	bindingExportWords,
+	bindingNotes,
 	pullRunMessages,
 	jobMessages,
 	wecomMessages,

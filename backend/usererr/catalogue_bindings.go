@@ -112,6 +112,7 @@ var bindingMessages = map[string]entry{
 	"binding_field_employee_no": {"工号", "employee number"},
 	"binding_field_mobile":      {"手机号", "mobile"},
 	"binding_field_email":       {"邮箱", "email"},
+	"binding_field_userid":      {"企业微信 UserID", "userid"},
 	"binding_cli_corp_required": {
 		"bindings：缺少 --corp：请给出应用中显示的企业名称，例如 --corp 某某科技",
 		"bindings: --corp is required: give the corp's name as shown in the app, e.g. --corp NAME."},

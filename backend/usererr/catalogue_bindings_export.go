@@ -3,7 +3,8 @@ package usererr
 // bindingExportWords: the binding review's export (backend/review/export.go)
 // in the admin's language: its header, methods, states and each row's
 // reason (说明). The reasons say what the review page says
-// (bindingsPage.reasons in the frontend's locales).
+// (the UI renders them from {code, args} with the generated copy of these
+// texts, frontend/src/api/generated/catalogue.ts).
 var bindingExportWords = map[string]entry{
 	"binding_export_sheet":          {"账号绑定", "Bindings"},
 	"binding_export_col_account":    {"本地账号", "Account"},
@@ -61,4 +62,15 @@ var bindingExportWords = map[string]entry{
 	"binding_reason_chosen":               {"由 {actor} 从 {count} 个候选中选定（{reason}）", "Chosen by {actor} among {count} candidates ({reason})"},
 	"binding_reason_imported_by":          {"由 {actor} 关联导入（第 {line} 行）", "Imported by {actor} (line {line})"},
 	"binding_reason_last_candidate":       {"其余同名候选已被选定，只剩这一个，待确认", "The other namesakes were chosen elsewhere; this is the only candidate left, to confirm"},
+	// One item of key_conflict's list: a userid and the method that found it.
+	"binding_reason_item": {"{id}（{method}）", "{id} ({method})"},
+
+	// Why a line of a binding import is refused (review.Reject*).
+	"binding_reason_import_unknown_key":    {"没有本地账号的{field}是“{value}”：请核对，或先把该账号加入本地通讯录并重新匹配", "Unknown {field} “{value}”: no local account has it; check the value, or add the account to the directory and rematch"},
+	"binding_reason_import_shared_key":     {"{field}“{value}”属于 {count} 个本地账号（{accounts}）：这一行请改用账号作为关联字段", "{field} “{value}” belongs to {count} local accounts ({accounts}); use the account as key field for this line"},
+	"binding_reason_import_unknown_userid": {"UserID“{userid}”不在上次匹配的企业微信成员中：请核对，或重新拉取企业微信通讯录后再匹配", "Unknown userid “{userid}”: not among the WeCom members of the last match; check it, or pull WeCom contacts and rematch"},
+	"binding_reason_import_account_bound":  {"账号 {account} 已与 {userid} 绑定：请先解除绑定，或删除这一行", "Account {account} is already bound to {userid}; unbind it first, or delete this line"},
+	"binding_reason_import_userid_bound":   {"{userid} 已与账号 {account} 绑定：请先解除绑定，或删除这一行", "{userid} is already bound to account {account}; unbind it first, or delete this line"},
+	"binding_reason_import_duplicate_line": {"与第 {line} 行重复：请删除其中一行", "Duplicate of line {line}; delete one of the two lines"},
+	"binding_reason_import_conflict":       {"{field} {value} 在第 {line} 行也出现，但对应另一方不同：只保留一行", "{field} {value} is also on line {line} with another counterpart; keep one line"},
 }

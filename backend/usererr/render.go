@@ -143,3 +143,10 @@ func templateArgs(tpl string) []string {
 		tpl = tpl[open+end+1:]
 	}
 }
+
+// Template returns code's templates in both languages (for the UI's
+// generated copy of the catalogue, backend/contract/tsgen).
+func Template(code string) (zh, en string, ok bool) {
+	e, ok := lookup(code)
+	return e.zh, e.en, ok
+}

@@ -12,6 +12,10 @@ func (m Message) Stored() string {
 	if m.IsZero() {
 		return ""
 	}
+	if m.Code == CodeText { // a text of its own: kept as it is
+		b, _ := json.Marshal(Message{Code: CodeText, ZH: m.ZH, EN: m.EN})
+		return string(b)
+	}
 	b, err := json.Marshal(struct {
 		Code string `json:"code"`
 		Args Args   `json:"args,omitempty"`

@@ -136,4 +136,9 @@ func TestStoredMessagesRenderAgainAndOldTextsStayReadable(t *testing.T) {
 	if plain := FromStored("database is locked"); plain.ZH != "database is locked" || !FromStored("").IsZero() || (Message{}).Stored() != "" {
 		t.Fatalf("plain %+v", plain)
 	}
+	// A text of its own (no catalogue code) keeps both halves through the column.
+	own := Message{Code: CodeText, ZH: "手工说明", EN: "a note by hand"}
+	if back := FromStored(own.Stored()); back.Code != CodeText || back.ZH != own.ZH || back.EN != own.EN {
+		t.Fatalf("own text %+v", back)
+	}
 }

@@ -20,6 +20,7 @@ async function mountHeader() {
 describe('header corp badge', () => {
   beforeEach(() => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+    vi.mocked(api.listPendingPreviews).mockResolvedValue([]) // Go returns an empty list, never null
   })
   afterEach(() => {
     document.body.innerHTML = ''
@@ -79,6 +80,7 @@ describe('toasts', () => {
   beforeEach(() => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: null }))
+    vi.mocked(api.listPendingPreviews).mockResolvedValue([])
   })
   afterEach(() => {
     document.body.innerHTML = ''

@@ -15,6 +15,7 @@ function step(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], key: str
 describe('home: getting started', () => {
   beforeEach(() => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+    vi.mocked(api.listPendingPreviews).mockResolvedValue([]) // Go returns an empty list, never null
   })
   afterEach(() => {
     document.body.innerHTML = ''
@@ -109,7 +110,7 @@ describe('home: getting started', () => {
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
     const { wrapper, router } = await mountApp(HomeView)
     await wrapper.find('[data-testid="start-step-bind-go"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/bindings'))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/bindings'), { timeout: 10000 })
   })
 
   it('offers the demo corp when no corp is configured', async () => {

@@ -27,6 +27,7 @@ function navItems() {
 describe('navigation', () => {
   beforeEach(() => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+    vi.mocked(api.listPendingPreviews).mockResolvedValue([]) // Go returns an empty list, never null
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus())
     vi.mocked(api.setLanguage).mockResolvedValue()
     // the login-links page, opened by the navigation test, reads these

@@ -26,7 +26,7 @@ export async function syncApiMock(importOriginal: () => Promise<typeof import('@
     onSyncProgress: vi.fn(),
     onSyncOps: vi.fn(),
     listSyncHistory: vi.fn(),
-    listPendingPreviews: vi.fn(),
+    listPendingPreviews: vi.fn().mockResolvedValue([]),
     discardPendingPreview: vi.fn(),
     onSyncPending: vi.fn(),
     setActiveCorp: vi.fn(),

@@ -138,4 +138,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	cat, err := RenderCatalogue()
+	if err == nil {
+		err = os.WriteFile(CatalogueOutput, cat, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 }

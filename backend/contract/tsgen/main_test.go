@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -16,6 +17,32 @@ func TestGeneratedFileIsCurrent(t *testing.T) {
 	}
 	if !bytes.Equal(got, Render()) {
 		t.Fatalf("%s is out of date: run go generate ./backend/contract/tsgen and commit it", Output)
+	}
+	cat, err := RenderCatalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(CatalogueOutput); !bytes.Equal(got, cat) {
+		t.Fatalf("%s is out of date: run go generate ./backend/contract/tsgen and commit it", CatalogueOutput)
+	}
+}
+
+// The UI's copy says what the catalogue says, in vue-i18n's syntax.
+func TestCatalogueMessages(t *testing.T) {
+	for tpl, want := range map[string]string{
+		"Same mobile {mobile}":     "Same mobile {mobile}",
+		"a@b | c {x}":              "a{'@'}b {'|'} c {x}",
+		"{n|one member|# members}": "",
+	} {
+		got, err := i18nMessage("test", tpl)
+		if (want == "") != (err != nil) || got != want {
+			t.Errorf("%q: %q, %v; want %q", tpl, got, err, want)
+		}
+	}
+	codes := catalogueCodes()
+	if !slices.Contains(codes, "binding_reason_key_mobile_lookup") || !slices.Contains(codes, "binding_method_name+department") ||
+		slices.Contains(codes, "binding_export_sheet") {
+		t.Fatalf("codes %v", codes)
 	}
 }
 

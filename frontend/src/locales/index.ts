@@ -1,9 +1,10 @@
 import { createI18n } from 'vue-i18n'
+import { catalogueEn, catalogueZh } from '@/api/generated/catalogue'
 import en from './en'
 import { featuresEn, featuresZh } from './features'
 import zhCN, { type MessageSchema as ShellSchema } from './zh-CN'
 
-export type MessageSchema = ShellSchema & typeof featuresZh
+export type MessageSchema = ShellSchema & typeof featuresZh & { catalogue: typeof catalogueZh }
 
 export const languages = ['zh-CN', 'en'] as const
 export type Language = (typeof languages)[number]
@@ -18,6 +19,7 @@ export function createAppI18n(locale: Language = defaultLanguage) {
     legacy: false,
     locale,
     fallbackLocale: defaultLanguage,
-    messages: { 'zh-CN': { ...zhCN, ...featuresZh }, en: { ...en, ...featuresEn } },
+    // catalogue: the Go catalogue's texts the UI renders from {code, args} (generated).
+    messages: { 'zh-CN': { ...zhCN, ...featuresZh, catalogue: catalogueZh }, en: { ...en, ...featuresEn, catalogue: catalogueEn } },
   })
 }

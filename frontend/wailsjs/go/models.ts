@@ -2979,7 +2979,7 @@ export namespace review {
 	    fromMethod: string;
 	    toState: string;
 	    toMethod: string;
-	    note: string;
+	    note: usererr.Message;
 	
 	    static createFrom(source: any = {}) {
 	        return new AuditEntry(source);
@@ -2997,8 +2997,26 @@ export namespace review {
 	        this.fromMethod = source["fromMethod"];
 	        this.toState = source["toState"];
 	        this.toMethod = source["toMethod"];
-	        this.note = source["note"];
+	        this.note = this.convertValues(source["note"], usererr.Message);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class AuditPage {
 	    total: number;

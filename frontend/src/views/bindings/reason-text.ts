@@ -1,12 +1,14 @@
 // Why a review row (or a refused 关联导入 line) is what it is, in the
 // reader's language. The backend sends a stable code and its arguments
 // (backend/binding/reason.go, backend/review/reason.go) and the English text
-// (which a review list page leaves out when there is a code); the code picks a
-// message under bindingsPage.reasons, the arguments fill it (names of methods
-// and key fields come from bindingsPage.reasonParts). A missing code (rows
-// stored before codes existed) or an unknown one shows the English text.
+// (which a review list page leaves out when there is a code); the code picks
+// the Go catalogue's binding_reason_<code> (generated into vue-i18n under
+// "catalogue", see api/generated/catalogue.ts), the arguments fill it (names
+// of methods and key fields are binding_method_* and binding_field_*). A
+// missing code (rows stored before codes existed) or an unknown one shows the
+// English text.
 
-import { methodKey } from './binding-labels'
+import { catalogueMessage } from '@/api/generated/catalogue'
 import { localTime } from './time-text'
 
 /** The part of vue-i18n a reason needs; useI18n() and i18n.global both fit. */
@@ -29,18 +31,15 @@ function joinList(i18n: ReasonI18n, items: string[]): string {
   return items.join(i18n.t('bindingsPage.listSeparator', {}))
 }
 
-// Locale key under bindingsPage.reasonParts.methods (methodKey: "name+department" cannot be a key).
-function methodText(i18n: ReasonI18n, method: string | undefined): string {
-  if (!method) return ''
-  const key = `bindingsPage.reasonParts.methods.${methodKey(method) || method}`
-  return i18n.te(key) ? i18n.t(key, {}) : method
+// A catalogue word (binding_method_<x>, binding_field_<x>), or the value itself when unknown.
+function word(i18n: ReasonI18n, prefix: string, value: string | undefined): string {
+  if (!value) return ''
+  const key = catalogueMessage(prefix + value)
+  return i18n.te(key) ? i18n.t(key, {}) : value
 }
 
-function fieldText(i18n: ReasonI18n, field: string | undefined): string {
-  if (!field) return ''
-  const key = `bindingsPage.reasonParts.fields.${field}`
-  return i18n.te(key) ? i18n.t(key, {}) : field
-}
+const methodText = (i18n: ReasonI18n, method: string | undefined) => word(i18n, 'binding_method_', method)
+const fieldText = (i18n: ReasonI18n, field: string | undefined) => word(i18n, 'binding_field_', field)
 
 
 // The arguments as the message shows them: methods and key fields named in
@@ -55,7 +54,7 @@ function shownArgs(i18n: ReasonI18n, code: string, args: Record<string, string>)
     const methods = splitList(args.methods)
     shown.items = joinList(
       i18n,
-      splitList(args.userids).map((id, i) => i18n.t('bindingsPage.reasonParts.item', { id, method: methodText(i18n, methods[i]) })),
+      splitList(args.userids).map((id, i) => i18n.t(catalogueMessage('binding_reason_item'), { id, method: methodText(i18n, methods[i]) })),
     )
   }
   if (code === 'chosen') {
@@ -72,9 +71,9 @@ function shownArgs(i18n: ReasonI18n, code: string, args: Record<string, string>)
  * or fallback (the English text) when the code is empty or unknown.
  */
 export function bindingReasonText(i18n: ReasonI18n, code: string | undefined, args: ReasonArgs, fallback: string | undefined): string {
-  const key = `bindingsPage.reasons.${code}`
+  const key = catalogueMessage(`binding_reason_${code}`)
   if (!code || !i18n.te(key)) return fallback ?? ''
   const shown = shownArgs(i18n, code, args)
-  if (code === 'chosen' && !shown.reason) return i18n.t('bindingsPage.reasonParts.chosenWithoutReason', shown)
+  if (code === 'chosen' && !shown.reason) return i18n.t(catalogueMessage('binding_reason_chosen_bare'), shown)
   return i18n.t(key, shown)
 }
