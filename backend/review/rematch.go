@@ -87,7 +87,19 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 	}
 	report(PhaseSave, 0, 0)
 	built := buildRows(corpID, in, ds, res)
-	err = s.bulkEdit(ctx, corpID, actor, func(o *txOps) error {
+	// Planned against what the last rematch stored when that is still
+	// true; a small change is written on an ordinary connection (the bulk
+	// one's large page cache costs more to set up and give back than a few
+	// thousand records take to write).
+	var plan *savePlan
+	edit := s.bulkEdit
+	if k := s.known.at(corpID, ver); k != nil {
+		if plan = planSave(corpID, k, in, built.rows); plan.sides.writes()+plan.rows.writes() <= smallSave {
+			edit = s.edit
+		}
+	}
+	var wrote *knownDigests
+	err = edit(ctx, corpID, actor, func(o *txOps) error {
 		cur, err := version(ctx, o.tx, corpID)
 		if err != nil {
 			return err
@@ -98,12 +110,24 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 			}
 			res = binding.MatchLookups(in.members, in.locals, existing(ds), policy, cache.answers)
 			built = buildRows(corpID, in, ds, res)
+			plan = nil
 		}
-		return o.storeMatch(policy, in, ds, built, res, stats)
+		if plan == nil {
+			if plan, err = o.planStored(in, built.rows); err != nil {
+				return err
+			}
+		}
+		if wrote, err = o.storeMatch(policy, in, ds, built, res, stats, plan); err != nil {
+			return err
+		}
+		wrote.version = cur + 1 // writeOn's bump
+		return nil
 	})
 	if err != nil {
+		s.known.set(corpID, nil)
 		return Summary{}, err
 	}
+	s.known.set(corpID, wrote)
 	return s.Summary(ctx, corpID)
 }
 
@@ -114,6 +138,7 @@ type matchInput struct {
 	members        []binding.Member
 	lSides, wSides []sideRec
 	lByKey, wByKey map[string]*sideRec // by foldKey
+	digests        []int64             // of lSides then wSides (sideDigests)
 	skippedLocals  int
 	skippedMembers int
 }
@@ -162,28 +187,32 @@ func prepareInput(locals []LocalRecord, members []MemberRecord) *matchInput {
 
 func pairKey(account, userid string) string { return foldKey(account) + "\x00" + foldKey(userid) }
 
-// storeMatch makes the corp's sides and rows those of the match, writing
-// only what changed (syncSides, syncRows), turns the policy's confirmations
-// into decisions and records the match.
-func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision, built builtRows, res binding.Result, lookups LookupStats) error {
-	if err := o.syncSides(in); err != nil {
-		return err
-	}
-	if err := o.syncRows(built.rows); err != nil {
-		return err
+// smallSave is the most records (deleted and inserted sides and rows) a
+// rematch writes on an ordinary connection.
+const smallSave = 20_000
+
+// storeMatch makes the corp's sides and rows those of the match as planned
+// (writing only what changed), turns the policy's confirmations into
+// decisions and records the match. It returns the stored pairs it left
+// (their version unset).
+func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision, built builtRows, res binding.Result,
+	lookups LookupStats, plan *savePlan) (*knownDigests, error) {
+	k, err := o.save(plan, in, built.rows)
+	if err != nil {
+		return nil, err
 	}
 	if err := o.recordAutoConfirmed(ds, built.auto); err != nil {
-		return err
+		return nil, err
 	}
 	raw, err := encodePolicy(policy)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	lraw, err := json.Marshal(lookups)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return o.exec(`INSERT INTO bind_corp_state(corp_id, policy, matched_at, matched_by,
+	return k, o.exec(`INSERT INTO bind_corp_state(corp_id, policy, matched_at, matched_by,
 			skipped_locals, skipped_members, stale, lookups)
 		VALUES(?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(corp_id) DO UPDATE SET policy = excluded.policy, matched_at = excluded.matched_at,

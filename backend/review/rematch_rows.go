@@ -12,7 +12,7 @@ type builtRows struct {
 // buildRows turns a match of in, made with the decisions ds, into the
 // corp's review rows: proposals and ambiguous rows, unbound records, and the
 // rejected pairs whose sides are both still there. Nothing is written:
-// syncRows stores them.
+// txOps.save stores them.
 func buildRows(corpID int64, in *matchInput, ds []decision, res binding.Result) builtRows {
 	out := builtRows{rows: make([]rowRec, 0, len(res.Proposals)+len(res.UnboundLocal)+len(res.UnboundMembers))}
 	decided := make(map[string]bool, len(ds))

@@ -31,6 +31,7 @@ type Service struct {
 	src     Sources
 	lookups LookupProvider   // nil: rematches ask WeCom nothing
 	now     func() time.Time // the lookups' clock
+	known   digestMemory     // what the last full rematch of each corp stored
 }
 
 // New returns the review service over st, reading both sides from src.
