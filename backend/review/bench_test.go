@@ -96,7 +96,7 @@ func TestBenchReviewPage100k(t *testing.T) {
 	bench.Report(bench.Figure{Name: "bindings_picker_100k_ms", Value: pickerMS, Unit: "ms", Target: "<= 100 ms (a click)", Note: pickerNote})
 	bench.Report(bench.Figure{Name: "bindings_rematch_100k_seconds", Value: changed.Seconds(), Unit: "s", Target: "<= 1.0 s",
 		Note: fmt.Sprintf("rematch end-to-end (read, match, save; both sides in memory) after a pull that changed %d of %d members "+
-			"(position or department): %.2f s, %.2f s CPU, %d rows and sides written. With nothing changed: %.2f s, %.2f s CPU, %d written. "+
+			"(position or department): %.2f s, %.2f s CPU, %d rows and sides written. With nothing changed (same inputs: not matched again): %.2f s, %.2f s CPU, %d written. "+
 			"First match into an empty review: %.2f s, %.2f s CPU, %d written (%d locals x %d members: %d to confirm, %d ambiguous, "+
 			"%d unbound local, %d unbound WeCom). ConfirmHighConfidence(0.95) of %d rows: %.2f s; then a rematch with %d confirmed "+
 			"decisions: %.2f s, %.2f s CPU (rewrites the rows the confirmation edited). Load average %s; db %.0f MB",

@@ -67,7 +67,8 @@ func TestCLIVerbsDoWhatThePageDoes(t *testing.T) {
 }
 
 func TestCLIMatchPrintsTheSummary(t *testing.T) {
-	e := fixtureEnv(t)
+	l, m := fixture()
+	e := newEnv(t, l, m)
 	out, err := e.cli("match", "--corp", "某某科技", "--by", "cli:tester")
 	if err != nil {
 		t.Fatal(err)
@@ -75,6 +76,15 @@ func TestCLIMatchPrintsTheSummary(t *testing.T) {
 	for _, w := range []string{"  read\n  match\n  save\n", "matched 9 local accounts with 8 WeCom members", "by cli:tester", "to confirm 5, ambiguous 2"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("match output %q lacks %q", out, w)
+		}
+	}
+	// Nothing changed since: not matched again, and it says so.
+	if out, err = e.cli("match", "--corp", "某某科技", "--by", "cli:tester"); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"  read\n  unchanged\n", "matched 9 local accounts with 8 WeCom members", "to confirm 5, ambiguous 2"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("second match output %q lacks %q", out, w)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -23,12 +24,14 @@ func (s *Service) Rematch(ctx context.Context, corpID int64, policy binding.Poli
 
 // Phases of a rematch, as its progress reports them: read both sides, ask
 // WeCom about the accounts the keys did not settle (only when there are
-// any), match, save.
+// any), match, save; or, after reading, unchanged: the inputs are those of
+// the last rematch, which is not run again (rematch_skip.go).
 const (
-	PhaseRead   = "read"
-	PhaseLookup = "lookup"
-	PhaseMatch  = "match"
-	PhaseSave   = "save"
+	PhaseRead      = "read"
+	PhaseLookup    = "lookup"
+	PhaseMatch     = "match"
+	PhaseSave      = "save"
+	PhaseUnchanged = "unchanged"
 )
 
 // RematchProgress is Rematch reporting its phases (and the lookups' done
@@ -58,15 +61,15 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 	if err != nil {
 		return Summary{}, fmt.Errorf("read the pulled WeCom members of corp %d: %w; pull WeCom contacts again and rematch", corpID, err)
 	}
-	in := prepareInput(locals, members)
+	rawPolicy, err := encodePolicy(policy)
+	if err != nil {
+		return Summary{}, err
+	}
+	base := inputsBase(corpID, locals, members, rawPolicy, s.lookups != nil)
 	// Match outside the write lock (a second or two at 100,000), then write
 	// only if no decision changed meanwhile; otherwise match again under the
 	// lock, so a confirmation made in between is never lost.
 	ver, err := version(ctx, s.st.DB, corpID)
-	if err != nil {
-		return Summary{}, err
-	}
-	ds, err := loadDecisions(ctx, s.st.DB, corpID)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -75,7 +78,29 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 	if err != nil {
 		return Summary{}, err
 	}
+	if last, err := storedInputs(ctx, s.st.DB, corpID); err != nil {
+		return Summary{}, err
+	} else if len(last) > 0 && bytes.Equal(last, inputsDigest(base, ver, cache)) {
+		if skipped, err := s.skipRematch(ctx, corpID, last, ver, actor); err != nil {
+			return Summary{}, err
+		} else if skipped {
+			report(PhaseUnchanged, 0, 0)
+			return s.Summary(ctx, corpID)
+		}
+	}
+	in := prepareInput(locals, members)
+	// The sides' digests (for the save) are computed while the engine runs.
+	digested := make(chan struct{})
+	go func() {
+		defer close(digested)
+		in.sideDigests(corpID)
+	}()
+	ds, err := loadDecisions(ctx, s.st.DB, corpID)
+	if err != nil {
+		return Summary{}, err
+	}
 	report(PhaseMatch, 0, 0)
+	s.matches.Add(1)
 	res := binding.MatchLookups(in.members, in.locals, existing(ds), policy, cache.answers)
 	stats, err := s.lookUp(ctx, corpID, in, &res, cache, now, report)
 	if err != nil {
@@ -87,6 +112,7 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 	}
 	report(PhaseSave, 0, 0)
 	built := buildRows(corpID, in, ds, res)
+	<-digested
 	// Planned against what the last rematch stored when that is still
 	// true; a small change is written on an ordinary connection (the bulk
 	// one's large page cache costs more to set up and give back than a few
@@ -117,7 +143,11 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 				return err
 			}
 		}
-		if wrote, err = o.storeMatch(policy, in, ds, built, res, stats, plan); err != nil {
+		next, nextLookups, err := o.nextInputs(base, cur+1, in, res, built, s.lookups != nil, now)
+		if err != nil {
+			return err
+		}
+		if wrote, err = o.storeMatch(rawPolicy, in, ds, built, res, stats, plan, next, nextLookups); err != nil {
 			return err
 		}
 		wrote.version = cur + 1 // writeOn's bump
@@ -146,43 +176,63 @@ type matchInput struct {
 func prepareInput(locals []LocalRecord, members []MemberRecord) *matchInput {
 	in := &matchInput{
 		locals: make([]binding.Local, 0, len(locals)), members: make([]binding.Member, 0, len(members)),
-		lSides: make([]sideRec, 0, len(locals)), wSides: make([]sideRec, 0, len(members)),
 		lByKey: make(map[string]*sideRec, len(locals)), wByKey: make(map[string]*sideRec, len(members)),
 	}
-	seen := make(map[string]bool, max(len(locals), len(members)))
-	for i := range locals {
-		k := foldKey(locals[i].Account)
-		if k == "" || seen[k] {
-			in.skippedLocals++
-			continue
+	// The two sides are independent: prepared at once.
+	both(func() {
+		var keep []int
+		keep, in.skippedLocals = firstOfEachKey(len(locals), func(i int) string { return locals[i].Account })
+		in.lSides = make([]sideRec, len(keep))
+		parallel(len(keep), func(lo, hi int) {
+			for j := lo; j < hi; j++ {
+				in.lSides[j] = localSide(&locals[keep[j]])
+			}
+		})
+		for _, i := range keep {
+			l := locals[i].Local
+			l.Account = strings.TrimSpace(l.Account)
+			in.locals = append(in.locals, l)
 		}
-		seen[k] = true
-		l := locals[i].Local
-		l.Account = strings.TrimSpace(l.Account)
-		in.locals = append(in.locals, l)
-		in.lSides = append(in.lSides, localSide(&locals[i]))
-	}
-	clear(seen)
-	for i := range members {
-		k := foldKey(members[i].UserID)
-		if k == "" || seen[k] {
-			in.skippedMembers++
-			continue
+		// Indexed after the slice stops growing, so the pointers stay valid.
+		for i := range in.lSides {
+			in.lByKey[foldKey(in.lSides[i].Key)] = &in.lSides[i]
 		}
-		seen[k] = true
-		m := members[i].Member
-		m.UserID = strings.TrimSpace(m.UserID)
-		in.members = append(in.members, m)
-		in.wSides = append(in.wSides, memberSide(&members[i]))
-	}
-	// Index after the slices stop growing, so the pointers stay valid.
-	for i := range in.lSides {
-		in.lByKey[foldKey(in.lSides[i].Key)] = &in.lSides[i]
-	}
-	for i := range in.wSides {
-		in.wByKey[foldKey(in.wSides[i].Key)] = &in.wSides[i]
-	}
+	}, func() {
+		var keep []int
+		keep, in.skippedMembers = firstOfEachKey(len(members), func(i int) string { return members[i].UserID })
+		in.wSides = make([]sideRec, len(keep))
+		parallel(len(keep), func(lo, hi int) {
+			for j := lo; j < hi; j++ {
+				in.wSides[j] = memberSide(&members[keep[j]])
+			}
+		})
+		for _, i := range keep {
+			m := members[i].Member
+			m.UserID = strings.TrimSpace(m.UserID)
+			in.members = append(in.members, m)
+		}
+		for i := range in.wSides {
+			in.wByKey[foldKey(in.wSides[i].Key)] = &in.wSides[i]
+		}
+	})
 	return in
+}
+
+// firstOfEachKey lists the indexes of n records whose key (folded) is set
+// and not taken by an earlier record, and how many it skipped.
+func firstOfEachKey(n int, key func(i int) string) (keep []int, skipped int) {
+	keep = make([]int, 0, n)
+	seen := make(map[string]bool, n)
+	for i := range n {
+		k := foldKey(key(i))
+		if k == "" || seen[k] {
+			skipped++
+			continue
+		}
+		seen[k] = true
+		keep = append(keep, i)
+	}
+	return keep, skipped
 }
 
 func pairKey(account, userid string) string { return foldKey(account) + "\x00" + foldKey(userid) }
@@ -195,8 +245,8 @@ const smallSave = 20_000
 // (writing only what changed), turns the policy's confirmations into
 // decisions and records the match. It returns the stored pairs it left
 // (their version unset).
-func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision, built builtRows, res binding.Result,
-	lookups LookupStats, plan *savePlan) (*knownDigests, error) {
+func (o *txOps) storeMatch(rawPolicy string, in *matchInput, ds []decision, built builtRows, res binding.Result,
+	lookups LookupStats, plan *savePlan, next []byte, nextLookups string) (*knownDigests, error) {
 	k, err := o.save(plan, in, built.rows)
 	if err != nil {
 		return nil, err
@@ -204,21 +254,22 @@ func (o *txOps) storeMatch(policy binding.Policy, in *matchInput, ds []decision,
 	if err := o.recordAutoConfirmed(ds, built.auto); err != nil {
 		return nil, err
 	}
-	raw, err := encodePolicy(policy)
-	if err != nil {
-		return nil, err
-	}
 	lraw, err := json.Marshal(lookups)
 	if err != nil {
 		return nil, err
 	}
+	if next == nil {
+		next = []byte{}
+	}
 	return k, o.exec(`INSERT INTO bind_corp_state(corp_id, policy, matched_at, matched_by,
-			skipped_locals, skipped_members, stale, lookups)
-		VALUES(?, ?, ?, ?, ?, ?, ?, ?)
+			skipped_locals, skipped_members, stale, lookups, inputs_digest, inputs_lookups)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(corp_id) DO UPDATE SET policy = excluded.policy, matched_at = excluded.matched_at,
 			matched_by = excluded.matched_by, skipped_locals = excluded.skipped_locals,
-			skipped_members = excluded.skipped_members, stale = excluded.stale, lookups = excluded.lookups`,
-		o.corpID, raw, store.TimeOf(time.Now()), o.actor, in.skippedLocals+res.Stats.SkippedLocals, in.skippedMembers+res.Stats.SkippedMembers, len(res.Stale), string(lraw))
+			skipped_members = excluded.skipped_members, stale = excluded.stale, lookups = excluded.lookups,
+			inputs_digest = excluded.inputs_digest, inputs_lookups = excluded.inputs_lookups`,
+		o.corpID, rawPolicy, store.TimeOf(time.Now()), o.actor, in.skippedLocals+res.Stats.SkippedLocals, in.skippedMembers+res.Stats.SkippedMembers,
+		len(res.Stale), string(lraw), next, nextLookups)
 }
 
 // ambiguousFrom builds the row of an ambiguous proposal, anchored on the side

@@ -55,9 +55,10 @@ func buildRows(corpID int64, in *matchInput, ds []decision, res binding.Result) 
 			"actor", d.DecidedBy, "at", d.DecidedAt.String())
 		out.rows = append(out.rows, pairRow(corpID, StateRejected, d.Method, binding.Confidence(binding.Method(d.Method)), rs, l, w))
 	}
-	for i := range out.rows {
-		r := &out.rows[i]
-		r.Digest = r.digest()
-	}
+	parallel(len(out.rows), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out.rows[i].Digest = out.rows[i].digest()
+		}
+	})
 	return out
 }

@@ -207,10 +207,14 @@ func (in *matchInput) allSides() []*sideRec {
 // sideDigests are the digests of allSides, computed once.
 func (in *matchInput) sideDigests(corpID int64) []int64 {
 	if in.digests == nil {
-		in.digests = make([]int64, 0, len(in.lSides)+len(in.wSides))
-		for _, s := range in.allSides() {
-			in.digests = append(in.digests, s.digest(corpID))
-		}
+		all := in.allSides()
+		d := make([]int64, len(all))
+		parallel(len(all), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				d[i] = all[i].digest(corpID)
+			}
+		})
+		in.digests = d
 	}
 	return in.digests
 }

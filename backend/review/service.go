@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -32,6 +33,7 @@ type Service struct {
 	lookups LookupProvider   // nil: rematches ask WeCom nothing
 	now     func() time.Time // the lookups' clock
 	known   digestMemory     // what the last full rematch of each corp stored
+	matches atomic.Int64     // rematches that ran the engine (not skipped)
 }
 
 // New returns the review service over st, reading both sides from src.
