@@ -85,7 +85,7 @@ func TestDemoCorpDependentsThroughProductionWiring(t *testing.T) {
 	if !d.NeedsConfirm || d.Deleted || listed["members"] < 400 || listed["apiKeys"] != 1 {
 		t.Fatalf("dependents %+v", d)
 	}
-	if !strings.Contains(d.Message.EN, "1 API key (revoked)") || !strings.Contains(d.Message.ZH, "API 密钥 1 个（将被吊销）") {
+	if !strings.Contains(d.Message.EN, "1 API key (revoked, not deleted)") || !strings.Contains(d.Message.ZH, "API 密钥 1 个（吊销而不删除）") {
 		t.Fatalf("the confirmation does not list the API key: %+v", d.Message)
 	}
 	if !slices.Equal(appKeys, []string{"pushRules"}) {

@@ -195,7 +195,7 @@ var setupMessages = map[string]entry{
 	"dependent_schedules":    {"定时同步 {n} 个", "{n|1 sync schedule|# sync schedules}"},
 	"dependent_pushRules":    {"推送规则 {n} 条", "{n|1 push rule|# push rules}"},
 	"dependent_queuedPushes": {"待发送的推送 {n} 条", "{n|1 queued push|# queued pushes}"},
-	"dependent_apiKeys":      {"API 密钥 {n} 个（将被吊销）", "{n|1 API key|# API keys} (revoked)"},
+	"dependent_apiKeys":      {"API 密钥 {n} 个（吊销而不删除）", "{n|1 API key|# API keys} (revoked, not deleted)"},
 	"dependent_other":        {"{key} {n} 项", "{key}: {n}"},
 	"delete_confirm_corp":    {"输入企业名称“{name}”确认删除。", "Type the name “{name}” to delete this corp."},
 	"delete_confirm_app":     {"输入应用名称“{name}”确认删除。", "Type the name “{name}” to delete this app."},
