@@ -29,7 +29,7 @@ var callbackMessages = map[string]entry{
 		"Member {userid} removed from the mirror."},
 	"contact_member_renamed": {
 		"成员账号 {old} 改为 {new}：镜像已更新，{n} 条绑定随之转移",
-		"Userid {old} renamed to {new}: the mirror follows and {n} binding decision(s) moved with it."},
+		"Userid {old} renamed to {new}: the mirror follows and {n|# binding decision|# binding decisions} moved with it."},
 	"contact_dept_updated": {
 		"部门 {name}（{id}）已在镜像中更新",
 		"Department {name} ({id}) updated in the mirror."},

@@ -29,7 +29,7 @@ func TestEveryCodeHasBothLanguagesAndItsArgsRender(t *testing.T) {
 					}
 				}
 			}
-			if !hasHan(m.ZH) {
+			if !hasHan(m.ZH) && !layoutOnly[code] {
 				t.Errorf("%s: the Chinese text has no Chinese: %q", code, m.ZH)
 			}
 			if strings.Contains(m.EN, "(") && hasHanOutsideConsole(m.EN) {
@@ -142,3 +142,7 @@ func TestStoredMessagesRenderAgainAndOldTextsStayReadable(t *testing.T) {
 		t.Fatalf("own text %+v", back)
 	}
 }
+
+// layoutOnly are messages that only arrange their arguments the language's
+// way (full-width brackets in Chinese), with no words of their own.
+var layoutOnly = map[string]bool{"binding_reason_item": true}
