@@ -110,3 +110,14 @@ describe('the match cell', () => {
     wrapper.unmount()
   })
 })
+
+describe('counts in English', () => {
+  const { t } = createAppI18n('en').global
+  it('use plural forms, not "(s)"', () => {
+    expect(t('bindingsPage.done.confirmed', { count: 1 }, 1)).toBe('Confirmed 1 binding')
+    expect(t('bindingsPage.done.confirmed', { count: 3 }, 3)).toBe('Confirmed 3 bindings')
+    expect(t('bindingsPage.import.skipped', { count: 1 }, 1)).toBe('1 line with one side only, skipped')
+    expect(JSON.stringify(bindingsEn)).not.toMatch(/\w\(s\)/)
+    expect(createAppI18n('zh-CN').global.t('bindingsPage.done.confirmed', { count: 3 }, 3)).toBe(bindingsZh.done.confirmed.replace('{count}', '3'))
+  })
+})

@@ -57,7 +57,7 @@ export function useBindingActions(corpId: Ref<number | null>, afterChange: () =>
   }
 
   const counted = (key: string) => (count: number) =>
-    count > 0 ? t(`bindingsPage.done.${key}`, { count }) : t('bindingsPage.done.nothing')
+    count > 0 ? t(`bindingsPage.done.${key}`, { count }, count) : t('bindingsPage.done.nothing')
 
   function confirm(rowIds: number[]) {
     return change((corp) => api.confirmBindings(corp, rowIds), counted('confirmed'))
@@ -71,7 +71,7 @@ export function useBindingActions(corpId: Ref<number | null>, afterChange: () =>
     const count = rowIds.length
     const body = row
       ? t('bindingsPage.ask.rejectOneBody', { local: person(row.localName, row.account), wecom: person(row.wecomName, row.userid) })
-      : t('bindingsPage.ask.rejectBody', { count })
+      : t('bindingsPage.ask.rejectBody', { count }, count)
     if (askFirst && !(await ask(t('bindingsPage.ask.rejectTitle'), body, t('bindingsPage.ask.rejectOk'), true))) {
       return false
     }
@@ -83,7 +83,7 @@ export function useBindingActions(corpId: Ref<number | null>, afterChange: () =>
     const count = rowIds.length
     const body = row
       ? t('bindingsPage.ask.unbindOneBody', { local: person(row.localName, row.account), wecom: person(row.wecomName, row.userid) })
-      : t('bindingsPage.ask.unbindBody', { count })
+      : t('bindingsPage.ask.unbindBody', { count }, count)
     if (!(await ask(t('bindingsPage.ask.unbindTitle'), body, t('bindingsPage.ask.unbindOk', { count }), true))) {
       return false
     }
@@ -106,7 +106,7 @@ export function useBindingActions(corpId: Ref<number | null>, afterChange: () =>
       ElMessage.info(t('bindingsPage.ask.createNone'))
       return false
     }
-    if (!(await ask(t('bindingsPage.ask.createTitle'), t('bindingsPage.ask.createBody', { count }), t('bindingsPage.ask.createOk', { count })))) {
+    if (!(await ask(t('bindingsPage.ask.createTitle'), t('bindingsPage.ask.createBody', { count }), t('bindingsPage.ask.createOk', { count }, count)))) {
       return false
     }
     return change((corp) => api.createLocalAccountsForUnbound(corp), counted('created'))
