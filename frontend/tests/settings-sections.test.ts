@@ -6,6 +6,7 @@ import * as api from '@/api'
 import type { PushAPIKey, PushSettings } from '@/api'
 import settingsEn from '@/locales/features/settings.en'
 import settingsZh from '@/locales/features/settings.zh-CN'
+import { useAppStore } from '@/stores/app'
 import SettingsView from '@/views/SettingsView.vue'
 import { appInfo, startStatus } from './fixtures'
 import { mountApp, settle } from './mount-app'
@@ -180,12 +181,19 @@ describe('settings: integrations and push', () => {
     await keysBox.find('[data-testid="apikey-create"]').trigger('click')
     await settle()
     expect(api.createAPIKey).toHaveBeenLastCalledWith(8, 'crm', { all: false, departments: false })
-    select('apikey-corp').vm.$emit('update:modelValue', 7)
+    // Switching the active corp moves the picker along; the admin can pick another.
+    useAppStore().startStatus = startStatus({ activeCorp: { id: 7, name: '星河科技', corpId: 'ww7', demo: false } })
     await settle()
     await keysBox.find('[data-testid="apikey-name"]').setValue('erp')
     await keysBox.find('[data-testid="apikey-create"]').trigger('click')
     await settle()
     expect(api.createAPIKey).toHaveBeenLastCalledWith(7, 'erp', { all: false, departments: false })
+    select('apikey-corp').vm.$emit('update:modelValue', 8)
+    await settle()
+    await keysBox.find('[data-testid="apikey-name"]').setValue('mes')
+    await keysBox.find('[data-testid="apikey-create"]').trigger('click')
+    await settle()
+    expect(api.createAPIKey).toHaveBeenLastCalledWith(8, 'mes', { all: false, departments: false })
 
     // Each key's corp; a deleted corp's key says so, and why it was revoked.
     expect(keysBox.find('[data-testid="apikey-corp-1"]').text()).toBe('星河科技')
