@@ -3,6 +3,7 @@ package corp
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -35,6 +36,15 @@ type dependents struct {
 	corp      []Counter
 	app       []Counter
 	appDelete []func(ctx context.Context, appID int64) error
+	corpGone  []func(ctx context.Context, corpID int64)
+}
+
+// RegisterCorpDeletedHooks adds what runs once a corp's row is gone (push
+// drops its cached rules and API keys, which named the corp).
+func (s *Service) RegisterCorpDeletedHooks(hooks ...func(ctx context.Context, corpID int64)) {
+	s.deps.mu.Lock()
+	defer s.deps.mu.Unlock()
+	s.deps.corpGone = append(s.deps.corpGone, hooks...)
 }
 
 // RegisterAppDeleteHooks adds what runs once an app's delete is confirmed,
@@ -177,6 +187,12 @@ func (s *Service) removeCorp(ctx context.Context, r *corpRow) error {
 		return err
 	}
 	s.forgetClient(r.ID)
+	s.deps.mu.RLock()
+	gone := slices.Clone(s.deps.corpGone)
+	s.deps.mu.RUnlock()
+	for _, h := range gone {
+		h(ctx, r.ID)
+	}
 	if r.Demo {
 		s.stopDemo()
 	}

@@ -33,6 +33,15 @@ func (s *Service) CountAPIKeysForCorp(ctx context.Context, corpID int64) (int, e
 	return store.Count(ctx, s.st.DB, `SELECT COUNT(*) FROM push_api_keys WHERE corp_id = ? AND revoked_at IS NULL`, corpID)
 }
 
+// ForgetCorp drops what the service cached that named corp, once the corp
+// was deleted: the enabled rules (their targets in it went with it) and the
+// API keys (its keys were revoked), so the next request and the next
+// planned message see the database as it is now.
+func (s *Service) ForgetCorp(_ context.Context, corpID int64) {
+	s.ruleCache.invalidate()
+	s.keys.forget()
+}
+
 // DisableRulesForApp turns off the rules that send as app (apps.id), with a
 // note naming the app, before the app is deleted (its targets go with it):
 // a rule must not go on sending to what is left of its targets unnoticed.

@@ -20,6 +20,7 @@ func (s *Services) wireDependents() {
 		corp.Counter{Key: "queuedPushes", Count: s.Push.CountQueuedForCorp},
 		corp.Counter{Key: "apiKeys", Count: s.Push.CountAPIKeysForCorp},
 	)
+	s.Corps.RegisterCorpDeletedHooks(s.Push.ForgetCorp)
 	s.Corps.RegisterAppDeleteHooks(func(ctx context.Context, appID int64) error {
 		_, err := s.Push.DisableRulesForApp(ctx, appID)
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -237,6 +238,42 @@ func TestDemoFlowPushThroughIntake(t *testing.T) {
 	msgs := s.Corps.DemoSim().Messages()
 	if len(msgs) != 1 || !strings.Contains(fmt.Sprint(msgs[0]), member.UserID) {
 		t.Fatalf("simulator messages: %+v", msgs)
+	}
+
+	// Once the corp is deleted, its key is refused at once, saying why, and
+	// the rule that sent into it takes nothing (no cached rule or key survives).
+	if d, err := s.Corps.DeleteCorp(ctx, c.ID, c.Name); err != nil || !d.Deleted {
+		t.Fatalf("delete corp %+v %v", d, err)
+	}
+	req, _ = http.NewRequest("POST", srv.URL+"/api/v1/messages", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+key)
+	if resp, err = http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("intake with the deleted corp's key: %v %v", resp.StatusCode, err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(b), "was deleted") {
+		t.Fatalf("401 body %s", b)
+	}
+	acc, err := s.Push.Submit(ctx, push.Input{Source: "approval", Title: "t", To: push.To{UserIDs: []string{member.UserID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline = time.Now().Add(15 * time.Second)
+	for {
+		st, err := s.Push.Message(ctx, acc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Status != "queued" && st.Status != "sending" {
+			if st.Status != push.StatusNoRule {
+				t.Fatalf("message after the corp was deleted: %s %+v", st.Status, st)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still %s", st.Status)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 
