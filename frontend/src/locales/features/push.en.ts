@@ -68,7 +68,7 @@ export default {
   },
   howto: {
     title: 'How to connect',
-    intro: 'Create an API key for each sending system, then POST messages:',
+    intro: 'Create an API key for each sending system and corp (a key pushes only into its corp), then POST messages:',
     disabled: 'The desktop intake API is off; turn it on in Settings → Integrations.',
     exampleTitle: 'Expense approved',
     exampleContent: 'Expense #1024 was approved',

@@ -68,7 +68,7 @@ export default {
   },
   howto: {
     title: '如何接入',
-    intro: '给每个发送方系统创建一个 API 密钥，然后 POST 消息：',
+    intro: '给每个发送方系统、每个企业创建一个 API 密钥（密钥只推送到它所属的企业），然后 POST 消息：',
     disabled: '桌面版的接入 API 尚未启用，请在“设置 → 集成接口”中开启。',
     exampleTitle: '报销已审批',
     exampleContent: '报销单 #1024 已审批通过',
