@@ -25,11 +25,7 @@ type env struct {
 
 func newEnv(t *testing.T, locals []LocalRecord, members []MemberRecord) *env {
 	t.Helper()
-	st, err := store.Open(bg, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := openStore(t)
 	e := &env{t: t, st: st}
 	e.corp = e.addCorp("某某科技")
 	e.src = &StaticSources{LocalRecords: locals, MemberRecords: map[int64][]MemberRecord{e.corp: members}}
