@@ -63,7 +63,7 @@ func parseRows(t *table, h headerMap) parsed {
 			row.Account = acc
 		}
 		if row.Name == "" {
-			bad(colName, newIssue(ProblemNameEmpty, "name is empty: fill in the name (姓名) column"))
+			bad(colName, newIssue(ProblemNameEmpty, "name is empty: fill in the name column"))
 		}
 		if t.CSV && len(rec.Cells) < need {
 			missing := column(0)

@@ -37,7 +37,7 @@ func TestRejectionsNameTheLineAndTheReason(t *testing.T) {
 		args    map[string]string // of the first problem
 	}
 	wants := []want{
-		{3, "", "account", "account is empty: fill in the account (账号) column", "account_empty", nil},
+		{3, "", "account", "account is empty: fill in the account column", "account_empty", nil},
 		{4, "badmobile", "mobile", `mobile "12345" is not a valid mobile number`, "mobile_invalid", map[string]string{"value": "12345"}},
 		{5, "bademail", "email", `email "liuyang@" is not a valid address`, "email_invalid", map[string]string{"value": "liuyang@"}},
 		{6, "badstatus", "status", `status "在岗" is not known: use active/在职/正常/1 or resigned/离职/0`, "status_unknown",

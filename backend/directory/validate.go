@@ -115,7 +115,7 @@ func parseStatus(raw string) (Status, *issue) {
 func checkAccount(raw string) (string, *issue) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return "", newIssue(ProblemAccountEmpty, "account is empty: fill in the account (账号) column")
+		return "", newIssue(ProblemAccountEmpty, "account is empty: fill in the account column")
 	}
 	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
 		return "", newIssue(ProblemAccountSpace,
@@ -148,7 +148,7 @@ func checkWeComUserID(raw string) (string, *issue) {
 	}
 	if !ok {
 		return "", newIssue(ProblemWeComUserID, fmt.Sprintf("WeCom userid %q is not valid: use 1-64 letters, digits and _-@., "+
-			"starting with a letter or digit, or leave wecom_userid (企业微信账号) empty to use the account", shorten(raw)), "value", shorten(raw))
+			"starting with a letter or digit, or leave the wecom_userid column empty to use the account", shorten(raw)), "value", shorten(raw))
 	}
 	return s, nil
 }

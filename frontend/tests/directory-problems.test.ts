@@ -70,7 +70,7 @@ describe('the rejected rows of an import preview', () => {
       { reject: 2 },
       {
         rejected: [
-          { line: 12, account: '', problems: [{ field: 'account', message: 'account is empty: fill in the account (账号) column', code: 'account_empty', args: {} }] },
+          { line: 12, account: '', problems: [{ field: 'account', message: 'account is empty: fill in the account column', code: 'account_empty', args: {} }] },
           {
             line: 8,
             account: 'ZhangWei',

@@ -26,6 +26,7 @@ const entries = [
 
 describe('sync history', () => {
   beforeEach(() => {
+    vi.mocked(api.listPendingPreviews).mockResolvedValue([]) // Go returns an empty list, never null
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: demoCorp }))
     vi.mocked(api.listSyncHistory).mockResolvedValue({ entries, total: 3 })
     vi.mocked(api.listSyncPlanOps).mockResolvedValue({ ops: [], total: 0 })

@@ -33,6 +33,7 @@ async function startApply() {
 
 describe('sync apply follows its own job', () => {
   beforeEach(() => {
+    vi.mocked(api.listPendingPreviews).mockResolvedValue([]) // Go returns an empty list, never null
     backend = jobsBackend()
     backend.known.set('job-a', job())
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: demoCorp }))

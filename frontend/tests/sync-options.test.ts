@@ -17,6 +17,7 @@ const options = {
 
 describe('sync settings', () => {
   beforeEach(() => {
+    vi.mocked(api.listPendingPreviews).mockResolvedValue([]) // Go returns an empty list, never null
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: demoCorp }))
     vi.mocked(api.getSyncOptions).mockResolvedValue(structuredClone(options))
     vi.mocked(api.setSyncOptions).mockResolvedValue()

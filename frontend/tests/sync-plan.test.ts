@@ -18,6 +18,7 @@ async function previewed() {
 
 describe('sync preview', () => {
   beforeEach(() => {
+    vi.mocked(api.listPendingPreviews).mockResolvedValue([]) // Go returns an empty list, never null
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: demoCorp }))
     vi.mocked(api.planSync).mockResolvedValue(plan())
     vi.mocked(api.getSyncPlanTree).mockResolvedValue([])

@@ -45,6 +45,7 @@ const find = (testid: string) => document.querySelector<HTMLElement>(`[data-test
 
 describe('a stored plan on the sync page', () => {
   beforeEach(() => {
+    vi.mocked(api.listPendingPreviews).mockResolvedValue([]) // Go returns an empty list, never null
     vi.mocked(api.getStartStatus).mockResolvedValue(startStatus({ activeCorp: demoCorp }))
     vi.mocked(api.getSyncPlanTree).mockResolvedValue([])
     vi.mocked(api.listSyncPlanOps).mockResolvedValue({ ops: [op(1)], total: 1 })

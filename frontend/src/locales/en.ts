@@ -2,6 +2,7 @@ import type { MessageSchema } from './zh-CN'
 
 // Every UI string in English, with exactly the keys of zh-CN.ts.
 const en: MessageSchema = {
+  listSeparator: ', ',
   app: {
     name: 'WeCom Bridge',
     subtitle: '企微桥',

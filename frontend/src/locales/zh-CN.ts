@@ -1,5 +1,7 @@
 // Every UI string in Simplified Chinese. en.ts must have the same keys.
 const zhCN = {
+  /** Between the items of a list in a sentence. */
+  listSeparator: '、',
   app: {
     name: '企微桥',
     subtitle: 'WeCom Bridge',

@@ -147,6 +147,8 @@ test('a message posted with a UI-made key is pushed by a UI-made rule, logged, r
   }).toPass({ timeout: 30_000 })
   await expect(row).toContainText(title)
   await expect(page.getByTestId('pushlog-chart').locator('canvas')).toBeVisible()
+  // The docs shot shows the page, not the toasts of the steps before it (saved, test sent): they close by themselves.
+  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 15_000 })
   mkdirSync(dirname(screenshotPath), { recursive: true })
   await page.screenshot({ path: screenshotPath, fullPage: true })
 

@@ -7,7 +7,6 @@ const en: typeof zhCN = {
   retry: 'Retry',
   cancel: 'Cancel',
   close: 'Close',
-  listSeparator: ', ',
   empty: {
     noCorpTitle: 'No active corp yet',
     noCorpBody: 'Add a corp in Setup (or start the demo corp) first, then pull its WeCom contacts and review the bindings here.',

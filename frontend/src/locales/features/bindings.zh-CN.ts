@@ -5,7 +5,6 @@ export default {
   retry: '重试',
   cancel: '取消',
   close: '关闭',
-  listSeparator: '、',
   empty: {
     noCorpTitle: '还没有当前企业',
     noCorpBody: '先在“接入配置”中添加企业（或启动演示企业），再来拉取企业微信通讯录并审核绑定。',

@@ -3,7 +3,6 @@ export default {
   lead: 'Import your organisation’s own directory from CSV/XLSX, then browse and maintain its departments and accounts. An import is previewed first and written only once you confirm.',
   loadFailed: 'Could not read the directory: {error}',
   retry: 'Retry',
-  listSeparator: ', ',
   fields: {
     account: 'Account',
     name: 'Name',

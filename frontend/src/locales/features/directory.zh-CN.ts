@@ -3,7 +3,6 @@ export default {
   lead: '从 CSV/XLSX 导入组织自己的通讯录，浏览和维护部门与账号。导入先预览，确认后才写入。',
   loadFailed: '无法读取通讯录：{error}',
   retry: '重试',
-  listSeparator: '、',
   fields: {
     account: '账号',
     name: '姓名',

@@ -4,7 +4,6 @@ export default {
   loadFailed: 'Cannot read the configured corps: {error}',
   retry: 'Retry',
   helpFailed: 'Cannot read the field help: {error}',
-  listSeparator: ', ',
   trimmed: 'Removed the spaces pasted along with: {fields}',
   fields: {
     corp: {

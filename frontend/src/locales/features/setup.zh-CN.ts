@@ -4,7 +4,6 @@ export default {
   loadFailed: '无法读取已配置的企业：{error}',
   retry: '重试',
   helpFailed: '无法读取字段说明：{error}',
-  listSeparator: '、',
   trimmed: '已自动去除粘贴时带入的空格：{fields}',
   fields: {
     corp: {

@@ -28,7 +28,7 @@ function splitList(value: string | undefined): string[] {
 }
 
 function joinList(i18n: ReasonI18n, items: string[]): string {
-  return items.join(i18n.t('bindingsPage.listSeparator', {}))
+  return items.join(i18n.t('listSeparator', {}))
 }
 
 // A catalogue word (binding_method_<x>, binding_field_<x>), or the value itself when unknown.

@@ -30,7 +30,7 @@ function shownArgs(i18n: ProblemI18n, args: Record<string, string>): Record<stri
     const key = `directoryPage.fields.${args[col]}`
     shown[col] = i18n.te(key) ? i18n.t(key, {}) : args[col]
   }
-  const separator = i18n.t('directoryPage.listSeparator', {})
+  const separator = i18n.t('listSeparator', {})
   for (const list of ['lines', 'others']) {
     if (args[list] !== undefined) shown[list] = args[list].split(argListSeparator).join(separator)
   }
