@@ -18,6 +18,7 @@ async function answer(confirm: boolean) {
 describe('settings: serve access token', () => {
   beforeEach(() => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo({ mode: 'serve' }))
+    vi.mocked(api.listCorps).mockResolvedValue([]) // Go returns an empty list, never null
     vi.mocked(api.getPushSettings).mockResolvedValue({ intake_enabled: false, intake_addr: '', strict_sources: false, retention_days: 180, rate_per_second: 20, rate_burst: 100, max_users: 1000, max_departments: 100 })
     vi.mocked(api.getPushAdminAccount).mockResolvedValue('')
     vi.mocked(api.listAPIKeys).mockResolvedValue([])

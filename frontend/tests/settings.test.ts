@@ -13,6 +13,7 @@ describe('settings page', () => {
     vi.mocked(api.getPushSettings).mockResolvedValue({ intake_enabled: false, intake_addr: '127.0.0.1:8751', strict_sources: false, retention_days: 180, rate_per_second: 20, rate_burst: 100, max_users: 1000, max_departments: 100 })
     vi.mocked(api.getPushAdminAccount).mockResolvedValue('')
     vi.mocked(api.listAPIKeys).mockResolvedValue([])
+    vi.mocked(api.listCorps).mockResolvedValue([]) // Go returns an empty list, never null
     vi.mocked(api.listConfigAudit).mockResolvedValue([])
     vi.mocked(api.getBackupState).mockResolvedValue({ daily: true, keep: 7, dir: '/home/admin/.local/share/wecom-bridge/backups', archives: [] })
   })
