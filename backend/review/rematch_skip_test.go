@@ -1,7 +1,9 @@
 package review
 
 import (
+	"bytes"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -160,4 +162,67 @@ func findIn(rows []Row, account, userid string) *Row {
 		}
 	}
 	return nil
+}
+
+// Every field of a local account and of a member is an input: changing any
+// one changes the digest (a field added to the records fails here until
+// inputsBase digests it).
+func TestInputsDigestCoversEveryField(t *testing.T) {
+	l, m := fixture()
+	base := inputsBase(1, l, m, "", false)
+	for side, rec := range map[string]reflect.Value{"local": reflect.ValueOf(&l[0]).Elem(), "member": reflect.ValueOf(&m[0]).Elem()} {
+		for _, f := range leafFields(rec) {
+			saved := reflect.New(f.v.Type()).Elem()
+			saved.Set(f.v)
+			switch f.v.Kind() {
+			case reflect.String:
+				f.v.SetString(f.v.String() + "x")
+			case reflect.Bool:
+				f.v.SetBool(!f.v.Bool())
+			case reflect.Slice: // [][]string department paths
+				f.v.Set(reflect.ValueOf([][]string{{"另一个部门"}}))
+			default:
+				t.Fatalf("%s field %s of kind %s: teach this test and inputsBase about it", side, f.name, f.v.Kind())
+			}
+			if bytes.Equal(inputsBase(1, l, m, "", false), base) {
+				t.Errorf("changing the %s field %s leaves the inputs digest as it was", side, f.name)
+			}
+			f.v.Set(saved)
+		}
+	}
+	for name, d := range map[string][]byte{
+		"corp":    inputsBase(2, l, m, "", false),
+		"policy":  inputsBase(1, l, m, `{"autoConfirmKeys":true}`, false),
+		"lookups": inputsBase(1, l, m, "", true),
+		"order":   inputsBase(1, swapped(l), m, "", false), // the first of a duplicate account wins
+	} {
+		if bytes.Equal(d, base) {
+			t.Errorf("another %s leaves the inputs digest as it was", name)
+		}
+	}
+}
+
+func swapped(l []LocalRecord) []LocalRecord {
+	l = slices.Clone(l)
+	l[0], l[1] = l[1], l[0]
+	return l
+}
+
+type leafField struct {
+	name string
+	v    reflect.Value
+}
+
+// leafFields lists the settable fields of a struct, embedded structs flattened.
+func leafFields(v reflect.Value) []leafField {
+	var out []leafField
+	for i := range v.NumField() {
+		f, sf := v.Field(i), v.Type().Field(i)
+		if sf.Anonymous && f.Kind() == reflect.Struct {
+			out = append(out, leafFields(f)...)
+			continue
+		}
+		out = append(out, leafField{sf.Name, f})
+	}
+	return out
 }
