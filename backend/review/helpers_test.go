@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"wecom-bridge/backend/binding"
@@ -33,13 +34,13 @@ func newEnv(t *testing.T, locals []LocalRecord, members []MemberRecord) *env {
 	return e
 }
 
-var corpSeq int
+var corpSeq atomic.Int64 // parallel tests add corps
 
 func (e *env) addCorp(name string) int64 {
 	e.t.Helper()
-	corpSeq++
+	seq := corpSeq.Add(1)
 	res, err := e.st.DB.Exec(`INSERT INTO corps(corp_key, name, corp_id) VALUES(?, ?, ?)`,
-		fmt.Sprintf("key%d", corpSeq), name, fmt.Sprintf("ww%016x", corpSeq))
+		fmt.Sprintf("key%d", seq), name, fmt.Sprintf("ww%016x", seq))
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -106,6 +106,7 @@ func join(list []string) string {
 func TestRematchTouchedEqualsFullRematch(t *testing.T) {
 	for seed := range uint64(40) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel() // each seed has its own stores
 			policy := binding.DefaultPolicy()
 			if seed%3 == 1 {
 				policy.AutoConfirmKeys = true
