@@ -35,7 +35,7 @@ describe('sync preview', () => {
     const { wrapper } = await previewed()
     expect(api.planSync).toHaveBeenCalledWith(7, 'to-wecom', expect.any(Function))
     expect(wrapper.find('[data-testid="plan-count-create_user"]').attributes('data-count')).toBe('16')
-    expect(wrapper.find('[data-testid="plan-count-create_user"]').text()).toBe('新建成员 16')
+    expect(wrapper.find('[data-testid="plan-count-create_user"]').text()).toBe('创建成员 16')
     expect(wrapper.find('[data-testid="plan-count-delete_user"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="plan-total"]').text()).toBe('共 34 项操作')
     expect(wrapper.find('[data-testid="plan-users"]').text()).toContain('482 → 498')

@@ -16,8 +16,9 @@ import (
 const CatalogueOutput = "../../../frontend/src/api/generated/catalogue.ts"
 
 // cataloguePrefixes are the codes the UI renders from {code, args}: a
-// review row's reason and the method and field names inside it.
-var cataloguePrefixes = []string{"binding_reason_", "binding_method_", "binding_field_"}
+// review row's reason and the method and field names inside it, and the
+// names of sync operation types.
+var cataloguePrefixes = []string{"binding_reason_", "binding_method_", "binding_field_", "sync_op_"}
 
 var notKeyChar = regexp.MustCompile(`[^A-Za-z0-9_]`)
 
