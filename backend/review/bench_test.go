@@ -79,7 +79,7 @@ func TestBenchReviewPage100k(t *testing.T) {
 		}
 		sort.Float64s(times)
 		b, _ := json.Marshal(contract.Filled(page)) // as the bound method sends it
-		ms := times[len(times)/2] // median of 5
+		ms := times[len(times)/2]                   // median of 5
 		if q.Filter != FilterAll && q.Search != "" {
 			worstMS = max(worstMS, ms)
 		}

@@ -65,14 +65,14 @@ type Row struct {
 // Candidate is one possible counterpart of an ambiguous row: a WeCom member
 // (UserID) for a row anchored on a local account, or the reverse.
 type Candidate struct {
-	Account  string  `json:"account,omitempty"`
-	UserID   string  `json:"userid,omitempty"`
-	Name     string  `json:"name,omitempty"`
-	Dept     string  `json:"dept,omitempty"`
-	MainDept string  `json:"mainDept,omitempty"` // the main department's path
-	Position string  `json:"position,omitempty"`
-	Mobile   string  `json:"mobile,omitempty"` // masked: 138****1234
-	Method   string  `json:"method,omitempty"`
+	Account  string `json:"account,omitempty"`
+	UserID   string `json:"userid,omitempty"`
+	Name     string `json:"name,omitempty"`
+	Dept     string `json:"dept,omitempty"`
+	MainDept string `json:"mainDept,omitempty"` // the main department's path
+	Position string `json:"position,omitempty"`
+	Mobile   string `json:"mobile,omitempty"` // masked: 138****1234
+	Method   string `json:"method,omitempty"`
 	// Score ranks the candidates (department similarity for namesakes);
 	// absent when 0, and in a List page.
 	Score float64 `json:"score,omitempty"`
