@@ -99,7 +99,7 @@ describe('push page', () => {
     expect(wrapper.find('[data-testid="push-curl"]').text()).toContain('报销已审批') // the example is in the page's language
     expect(wrapper.find('[data-testid="push-settings-link"]').attributes('href')).toBe('/settings')
     await wrapper.find('[data-testid="push-settings-link"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/settings'))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/settings'), { timeout: 10_000 }) // Settings loads lazily: slow under load
   })
 
   it('tells the desktop admin where to turn the intake API on', async () => {
