@@ -324,7 +324,9 @@ func TestPullCancelKeepsMirror(t *testing.T) {
 
 func TestPullConcurrentRefused(t *testing.T) {
 	e := newEnv(t, genOrg(100, 20), nil)
-	e.sim.SetFaults(wecomsim.Faults{PerAPI: map[string]wecomsim.Fault{"user/list": {Latency: 50 * time.Millisecond}}})
+	// The first pull's member reads are held long enough for the second to
+	// find it running even on a loaded machine (50 ms was not), then let go.
+	e.sim.SetFaults(wecomsim.Faults{PerAPI: map[string]wecomsim.Fault{"user/list": {Latency: 3 * time.Second}}})
 	done := make(chan error, 1)
 	go func() {
 		_, err := e.pull(e.contactCred())
@@ -340,6 +342,7 @@ func TestPullConcurrentRefused(t *testing.T) {
 	if !errors.Is(err, ErrPullRunning) || !strings.Contains(err.Error(), "a pull for this corp is already running") {
 		t.Errorf("second pull: err = %v, want ErrPullRunning", err)
 	}
+	e.sim.SetFaults(wecomsim.Faults{})
 	// Another corp is not blocked.
 	other := e.addCorp("另一个企业", "wwother0000000000")
 	if _, err := e.svc.Pull(context.Background(), other, e.client(), e.contactCred(), TriggerSchedule, "test"); err != nil {
