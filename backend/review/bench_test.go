@@ -236,7 +236,10 @@ func syntheticOrgOwners(n int, seed uint64) ([]LocalRecord, []MemberRecord, map[
 				userid = fmt.Sprintf("wx%08x", rng.Uint32())
 			}
 			m := MemberRecord{Member: binding.Member{UserID: userid, Name: name, Active: rng.IntN(100) >= 5,
-				DeptPaths: [][]string{append([]string{"某某科技有限公司"}, wdept[1:]...)}}, Position: "专员"}
+				DeptPaths: [][]string{append([]string{"某某科技有限公司"}, wdept[1:]...)}}, Position: "工程师"}
+			if i%20 == 0 { // a title the sides disagree on: a conflict flag
+				m.Position = "专员"
+			}
 			if !namesake && rng.IntN(2) == 0 { // namesakes: the hard case, nothing but the name
 				m.Mobile, m.Email = mobile, account+"@corp.example"
 			}
