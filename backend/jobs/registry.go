@@ -141,8 +141,10 @@ func (r *Registry) finish(e *entry, result any, err error, ctxDone bool) {
 	}
 	r.mu.Unlock()
 	e.cancel()
-	close(e.done)
+	// The end is announced before Wait returns, so whoever waited has
+	// seen (or can read) the final job:update.
 	r.em.Emit(events.JobUpdate, snap)
+	close(e.done)
 }
 
 // Get returns one job.
