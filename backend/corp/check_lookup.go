@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"wecom-bridge/backend/binding"
 	"wecom-bridge/backend/usererr"
@@ -48,6 +49,9 @@ type LookupProbe interface {
 	Sample(ctx context.Context, corpID int64) (mobile, email string, recent int, err error)
 	// Record keeps WeCom's answer: the owner, or "" and the errcode of a miss.
 	Record(ctx context.Context, corpID int64, mobile, email, userid string, errcode int) error
+	// RecordBlock keeps WeCom's daily block (45009) as a rematch's, so no
+	// rematch asks before it ends, and returns when it ends.
+	RecordBlock(ctx context.Context, corpID int64) (until time.Time, err error)
 }
 
 // SetLookupProbe lets the check try one lookup with a value of the local
@@ -98,7 +102,7 @@ func (r *checkRun) lookupStep(reach []string) stepDef {
 			case errors.As(err, &we) && we.Code == 46004:
 				setDetail(st, StatusOK, usererr.Msg("lookup_check_no_owner", usererr.Args{"via": via, "value": value}))
 			case errors.As(err, &we) && we.Code == wecom.CodeAPIFreqOutOfLimit:
-				setDetail(st, StatusFailed, usererr.Msg("lookup_check_blocked", usererr.Args{"via": via}))
+				setDetail(st, StatusFailed, r.recordBlock(ctx, via))
 				st.Errcode = we.Code
 			default:
 				r.fail(st, st.API, err, nil)
@@ -125,6 +129,28 @@ func (r *checkRun) recordLookup(ctx context.Context, mobile, email, uid string, 
 		r.s.log.Warn("keeping the check's lookup answer failed", "corp", r.cfg.row.ID, "err", err)
 	}
 }
+
+// recordBlock keeps WeCom's daily block for the rematches and says until
+// when it holds; without a probe, or when keeping it failed (logged), it
+// says "tomorrow".
+func (r *checkRun) recordBlock(ctx context.Context, via usererr.Message) usererr.Message {
+	if r.s.lookupProbe != nil {
+		until, err := r.s.lookupProbe.RecordBlock(ctx, r.cfg.row.ID)
+		if err == nil {
+			return usererr.Msg("lookup_check_blocked_until", usererr.Args{"via": via, "until": blockTime(until)})
+		}
+		r.s.log.Warn("keeping WeCom's lookup block failed", "corp", r.cfg.row.ID, "err", err)
+	}
+	return usererr.Msg("lookup_check_blocked", usererr.Args{"via": via})
+}
+
+// blockTime is the end of WeCom's block in China time, which its days
+// follow, with the offset said: 2026-12-09 00:00 (UTC+08:00).
+func blockTime(t time.Time) string {
+	return t.In(chinaTime).Format("2006-01-02 15:04 (UTC-07:00)")
+}
+
+var chinaTime = time.FixedZone("UTC+8", 8*3600)
 
 func setDetail(st *CheckStep, status string, m usererr.Message) {
 	st.Status, st.Detail = status, m

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"wecom-bridge/backend/wecom"
 	"wecom-bridge/backend/wecom/wecomsim"
@@ -60,8 +61,12 @@ func TestCheckLookupStep(t *testing.T) {
 		}
 	}
 	probe.kept = nil
-	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusFailed || st.Errcode != 45009 || !strings.Contains(st.Detail.ZH, "暂停") {
+	if st := step(t, e.check(c.ID), "lookup"); st.Status != StatusFailed || st.Errcode != 45009 ||
+		!strings.Contains(st.Detail.EN, "until 2026-12-09 00:00 (UTC+08:00)") || !strings.Contains(st.Detail.ZH, "暂停至 2026-12-09 00:00 (UTC+08:00)") {
 		t.Fatalf("blocked: %+v", st)
+	}
+	if probe.blocks != 1 {
+		t.Errorf("the block was kept %d times, want once", probe.blocks)
 	}
 	if len(probe.kept) != 0 {
 		t.Errorf("a blocked lookup kept %q: it says nothing about the value", probe.kept)
@@ -75,10 +80,16 @@ type fakeProbe struct {
 	mobile string
 	recent int
 	kept   []string
+	blocks int // RecordBlock calls
 }
 
 func (p *fakeProbe) Sample(context.Context, int64) (string, string, int, error) {
 	return p.mobile, "", p.recent, nil
+}
+
+func (p *fakeProbe) RecordBlock(context.Context, int64) (time.Time, error) {
+	p.blocks++
+	return time.Date(2026, 12, 9, 0, 0, 0, 0, time.FixedZone("CST", 8*3600)), nil
 }
 
 func (p *fakeProbe) Record(_ context.Context, _ int64, mobile, email, userid string, errcode int) error {

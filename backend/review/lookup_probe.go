@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"time"
 
 	"wecom-bridge/backend/store"
 )
@@ -74,4 +75,18 @@ func (s *Service) RecordProbe(ctx context.Context, corpID int64, v LookupValue, 
 		return err
 	}
 	return s.storeLookups(ctx, corpID, s.now(), []lookupAnswer{{key: v.key(), userID: userid, errcode: errcode}}, false)
+}
+
+// RecordLookupBlock keeps WeCom's daily block (45009) met by the check as a
+// rematch's (bind_corp_state.lookup_blocked_at): no rematch asks again
+// before it ends. It returns when it ends: WeCom's next midnight.
+func (s *Service) RecordLookupBlock(ctx context.Context, corpID int64) (time.Time, error) {
+	if err := store.CheckCorp(ctx, s.st.DB, corpID); err != nil {
+		return time.Time{}, err
+	}
+	now := s.now()
+	if err := s.storeLookups(ctx, corpID, now, nil, true); err != nil {
+		return time.Time{}, err
+	}
+	return lookupBlockEnds(now), nil
 }

@@ -3,6 +3,7 @@ package services
 import (
 	"context"
 	"errors"
+	"time"
 
 	"wecom-bridge/backend/binding"
 	"wecom-bridge/backend/corp"
@@ -101,4 +102,8 @@ func (p lookupProbe) Sample(ctx context.Context, corpID int64) (mobile, email st
 
 func (p lookupProbe) Record(ctx context.Context, corpID int64, mobile, email, userid string, errcode int) error {
 	return p.s.Review.RecordProbe(ctx, corpID, review.LookupValue{Mobile: mobile, Email: email}, userid, errcode)
+}
+
+func (p lookupProbe) RecordBlock(ctx context.Context, corpID int64) (time.Time, error) {
+	return p.s.Review.RecordLookupBlock(ctx, corpID)
 }

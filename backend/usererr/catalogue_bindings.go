@@ -36,8 +36,11 @@ var bindingMessages = map[string]entry{
 		"通过{via}查找可用：{value} 在企业微信中没有可见的成员（这次失败计入企业微信当天的查找失败次数）",
 		"Lookups through {via} work: {value} has no visible member in WeCom (this miss counts toward WeCom's daily failed lookups)."},
 	"lookup_check_blocked": {
-		"{via}的查找今天已被企业微信暂停（45009：当天查找失败过多），明天自动恢复；账号绑定今天只按已有结果匹配",
-		"WeCom has paused lookups through {via} for today (45009: too many failed lookups today); they resume tomorrow, and the binding review matches on earlier answers until then."},
+		"{via}的查找今天已被企业微信暂停（45009：当天查找失败过多），明天自动恢复；账号绑定今天只按已有结果匹配。无需操作，明天再检查；如每天都被暂停，请更正本地通讯录中企业微信查不到的手机号/邮箱",
+		"WeCom has paused lookups through {via} for today (45009: too many failed lookups today); they resume tomorrow, and the binding review matches on earlier answers until then. Nothing to do but check again tomorrow; if it happens every day, correct the local directory's mobiles and emails WeCom does not know."},
+	"lookup_check_blocked_until": {
+		"{via}的查找已被企业微信暂停至 {until}（45009：当天查找失败过多）；在此之前重新匹配不会再查找，账号绑定只按已有结果匹配。无需操作，{until} 后再检查；如每天都被暂停，请更正本地通讯录中企业微信查不到的手机号/邮箱",
+		"WeCom has blocked lookups through {via} until {until} (45009: too many failed lookups today); until then no rematch asks, and the binding review matches on earlier answers. Nothing to do but check again after {until}; if it happens every day, correct the local directory's mobiles and emails WeCom does not know."},
 	"lookup_check_no_secret": {
 		"未检查：没有通讯录同步 Secret，也没有自建应用，无法向企业微信查找手机号/邮箱",
 		"Not checked: with no directory sync Secret and no self-built app, nothing can ask WeCom who owns a mobile or email."},
