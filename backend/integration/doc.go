@@ -9,4 +9,6 @@
 //	routes["GET /oidc/authorize"] = s.Login.AuthorizeHandler()
 //
 // A key is a Go 1.22 ServeMux pattern ("/api/v1/" prefix, "POST /callback/app/{key}/{agentid}").
+// A route for some names of a segment only (a wildcard takes any) is wrapped
+// in Only: the names it refuses go on to serve mode's page (Routes.Mount).
 package integration

@@ -22,6 +22,10 @@ const (
 
 var verifyNameRe = regexp.MustCompile(`^WW_verify_[A-Za-z0-9]{1,64}\.txt$`)
 
+// IsVerifyFileName reports whether name looks like WeCom's verification
+// file (WW_verify_<code>.txt), uploaded or not.
+func IsVerifyFileName(name string) bool { return verifyNameRe.MatchString(name) }
+
 // VerifyFile is the uploaded file.
 type VerifyFile struct {
 	Name    string `json:"name"`
@@ -37,7 +41,7 @@ func (s *Service) SetVerifyFile(ctx context.Context, name string, content []byte
 	if name == "" {
 		return VerifyFile{}, s.st.SetSetting(ctx, settingVerifyFile, "")
 	}
-	if !verifyNameRe.MatchString(name) {
+	if !IsVerifyFileName(name) {
 		return VerifyFile{}, usererr.New("login_bad_verify_name", usererr.Args{"name": Clip(name)})
 	}
 	if len(content) == 0 || len(content) > maxVerifyContent {

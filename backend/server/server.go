@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"wecom-bridge/backend/events"
+	"wecom-bridge/backend/integration"
 )
 
 //go:embed shim.js
@@ -27,7 +28,7 @@ type Config struct {
 	Addr         []string // the listen address as given and as bound; Host must name one
 	AllowedHosts []string // extra Host names (a TLS reverse proxy in front)
 	OnRotate     func(newToken string)
-	Integrations map[string]http.Handler // path prefix → handler with its own auth (e.g. "/api/v1/")
+	Integrations integration.Routes      // ServeMux pattern → handler with its own auth (e.g. "/api/v1/"); see integration.Only
 	Authed       map[string]http.Handler // path prefix → handler behind the serve token (uploads, downloads)
 }
 
@@ -63,15 +64,14 @@ func New(cfg Config) *Server {
 	for prefix, h := range cfg.Authed {
 		mux.Handle(prefix, s.api(h, bearerOrTicket))
 	}
-	for prefix, h := range cfg.Integrations {
-		mux.Handle(prefix, h)
-	}
+	// The page and its assets are public (the token is in the URL fragment,
+	// which the server never sees); everything they can do needs the token.
+	ui := s.hostOnly(http.HandlerFunc(s.serveUI))
+	integration.Routes(cfg.Integrations).Mount(mux, ui)
 	mux.Handle("/api/", s.api(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found", "no such endpoint: "+r.URL.Path)
 	}), bearerOnly))
-	// The page and its assets are public (the token is in the URL fragment,
-	// which the server never sees); everything they can do needs the token.
-	mux.Handle("/", s.hostOnly(http.HandlerFunc(s.serveUI)))
+	mux.Handle("/", ui)
 	s.mux = mux
 	return s
 }

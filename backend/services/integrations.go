@@ -2,8 +2,10 @@ package services
 
 import (
 	"context"
+	"net/http"
 
 	"wecom-bridge/backend/integration"
+	"wecom-bridge/backend/login"
 )
 
 // IntegrationRoutes is the table of endpoints other systems call, each doing
@@ -21,7 +23,9 @@ func (s *Services) IntegrationRoutes() integration.Routes {
 		for pattern, h := range s.OIDC.Routes() { // OpenID Connect provider and free-login links (docs/login.md)
 			s.routes[pattern] = h
 		}
-		s.routes["GET /{file}"] = s.Login.VerifyFileHandler() // WW_verify_*.txt at the root, that name only (docs/login.md)
+		// WW_verify_*.txt at the root (docs/login.md); other names at the root are serve mode's page.
+		s.routes["GET /{file}"] = integration.Only(func(r *http.Request) bool { return login.IsVerifyFileName(r.PathValue("file")) },
+			s.Login.VerifyFileHandler())
 	})
 	return s.routes
 }

@@ -91,3 +91,52 @@ func TestServeModeMountsCallbacksWithoutTheServeToken(t *testing.T) {
 		}
 	}
 }
+
+// TestServeModeRootServesThePageBesideTheVerifyFile: WeCom's verification
+// file is served at its root path, other WW_verify_*.txt names are 404, and
+// every other single-segment path is still the page's (its files, else the
+// page itself), in serve mode; on the integration listener, which has no
+// page, they are 404.
+func TestServeModeRootServesThePageBesideTheVerifyFile(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if _, err := s.Login.SetVerifyFile(ctx, "WW_verify_abc123.txt", []byte("abc123")); err != nil {
+		t.Fatal(err)
+	}
+	h := server.New(server.Config{Bound: struct{}{}, Assets: fstest.MapFS{
+		"index.html": {Data: []byte("<html>page</html>")}, "favicon.ico": {Data: []byte("icon")}, "robots.txt": {Data: []byte("User-agent: *")}},
+		Hub: events.NewHub(), Token: server.Token{Value: "serve-token-for-test"}, Addr: []string{"127.0.0.1:8750"},
+		Integrations: s.IntegrationRoutes()})
+	get := func(h http.Handler, method, path string) (int, string) {
+		req := httptest.NewRequest(method, "http://127.0.0.1:8750"+path, nil)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w.Code, w.Body.String()
+	}
+	for _, c := range []struct {
+		path string
+		code int
+		body string // contained
+	}{
+		{"/WW_verify_abc123.txt", 200, "abc123"},
+		{"/WW_verify_other.txt", 404, ""},
+		{"/favicon.ico", 200, "icon"},
+		{"/robots.txt", 200, "User-agent"},
+		{"/index.html", 200, "page"},
+		{"/settings", 200, "page"}, // an unknown page: the page (hash routing)
+		{"/", 200, "page"},
+	} {
+		if code, body := get(h, "GET", c.path); code != c.code || !strings.Contains(body, c.body) {
+			t.Errorf("serve mode GET %s = %d %q, want %d with %q", c.path, code, body, c.code, c.body)
+		}
+	}
+	if code, _ := get(h, "HEAD", "/favicon.ico"); code != 200 {
+		t.Errorf("serve mode HEAD /favicon.ico = %d, want 200", code)
+	}
+	mux := s.IntegrationRoutes().Mux() // the desktop's integration listener
+	for path, want := range map[string]int{"/WW_verify_abc123.txt": 200, "/WW_verify_other.txt": 404, "/favicon.ico": 404, "/index.html": 404} {
+		if code, _ := get(mux, "GET", path); code != want {
+			t.Errorf("listener GET %s = %d, want %d", path, code, want)
+		}
+	}
+}
