@@ -27,8 +27,16 @@ func TestEditRefusalsAreAdminMessages(t *testing.T) {
 	_, err = s.AddDepartment(ctx, 0, "研发/后端")
 	m = usererr.ForUI("AddDirectoryDepartment", err)
 	if m.Code != "directory_problem_dept_name_forbidden" || !strings.Contains(m.ZH, "部门名称“研发/后端”含“/”") ||
-		!strings.Contains(m.EN, "contains '/'") {
+		!strings.Contains(m.EN, "Department name “研发/后端” contains “/”") {
 		t.Fatalf("forbidden character = %+v", m)
+	}
+
+	// A problem naming a column says the column's header in each language.
+	m = (&FieldError{Field: "employee_no", Code: ProblemTooLong,
+		Args: map[string]string{"field": "employee_no", "value": "x", "length": "70", "limit": "64"}}).UserMessage()
+	if m.ZH != "工号“x”有 70 个字符，企业微信最多允许 64 个：请缩短" ||
+		m.EN != "employee_no “x” is 70 characters long; WeCom allows at most 64: shorten it" {
+		t.Fatalf("too long = %+v", m)
 	}
 
 	_, err = s.RenameDepartment(ctx, 999, "x")

@@ -81,18 +81,19 @@ type FieldError struct {
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 
 // UserMessage is the failure for the admin: the catalogue message fieldErr
-// made, or the import problem's (its Chinese text names the column in Chinese).
+// made, or the import problem's, naming a column by its header in each
+// language (账号 / account, as the export writes them).
 func (e *FieldError) UserMessage() usererr.Message {
 	if !e.msg.IsZero() {
 		return e.msg
 	}
-	args := usererr.Args{"detail": e.Field + ": " + e.Message}
+	args := usererr.Args{}
 	for k, v := range e.Args {
 		args[k] = v
 	}
 	for _, k := range []string{"field", "missing"} {
 		if v, ok := e.Args[k]; ok {
-			args[k] = columnLabelZh(v)
+			args[k] = usererr.Message{Code: usererr.CodeText, ZH: columnLabelZh(v), EN: v}
 		}
 	}
 	return usererr.Msg("directory_problem_"+e.Code, args)

@@ -83,7 +83,7 @@ func TestPlanGolden(t *testing.T) {
 		{"to-wecom delete", ToWeCom, func(o *Options) { o.Leavers, o.DeleteAfterDays, o.DeptAuthority = LeaversDelete, 30, false }, "9fe2246dc8772983c21cd31576b57beb733b4ef7069453cfc1644912a6eb4dea", "246f571c2fa5f17b"},
 		{"from-wecom", FromWeCom, func(o *Options) {
 			o.CreateAccounts, o.SyncDepartments, o.ResignLeavers = true, true, true
-		}, "0506a0febc48cc339cd633e3265374f67bc7aca4f0a57ba1159fb798e31dc0fd", "a040685cc3d296cf"},
+		}, "0506a0febc48cc339cd633e3265374f67bc7aca4f0a57ba1159fb798e31dc0fd", "cdd15d19220f4ad5"},
 	} {
 		opt := e.options(c.d, c.edit)
 		p, err := e.svc.Plan(e.ctx, e.corpID, c.d, in, opt, "tester", TriggerManual)

@@ -2,9 +2,7 @@ package usererr
 
 // directoryMessages: the Directory page's edits (accounts and departments)
 // and its list and export parameters. The problems of an import row have the
-// same codes with a "directory_" prefix (directory/problems.go); their English
-// text is the problem's own ({detail}), their Chinese text the Directory
-// page's.
+// same codes with a "directory_problem_" prefix (directory/problems.go).
 var directoryMessages = map[string]entry{
 	// An import file without a header row (directory/csv.go, xlsx.go).
 	"directory_file_empty": {
@@ -66,68 +64,70 @@ var directoryMessages = map[string]entry{
 		"status: {value} is not a status; use active, resigned or leave it empty for both."},
 }
 
-// directoryProblems: an edit refused for one of the import problems; the
-// Chinese text is the Directory page's (directoryPage.problems), the English
-// the problem's own message ({detail}).
+// directoryProblems: why an import row (or an edit) is refused, by the
+// problem's code (directory.Problem*). The Directory page renders them from
+// the generated catalogue (make generate); {field} and {missing} are columns,
+// named in each language (directory.FieldError.UserMessage, the page's
+// directoryPage.fields).
 var directoryProblems = map[string]entry{
 	"directory_problem_account_empty": {
 		"缺少账号：请填写“账号”列",
-		"{detail}"},
+		"Account is empty: fill in the account column"},
 	"directory_problem_account_space": {
 		"账号“{value}”含空格：账号用于登录，不能有空格",
-		"{detail}"},
+		"Account “{value}” contains a space: an account is a login and cannot contain spaces"},
 	"directory_problem_account_control": {
 		"账号“{value}”含控制字符，请重新输入",
-		"{detail}"},
+		"Account “{value}” contains a control character; retype it"},
 	"directory_problem_wecom_userid_invalid": {
 		"企业微信账号“{value}”不合法：只能使用 1~64 个字母、数字和 _-@.，并以字母或数字开头；留空则使用账号",
-		"{detail}"},
+		"WeCom userid “{value}” is not valid: use 1–64 letters, digits and _-@., starting with a letter or digit, or leave it empty to use the account"},
 	"directory_problem_account_too_long": {
 		"账号“{value}”有 {length} 个字符，企业微信最多允许 64 个",
-		"{detail}"},
+		"Account “{value}” is {length} characters long; WeCom allows at most 64"},
 	"directory_problem_name_empty": {
 		"缺少姓名：请填写“姓名”列",
-		"{detail}"},
+		"Name is empty: fill in the name column"},
 	"directory_problem_control_char": {
 		"{field}“{value}”含换行、控制字符或不可见的文字方向符（{char}），请重新输入",
-		"{detail}"},
+		"{field} “{value}” contains a line break, a control character or an invisible text-direction mark ({char}); retype it"},
 	"directory_problem_mobile_invalid": {
 		"手机号格式不对：“{value}”。请填写 13–19 开头的 11 位手机号（+86 可选），境外号码请写 + 和国家区号，如 +852 9123 4567",
-		"{detail}"},
+		"Mobile “{value}” is not a valid mobile number: use 11 digits starting 13–19 (mainland China, +86 optional) or + and the country code, e.g. +852 9123 4567"},
 	"directory_problem_email_invalid": {
 		"邮箱格式不对：“{value}”，应为 name@example.com 的形式",
-		"{detail}"},
+		"Email “{value}” is not a valid address (expected name@example.com)"},
 	"directory_problem_status_unknown": {
 		"状态“{value}”无法识别：请填写 在职/active/正常/1 或 离职/resigned/0（留空为在职）",
-		"{detail}"},
+		"Status “{value}” is not known: use active/在职/正常/1 or resigned/离职/0; an empty cell means active"},
 	"directory_problem_dept_empty_level": {
 		"部门“{value}”中两个 / 之间是空的，应写成 总部/研发中心/后端组",
-		"{detail}"},
+		"Department “{value}” has an empty level between two /; write it as 总部/研发中心/后端组"},
 	"directory_problem_dept_name_empty": {
 		"部门名称为空",
-		"{detail}"},
+		"Department name is empty"},
 	"directory_problem_dept_name_forbidden": {
 		"部门名称“{value}”含“{char}”：部门名称不能含 {forbidden} 中的字符（/ 和 ; 在导入文件中用来分隔路径，其余企业微信不接受）",
-		"{detail}"},
+		"Department name “{value}” contains “{char}”; department names cannot contain any of {forbidden} (/ and ; separate paths in import files, the rest WeCom refuses)"},
 	"directory_problem_dept_name_control": {
 		"部门名称“{value}”含控制字符，请重新输入",
-		"{detail}"},
+		"Department name “{value}” contains a control character; retype it"},
 	"directory_problem_dept_name_too_long": {
 		"部门名称“{value}”有 {length} 个字符，企业微信最多允许 64 个",
-		"{detail}"},
+		"Department name “{value}” is {length} characters long; WeCom allows at most 64"},
 	"directory_problem_account_duplicate": {
 		"账号 {account} 出现在 {count} 行（其他行包括第 {others} 行）：只保留一行后重新导入",
-		"{detail}"},
+		"Account {account} is on {count} lines; the other lines include {others}: keep one of these rows and import again"},
 	"directory_problem_too_long": {
 		"{field}“{value}”有 {length} 个字符，企业微信最多允许 {limit} 个：请缩短",
-		"{detail}"},
+		"{field} “{value}” is {length} characters long; WeCom allows at most {limit}: shorten it"},
 	"directory_problem_dept_too_deep": {
 		"部门“{value}”有 {depth} 层，企业微信最多允许 {limit} 层：请缩短路径",
-		"{detail}"},
+		"Department “{value}” has {depth} levels; WeCom allows at most {limit}: shorten the path"},
 	"directory_problem_too_many_depts": {
 		"该行的部门超过 {limit} 个，企业微信每个成员最多 {limit} 个部门：只保留需要的部门",
-		"{detail}"},
+		"The row lists more than {limit} departments; WeCom allows at most {limit} per member: keep the ones that matter"},
 	"directory_problem_row_short": {
 		"该行只有 {fields} 个字段，表头有 {expected} 个，{missing}及其后的列没有单元格：请补齐缺少的逗号（单元格可以为空），以免误清空字段",
-		"{detail}"},
+		"The row has {fields} fields but the header has {expected}, so {missing} and the columns after it have no cell; add the missing commas (an empty cell is fine) so that nothing is cleared by mistake"},
 }

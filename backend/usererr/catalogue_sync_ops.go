@@ -41,7 +41,7 @@ var syncOpMessages = map[string]entry{
 	"sync_field_enable":      {"启用状态", "Enabled"},
 	"sync_field_status":      {"激活状态", "Status"},
 	"sync_field_toInvite":    {"发送邀请", "Send invitation"},
-	"sync_field_resigned":    {"离职", "Resigned"},
+	"sync_field_resigned":    {"在职状态", "Employment status"},
 	"sync_field_disabledAt":  {"禁用时间", "Disabled at"},
 	"sync_field_extattr":     {"扩展属性 {name}", "Custom field {name}"},
 	"sync_field_other":       {"字段 {field}", "Field {field}"},

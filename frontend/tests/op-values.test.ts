@@ -52,4 +52,13 @@ describe('operation rows', () => {
     expect(d.find((r) => r.field === 'name')).toMatchObject({ before: 'Amy Li', after: '(deleted)' })
     expect(changeSummary(del, d, t).text).toBe('Deletes Amy Li')
   })
+
+  it('names fields and values with the Go catalogue words, as the plan export does', () => {
+    const t = translator('zh-CN')
+    const resign = { before: { account: 'amy.li', resigned: false, newThing: 'a' }, after: { account: 'amy.li', resigned: true, newThing: 'b' } }
+    const rows = valueRows(resign, t)
+    expect(rows.find((r) => r.field === 'resigned')).toMatchObject({ label: '在职状态', before: '在职', after: '离职', changed: true })
+    expect(rows.find((r) => r.field === 'newThing')).toMatchObject({ label: '字段 newThing' })
+    expect(valueRows(resign, translator('en')).find((r) => r.field === 'resigned')).toMatchObject({ label: 'Employment status', before: 'active', after: 'resigned' })
+  })
 })

@@ -167,7 +167,20 @@ describe('setup forms', () => {
     i18n.global.locale.value = 'en'
     await wrapper.find('[data-testid="app-save"]').trigger('click')
     await settle()
-    expect(wrapper.find('[data-testid="trimmed-notice"]').text()).toBe('Removed the spaces pasted along with: Secret, AgentId')
+    expect(wrapper.find('[data-testid="trimmed-notice"]').text()).toBe('Removed the spaces pasted along with: App Secret, AgentId')
+  })
+
+  it('labels each field with the words the checks and errors use (the Go catalogue)', async () => {
+    const { wrapper, i18n } = await mountApp(AppForm, { props: { modelValue: true, corpRef: 1, app: null, help: fieldHelp } })
+    const label = (field: string) => wrapper.find(`[data-field="${field}"] .el-form-item__label`).text()
+    expect(label('agentId')).toBe('应用 AgentId')
+    expect(label('secret')).toBe('应用 Secret')
+    expect(label('callbackToken')).toBe('消息回调 Token')
+    i18n.global.locale.value = 'en'
+    await settle()
+    expect(label('agentId')).toBe('AgentId')
+    expect(label('secret')).toBe('App Secret')
+    expect(label('homeUrl')).toBe('App home page')
   })
 
   it('shows the error text when saving is rejected', async () => {

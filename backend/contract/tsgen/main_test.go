@@ -41,7 +41,9 @@ func TestCatalogueMessages(t *testing.T) {
 	}
 	codes := catalogueCodes()
 	if !slices.Contains(codes, "binding_reason_key_mobile_lookup") || !slices.Contains(codes, "binding_method_name+department") ||
-		slices.Contains(codes, "binding_export_sheet") {
+		slices.Contains(codes, "binding_export_sheet") || !slices.Contains(codes, "sync_field_resigned") ||
+		!slices.Contains(codes, "directory_problem_row_short") || !slices.Contains(codes, "field_app_agent_id") ||
+		slices.Contains(codes, "field_app_agent_id_where") || slices.Contains(codes, "field_corp_id_bad") {
 		t.Fatalf("codes %v", codes)
 	}
 }

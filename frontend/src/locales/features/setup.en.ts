@@ -5,30 +5,6 @@ export default {
   retry: 'Retry',
   helpFailed: 'Cannot read the field help: {error}',
   trimmed: 'Removed the spaces pasted along with: {fields}',
-  fields: {
-    corp: {
-      name: 'Name',
-      corpId: 'Corp ID',
-      apiBaseUrl: 'API base URL',
-      proxyUrl: 'HTTP proxy',
-      contactPermission: 'Directory permission',
-      contactSecret: 'Directory sync Secret',
-      customerSecret: 'Customer contact Secret',
-      callbackToken: 'Directory callback Token',
-      callbackAesKey: 'Directory callback EncodingAESKey',
-    },
-    app: {
-      name: 'App name',
-      agentId: 'AgentId',
-      secret: 'Secret',
-      callbackToken: 'Message callback Token',
-      callbackAesKey: 'Message callback EncodingAESKey',
-      homeUrl: 'App home page',
-    },
-    settings: {
-      externalBaseUrl: 'External base URL',
-    },
-  },
   permission: {
     read: 'Read-only',
     write: 'Read-write',

@@ -5,30 +5,6 @@ export default {
   retry: '重试',
   helpFailed: '无法读取字段说明：{error}',
   trimmed: '已自动去除粘贴时带入的空格：{fields}',
-  fields: {
-    corp: {
-      name: '名称',
-      corpId: '企业ID',
-      apiBaseUrl: 'API 地址',
-      proxyUrl: 'HTTP 代理',
-      contactPermission: '通讯录权限',
-      contactSecret: '通讯录同步 Secret',
-      customerSecret: '客户联系 Secret',
-      callbackToken: '通讯录回调 Token',
-      callbackAesKey: '通讯录回调 EncodingAESKey',
-    },
-    app: {
-      name: '应用名称',
-      agentId: 'AgentId',
-      secret: 'Secret',
-      callbackToken: '消息回调 Token',
-      callbackAesKey: '消息回调 EncodingAESKey',
-      homeUrl: '应用主页',
-    },
-    settings: {
-      externalBaseUrl: '对外域名',
-    },
-  },
   permission: {
     read: '只读',
     write: '读写',

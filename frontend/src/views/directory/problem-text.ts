@@ -1,7 +1,10 @@
+import { catalogueMessage } from '@/api/generated/catalogue'
+
 // Why an import row is rejected, in the reader's language. Each problem
 // carries the English message and a stable code with its arguments
-// (backend/directory/problems.go); the code picks a message under
-// directoryPage.problems, the arguments fill it. An unknown or missing code
+// (backend/directory/problems.go); the code picks the Go catalogue's
+// directory_problem_<code> (generated into api/generated/catalogue.ts), the
+// arguments fill it. An unknown or missing code
 // (a preview made before codes existed, a newer backend) shows the English
 // message.
 
@@ -39,7 +42,7 @@ function shownArgs(i18n: ProblemI18n, args: Record<string, string>): Record<stri
 
 /** The problem in the current language, or its English message when the code is empty or unknown. */
 export function problemText(i18n: ProblemI18n, problem: ProblemLike): string {
-  const key = `directoryPage.problems.${problem.code}`
+  const key = catalogueMessage(`directory_problem_${problem.code}`)
   if (!problem.code || !i18n.te(key)) return problem.message
   return i18n.t(key, shownArgs(i18n, problem.args))
 }

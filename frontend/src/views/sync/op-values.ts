@@ -4,7 +4,10 @@
 // only shows for context (a disable names the member; it does not wipe the
 // name), and the action's own word for a side that does not exist (a create
 // has no before, a delete no after).
+// Field names and values are the Go catalogue's (sync_field_*, sync_value_*,
+// the same words as the plan export).
 import type { OpValues, PlanOp } from '@/api'
+import { catalogueKey, catalogueMessage, catalogueZh } from '@/api/generated/catalogue'
 
 /** vue-i18n's t, or anything that turns a key (and named args) into text. */
 export type Translate = (key: string, args?: Record<string, unknown>) => string
@@ -21,8 +24,11 @@ type Ref = NonNullable<OpValues['parent']>
 
 const prefix = 'syncPage.ops'
 
-/** Field keys with a label of their own (syncPage.ops.fields.*). */
-const labelled = new Set(['userid', 'account', 'id', 'name', 'parent', 'path', 'position', 'mobile', 'email', 'alias', 'employeeNo', 'departments', 'enable', 'status', 'toInvite', 'resigned', 'disabledAt'])
+/** Whether the catalogue has code (the UI's copy of it). */
+const known = (code: string) => catalogueKey(code) in catalogueZh
+
+/** A catalogue word: sync_value_<value>. */
+const word = (t: Translate, value: string) => t(catalogueMessage(`sync_value_${value}`))
 
 /** WeCom's member status codes (user/get "status"). */
 const statuses = new Set([1, 2, 4, 5])
@@ -46,19 +52,20 @@ export function valueFields(values: OpValues | undefined | null): Map<string, un
   return out
 }
 
-/** The admin's name of a field. */
+/** The admin's name of a field (as backend/syncer fieldLabel says it). */
 export function fieldLabel(field: string, t: Translate): string {
-  if (field.startsWith('extattr:')) return t(`${prefix}.fields.extattr`, { name: field.slice('extattr:'.length) })
-  return labelled.has(field) ? t(`${prefix}.fields.${field}`) : field
+  if (field.startsWith('extattr:')) return t(catalogueMessage('sync_field_extattr'), { name: field.slice('extattr:'.length) })
+  const code = `sync_field_${field}`
+  return known(code) ? t(catalogueMessage(code)) : t(catalogueMessage('sync_field_other'), { field })
 }
 
 /** A value as the admin reads it. */
 export function valueText(field: string, value: unknown, t: Translate): string {
-  if (value === '' || value === undefined || value === null) return t(`${prefix}.emptyValue`)
-  if (field === 'enable') return t(`${prefix}.values.${Number(value) === 1 ? 'enabled' : 'disabled'}`)
-  if (field === 'resigned') return t(`${prefix}.values.${value ? 'resigned' : 'active'}`)
-  if (field === 'toInvite') return t(`${prefix}.values.${value ? 'yes' : 'no'}`)
-  if (field === 'status' && statuses.has(Number(value))) return t(`${prefix}.values.status${Number(value)}`)
+  if (value === '' || value === undefined || value === null) return word(t, 'empty')
+  if (field === 'enable') return word(t, Number(value) === 1 ? 'enabled' : 'disabled')
+  if (field === 'resigned') return word(t, value ? 'resigned' : 'active')
+  if (field === 'toInvite') return word(t, value ? 'yes' : 'no')
+  if (field === 'status' && statuses.has(Number(value))) return word(t, `status${Number(value)}`)
   return String(value)
 }
 
@@ -81,7 +88,7 @@ export function valueRows(op: Pick<PlanOp, 'before' | 'after'>, t: Translate): V
     if (!op.before) return { field, label, before: t(`${prefix}.new`), after: a, changed: true }
     if (!op.after) return { field, label, before: b, after: t(`${prefix}.deleted`), changed: false }
     if (!inAfter) return { field, label, before: b, after: t(`${prefix}.unchanged`), changed: false }
-    if (!inBefore) return { field, label, before: t(`${prefix}.emptyValue`), after: a, changed: after.get(field) !== '' }
+    if (!inBefore) return { field, label, before: word(t, 'empty'), after: a, changed: after.get(field) !== '' }
     return { field, label, before: b, after: a, changed: String(before.get(field)) !== String(after.get(field)) }
   })
 }
