@@ -81,7 +81,6 @@ type Service struct {
 	inflight inflightSet
 	changed  changeNotifier
 	cards    cardSupport // card clicks and their webhooks (card_clicks.go, webhook_*.go)
-	walFlag
 }
 
 // Option configures New.

@@ -59,7 +59,6 @@ func (s *Service) beginWrite(ctx context.Context) (*sqlx.Tx, func(), error) {
 		s.writeMu.Unlock()
 		return nil, nil, err
 	}
-	s.wrote()
 	return tx, func() { tx.Rollback(); s.writeMu.Unlock() }, nil
 }
 
@@ -81,7 +80,6 @@ func (s *Service) beginWorkerWrite(ctx context.Context) (*sqlx.Tx, func(), error
 func (s *Service) writeExec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	s.wrote()
 	return s.exec(ctx, nil, q, args...)
 }
 

@@ -21,11 +21,10 @@ func (s *Service) Start(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	s.cancel = cancel
-	s.done.Add(5)
+	s.done.Add(4)
 	go func() { defer s.done.Done(); s.workLoop(ctx) }()
 	go func() { defer s.done.Done(); s.pruneLoop(ctx) }()
 	go func() { defer s.done.Done(); s.notifyLoop(ctx) }()
-	go func() { defer s.done.Done(); s.checkpointLoop(ctx) }()
 	go func() { defer s.done.Done(); s.webhookLoop(ctx) }()
 	return nil
 }
