@@ -145,7 +145,7 @@ test('a corp and an app created by pasting secrets with spaces pass the check; a
   await appForm.getByTestId('field-secret').fill(`  ${sim.appSecrets.get('1000002')}\t `)
   await page.getByTestId('app-save').click()
   await expect(appForm).toBeHidden()
-  await expect(page.getByTestId('trimmed-notice')).toHaveText('已自动去除粘贴时带入的空格：Secret')
+  await expect(page.getByTestId('trimmed-notice')).toHaveText('已自动去除粘贴时带入的空格：应用 Secret')
   const secretMask = page.locator('[data-testid^="app-secret-"]')
   await expect(secretMask).toHaveText('••••' + sim.appSecrets.get('1000002')!.slice(-4))
 
