@@ -43,6 +43,33 @@ describe('settings page', () => {
     expect(wrapper.find('[data-testid="settings-section-push"] [data-testid="settings-retention"]').exists()).toBe(true)
   })
 
+  it('gives every loading section the shared body: lead, a load failure with a retry that loads it, then the content', async () => {
+    vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
+    const failing = new Error('database is locked')
+    vi.mocked(api.getBackupState).mockRejectedValueOnce(failing)
+    vi.mocked(api.getPushSettings).mockRejectedValueOnce(failing).mockRejectedValueOnce(failing) // intake and push load it
+    vi.mocked(api.listConfigAudit).mockRejectedValueOnce(failing)
+    const { wrapper } = await mountApp(SettingsView, { path: '/settings' })
+    const sections: [string, string][] = [
+      ['backup-settings', '[data-testid="backup-dir"]'],
+      ['settings-push', '[data-testid="settings-retention"]'],
+      ['settings-intake', '[data-testid="settings-strict-sources"]'],
+      ['settings-audit', '[data-testid="settings-audit-empty"]'],
+    ]
+    for (const [id, content] of sections) {
+      const body = wrapper.find(`[data-testid="${id}"]`)
+      expect(body.classes()).toContain('settings-section')
+      expect(body.find('.el-alert').text()).toContain('加载失败：')
+      expect(body.find(content).exists()).toBe(false)
+      await body.find(`[data-testid="${id}-retry"]`).trigger('click')
+      await settle()
+      expect(wrapper.find(`[data-testid="${id}"] .el-alert--error`).exists()).toBe(false)
+      expect(wrapper.find(`[data-testid="${id}"] ${content}`).exists()).toBe(true)
+    }
+    expect(wrapper.find('[data-testid="backup-settings"] .lead').text()).not.toBe('')
+    expect(wrapper.find('[data-testid="backup-dir"]').text()).toBe('/home/admin/.local/share/wecom-bridge/backups')
+  })
+
   it('copies the data directory and says so', async () => {
     vi.mocked(api.getAppInfo).mockResolvedValue(appInfo())
     const writeText = vi.fn().mockResolvedValue(undefined)

@@ -73,6 +73,12 @@ test('settings shows the real data directory and database size', async ({ page }
   await expect(integrations.getByTestId('settings-intake-base')).toHaveText(new URL(page.url()).origin)
   await expect(integrations.getByTestId('apikey-name')).toBeVisible()
   await expect(page.getByTestId('settings-section-push').getByTestId('settings-retention')).toBeVisible()
+  // Backups share the sections' body (SettingsSection): lead, then the real backup directory.
+  const backup = page.getByTestId('settings-section-backup').getByTestId('backup-settings')
+  await expect(backup).toHaveClass(/settings-section/)
+  await expect(backup.locator('.lead')).toContainText('备份')
+  await expect(backup.getByTestId('backup-dir')).toContainText(process.env.E2E_DATA_DIR as string)
+  await expect(backup.getByTestId('backup-save')).toBeVisible()
 })
 
 test('a bound method round-trips through the shim', async ({ page }) => {
