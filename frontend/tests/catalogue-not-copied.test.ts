@@ -14,6 +14,7 @@ const moved: Record<string, string> = {
   'syncPage.opTypes': 'sync_op_*',
   'syncPage.ops.fields': 'sync_field_*',
   'syncPage.ops.values': 'sync_value_*',
+  'syncPage.ops.states': 'sync_state_*',
   'syncPage.ops.emptyValue': 'sync_value_empty',
   'setupPage.fields': 'field_<form>_* (setupFieldLabels)',
   'directoryPage.problems': 'directory_problem_*',

@@ -19,10 +19,10 @@ const CatalogueOutput = "../../../frontend/src/api/generated/catalogue.ts"
 
 // cataloguePrefixes are the codes the UI renders from {code, args} or
 // names itself: a review row's reason and the method and field names inside
-// it, the names of sync operation types, an operation's field names and
-// values, and an import row's problems (directory_problem_*, each code
-// the problem's directory.Problem* code).
-var cataloguePrefixes = []string{"binding_reason_", "binding_method_", "binding_field_", "sync_op_", "sync_field_", "sync_value_", "directory_problem_"}
+// it, sync operation types and states, an operation's field names and
+// values, and an import row's problems (directory_problem_<code>, the code
+// of directory.Problem*).
+var cataloguePrefixes = []string{"binding_reason_", "binding_method_", "binding_field_", "sync_op_", "sync_state_", "sync_field_", "sync_value_", "directory_problem_"}
 
 // setupFieldLabels are the labels of the Setup forms' fields (corp.FieldHelp:
 // form → field → code), the same texts the field help and the messages that

@@ -183,13 +183,6 @@ export default {
     new: '(new)',
     deleted: '(deleted)',
     deletes: 'Deletes {name}',
-    states: {
-      pending: 'Pending',
-      running: 'Running',
-      done: 'Done',
-      failed: 'Failed',
-      not_applied: 'Not applied by WeCom',
-    },
   },
   apply: {
     run: 'Apply',

@@ -183,13 +183,6 @@ export default {
     new: '（新建）',
     deleted: '（删除）',
     deletes: '删除：{name}',
-    states: {
-      pending: '待执行',
-      running: '执行中',
-      done: '已完成',
-      failed: '失败',
-      not_applied: '企业微信未应用',
-    },
   },
   apply: {
     run: '执行同步',
