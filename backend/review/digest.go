@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"sync"
 )
@@ -116,6 +117,21 @@ func (d *digester) str(s string) {
 func (d *digester) num(tag byte, n uint64) {
 	d.buf = append(d.buf, tag)
 	d.buf = binary.LittleEndian.AppendUint64(d.buf, n)
+}
+
+// sum128 is the first 16 bytes of the SHA-256; d goes back to the pool.
+func (d *digester) sum128() recHash {
+	h := sha256.Sum256(d.buf)
+	digesters.Put(d)
+	return recHash(h[:16])
+}
+
+// memoKey is a per-process hash of the encoding (rematch_memo.go); d goes
+// back to the pool.
+func (d *digester) memoKey() uint64 {
+	k := maphash.Bytes(memoSeed, d.buf)
+	digesters.Put(d)
+	return k
 }
 
 // sum is the digest; d goes back to the pool.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"wecom-bridge/backend/binding"
@@ -65,7 +64,8 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 	if err != nil {
 		return Summary{}, err
 	}
-	base := inputsBase(corpID, locals, members, rawPolicy, s.lookups != nil)
+	hashes := hashRecords(locals, members)
+	base := inputsBase(corpID, hashes, rawPolicy, s.lookups != nil)
 	// Match outside the write lock (a second or two at 100,000), then write
 	// only if no decision changed meanwhile; otherwise match again under the
 	// lock, so a confirmation made in between is never lost.
@@ -88,8 +88,11 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 			return s.Summary(ctx, corpID)
 		}
 	}
-	in := prepareInput(locals, members)
-	// The sides' digests (for the save) are computed while the engine runs.
+	memo := s.memos.of(corpID)
+	in := prepareInput(locals, members, hashes)
+	in.memo = memo.sides
+	// The sides' digests (for the rows' keys and the save) are computed
+	// while the engine runs.
 	digested := make(chan struct{})
 	go func() {
 		defer close(digested)
@@ -111,8 +114,8 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 		res = binding.MatchLookups(in.members, in.locals, existing(ds), policy, cache.answers)
 	}
 	report(PhaseSave, 0, 0)
-	built := buildRows(corpID, in, ds, res)
 	<-digested
+	built := buildRows(corpID, in, ds, res, memo)
 	// Planned against what the last rematch stored when that is still
 	// true; a small change is written on an ordinary connection (the bulk
 	// one's large page cache costs more to set up and give back than a few
@@ -120,7 +123,7 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 	var plan *savePlan
 	edit := s.bulkEdit
 	if k := s.known.at(corpID, ver); k != nil {
-		if plan = planSave(corpID, k, in, built.rows); plan.sides.writes()+plan.rows.writes() <= smallSave {
+		if plan = planSave(corpID, k, in, &built); plan.sides.writes()+plan.rows.writes() <= smallSave {
 			edit = s.edit
 		}
 	}
@@ -135,11 +138,11 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 				return err
 			}
 			res = binding.MatchLookups(in.members, in.locals, existing(ds), policy, cache.answers)
-			built = buildRows(corpID, in, ds, res)
+			built = buildRows(corpID, in, ds, res, memo)
 			plan = nil
 		}
 		if plan == nil {
-			if plan, err = o.planStored(in, built.rows); err != nil {
+			if plan, err = o.planStored(in, &built); err != nil {
 				return err
 			}
 		}
@@ -147,7 +150,7 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 		if err != nil {
 			return err
 		}
-		if wrote, err = o.storeMatch(rawPolicy, in, ds, built, res, stats, plan, next, nextLookups); err != nil {
+		if wrote, err = o.storeMatch(rawPolicy, in, ds, &built, res, stats, plan, next, nextLookups); err != nil {
 			return err
 		}
 		wrote.version = cur + 1 // writeOn's bump
@@ -158,81 +161,8 @@ func (s *Service) RematchProgress(ctx context.Context, corpID int64, policy bind
 		return Summary{}, err
 	}
 	s.known.set(corpID, wrote)
+	s.memos.set(corpID, nextMemo(in, &built))
 	return s.Summary(ctx, corpID)
-}
-
-// matchInput is both sides, deduplicated (first record wins, as in the
-// engine, but case-insensitively as the store compares keys).
-type matchInput struct {
-	locals         []binding.Local
-	members        []binding.Member
-	lSides, wSides []sideRec
-	lByKey, wByKey map[string]*sideRec // by foldKey
-	digests        []int64             // of lSides then wSides (sideDigests)
-	skippedLocals  int
-	skippedMembers int
-}
-
-func prepareInput(locals []LocalRecord, members []MemberRecord) *matchInput {
-	in := &matchInput{
-		locals: make([]binding.Local, 0, len(locals)), members: make([]binding.Member, 0, len(members)),
-		lByKey: make(map[string]*sideRec, len(locals)), wByKey: make(map[string]*sideRec, len(members)),
-	}
-	// The two sides are independent: prepared at once.
-	both(func() {
-		var keep []int
-		keep, in.skippedLocals = firstOfEachKey(len(locals), func(i int) string { return locals[i].Account })
-		in.lSides = make([]sideRec, len(keep))
-		parallel(len(keep), func(lo, hi int) {
-			for j := lo; j < hi; j++ {
-				in.lSides[j] = localSide(&locals[keep[j]])
-			}
-		})
-		for _, i := range keep {
-			l := locals[i].Local
-			l.Account = strings.TrimSpace(l.Account)
-			in.locals = append(in.locals, l)
-		}
-		// Indexed after the slice stops growing, so the pointers stay valid.
-		for i := range in.lSides {
-			in.lByKey[foldKey(in.lSides[i].Key)] = &in.lSides[i]
-		}
-	}, func() {
-		var keep []int
-		keep, in.skippedMembers = firstOfEachKey(len(members), func(i int) string { return members[i].UserID })
-		in.wSides = make([]sideRec, len(keep))
-		parallel(len(keep), func(lo, hi int) {
-			for j := lo; j < hi; j++ {
-				in.wSides[j] = memberSide(&members[keep[j]])
-			}
-		})
-		for _, i := range keep {
-			m := members[i].Member
-			m.UserID = strings.TrimSpace(m.UserID)
-			in.members = append(in.members, m)
-		}
-		for i := range in.wSides {
-			in.wByKey[foldKey(in.wSides[i].Key)] = &in.wSides[i]
-		}
-	})
-	return in
-}
-
-// firstOfEachKey lists the indexes of n records whose key (folded) is set
-// and not taken by an earlier record, and how many it skipped.
-func firstOfEachKey(n int, key func(i int) string) (keep []int, skipped int) {
-	keep = make([]int, 0, n)
-	seen := make(map[string]bool, n)
-	for i := range n {
-		k := foldKey(key(i))
-		if k == "" || seen[k] {
-			skipped++
-			continue
-		}
-		seen[k] = true
-		keep = append(keep, i)
-	}
-	return keep, skipped
 }
 
 func pairKey(account, userid string) string { return foldKey(account) + "\x00" + foldKey(userid) }
@@ -245,9 +175,9 @@ const smallSave = 20_000
 // (writing only what changed), turns the policy's confirmations into
 // decisions and records the match. It returns the stored pairs it left
 // (their version unset).
-func (o *txOps) storeMatch(rawPolicy string, in *matchInput, ds []decision, built builtRows, res binding.Result,
+func (o *txOps) storeMatch(rawPolicy string, in *matchInput, ds []decision, built *builtRows, res binding.Result,
 	lookups LookupStats, plan *savePlan, next []byte, nextLookups string) (*knownDigests, error) {
-	k, err := o.save(plan, in, built.rows)
+	k, err := o.save(plan, in, built)
 	if err != nil {
 		return nil, err
 	}
@@ -275,15 +205,15 @@ func (o *txOps) storeMatch(rawPolicy string, in *matchInput, ds []decision, buil
 // ambiguousFrom builds the row of an ambiguous proposal, anchored on the side
 // the engine chose.
 func ambiguousFrom(corpID int64, p *binding.Proposal, rs reason, in *matchInput) rowRec {
-	anchor := in.lByKey[foldKey(p.Account)]
+	anchor := in.local(p.Account)
 	if p.Account == "" {
-		anchor = in.wByKey[foldKey(p.UserID)]
+		anchor = in.member(p.UserID)
 	}
 	cands := make([]Candidate, len(p.Candidates))
 	for i, c := range p.Candidates {
-		s := in.lByKey[foldKey(c.Account)]
+		s := in.local(c.Account)
 		if c.Account == "" {
-			s = in.wByKey[foldKey(c.UserID)]
+			s = in.member(c.UserID)
 		}
 		cands[i] = candidateFrom(c, s)
 	}

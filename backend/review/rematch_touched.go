@@ -68,7 +68,7 @@ func (s *Service) RematchTouched(ctx context.Context, corpID int64, actor string
 	if err != nil {
 		return TouchedResult{}, err
 	}
-	all := prepareInput(locals, members)
+	all := prepareInput(locals, members, nil)
 	// Grouped and matched outside the write lock, then written only if no
 	// decision changed meanwhile; otherwise again under the lock.
 	m, err := matchTouched(ctx, s.st.DB, corpID, all, locals, members, cache.answers, policy, seeds)
@@ -90,7 +90,7 @@ func (s *Service) RematchTouched(ctx context.Context, corpID int64, actor string
 		if err != nil {
 			return err
 		}
-		if err := o.storeGroup(m.group, m.sub, m.built); err != nil {
+		if err := o.storeGroup(m.group, m.sub, &m.built); err != nil {
 			return err
 		}
 		if err := o.recordAutoConfirmed(m.ds, m.built.auto); err != nil {
@@ -146,14 +146,14 @@ func matchTouched(ctx context.Context, q sqlx.QueryerContext, corpID int64, all 
 	}
 	m.group = g
 	m.sub = prepareInput(recordsIn(locals, g, func(r *LocalRecord) node { return localNode(r.Account) }),
-		recordsIn(members, g, func(r *MemberRecord) node { return memberNode(r.UserID) }))
+		recordsIn(members, g, func(r *MemberRecord) node { return memberNode(r.UserID) }), nil)
 	for _, d := range ds {
 		if g.nodes[localNode(d.Account)] || g.nodes[memberNode(d.UserID)] {
 			m.ds = append(m.ds, d)
 		}
 	}
 	res := binding.MatchLookups(m.sub.members, m.sub.locals, existing(m.ds), policy, lk)
-	m.built, m.stale = buildRows(corpID, m.sub, m.ds, res), len(res.Stale)
+	m.built, m.stale = buildRows(corpID, m.sub, m.ds, res, &rematchMemo{}), len(res.Stale)
 	return m, nil
 }
 
@@ -198,7 +198,7 @@ func (o *txOps) staleIn(ds []decision, rowIDs []int64) (int, error) {
 
 // storeGroup makes the group's sides and rows those of its match (built
 // from sub), leaving every other side and row as it is.
-func (o *txOps) storeGroup(g touchedGroup, sub *matchInput, built builtRows) error {
+func (o *txOps) storeGroup(g touchedGroup, sub *matchInput, built *builtRows) error {
 	var locals, members []string
 	for n := range g.nodes {
 		if n[0] == 'l' {
@@ -214,7 +214,7 @@ func (o *txOps) storeGroup(g touchedGroup, sub *matchInput, built builtRows) err
 		return err
 	}
 	return o.syncRowsOf(`SELECT id, digest FROM bind_rows WHERE corp_id = ? AND id IN (SELECT value FROM json_each(?))`,
-		[]any{o.corpID, jsonList(g.rowIDs)}, built.rows)
+		[]any{o.corpID, jsonList(g.rowIDs)}, built)
 }
 
 // jsonList is a list as a JSON array, for json_each (never null).

@@ -118,14 +118,14 @@ func (p *pairing) writes() int { return len(p.stored) - p.nkept + len(p.insert) 
 type savePlan struct{ sides, rows pairing }
 
 // planSave pairs in's sides and rows with k's, known to be those stored.
-func planSave(corpID int64, k *knownDigests, in *matchInput, rows []rowRec) *savePlan {
-	return &savePlan{sides: pair(k.sides, in.sideDigests(corpID)), rows: pair(k.rows, rowDigests(rows))}
+func planSave(corpID int64, k *knownDigests, in *matchInput, built *builtRows) *savePlan {
+	return &savePlan{sides: pair(k.sides, in.sideDigests(corpID)), rows: pair(k.rows, built.rowDigests())}
 }
 
 // planStored is planSave against the pairs stored, read through the
 // (corp_id, digest) indexes (INDEXED BY: they cover the query, so the
 // tables themselves, several hundred bytes a row, are not read).
-func (o *txOps) planStored(in *matchInput, rows []rowRec) (*savePlan, error) {
+func (o *txOps) planStored(in *matchInput, built *builtRows) (*savePlan, error) {
 	var k knownDigests
 	var err error
 	if k.sides, err = o.idDigests(`SELECT id, digest FROM bind_sides INDEXED BY bind_sides_digest WHERE corp_id = ?`, []any{o.corpID}); err != nil {
@@ -134,42 +134,45 @@ func (o *txOps) planStored(in *matchInput, rows []rowRec) (*savePlan, error) {
 	if k.rows, err = o.idDigests(`SELECT id, digest FROM bind_rows INDEXED BY bind_rows_digest WHERE corp_id = ?`, []any{o.corpID}); err != nil {
 		return nil, err
 	}
-	return planSave(o.corpID, &k, in, rows), nil
+	return planSave(o.corpID, &k, in, built), nil
 }
 
-// save makes the corp's sides and rows those of in and rows as planned, and
-// returns the pairs it left (their version unset).
-func (o *txOps) save(p *savePlan, in *matchInput, rows []rowRec) (*knownDigests, error) {
+// save makes the corp's sides and rows those of in and built as planned,
+// and returns the pairs it left (their version unset).
+func (o *txOps) save(p *savePlan, in *matchInput, built *builtRows) (*knownDigests, error) {
 	var k knownDigests
 	var err error
-	sides := in.allSides()
-	fresh := in.sideDigests(o.corpID)
-	if k.sides, err = o.sync(sidesTable, p.sides, func(i int) []any { return append(sides[i].values(o.corpID), fresh[i]) }, true); err != nil {
+	if k.sides, err = o.sync(sidesTable, p.sides, o.sideValues(in), true); err != nil {
 		return nil, err
 	}
-	if k.rows, err = o.sync(rowsTable, p.rows, func(i int) []any { return append(rows[i].content(), rows[i].Digest) }, true); err != nil {
+	if k.rows, err = o.sync(rowsTable, p.rows, rowValues(built), true); err != nil {
 		return nil, err
 	}
 	return &k, nil
 }
 
+// sideValues are the inserted values of in's side i; rowValues of built's row i.
+func (o *txOps) sideValues(in *matchInput) func(i int) []any {
+	fresh := in.sideDigests(o.corpID)
+	return func(i int) []any { return append(in.side(i).values(o.corpID), fresh[i]) }
+}
+
+func rowValues(built *builtRows) func(i int) []any {
+	return func(i int) []any {
+		r := built.row(i)
+		return append(r.content(), r.Digest)
+	}
+}
+
 // syncRowsOf makes the stored rows that query (with args) selects the given
 // ones: a group's (RematchTouched).
-func (o *txOps) syncRowsOf(query string, args []any, rows []rowRec) error {
+func (o *txOps) syncRowsOf(query string, args []any, built *builtRows) error {
 	stored, err := o.idDigests(query, args)
 	if err != nil {
 		return err
 	}
-	_, err = o.sync(rowsTable, pair(stored, rowDigests(rows)), func(i int) []any { return append(rows[i].content(), rows[i].Digest) }, false)
+	_, err = o.sync(rowsTable, pair(stored, built.rowDigests()), rowValues(built), false)
 	return err
-}
-
-func rowDigests(rows []rowRec) []int64 {
-	fresh := make([]int64, len(rows))
-	for i := range rows {
-		fresh[i] = rows[i].Digest
-	}
-	return fresh
 }
 
 // sideCols are bind_sides' columns in the order of sideRec.values, digest last.
@@ -187,36 +190,8 @@ func (o *txOps) syncSidesOf(query string, args []any, in *matchInput) error {
 	if err != nil {
 		return err
 	}
-	sides := in.allSides()
-	fresh := in.sideDigests(o.corpID)
-	_, err = o.sync(sidesTable, pair(stored, fresh), func(i int) []any { return append(sides[i].values(o.corpID), fresh[i]) }, false)
+	_, err = o.sync(sidesTable, pair(stored, in.sideDigests(o.corpID)), o.sideValues(in), false)
 	return err
-}
-
-// allSides lists in's sides, locals first.
-func (in *matchInput) allSides() []*sideRec {
-	all := make([]*sideRec, 0, len(in.lSides)+len(in.wSides))
-	for _, list := range [][]sideRec{in.lSides, in.wSides} {
-		for i := range list {
-			all = append(all, &list[i])
-		}
-	}
-	return all
-}
-
-// sideDigests are the digests of allSides, computed once.
-func (in *matchInput) sideDigests(corpID int64) []int64 {
-	if in.digests == nil {
-		all := in.allSides()
-		d := make([]int64, len(all))
-		parallel(len(all), func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				d[i] = all[i].digest(corpID)
-			}
-		})
-		in.digests = d
-	}
-	return in.digests
 }
 
 // sync carries out p on t: it deletes the stored records p did not keep

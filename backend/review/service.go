@@ -33,6 +33,7 @@ type Service struct {
 	lookups LookupProvider   // nil: rematches ask WeCom nothing
 	now     func() time.Time // the lookups' clock
 	known   digestMemory     // what the last full rematch of each corp stored
+	memos   rematchMemos     // what the last full rematch of each corp computed
 	matches atomic.Int64     // rematches that ran the engine (not skipped)
 }
 
