@@ -29,7 +29,7 @@ func TestImportCLIAsksBeforeApplying(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"dir.csv (csv, UTF-8, comma): 2 data rows", "add:       1", "rejected:  1",
-		"Rejected rows:\n  line 3: mobile \"123\" is not a valid mobile number", "To add:\n  line 2: zhangwei 张伟 总部/研发中心",
+		"Rejected rows:\n  line 3: Mobile “123” is not a valid mobile number", "To add:\n  line 2: zhangwei 张伟 总部/研发中心",
 		"new departments: 2", "Apply? [y/N] Nothing was changed."} {
 		if !strings.Contains(out.String(), want) {
 			t.Fatalf("output lacks %q:\n%s", want, out.String())

@@ -146,8 +146,7 @@ func cleanInput(in AccountInput) (AccountInput, error) {
 		return in, is.fieldError("email")
 	}
 	if len(in.DeptIDs) > maxDeptsPerAccount {
-		return in, newIssue(ProblemTooManyDepts, fmt.Sprintf("%d departments are chosen; WeCom allows at most %d per member",
-			len(in.DeptIDs), maxDeptsPerAccount), "limit", strconv.Itoa(maxDeptsPerAccount)).fieldError("department")
+		return in, newIssue(ProblemTooManyDepts, "limit", strconv.Itoa(maxDeptsPerAccount)).fieldError("department")
 	}
 	if in.WeComUserID, is = checkWeComUserID(in.WeComUserID); is != nil {
 		return in, is.fieldError("wecom_userid")

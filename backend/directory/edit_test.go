@@ -32,8 +32,8 @@ func TestManualAccountEdits(t *testing.T) {
 		{AccountInput{Account: "li na", Name: "李娜"}, "account", "contains a space"},
 		{AccountInput{Account: "ZhangWei", Name: "张伟2"}, "account", "ZhangWei is already the account of 张伟 (zhangwei)"},
 		{AccountInput{Account: "lina"}, "name", "name is empty"},
-		{AccountInput{Account: "lina", Name: "李娜", Mobile: "12345"}, "mobile", `mobile "12345" is not a valid mobile number`},
-		{AccountInput{Account: "lina", Name: "李娜", Email: "lina@"}, "email", `email "lina@" is not a valid address`},
+		{AccountInput{Account: "lina", Name: "李娜", Mobile: "12345"}, "mobile", "Mobile “12345” is not a valid mobile number"},
+		{AccountInput{Account: "lina", Name: "李娜", Email: "lina@"}, "email", "Email “lina@” is not a valid address"},
 		{AccountInput{Account: "lina", Name: "李娜", DeptIDs: []int64{999}}, "department", "Department 999 does not exist"},
 		{AccountInput{Account: "lina", Name: "李娜", DeptIDs: []int64{rd.ID, rd.ID}}, "department", "is listed twice"},
 	}
@@ -99,7 +99,7 @@ func TestManualDepartmentEdits(t *testing.T) {
 	_, err = s.AddDepartment(ctx, 0, "总部")
 	wantFieldError(t, err, "name", "already exists at the top level")
 	_, err = s.AddDepartment(ctx, hq.ID, "研发/后端")
-	wantFieldError(t, err, "name", `contains '/'`)
+	wantFieldError(t, err, "name", "contains “/”")
 	var fe *FieldError
 	if !errors.As(err, &fe) || fe.Code != ProblemDeptNameForbidden || fe.Args["char"] != "/" || fe.Args["value"] != "研发/后端" {
 		t.Fatalf("field error %+v: want its code and arguments", fe)

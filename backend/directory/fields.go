@@ -28,8 +28,7 @@ func checkText(col column, v string) *issue {
 	}
 	if limit := textLimits[col]; limit > 0 {
 		if n := utf8.RuneCountInString(v); n > limit {
-			return newIssue(ProblemTooLong, fmt.Sprintf("%s %q is %d characters long; WeCom allows at most %d: shorten it",
-				col, shorten(v), n, limit), "field", col.String(), "value", shorten(v),
+			return newIssue(ProblemTooLong, "field", col.String(), "value", shorten(v),
 				"length", strconv.Itoa(n), "limit", strconv.Itoa(limit))
 		}
 	}
@@ -43,9 +42,7 @@ func checkText(col column, v string) *issue {
 func checkInvisible(field, v string) *issue {
 	for _, r := range v {
 		if invisible(r) {
-			return newIssue(ProblemControlChar,
-				fmt.Sprintf("%s %q contains a line break, a control character or an invisible text-direction mark (%U); retype it",
-					field, shorten(v), r), "field", field, "value", shorten(v), "char", fmt.Sprintf("%U", r))
+			return newIssue(ProblemControlChar, "field", field, "value", shorten(v), "char", fmt.Sprintf("%U", r))
 		}
 	}
 	return nil

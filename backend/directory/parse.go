@@ -1,7 +1,6 @@
 package directory
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -63,7 +62,7 @@ func parseRows(t *table, h headerMap) parsed {
 			row.Account = acc
 		}
 		if row.Name == "" {
-			bad(colName, newIssue(ProblemNameEmpty, "name is empty: fill in the name column"))
+			bad(colName, newIssue(ProblemNameEmpty))
 		}
 		if t.CSV && len(rec.Cells) < need {
 			missing := column(0)
@@ -73,9 +72,7 @@ func parseRows(t *table, h headerMap) parsed {
 					break
 				}
 			}
-			bad(missing, newIssue(ProblemRowShort, fmt.Sprintf("the row has %d fields but the header has %d, so %s and the columns after it have no cell; "+
-				"add the missing commas (an empty cell is fine) or fill them in, so that nothing is cleared by mistake",
-				len(rec.Cells), need, missing.label()), "fields", strconv.Itoa(len(rec.Cells)), "expected", strconv.Itoa(need),
+			bad(missing, newIssue(ProblemRowShort, "fields", strconv.Itoa(len(rec.Cells)), "expected", strconv.Itoa(need),
 				"missing", missing.String()))
 		}
 		for _, c := range []column{colName, colEmployeeNo, colPosition} {
@@ -164,13 +161,7 @@ func (d *dupLines) problem(account string, line int) Problem {
 			others = append(others, l)
 		}
 	}
-	list := listLines(others)
-	if n := d.count - 1 - len(others); n > 0 {
-		list = fmt.Sprintf("%s and %d more", joinLines(others), n)
-	}
 	p := newIssue(ProblemAccountDuplicate,
-		fmt.Sprintf("account %s is on %d lines; the other lines include %s: keep one of these rows and import again",
-			account, d.count, list),
 		"account", account, "first", strconv.Itoa(d.first), "count", strconv.Itoa(d.count), "others", joinLines(others)).
 		problem(colAccount.String())
 	if slices.Contains(d.examples, line) {
@@ -212,16 +203,4 @@ func hasControl(s string) bool {
 		}
 	}
 	return false
-}
-
-// listLines writes 3, 7 and 9.
-func listLines(lines []int) string {
-	parts := make([]string, len(lines))
-	for i, l := range lines {
-		parts[i] = fmt.Sprint(l)
-	}
-	if len(parts) == 1 {
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }

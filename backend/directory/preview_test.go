@@ -37,15 +37,15 @@ func TestRejectionsNameTheLineAndTheReason(t *testing.T) {
 		args    map[string]string // of the first problem
 	}
 	wants := []want{
-		{3, "", "account", "account is empty: fill in the account column", "account_empty", nil},
-		{4, "badmobile", "mobile", `mobile "12345" is not a valid mobile number`, "mobile_invalid", map[string]string{"value": "12345"}},
-		{5, "bademail", "email", `email "liuyang@" is not a valid address`, "email_invalid", map[string]string{"value": "liuyang@"}},
-		{6, "badstatus", "status", `status "在岗" is not known: use active/在职/正常/1 or resigned/离职/0`, "status_unknown",
+		{3, "", "account", "Account is empty: fill in the account column", "account_empty", nil},
+		{4, "badmobile", "mobile", "Mobile “12345” is not a valid mobile number", "mobile_invalid", map[string]string{"value": "12345"}},
+		{5, "bademail", "email", "Email “liuyang@” is not a valid address", "email_invalid", map[string]string{"value": "liuyang@"}},
+		{6, "badstatus", "status", "Status “在岗” is not known: use active/在职/正常/1 or resigned/离职/0", "status_unknown",
 			map[string]string{"value": "在岗"}},
-		{8, "noname", "name", "name is empty", "name_empty", nil},
-		{9, "two problems", "account,mobile,email", `account "two problems" contains a space`,
+		{8, "noname", "name", "Name is empty", "name_empty", nil},
+		{9, "two problems", "account,mobile,email", "Account “two problems” contains a space",
 			"account_space,mobile_invalid,email_invalid", map[string]string{"value": "two problems"}},
-		{10, "baddept", "department", `department "总部//研发" has an empty level`, "dept_empty_level",
+		{10, "baddept", "department", "Department “总部//研发” has an empty level", "dept_empty_level",
 			map[string]string{"value": "总部//研发"}},
 	}
 	if len(pv.Rejected) != len(wants) {
@@ -66,7 +66,7 @@ func TestRejectionsNameTheLineAndTheReason(t *testing.T) {
 			t.Errorf("rejection %d codes %v args %v, want %s %v", i, codes, r.Problems[0].Args, w.codes, w.args)
 		}
 	}
-	if got := pv.Rejected[0].String(); !strings.HasPrefix(got, "line 3: account is empty") {
+	if got := pv.Rejected[0].String(); !strings.HasPrefix(got, "line 3: Account is empty") {
 		t.Errorf("String() = %q", got)
 	}
 }

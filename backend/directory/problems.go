@@ -1,6 +1,10 @@
 package directory
 
-import "strconv"
+import (
+	"strconv"
+
+	"wecom-bridge/backend/usererr"
+)
 
 // Codes of the problems an import row (and a manual edit) can have. A Problem
 // and a FieldError carry the English text and the same as a code with named
@@ -32,8 +36,9 @@ const (
 	ProblemAccountDuplicate = "account_duplicate"
 )
 
-// issue is why a value is refused: the English message, and the same as a
-// code with its arguments. Validators return nil for a good value, so the
+// issue is why a value is refused: the code with its arguments, and the
+// English message (the catalogue's directory_problem_<code>, the columns
+// named by their header). Validators return nil for a good value, so the
 // common case allocates nothing.
 type issue struct {
 	code    string
@@ -42,14 +47,17 @@ type issue struct {
 }
 
 // newIssue makes an issue; kv are the arguments as key, value pairs.
-func newIssue(code, message string, kv ...string) *issue {
-	is := &issue{code: code, message: message}
+func newIssue(code string, kv ...string) *issue {
+	is := &issue{code: code}
+	args := usererr.Args{}
 	if len(kv) >= 2 {
 		is.args = make(map[string]string, len(kv)/2)
 		for i := 0; i+1 < len(kv); i += 2 {
 			is.args[kv[i]] = kv[i+1]
+			args[kv[i]] = kv[i+1]
 		}
 	}
+	is.message = usererr.Msg("directory_problem_"+code, args).EN
 	return is
 }
 

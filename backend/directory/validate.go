@@ -1,7 +1,6 @@
 package directory
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -20,8 +19,7 @@ func normalizeMobile(raw string) (string, *issue) {
 	if isMainlandMobile(s) { // the common case, without allocating
 		return s, nil
 	}
-	bad := newIssue(ProblemMobileInvalid, fmt.Sprintf("mobile %q is not a valid mobile number: use 11 digits starting 13–19 "+
-		"(mainland China, +86 optional) or + and the country code, e.g. +852 9123 4567", shorten(raw)), "value", shorten(raw))
+	bad := newIssue(ProblemMobileInvalid, "value", shorten(raw))
 	var groups []string
 	cur := strings.Builder{}
 	plus := false
@@ -96,7 +94,7 @@ func checkEmail(raw string) (string, *issue) {
 	if s == "" || validEmail(s) {
 		return s, nil
 	}
-	return "", newIssue(ProblemEmailInvalid, fmt.Sprintf("email %q is not a valid address (expected name@example.com)", shorten(raw)),
+	return "", newIssue(ProblemEmailInvalid,
 		"value", shorten(raw))
 }
 
@@ -108,25 +106,23 @@ func parseStatus(raw string) (Status, *issue) {
 	case "resigned", "离职", "0":
 		return StatusResigned, nil
 	}
-	return "", newIssue(ProblemStatusUnknown,
-		fmt.Sprintf("status %q is not known: use active/在职/正常/1 or resigned/离职/0 (empty means active)", shorten(raw)), "value", shorten(raw))
+	return "", newIssue(ProblemStatusUnknown, "value", shorten(raw))
 }
 
 func checkAccount(raw string) (string, *issue) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return "", newIssue(ProblemAccountEmpty, "account is empty: fill in the account column")
+		return "", newIssue(ProblemAccountEmpty)
 	}
 	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
-		return "", newIssue(ProblemAccountSpace,
-			fmt.Sprintf("account %q contains a space: an account is a login and cannot contain spaces", shorten(raw)), "value", shorten(raw))
+		return "", newIssue(ProblemAccountSpace, "value", shorten(raw))
 	}
 	if strings.IndexFunc(s, invisible) >= 0 {
-		return "", newIssue(ProblemAccountControl, fmt.Sprintf("account %q contains a control character or an invisible mark; retype it", shorten(s)),
+		return "", newIssue(ProblemAccountControl,
 			"value", shorten(s))
 	}
 	if n := len([]rune(s)); n > 64 {
-		return "", newIssue(ProblemAccountTooLong, fmt.Sprintf("account %q is %d characters long; WeCom allows at most 64", shorten(s), n),
+		return "", newIssue(ProblemAccountTooLong,
 			"value", shorten(s), "length", strconv.Itoa(n))
 	}
 	return s, nil
@@ -147,8 +143,7 @@ func checkWeComUserID(raw string) (string, *issue) {
 		ok = alnum || i > 0 && (c == '_' || c == '-' || c == '@' || c == '.')
 	}
 	if !ok {
-		return "", newIssue(ProblemWeComUserID, fmt.Sprintf("WeCom userid %q is not valid: use 1-64 letters, digits and _-@., "+
-			"starting with a letter or digit, or leave the wecom_userid column empty to use the account", shorten(raw)), "value", shorten(raw))
+		return "", newIssue(ProblemWeComUserID, "value", shorten(raw))
 	}
 	return s, nil
 }
@@ -162,20 +157,19 @@ const deptNameForbidden = `/;；\:*?"<>|`
 func checkDeptName(raw string) (string, *issue) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return "", newIssue(ProblemDeptNameEmpty, "department name is empty")
+		return "", newIssue(ProblemDeptNameEmpty)
 	}
 	if i := strings.IndexAny(s, deptNameForbidden); i >= 0 {
 		r := []rune(s[i:])[0]
-		return "", newIssue(ProblemDeptNameForbidden, fmt.Sprintf("department name %q contains %q; department names cannot contain any of %s "+
-			"(/ and ; separate paths in import files, the rest WeCom refuses)", shorten(s), r, deptNameForbidden),
+		return "", newIssue(ProblemDeptNameForbidden,
 			"value", shorten(s), "char", string(r), "forbidden", deptNameForbidden)
 	}
 	if strings.IndexFunc(s, invisible) >= 0 {
-		return "", newIssue(ProblemDeptNameControl, fmt.Sprintf("department name %q contains a control character or an invisible mark; retype it", shorten(s)),
+		return "", newIssue(ProblemDeptNameControl,
 			"value", shorten(s))
 	}
 	if n := len([]rune(s)); n > 64 {
-		return "", newIssue(ProblemDeptNameTooLong, fmt.Sprintf("department name %q is %d characters long; WeCom allows at most 64", shorten(s), n),
+		return "", newIssue(ProblemDeptNameTooLong,
 			"value", shorten(s), "length", strconv.Itoa(n))
 	}
 	return s, nil
@@ -193,16 +187,14 @@ func parseDeptPaths(raw string) ([][]string, *issue) {
 		}
 		levels := strings.Split(strings.Trim(part, "/"), "/")
 		if len(levels) > maxDeptDepth {
-			return nil, newIssue(ProblemDeptTooDeep, fmt.Sprintf("department %q has %d levels; WeCom allows at most %d: shorten the path",
-				shorten(part), len(levels), maxDeptDepth), "value", shorten(part), "depth", strconv.Itoa(len(levels)),
+			return nil, newIssue(ProblemDeptTooDeep, "value", shorten(part), "depth", strconv.Itoa(len(levels)),
 				"limit", strconv.Itoa(maxDeptDepth))
 		}
 		path := make([]string, 0, len(levels))
 		for _, l := range levels {
 			name := strings.TrimSpace(l)
 			if name == "" {
-				return nil, newIssue(ProblemDeptEmptyLevel,
-					fmt.Sprintf("department %q has an empty level between two /; write it as 总部/研发中心/后端组", shorten(part)), "value", shorten(part))
+				return nil, newIssue(ProblemDeptEmptyLevel, "value", shorten(part))
 			}
 			if _, is := checkDeptName(name); is != nil {
 				return nil, is
@@ -212,8 +204,7 @@ func parseDeptPaths(raw string) ([][]string, *issue) {
 		if k := pathKey(path); !seen[k] {
 			seen[k] = true
 			if len(out) == maxDeptsPerAccount {
-				return nil, newIssue(ProblemTooManyDepts, fmt.Sprintf("the row lists more than %d departments; WeCom allows at most %d per member: keep the ones that matter",
-					maxDeptsPerAccount, maxDeptsPerAccount), "limit", strconv.Itoa(maxDeptsPerAccount))
+				return nil, newIssue(ProblemTooManyDepts, "limit", strconv.Itoa(maxDeptsPerAccount))
 			}
 			out = append(out, path)
 		}

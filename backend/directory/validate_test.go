@@ -60,7 +60,7 @@ func TestEmailStatusAndPaths(t *testing.T) {
 			t.Errorf("parseStatus(%q) = %q %+v", in, got, is)
 		}
 	}
-	if _, is := parseStatus("在岗"); is == nil || !strings.Contains(is.message, `status "在岗" is not known`) {
+	if _, is := parseStatus("在岗"); is == nil || !strings.Contains(is.message, "Status “在岗” is not known") {
 		t.Errorf("issue = %+v", is)
 	}
 	ps, is := parseDeptPaths(" 总部 / 研发中心 /后端组 ；总部/产品部; 总部/研发中心/后端组;; /总部/销售部/ ")
@@ -70,7 +70,7 @@ func TestEmailStatusAndPaths(t *testing.T) {
 	if _, is := parseDeptPaths("总部//后端组"); is == nil || !strings.Contains(is.message, "has an empty level") {
 		t.Fatalf("issue = %+v", is)
 	}
-	if _, is := parseDeptPaths("总部/研发:后端"); is == nil || !strings.Contains(is.message, `contains ':'`) {
+	if _, is := parseDeptPaths("总部/研发:后端"); is == nil || !strings.Contains(is.message, "contains “:”") {
 		t.Fatalf("issue = %+v", is)
 	}
 	if ps, is := parseDeptPaths("  "); ps != nil || is != nil {

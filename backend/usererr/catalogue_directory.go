@@ -77,8 +77,8 @@ var directoryProblems = map[string]entry{
 		"账号“{value}”含空格：账号用于登录，不能有空格",
 		"Account “{value}” contains a space: an account is a login and cannot contain spaces"},
 	"directory_problem_account_control": {
-		"账号“{value}”含控制字符，请重新输入",
-		"Account “{value}” contains a control character; retype it"},
+		"账号“{value}”含控制字符或不可见字符，请重新输入",
+		"Account “{value}” contains a control character or an invisible mark; retype it"},
 	"directory_problem_wecom_userid_invalid": {
 		"企业微信账号“{value}”不合法：只能使用 1~64 个字母、数字和 _-@.，并以字母或数字开头；留空则使用账号",
 		"WeCom userid “{value}” is not valid: use 1–64 letters, digits and _-@., starting with a letter or digit, or leave it empty to use the account"},
@@ -110,8 +110,8 @@ var directoryProblems = map[string]entry{
 		"部门名称“{value}”含“{char}”：部门名称不能含 {forbidden} 中的字符（/ 和 ; 在导入文件中用来分隔路径，其余企业微信不接受）",
 		"Department name “{value}” contains “{char}”; department names cannot contain any of {forbidden} (/ and ; separate paths in import files, the rest WeCom refuses)"},
 	"directory_problem_dept_name_control": {
-		"部门名称“{value}”含控制字符，请重新输入",
-		"Department name “{value}” contains a control character; retype it"},
+		"部门名称“{value}”含控制字符或不可见字符，请重新输入",
+		"Department name “{value}” contains a control character or an invisible mark; retype it"},
 	"directory_problem_dept_name_too_long": {
 		"部门名称“{value}”有 {length} 个字符，企业微信最多允许 64 个",
 		"Department name “{value}” is {length} characters long; WeCom allows at most 64"},
@@ -125,8 +125,8 @@ var directoryProblems = map[string]entry{
 		"部门“{value}”有 {depth} 层，企业微信最多允许 {limit} 层：请缩短路径",
 		"Department “{value}” has {depth} levels; WeCom allows at most {limit}: shorten the path"},
 	"directory_problem_too_many_depts": {
-		"该行的部门超过 {limit} 个，企业微信每个成员最多 {limit} 个部门：只保留需要的部门",
-		"The row lists more than {limit} departments; WeCom allows at most {limit} per member: keep the ones that matter"},
+		"部门超过 {limit} 个：企业微信每个成员最多 {limit} 个部门，只保留需要的部门",
+		"More than {limit} departments: WeCom allows at most {limit} per member; keep the ones that matter"},
 	"directory_problem_row_short": {
 		"该行只有 {fields} 个字段，表头有 {expected} 个，{missing}及其后的列没有单元格：请补齐缺少的逗号（单元格可以为空），以免误清空字段",
 		"The row has {fields} fields but the header has {expected}, so {missing} and the columns after it have no cell; add the missing commas (an empty cell is fine) so that nothing is cleared by mistake"},
