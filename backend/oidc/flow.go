@@ -2,6 +2,7 @@ package oidc
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -28,7 +29,7 @@ const (
 
 func (s *Service) serveLogin(w http.ResponseWriter, r *http.Request) {
 	st := &storage{s}
-	a, err := st.request(r.URL.Query().Get("id"))
+	a, err := st.request(r.Context(), r.URL.Query().Get("id"))
 	if err != nil {
 		s.refuse(w, r, login.ResultState, nil)
 		return
@@ -79,15 +80,11 @@ func (s *Service) toWeCom(w http.ResponseWriter, r *http.Request, ls *loginState
 	issuer := s.issuer(r)
 	state := randomID(16)
 	ls.nonce, ls.expires = randomID(16), s.now().Add(authRequestTTL)
-	m := &s.mem
-	m.mu.Lock()
-	ok := room(m.states, s.now(), func(l *loginState) time.Time { return l.expires })
-	if ok {
-		m.states[state] = ls
-	}
-	m.mu.Unlock()
-	if !ok {
+	if err := s.saveState(ctx, state, ls); errors.Is(err, errFull) {
 		http.Error(w, errFull.Error(), http.StatusServiceUnavailable)
+		return
+	} else if err != nil {
+		s.refuse(w, r, login.ResultWeComError, map[string]any{"detail": "internal"})
 		return
 	}
 	ret := issuer + PathReturn
@@ -121,7 +118,7 @@ func (s *Service) serveReturn(w http.ResponseWriter, r *http.Request) {
 	}
 	via := "free"
 	if ls.authReqID != "" {
-		if a, err := (&storage{s}).request(ls.authReqID); err == nil {
+		if a, err := (&storage{s}).request(ctx, ls.authReqID); err == nil {
 			via = a.clientID
 		}
 	}
@@ -180,17 +177,13 @@ func (s *Service) serveReturn(w http.ResponseWriter, r *http.Request) {
 // a state is used once.
 func (s *Service) takeState(r *http.Request, state string) *loginState {
 	ck, err := r.Cookie(stateCookie)
-	if err != nil || state == "" {
+	if err != nil || state == "" || len(state) > 64 {
 		return nil
 	}
-	m := &s.mem
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	ls := m.states[state]
-	if ls == nil || ls.nonce != ck.Value || !s.now().Before(ls.expires) {
+	ls, err := s.takeStateRow(r.Context(), state, ck.Value)
+	if err != nil {
 		return nil
 	}
-	delete(m.states, state)
 	return ls
 }
 
@@ -221,14 +214,7 @@ func errcodeText(err error) string {
 // complete marks the auth request as signed in and hands the browser back
 // to the provider, which redirects to the client with a code.
 func (s *Service) complete(w http.ResponseWriter, r *http.Request, id, sub string) {
-	m := &s.mem
-	m.mu.Lock()
-	a := m.requests[id]
-	if a != nil {
-		a.subject, a.authTime, a.done = sub, s.now(), true
-	}
-	m.mu.Unlock()
-	if a == nil {
+	if ok, err := s.signedIn(r.Context(), id, sub); err != nil || !ok {
 		s.refuse(w, r, login.ResultState, nil)
 		return
 	}

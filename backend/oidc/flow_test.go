@@ -37,24 +37,27 @@ type env struct {
 	client   oidc.NewClient
 	members  map[string]string // account → userid
 	simLogin string            // userid the simulated member scanning the QR code is
+	dataDir  string
+	server   *httptest.Server // serves bridge
 }
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	ctx := context.Background()
-	svc, err := services.Open(ctx, t.TempDir(), services.ModeServe, nil)
+	dataDir := t.TempDir()
+	svc, err := services.Open(ctx, dataDir, services.ModeServe, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { svc.Close() })
 	org := wecomsim.DemoOrg()
 	sim := wecomsim.New(org)
 	simSrv := httptest.NewServer(sim.Handler())
 	t.Cleanup(simSrv.Close)
 	bridge := httptest.NewServer(svc.IntegrationRoutes().Mux())
-	t.Cleanup(bridge.Close)
 	svc.ServeAddr = strings.TrimPrefix(bridge.URL, "http://")
-	e := &env{t: t, ctx: ctx, svc: svc, sim: sim, simURL: simSrv.URL, bridge: bridge.URL, members: map[string]string{}}
+	e := &env{t: t, ctx: ctx, svc: svc, sim: sim, simURL: simSrv.URL, bridge: bridge.URL, members: map[string]string{},
+		dataDir: dataDir, server: bridge}
+	t.Cleanup(func() { e.server.Close(); e.svc.Close() })
 
 	res, err := svc.Corps.SaveCorp(ctx, corp.CorpInput{Name: "星河科技", CorpID: org.CorpID, APIBaseURL: simSrv.URL,
 		ContactSecret: org.ContactSecret, ContactPermission: corp.PermissionWrite})

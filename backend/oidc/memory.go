@@ -11,7 +11,7 @@ import (
 )
 
 // authRequest is one authorization request between /oidc/authorize and the
-// token exchange (op.AuthRequest).
+// token exchange (op.AuthRequest), as kept in oidc_auth_requests.
 type authRequest struct {
 	id, clientID, redirectURI, state, nonce string
 	scopes                                  []string
@@ -47,7 +47,7 @@ type accessToken struct {
 	expires           time.Time
 }
 
-// loginState is a WeCom login in flight: the state sent to WeCom, bound to
+// loginState is a WeCom login in flight (kept in oidc_login_states): the state sent to WeCom, bound to
 // the browser by a cookie nonce, and what to do on return.
 type loginState struct {
 	nonce     string
@@ -65,20 +65,17 @@ type session struct {
 	expires              time.Time
 }
 
+// memory is what lives only as long as the process: access tokens (their
+// opaque form is encrypted with this process's key) and members' sessions
+// in the bridge (a restart signs them in with WeCom again).
 type memory struct {
 	mu       sync.Mutex
-	requests map[string]*authRequest
-	codes    map[string]string // code → auth request id
 	tokens   map[string]*accessToken
-	states   map[string]*loginState
 	sessions map[string]*session
 }
 
 func (m *memory) init() {
-	m.requests = map[string]*authRequest{}
-	m.codes = map[string]string{}
 	m.tokens = map[string]*accessToken{}
-	m.states = map[string]*loginState{}
 	m.sessions = map[string]*session{}
 }
 

@@ -12,9 +12,10 @@ import (
 	"wecom-bridge/backend/login"
 )
 
-// storage is op.Storage over the service: clients and keys in SQLite, auth
-// requests, codes and access tokens in memory (short-lived; a restart ends
-// sign-ins in flight, which start again).
+// storage is op.Storage over the service: clients, keys and sign-ins in
+// flight (authorization requests, codes: inflight.go) in SQLite, so a
+// restart resumes them; access tokens in memory (opaque, encrypted with a
+// key of this process: a restart ends them, and clients sign in again).
 type storage struct{ s *Service }
 
 var (
@@ -28,6 +29,9 @@ func (st *storage) CreateAuthRequest(ctx context.Context, req *oidc.AuthRequest,
 	if req.CodeChallenge != "" && req.CodeChallengeMethod != oidc.CodeChallengeMethodS256 {
 		return nil, oidc.ErrInvalidRequest().WithDescription("code_challenge_method must be S256")
 	}
+	if err := checkRequest(req); err != nil {
+		return nil, err
+	}
 	s := st.s
 	a := &authRequest{id: randomID(16), clientID: req.ClientID, redirectURI: req.RedirectURI, state: req.State,
 		nonce: req.Nonce, scopes: req.Scopes, responseType: req.ResponseType, responseMode: req.ResponseMode,
@@ -35,65 +39,34 @@ func (st *storage) CreateAuthRequest(ctx context.Context, req *oidc.AuthRequest,
 	if req.CodeChallenge != "" {
 		a.challenge = &oidc.CodeChallenge{Challenge: req.CodeChallenge, Method: req.CodeChallengeMethod}
 	}
-	m := &s.mem
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if !room(m.requests, s.now(), func(a *authRequest) time.Time { return a.expires }) {
-		return nil, errFull
-	}
-	m.requests[a.id] = a
-	return a, nil
-}
-
-func (st *storage) request(id string) (*authRequest, error) {
-	m := &st.s.mem
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	a := m.requests[id]
-	if a == nil || !st.s.now().Before(a.expires) {
-		return nil, errNotFound
+	if err := s.saveRequest(ctx, a); err != nil {
+		return nil, err
 	}
 	return a, nil
 }
 
-func (st *storage) AuthRequestByID(_ context.Context, id string) (op.AuthRequest, error) {
-	return st.request(id)
+func (st *storage) request(ctx context.Context, id string) (*authRequest, error) {
+	return st.s.loadRequest(ctx, id)
 }
 
-func (st *storage) AuthRequestByCode(_ context.Context, code string) (op.AuthRequest, error) {
-	m := &st.s.mem
-	m.mu.Lock()
-	id, ok := m.codes[code]
-	m.mu.Unlock()
-	if !ok {
-		return nil, errNotFound
-	}
-	return st.request(id)
+func (st *storage) AuthRequestByID(ctx context.Context, id string) (op.AuthRequest, error) {
+	return st.request(ctx, id)
 }
 
-func (st *storage) SaveAuthCode(_ context.Context, id, code string) error {
-	m := &st.s.mem
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.requests[id] == nil {
-		return errNotFound
-	}
-	m.codes[code] = id
-	return nil
+// AuthRequestByCode redeems the code: the token exchange asks once, and a
+// code is single use, so it is taken (deleted) here, atomically.
+func (st *storage) AuthRequestByCode(ctx context.Context, code string) (op.AuthRequest, error) {
+	return st.s.redeemCode(ctx, code)
 }
 
-// DeleteAuthRequest runs after the code is exchanged: the code is single use.
-func (st *storage) DeleteAuthRequest(_ context.Context, id string) error {
-	m := &st.s.mem
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	delete(m.requests, id)
-	for c, rid := range m.codes {
-		if rid == id {
-			delete(m.codes, c)
-		}
-	}
-	return nil
+func (st *storage) SaveAuthCode(ctx context.Context, id, code string) error {
+	return st.s.saveCode(ctx, id, code)
+}
+
+// DeleteAuthRequest runs after the code is exchanged (the row is already
+// gone: AuthRequestByCode took it).
+func (st *storage) DeleteAuthRequest(ctx context.Context, id string) error {
+	return st.s.deleteRequest(ctx, id)
 }
 
 func (st *storage) CreateAccessToken(_ context.Context, req op.TokenRequest) (string, time.Time, error) {
