@@ -15,7 +15,7 @@ import (
 	"wecom-bridge/backend/store"
 )
 
-// Sign-ins in flight live in SQLite (migration 0029), so a restarted app
+// Sign-ins in flight live in SQLite (migration 0030), so a restarted app
 // resumes them: the authorization requests with their codes
 // (oidc_auth_requests) and the WeCom logins between the login step and
 // WeCom's return (oidc_login_states). Codes, states and cookie nonces are
