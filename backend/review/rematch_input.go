@@ -2,7 +2,7 @@ package review
 
 import (
 	"strings"
-	"sync"
+	"sync/atomic"
 
 	"wecom-bridge/backend/binding"
 )
@@ -25,8 +25,7 @@ type matchInput struct {
 	memo    map[recHash]int64
 	digests []int64 // of every side (sideDigests)
 
-	mu    sync.Mutex
-	built map[int32]*sideRec
+	built []atomic.Pointer[sideRec] // per side, once built
 
 	skippedLocals  int
 	skippedMembers int
@@ -35,7 +34,7 @@ type matchInput struct {
 // prepareInput deduplicates both sides; h, when not nil, are the records'
 // hashes (in the order of locals and members).
 func prepareInput(locals []LocalRecord, members []MemberRecord, h *recordHashes) *matchInput {
-	in := &matchInput{built: map[int32]*sideRec{}}
+	in := &matchInput{}
 	var lKeep, wKeep []int
 	// The two sides are independent: prepared at once.
 	both(func() {
@@ -53,6 +52,7 @@ func prepareInput(locals []LocalRecord, members []MemberRecord, h *recordHashes)
 			in.members[i].UserID = strings.TrimSpace(r.UserID)
 		}
 	})
+	in.built = make([]atomic.Pointer[sideRec], in.sides())
 	if h != nil {
 		in.hashes = make([]recHash, 0, len(lKeep)+len(wKeep))
 		for _, i := range lKeep {
@@ -86,12 +86,10 @@ func firstOfEachKey[T any](recs []T, key func(*T) string) (kept []*T, keep []int
 // sides is how many sides there are, locals and members.
 func (in *matchInput) sides() int { return len(in.lRecs) + len(in.wRecs) }
 
-// side is side i, built on first use. Safe for concurrent use.
+// side is side i, built on first use. Safe for concurrent use: two
+// goroutines may both build it, and the first one's is kept.
 func (in *matchInput) side(i int) *sideRec {
-	in.mu.Lock()
-	s := in.built[int32(i)]
-	in.mu.Unlock()
-	if s != nil {
+	if s := in.built[i].Load(); s != nil {
 		return s
 	}
 	made := new(sideRec)
@@ -100,13 +98,10 @@ func (in *matchInput) side(i int) *sideRec {
 	} else {
 		*made = memberSide(in.wRecs[i-len(in.lRecs)])
 	}
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	if s = in.built[int32(i)]; s == nil { // another goroutine may have built it meanwhile
-		s = made
-		in.built[int32(i)] = s
+	if in.built[i].CompareAndSwap(nil, made) {
+		return made
 	}
-	return s
+	return in.built[i].Load()
 }
 
 // localAt and memberAt are the side indexes of an account and a userid, or -1.
