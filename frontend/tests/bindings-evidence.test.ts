@@ -130,7 +130,7 @@ describe('the evidence on the bindings page', () => {
     await wrapper.find('[data-testid="row-candidates-6"]').trigger('click')
     await settle()
     expect(wrapper.find('[data-testid="row-method-6"]').text()).toContain('0.30')
-    expect(wrapper.find('[data-testid="candidate-confidence-6-zw1"]').text()).toBe('姓名匹配 · 置信度 0.60')
+    expect(wrapper.find('[data-testid="candidate-confidence-6-zw1"]').text()).toBe('姓名 · 置信度 0.60')
     expect(wrapper.find('[data-testid="candidate-similarity-6-zw1"]').text()).toBe('部门相似度 0.50（仅用于排序）')
     const note = wrapper.find('[data-testid="candidate-scale-6"]').text()
     expect(note).toContain('此行 0.30')

@@ -8,7 +8,7 @@ import bindingsZh from '@/locales/features/bindings.zh-CN'
 import { catalogueEn, catalogueZh } from '@/api/generated/catalogue'
 import type { BindingRow } from '@/api'
 import MatchCell from '@/views/bindings/MatchCell.vue'
-import { bindingReasonText } from '@/views/bindings/reason-text'
+import { bindingReasonText, methodLabel, methodText } from '@/views/bindings/reason-text'
 import { mountApp } from './mount-app'
 
 function reasonIn(locale: Language) {
@@ -47,6 +47,19 @@ describe('binding reasons', () => {
     expect(zh('confirmed_earlier_by', { method: 'name+department' })).toBe('此前已确认（匹配方式：姓名+部门）')
     expect(zh('proposed_by', { method: 'import' })).toBe('关联导入的建议，待确认')
     expect(zh('confirmed_earlier')).toBe('此前已确认')
+  })
+
+  it('name methods from the catalogue: as written inside a sentence, with a capital standing alone', () => {
+    const zhI18n = createAppI18n('zh-CN').global
+    const enI18n = createAppI18n('en').global
+    expect(methodLabel(zhI18n, 'mobile_lookup')).toBe(catalogueZh.binding_method_mobile_lookup)
+    expect(methodLabel(zhI18n, 'name+department')).toBe('姓名+部门')
+    expect(methodText(enI18n, 'existing')).toBe(catalogueEn.binding_method_existing)
+    expect(methodLabel(enI18n, 'existing')).toBe('An earlier binding')
+    expect(methodLabel(enI18n, 'name+department')).toBe('Name + department')
+    expect(methodLabel(enI18n, 'from_a_newer_backend')).toBe('from_a_newer_backend')
+    expect(methodText(enI18n, 'from_a_newer_backend')).toBe('from_a_newer_backend')
+    expect(methodText(enI18n, '')).toBe('')
   })
 
   it('say what people did, keeping the reason of a resolved ambiguous row', () => {

@@ -19,6 +19,7 @@ const moved: Record<string, string> = {
   'setupPage.fields': 'field_<form>_* (setupFieldLabels)',
   'directoryPage.problems': 'directory_problem_*',
   'bindingsPage.reasons': 'binding_reason_*',
+  'bindingsPage.method': 'binding_method_*',
 }
 
 function leaves(o: object, prefix = ''): [string, string][] {

@@ -225,7 +225,7 @@ test('the namesake picker shows each candidate’s position and main department;
     // The restricted app sees no mobile: position · main department, nothing more.
     await expect(details).toHaveText(`${u.position} · ${mainDeptPath(org, u)}`)
   }
-  await expect(page.getByTestId(`candidate-confidence-${id}-${wangfang[0].userid}`)).toHaveText('姓名匹配 · 置信度 0.60')
+  await expect(page.getByTestId(`candidate-confidence-${id}-${wangfang[0].userid}`)).toHaveText('姓名 · 置信度 0.60')
 
   // Through the all-staff app WeCom returns mobiles: the picker shows them masked.
   await pullThrough(page, 1000002)

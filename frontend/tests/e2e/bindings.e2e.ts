@@ -183,7 +183,7 @@ test('a name match is confirmed, the ambiguous 张伟 resolved by a person, one 
   const nameRow = rows(page).and(page.locator('[data-method="name"][data-account^="bx-"]')).first()
   state.nameMatchAccount = (await nameRow.getAttribute('data-account'))!
   const nameId = await rowId(nameRow)
-  await expect(page.getByTestId(`row-method-${nameId}`)).toHaveText(/^姓名匹配 · 0\.60$/)
+  await expect(page.getByTestId(`row-method-${nameId}`)).toHaveText(/^姓名 · 0\.60$/)
   await expect(page.getByTestId(`row-method-${nameId}`)).toHaveAttribute('data-level', 'weak')
   // Why, in Chinese: worded from the backend's reason code. A list page
   // leaves the English text out of a row with a code (export and CLI keep it).

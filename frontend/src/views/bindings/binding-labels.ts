@@ -1,6 +1,6 @@
-// How a binding's method, confidence and state are shown: locale keys and
-// Element Plus tag types. One place, so the table, the candidates and the
-// audit agree.
+// How a binding's confidence and state are shown: locale keys and Element
+// Plus tag types (method names come from the catalogue, see reason-text.ts).
+// One place, so the table, the candidates and the audit agree.
 import type { BindingFilter, BindingImportKey, BindingMethod, BindingState } from '@/api'
 
 /** The state filters, in the order the page shows them. */
@@ -11,26 +11,6 @@ export const bindingMethods: BindingMethod[] = ['existing', 'userid', 'employee_
 
 /** Key fields a 关联导入 file may name the local account by. */
 export const bindingImportKeys: BindingImportKey[] = ['account', 'employee_no', 'mobile', 'email']
-
-/** Locale key under bindingsPage.method for a backend method ("name+department" cannot be a key). */
-const methodKeys: Record<string, string> = {
-  existing: 'existing',
-  userid: 'userid',
-  employee_no: 'employee_no',
-  mobile: 'mobile',
-  email: 'email',
-  mobile_lookup: 'mobileLookup',
-  email_lookup: 'emailLookup',
-  name: 'name',
-  'name+department': 'nameDept',
-  manual: 'manual',
-  import: 'import',
-}
-
-/** The locale key of a method, or '' for a method this UI does not know (shown as the raw value). */
-export function methodKey(method: string | undefined): string {
-  return method ? (methodKeys[method] ?? '') : ''
-}
 
 /** The default threshold of 确认全部高置信度: the key matches (email 0.95 and up). */
 export const highConfidenceDefault = 0.95

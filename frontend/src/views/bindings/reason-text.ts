@@ -32,13 +32,22 @@ function joinList(i18n: ReasonI18n, items: string[]): string {
 }
 
 // A catalogue word (binding_method_<x>, binding_field_<x>), or the value itself when unknown.
-function word(i18n: ReasonI18n, prefix: string, value: string | undefined): string {
+function word(i18n: Pick<ReasonI18n, 't' | 'te'>, prefix: string, value: string | undefined): string {
   if (!value) return ''
   const key = catalogueMessage(prefix + value)
   return i18n.te(key) ? i18n.t(key, {}) : value
 }
 
-const methodText = (i18n: ReasonI18n, method: string | undefined) => word(i18n, 'binding_method_', method)
+/** The name of a binding method inside a sentence (binding_method_<method>, as the catalogue writes it), or the method itself when unknown. */
+export const methodText = (i18n: Pick<ReasonI18n, 't' | 'te'>, method: string | undefined) => word(i18n, 'binding_method_', method)
+
+/** The name of a binding method standing alone (a tag, an option): as methodText, starting with a capital (an unknown method stays as sent). */
+export function methodLabel(i18n: Pick<ReasonI18n, 't' | 'te'>, method: string | undefined): string {
+  const text = methodText(i18n, method)
+  if (!method || !i18n.te(catalogueMessage(`binding_method_${method}`))) return text
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1)
+}
+
 const fieldText = (i18n: ReasonI18n, field: string | undefined) => word(i18n, 'binding_field_', field)
 
 
