@@ -150,3 +150,60 @@ func TestCloseStopsTheCheckpointLoop(t *testing.T) {
 	}
 	s.Close() // a second Close neither hangs nor panics
 }
+
+// TestWALShrinksToTheLimit: a large commit grows the WAL past
+// journal_size_limit; once the loop has checkpointed it, the next commit
+// starts the WAL over and cuts the file back to the limit (without the
+// pragma the file keeps the large commit's size).
+func TestWALShrinksToTheLimit(t *testing.T) {
+	old := walSizeLimit
+	walSizeLimit = 1 << 20
+	defer func() { walSizeLimit = old }()
+	s := openEvery(t, 20*time.Millisecond)
+	base := fileSize(t, s.Path)
+	bigWrite(t, s.DB)
+	if n := fileSize(t, s.Path+"-wal"); n <= walSizeLimit {
+		t.Fatalf("WAL is %d bytes after a %d-page commit, want more than the %d-byte limit", n, bigWriteRows, walSizeLimit)
+	}
+	waitGrown(t, s, base+bigWriteRows*4000, "the large write")
+	waitCopied(t, s)
+	if _, err := s.DB.Exec(`INSERT INTO scratch (b) VALUES (x'00')`); err != nil {
+		t.Fatal(err)
+	}
+	if n := fileSize(t, s.Path+"-wal"); n > walSizeLimit {
+		t.Fatalf("WAL is %d bytes after a checkpoint and a small commit, want at most the %d-byte limit", n, walSizeLimit)
+	}
+}
+
+// TestWALSizeLimitIsSet: every connection of an opened store carries the
+// production limit.
+func TestWALSizeLimitIsSet(t *testing.T) {
+	s := openEvery(t, time.Hour)
+	var limit int64
+	if err := s.DB.Get(&limit, `PRAGMA journal_size_limit`); err != nil {
+		t.Fatal(err)
+	}
+	if limit != 64<<20 {
+		t.Fatalf("journal_size_limit = %d, want %d (64 MiB)", limit, 64<<20)
+	}
+}
+
+// waitCopied waits (bounded) until a PASSIVE checkpoint, the loop's kind,
+// finds every WAL frame copied into the file.
+func waitCopied(t *testing.T, s *Store) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var busy, frames, copied int64
+		if err := s.DB.QueryRow(`PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &frames, &copied); err != nil {
+			t.Fatal(err)
+		}
+		if busy == 0 && frames == copied {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 20 s the WAL still has %d of %d frames to copy", frames-copied, frames)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
