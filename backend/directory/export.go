@@ -36,7 +36,10 @@ func (s *Service) Export(ctx context.Context, w io.Writer, opts ExportOptions) e
 	header := columnNames[:]
 	active, resigned := string(StatusActive), string(StatusResigned)
 	if zh {
-		header, active, resigned = columnNamesZh[:], "在职", "离职"
+		header, active, resigned = make([]string, numColumns), "在职", "离职"
+		for c := range numColumns {
+			header[c] = c.message().ZH
+		}
 	}
 	rows := make([][]string, 0, len(accounts)+1)
 	rows = append(rows, header)

@@ -3,6 +3,8 @@ package directory
 import (
 	"fmt"
 	"strings"
+
+	"wecom-bridge/backend/usererr"
 )
 
 // column is one known column of an import file.
@@ -25,13 +27,34 @@ const (
 // errors and change lists.
 var columnNames = [numColumns]string{"account", "name", "employee_no", "mobile", "email", "department", "position", "status", "wecom_userid"}
 
-// columnNamesZh are the Chinese headers written by exports.
-var columnNamesZh = [numColumns]string{"账号", "姓名", "工号", "手机", "邮箱", "部门", "职位", "状态", "企业微信账号"}
-
 func (c column) String() string { return columnNames[c] }
 
+// message names the column in each language: the catalogue's
+// directory_column_<name>, whose Chinese is the header exports write.
+func (c column) message() usererr.Message { return usererr.Msg("directory_column_"+columnNames[c], nil) }
+
 // label is how errors name a column to the admin: account (账号).
-func (c column) label() string { return columnNames[c] + " (" + columnNamesZh[c] + ")" }
+func (c column) label() string { return columnNames[c] + " (" + c.message().ZH + ")" }
+
+// columnMessage names the column called name in each language (name itself
+// when it is not a column).
+func columnMessage(name string) usererr.Message {
+	for c := range numColumns {
+		if columnNames[c] == name {
+			return c.message()
+		}
+	}
+	return usererr.Message{Code: usererr.CodeText, ZH: name, EN: name}
+}
+
+// knownColumns lists every column as account/账号, for a header warning.
+func knownColumns() string {
+	names := make([]string, numColumns)
+	for c := range numColumns {
+		names[c] = columnNames[c] + "/" + c.message().ZH
+	}
+	return strings.Join(names, ", ")
+}
 
 // headerAliases maps a normalised header cell to its column. Besides the
 // documented names it accepts the spellings of WeCom's own batch-import
@@ -98,8 +121,7 @@ func mapHeader(cells []string) (headerMap, []string, error) {
 		c, ok := headerAliases[key]
 		if !ok {
 			warnings = append(warnings, fmt.Sprintf("column %d %q is not a known column and was ignored "+
-				"(known: account/账号, name/姓名, employee_no/工号, mobile/手机, email/邮箱, department/部门, position/职位, status/状态, wecom_userid/企业微信账号)",
-				i+1, strings.TrimSpace(cell)))
+				"(known: %s)", i+1, strings.TrimSpace(cell), knownColumns()))
 			continue
 		}
 		if h[c] >= 0 {

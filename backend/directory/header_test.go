@@ -91,3 +91,21 @@ func TestPreviewReportsHeaderProblems(t *testing.T) {
 		t.Fatalf("columns = %v", pv.Columns)
 	}
 }
+
+// TestColumnNamesImportBack: each column's catalogue name in Chinese is the
+// header a Chinese export writes, so it must read back as that column; the
+// English label is the page's, not a header, but names every column.
+func TestColumnNamesImportBack(t *testing.T) {
+	for c := range numColumns {
+		m := c.message()
+		if got, ok := headerAliases[normalizeHeader(m.ZH)]; !ok || got != c {
+			t.Errorf("column %s: its Chinese name %q reads back as %v (known %v), want %s", c, m.ZH, got, ok, c)
+		}
+		if m.EN == "" || m.EN == m.ZH || m.Code != "directory_column_"+c.String() {
+			t.Errorf("column %s: message %+v, want the catalogue's directory_column_%s in both languages", c, m, c)
+		}
+	}
+	if m := columnMessage("parent"); m.ZH != "parent" || m.EN != "parent" {
+		t.Errorf("a name that is no column = %+v, want the name itself", m)
+	}
+}

@@ -31,11 +31,11 @@ func TestEditRefusalsAreAdminMessages(t *testing.T) {
 		t.Fatalf("forbidden character = %+v", m)
 	}
 
-	// A problem naming a column says the column's header in each language.
+	// A problem naming a column names it in each language (directory_column_*).
 	m = (&FieldError{Field: "employee_no", Code: ProblemTooLong,
 		Args: map[string]string{"field": "employee_no", "value": "x", "length": "70", "limit": "64"}}).UserMessage()
 	if m.ZH != "工号“x”有 70 个字符，企业微信最多允许 64 个：请缩短" ||
-		m.EN != "employee_no “x” is 70 characters long; WeCom allows at most 64: shorten it" {
+		m.EN != "Employee no. “x” is 70 characters long; WeCom allows at most 64: shorten it" {
 		t.Fatalf("too long = %+v", m)
 	}
 

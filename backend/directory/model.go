@@ -81,22 +81,13 @@ type FieldError struct {
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 
 // UserMessage is the failure for the admin: the catalogue message fieldErr
-// made, or the import problem's, naming a column by its header in each
-// language (账号 / account, as the export writes them).
+// made, or the import problem's, naming a column in each language
+// (directory_column_*: 账号 / Account).
 func (e *FieldError) UserMessage() usererr.Message {
 	if !e.msg.IsZero() {
 		return e.msg
 	}
-	args := usererr.Args{}
-	for k, v := range e.Args {
-		args[k] = v
-	}
-	for _, k := range []string{"field", "missing"} {
-		if v, ok := e.Args[k]; ok {
-			args[k] = usererr.Message{Code: usererr.CodeText, ZH: columnLabelZh(v), EN: v}
-		}
-	}
-	return usererr.Msg("directory_problem_"+e.Code, args)
+	return problemMessage(e.Code, e.Args)
 }
 
 // fieldErr is a refused value of field, said by the catalogue's code.
@@ -125,12 +116,3 @@ func statusZh(s Status) string {
 	return "在职"
 }
 
-// columnLabelZh is an import column's Chinese header (the name itself when unknown).
-func columnLabelZh(name string) string {
-	for i, n := range columnNames {
-		if n == name {
-			return columnNamesZh[i]
-		}
-	}
-	return name
-}

@@ -49,16 +49,30 @@ type issue struct {
 // newIssue makes an issue; kv are the arguments as key, value pairs.
 func newIssue(code string, kv ...string) *issue {
 	is := &issue{code: code}
-	args := usererr.Args{}
 	if len(kv) >= 2 {
 		is.args = make(map[string]string, len(kv)/2)
 		for i := 0; i+1 < len(kv); i += 2 {
 			is.args[kv[i]] = kv[i+1]
-			args[kv[i]] = kv[i+1]
 		}
 	}
-	is.message = usererr.Msg("directory_problem_"+code, args).EN
+	is.message = problemMessage(code, is.args).EN
 	return is
+}
+
+// problemMessage is the catalogue's directory_problem_<code> filled with
+// args, the columns in {field} and {missing} named in each language
+// (directory_column_*).
+func problemMessage(code string, args map[string]string) usererr.Message {
+	shown := usererr.Args{}
+	for k, v := range args {
+		shown[k] = v
+	}
+	for _, k := range []string{"field", "missing"} {
+		if v, ok := args[k]; ok {
+			shown[k] = columnMessage(v)
+		}
+	}
+	return usererr.Msg("directory_problem_"+code, shown)
 }
 
 // problem is the issue as a rejection reason of column field.

@@ -29,6 +29,7 @@ var catalogue = []map[string]entry{
 	setupMessages,
 	directoryMessages,
 	directoryProblems,
+	directoryColumns,
 	autoreplyMessages,
 	callbackMessages,
 	loginMessages,

@@ -64,11 +64,28 @@ var directoryMessages = map[string]entry{
 		"status: {value} is not a status; use active, resigned or leave it empty for both."},
 }
 
+// directoryColumns name the columns of an import file (directory.column) in
+// each language: the Chinese is the header a Chinese export writes (so it
+// must stay a header the import reads, TestColumnNamesImportBack), the
+// English the Directory page's column label; problems name their {field}
+// and {missing} with them, and the page renders them from the generated
+// catalogue (make generate).
+var directoryColumns = map[string]entry{
+	"directory_column_account":      {"账号", "Account"},
+	"directory_column_name":         {"姓名", "Name"},
+	"directory_column_employee_no":  {"工号", "Employee no."},
+	"directory_column_mobile":       {"手机", "Mobile"},
+	"directory_column_email":        {"邮箱", "Email"},
+	"directory_column_department":   {"部门", "Department"},
+	"directory_column_position":     {"职位", "Position"},
+	"directory_column_status":       {"状态", "Status"},
+	"directory_column_wecom_userid": {"企业微信账号", "WeCom userid"},
+}
+
 // directoryProblems: why an import row (or an edit) is refused, by the
 // problem's code (directory.Problem*). The Directory page renders them from
 // the generated catalogue (make generate); {field} and {missing} are columns,
-// named in each language (directory.FieldError.UserMessage, the page's
-// directoryPage.fields).
+// named in each language by directoryColumns.
 var directoryProblems = map[string]entry{
 	"directory_problem_account_empty": {
 		"缺少账号：请填写“账号”列",

@@ -18,6 +18,7 @@ const moved: Record<string, string> = {
   'syncPage.ops.emptyValue': 'sync_value_empty',
   'setupPage.fields': 'field_<form>_* (setupFieldLabels)',
   'directoryPage.problems': 'directory_problem_*',
+  'directoryPage.fields': 'directory_column_*',
   'bindingsPage.reasons': 'binding_reason_*',
   'bindingsPage.method': 'binding_method_*',
 }

@@ -7,7 +7,7 @@ import { createAppI18n, type Language } from '@/locales'
 import directoryEn from '@/locales/features/directory.en'
 import directoryZh from '@/locales/features/directory.zh-CN'
 import ImportPreviewRows from '@/views/directory/ImportPreviewRows.vue'
-import { problemText } from '@/views/directory/problem-text'
+import { columnLabel, problemText } from '@/views/directory/problem-text'
 import { importPreview } from './directory-fixtures'
 import { mountApp } from './mount-app'
 
@@ -65,6 +65,17 @@ describe('import problems', () => {
     expect(catalogueEn.directory_problem_account_empty).toBe('Account is empty: fill in the account column')
     expect(Object.keys(directoryZh)).not.toContain('problems')
     expect(Object.keys(directoryEn)).not.toContain('problems')
+  })
+
+  it('name columns from the Go catalogue, the name itself when unknown', () => {
+    const zhI18n = createAppI18n('zh-CN').global
+    const enI18n = createAppI18n('en').global
+    expect(columnLabel(zhI18n, 'wecom_userid')).toBe(catalogueZh.directory_column_wecom_userid)
+    expect(columnLabel(enI18n, 'employee_no')).toBe('Employee no.')
+    expect(columnLabel(enI18n, 'from_a_newer_backend')).toBe('from_a_newer_backend')
+    expect(en('too_long', { field: 'mobile', value: '1', length: '99', limit: '64' })).toMatch(/^Mobile “1” is 99 characters long/)
+    expect(Object.keys(directoryZh)).not.toContain('fields')
+    expect(Object.keys(directoryEn)).not.toContain('fields')
   })
 })
 

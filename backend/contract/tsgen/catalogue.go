@@ -20,9 +20,9 @@ const CatalogueOutput = "../../../frontend/src/api/generated/catalogue.ts"
 // cataloguePrefixes are the codes the UI renders from {code, args} or
 // names itself: a review row's reason and the method and field names inside
 // it, sync operation types and states, an operation's field names and
-// values, and an import row's problems (directory_problem_<code>, the code
-// of directory.Problem*).
-var cataloguePrefixes = []string{"binding_reason_", "binding_method_", "binding_field_", "sync_op_", "sync_state_", "sync_field_", "sync_value_", "directory_problem_"}
+// values, an import row's problems (directory_problem_<code>, the code of
+// directory.Problem*) and the import columns they name (directory_column_*).
+var cataloguePrefixes = []string{"binding_reason_", "binding_method_", "binding_field_", "sync_op_", "sync_state_", "sync_field_", "sync_value_", "directory_problem_", "directory_column_"}
 
 // setupFieldLabels are the labels of the Setup forms' fields (corp.FieldHelp:
 // form → field → code), the same texts the field help and the messages that

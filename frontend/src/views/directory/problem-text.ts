@@ -21,6 +21,12 @@ export interface ProblemLike {
   args: Record<string, string>
 }
 
+/** An import column (account, employee_no, …) in the reader's language: the catalogue's directory_column_<name>, or the name itself when unknown. */
+export function columnLabel(i18n: ProblemI18n, name: string): string {
+  const key = catalogueMessage(`directory_column_${name}`)
+  return i18n.te(key) ? i18n.t(key, {}) : name
+}
+
 /** Lists of line numbers in arguments are joined by ", ". */
 const argListSeparator = ', '
 
@@ -29,9 +35,7 @@ const argListSeparator = ', '
 function shownArgs(i18n: ProblemI18n, args: Record<string, string>): Record<string, string> {
   const shown: Record<string, string> = { ...args }
   for (const col of ['field', 'missing']) {
-    if (args[col] === undefined) continue
-    const key = `directoryPage.fields.${args[col]}`
-    shown[col] = i18n.te(key) ? i18n.t(key, {}) : args[col]
+    if (args[col] !== undefined) shown[col] = columnLabel(i18n, args[col])
   }
   const separator = i18n.t('listSeparator', {})
   for (const list of ['lines', 'others']) {
