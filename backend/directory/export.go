@@ -36,7 +36,7 @@ func (s *Service) Export(ctx context.Context, w io.Writer, opts ExportOptions) e
 	header := columnNames[:]
 	active, resigned := string(StatusActive), string(StatusResigned)
 	if zh {
-		header, active, resigned = make([]string, numColumns), "在职", "离职"
+		header, active, resigned = make([]string, numColumns), statusZh(StatusActive), statusZh(StatusResigned)
 		for c := range numColumns {
 			header[c] = c.message().ZH
 		}

@@ -109,3 +109,17 @@ func TestColumnNamesImportBack(t *testing.T) {
 		t.Errorf("a name that is no column = %+v, want the name itself", m)
 	}
 }
+
+// TestStatusWordsImportBack: the catalogue's status words are what a Chinese
+// export writes in the status column, so each must read back as its status.
+func TestStatusWordsImportBack(t *testing.T) {
+	for _, s := range []Status{StatusActive, StatusResigned} {
+		m := statusMessage(s)
+		if got, problem := parseStatus(m.ZH); problem != nil || got != s {
+			t.Errorf("status %s: its Chinese word %q reads back as %q (%v)", s, m.ZH, got, problem)
+		}
+		if m.Code != "directory_account_status_"+string(s) || m.EN == "" || m.EN == m.ZH {
+			t.Errorf("status %s: message %+v, want the catalogue's directory_account_status_%s in both languages", s, m, s)
+		}
+	}
+}

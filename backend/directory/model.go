@@ -108,11 +108,15 @@ var ErrStalePreview = errors.New("the directory changed after this preview was m
 // is applied without confirming the number of accounts it resigns.
 var ErrResignNotConfirmed = errors.New("the number of accounts to resign was not confirmed")
 
-// statusZh is a status as the Directory page says it in Chinese.
-func statusZh(s Status) string {
-	if s == StatusResigned {
-		return "离职"
+// statusMessage is a status as the page and a Chinese export say it: the
+// catalogue's directory_account_status_<status>.
+func statusMessage(s Status) usererr.Message {
+	if s != StatusResigned {
+		s = StatusActive
 	}
-	return "在职"
+	return usererr.Msg("directory_account_status_"+string(s), nil)
 }
+
+// statusZh is a status in Chinese (the export's and the import's word).
+func statusZh(s Status) string { return statusMessage(s).ZH }
 

@@ -101,9 +101,9 @@ func checkEmail(raw string) (string, *issue) {
 // parseStatus reads the status column: empty means active.
 func parseStatus(raw string) (Status, *issue) {
 	switch strings.ToLower(strings.TrimSpace(raw)) {
-	case "", "active", "在职", "正常", "1":
+	case "", "active", statusZh(StatusActive), "正常", "1":
 		return StatusActive, nil
-	case "resigned", "离职", "0":
+	case "resigned", statusZh(StatusResigned), "0":
 		return StatusResigned, nil
 	}
 	return "", newIssue(ProblemStatusUnknown, "value", shorten(raw))

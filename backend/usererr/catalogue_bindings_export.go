@@ -34,9 +34,9 @@ var bindingExportWords = map[string]entry{
 	"binding_state_proposed":      {"待确认", "To confirm"},
 	"binding_state_confirmed":     {"已确认", "Confirmed"},
 	"binding_state_rejected":      {"已拒绝", "Rejected"},
-	"binding_state_ambiguous":     {"待选择（重名或冲突）", "To choose (namesakes or conflict)"},
-	"binding_state_unbound_local": {"本地未绑定", "Local, unbound"},
-	"binding_state_unbound_wecom": {"企业微信未绑定", "WeCom, unbound"},
+	"binding_state_ambiguous":     {"待选择", "To choose"},
+	"binding_state_unbound_local": {"本地未绑定", "Unbound local"},
+	"binding_state_unbound_wecom": {"企业微信未绑定", "Unbound WeCom"},
 
 	"binding_reason_chosen_bare":          {"由 {actor} 从 {count} 个候选中选定", "Chosen by {actor} among {count} candidates"},
 	"binding_reason_confirmed_earlier":    {"此前已确认", "Confirmed earlier"},

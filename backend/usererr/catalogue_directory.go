@@ -71,6 +71,11 @@ var directoryMessages = map[string]entry{
 // and {missing} with them, and the page renders them from the generated
 // catalogue (make generate).
 var directoryColumns = map[string]entry{
+	// An account's status as the page, its filter and a Chinese export say
+	// it (TestStatusWordsImportBack: the Chinese word reads back).
+	"directory_account_status_active":   {"在职", "Active"},
+	"directory_account_status_resigned": {"离职", "Resigned"},
+
 	"directory_column_account":      {"账号", "Account"},
 	"directory_column_name":         {"姓名", "Name"},
 	"directory_column_employee_no":  {"工号", "Employee no."},

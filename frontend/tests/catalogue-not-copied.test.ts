@@ -21,6 +21,14 @@ const moved: Record<string, string> = {
   'directoryPage.fields': 'directory_column_*',
   'bindingsPage.reasons': 'binding_reason_*',
   'bindingsPage.method': 'binding_method_*',
+  'bindingsPage.state': 'binding_state_*',
+  'bindingsPage.filter.review': 'binding_state_proposed',
+  'bindingsPage.filter.ambiguous': 'binding_state_ambiguous',
+  'bindingsPage.filter.confirmed': 'binding_state_confirmed',
+  'bindingsPage.filter.rejected': 'binding_state_rejected',
+  'bindingsPage.filter.unbound_local': 'binding_state_unbound_local',
+  'bindingsPage.filter.unbound_wecom': 'binding_state_unbound_wecom',
+  'directoryPage.status': 'directory_account_status_*',
 }
 
 function leaves(o: object, prefix = ''): [string, string][] {

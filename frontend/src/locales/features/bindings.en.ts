@@ -75,12 +75,6 @@ const en: typeof zhCN = {
   filter: {
     label: 'State',
     all: 'All',
-    review: 'To confirm',
-    ambiguous: 'Ambiguous',
-    confirmed: 'Confirmed',
-    rejected: 'Rejected',
-    unbound_local: 'Unbound local',
-    unbound_wecom: 'Unbound WeCom',
     conflicts: 'Fields differ',
     method: 'Method',
     anyMethod: 'Any method',
@@ -88,16 +82,6 @@ const en: typeof zhCN = {
     searchLocal: 'Search local accounts',
     searchWecom: 'Search WeCom members',
     searchHint: 'Every word from all search boxes must appear, in any column.',
-  },
-  state: {
-    proposed: 'To confirm',
-    confirmed: 'Confirmed',
-    rejected: 'Rejected',
-    ambiguous: 'Ambiguous',
-    unbound_local: 'Unbound local',
-    unbound_wecom: 'Unbound WeCom',
-    held: 'Candidate of a namesake row',
-    unbound: 'Unbound',
   },
   table: {
     local: 'Local account',
@@ -189,6 +173,8 @@ const en: typeof zhCN = {
     none: 'No proposed binding qualifies right now.',
   },
   manual: {
+    held: 'Candidate of a namesake row',
+    unbound: 'Unbound',
     title: 'Bind by hand',
     local: 'Local account',
     member: 'WeCom member',

@@ -73,12 +73,6 @@ export default {
   filter: {
     label: '状态',
     all: '全部',
-    review: '待确认',
-    ambiguous: '有歧义',
-    confirmed: '已确认',
-    rejected: '已拒绝',
-    unbound_local: '本地未绑定',
-    unbound_wecom: '企业微信未绑定',
     conflicts: '字段不一致',
     method: '匹配方式',
     anyMethod: '全部方式',
@@ -86,16 +80,6 @@ export default {
     searchLocal: '搜索本地账号',
     searchWecom: '搜索企业微信成员',
     searchHint: '所有搜索框的词须同时出现，可出现在任意一列。',
-  },
-  state: {
-    proposed: '待确认',
-    confirmed: '已确认',
-    rejected: '已拒绝',
-    ambiguous: '有歧义',
-    unbound_local: '本地未绑定',
-    unbound_wecom: '企业微信未绑定',
-    held: '是其他重名行的候选',
-    unbound: '未绑定',
   },
   table: {
     local: '本地账号',
@@ -187,6 +171,8 @@ export default {
     none: '当前没有符合条件的待确认绑定。',
   },
   manual: {
+    held: '是其他重名行的候选',
+    unbound: '未绑定',
     title: '手动绑定',
     local: '本地账号',
     member: '企业微信成员',

@@ -3,11 +3,7 @@ export default {
   lead: 'Import your organisation’s own directory from CSV/XLSX, then browse and maintain its departments and accounts. An import is previewed first and written only once you confirm.',
   loadFailed: 'Could not read the directory: {error}',
   retry: 'Retry',
-  status: {
-    active: 'Active',
-    resigned: 'Resigned',
-    all: 'All',
-  },
+  allStatuses: 'All',
   tree: {
     title: 'Departments',
     filter: 'Filter departments',

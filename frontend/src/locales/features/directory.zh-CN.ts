@@ -3,11 +3,7 @@ export default {
   lead: '从 CSV/XLSX 导入组织自己的通讯录，浏览和维护部门与账号。导入先预览，确认后才写入。',
   loadFailed: '无法读取通讯录：{error}',
   retry: '重试',
-  status: {
-    active: '在职',
-    resigned: '离职',
-    all: '全部',
-  },
+  allStatuses: '全部',
   tree: {
     title: '部门',
     filter: '筛选部门',

@@ -48,6 +48,15 @@ export function methodLabel(i18n: Pick<ReasonI18n, 't' | 'te'>, method: string |
   return text.charAt(0).toLocaleUpperCase() + text.slice(1)
 }
 
+/** Where a review row stands (a tag, a filter option): the catalogue's binding_state_<state>, or the state itself when unknown. */
+export const stateLabel = (i18n: Pick<ReasonI18n, 't' | 'te'>, state: string | undefined) => word(i18n, 'binding_state_', state)
+
+/** The state a filter shows (review: the rows to confirm), or '' for a filter that is no state (all, conflicts). */
+export function filterState(filter: string): string {
+  if (filter === 'review') return 'proposed'
+  return filter === 'all' || filter === 'conflicts' ? '' : filter
+}
+
 const fieldText = (i18n: ReasonI18n, field: string | undefined) => word(i18n, 'binding_field_', field)
 
 

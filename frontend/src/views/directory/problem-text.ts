@@ -27,6 +27,12 @@ export function columnLabel(i18n: ProblemI18n, name: string): string {
   return i18n.te(key) ? i18n.t(key, {}) : name
 }
 
+/** An account's status (active, resigned) in the reader's language: the catalogue's directory_account_status_<status>, or the status itself when unknown. */
+export function statusLabel(i18n: ProblemI18n, status: string): string {
+  const key = catalogueMessage(`directory_account_status_${status}`)
+  return i18n.te(key) ? i18n.t(key, {}) : status
+}
+
 /** Lists of line numbers in arguments are joined by ", ". */
 const argListSeparator = ', '
 
