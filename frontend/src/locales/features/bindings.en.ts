@@ -64,7 +64,7 @@ const en: typeof zhCN = {
     matchedAt: 'Matched at {time}',
     membersPulled: 'WeCom members',
     toConfirm: 'To confirm',
-    ambiguous: 'Ambiguous',
+    ambiguous: 'To choose',
     confirmed: 'Confirmed',
     unboundLocal: 'Unbound local',
     unboundWecom: 'Unbound WeCom',
@@ -164,7 +164,7 @@ const en: typeof zhCN = {
   high: {
     title: 'Confirm all high-confidence bindings',
     threshold: 'Confidence at least',
-    body: 'Confirms every proposed binding with confidence ≥ {value} made by account, employee number, a WeCom lookup, mobile, email or name + department. Lone name matches and ambiguous rows are left for you.',
+    body: 'Confirms every proposed binding with confidence ≥ {value} made by account, employee number, a WeCom lookup, mobile, email or name + department. Lone name matches and rows to choose are left for you.',
     levels: 'For reference: account/employee no. 0.99, WeCom mobile/email lookup 0.98, mobile 0.97, email 0.95, name + department 0.80.',
     ok: 'Confirm',
     okCount: 'Confirm {count}',

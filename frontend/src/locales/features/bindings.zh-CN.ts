@@ -62,7 +62,7 @@ export default {
     matchedAt: '匹配于 {time}',
     membersPulled: '企业微信成员',
     toConfirm: '待确认绑定',
-    ambiguous: '有歧义',
+    ambiguous: '待选择',
     confirmed: '已确认',
     unboundLocal: '本地未绑定',
     unboundWecom: '企业微信未绑定',
@@ -162,7 +162,7 @@ export default {
   high: {
     title: '确认全部高置信度绑定',
     threshold: '置信度不低于',
-    body: '将确认所有置信度 ≥ {value} 的待确认绑定，仅限按账号、工号、企业微信查找、手机号、邮箱或姓名+部门匹配的。只按姓名匹配的和有歧义的不会被确认，仍需您逐一处理。',
+    body: '将确认所有置信度 ≥ {value} 的待确认绑定，仅限按账号、工号、企业微信查找、手机号、邮箱或姓名+部门匹配的。只按姓名匹配的和待选择的不会被确认，仍需您逐一处理。',
     levels: '参考：账号/工号 0.99，企业微信查手机号/邮箱 0.98，手机号 0.97，邮箱 0.95，姓名+部门 0.80。',
     ok: '确认',
     okCount: '确认 {count} 条',
